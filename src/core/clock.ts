@@ -1,0 +1,31 @@
+// Injected time: XZ_NOW pins the start instant; tests and /api/dev/clock move it forward.
+export interface Clock {
+  now(): Date;
+  advance(ms: number): void;
+  readonly adjustable: boolean;
+}
+
+export function systemClock(): Clock {
+  return { now: () => new Date(), advance: () => { throw new Error('system clock cannot be moved'); }, adjustable: false };
+}
+
+/** Starts at `start` and then runs on with real time; advance() shifts it forward. */
+export function offsetClock(start: Date): Clock {
+  let offset = start.getTime() - Date.now();
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms: number) => { offset += ms; },
+    adjustable: true,
+  };
+}
+
+/** Frozen clock for tests: only advance() moves it. */
+export function fixedClock(start: Date): Clock {
+  let t = start.getTime();
+  return { now: () => new Date(t), advance: (ms: number) => { t += ms; }, adjustable: true };
+}
+
+/** YYYY-MM-DD of an instant in Asia/Shanghai (UTC+8, no DST). */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,59 @@
+// One error type with stable codes, mapped to HTTP in one handler (server/errors.ts).
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'INVALID_ID_NUMBER'
+  | 'UNKNOWN_REGION'
+  | 'UNKNOWN_HOUSEHOLD'
+  | 'AUTH_REQUIRED'
+  | 'AUTH_FAILED'
+  | 'RATE_LIMITED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DUPLICATE_ID_NUMBER'
+  | 'DUPLICATE_PHONE'
+  | 'WRONG_PASSWORD'
+  | 'WEAK_PASSWORD'
+  | 'IMPORT_INVALID_FILE'
+  | 'IMPORT_HAS_ERRORS'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_ID_NUMBER: 400,
+  UNKNOWN_REGION: 400,
+  UNKNOWN_HOUSEHOLD: 400,
+  AUTH_REQUIRED: 401,
+  AUTH_FAILED: 401,
+  RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_ID_NUMBER: 409,
+  DUPLICATE_PHONE: 409,
+  WRONG_PASSWORD: 400,
+  WEAK_PASSWORD: 400,
+  IMPORT_INVALID_FILE: 400,
+  IMPORT_HAS_ERRORS: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly zh: string,
+    readonly en: string,
+    readonly details?: unknown,
+  ) {
+    super(`${zh} / ${en}`);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (what = '记录', whatEn = 'Record') =>
+  new AppError('NOT_FOUND', `${what}不存在或不在您的管辖范围内`, `${whatEn} not found`);
+export const forbidden = (zh = '您没有执行此操作的权限', en = 'You are not allowed to do this') =>
+  new AppError('FORBIDDEN', zh, en);

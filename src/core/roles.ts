@@ -1,0 +1,44 @@
+// Roles are held on a region; capabilities say what a role may do inside that subtree.
+export const ROLES = [
+  'admin', 'township_leader', 'township_staff', 'village_cadre', 'supervisor',
+  'grid_worker', 'party_member', 'mediator', 'villager',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  township_leader: { zh: '乡镇领导', en: 'Township leader' },
+  township_staff: { zh: '乡镇站所工作人员', en: 'Township staff' },
+  village_cadre: { zh: '村两委干部', en: 'Village cadre' },
+  supervisor: { zh: '村务监督委员', en: 'Village supervisor' },
+  grid_worker: { zh: '网格员', en: 'Grid worker' },
+  party_member: { zh: '党员', en: 'Party member' },
+  mediator: { zh: '调解员', en: 'Mediator' },
+  villager: { zh: '村民', en: 'Villager' },
+};
+
+export type Capability =
+  | 'registry.read'      // browse households and residents in the subtree
+  | 'registry.write'     // create and edit households and residents
+  | 'registry.revealId'  // see a whole ID number (audited)
+  | 'users.manage'       // create accounts and grant roles inside the subtree
+  | 'regions.manage';    // add and rename regions inside the subtree
+
+const CAPS: Record<Role, Capability[]> = {
+  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage'],
+  township_leader: ['registry.read', 'registry.write', 'registry.revealId'],
+  township_staff: ['registry.read', 'registry.revealId'],
+  village_cadre: ['registry.read', 'registry.write', 'registry.revealId'],
+  supervisor: ['registry.read'],
+  grid_worker: ['registry.read', 'registry.write', 'registry.revealId'],
+  party_member: [],
+  mediator: ['registry.read'],
+  villager: [],
+};
+
+export function roleHas(role: Role, cap: Capability): boolean {
+  return CAPS[role].includes(cap);
+}
+
+/** Roles whose registry view is a list of households rather than a region subtree. */
+export const HOUSEHOLD_SCOPED_ROLES: Role[] = ['villager', 'party_member'];

@@ -1,0 +1,88 @@
+// Data scope (数据权限按辖区), enforced here and nowhere else: every query over
+// rows that belong to a region filters through a Scope, and a row outside it is 404.
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { roleHas, type Capability, type Role } from './roles.js';
+
+const NOTHING = sql<SqlBool>`1 = 0`;
+
+export interface Grant {
+  role: Role;
+  regionId: string;
+  regionPath: string;
+  householdId: string | null;
+}
+
+/** Upper bound for a range scan over paths that start with `prefix` ("/a/b/" → "/a/b0"). */
+export function pathUpperBound(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+export function isWithin(path: string, ancestorPath: string): boolean {
+  return path.startsWith(ancestorPath);
+}
+
+/** Drops paths already covered by another path in the list. */
+function minimalRoots(paths: string[]): string[] {
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  const out: string[] = [];
+  for (const p of sorted) if (!out.some((r) => isWithin(p, r))) out.push(p);
+  return out;
+}
+
+export class Scope {
+  /** Subtrees the caller may browse as a registry (households and residents). */
+  readonly registryPaths: string[];
+  /** Subtrees the caller may see in the region tree. */
+  readonly regionPaths: string[];
+  /** Single households visible outside registryPaths (villager's own, 党员联户 links). */
+  readonly householdIds: string[];
+
+  constructor(readonly grants: Grant[], linkedHouseholdIds: string[] = []) {
+    this.registryPaths = minimalRoots(grants.filter((g) => roleHas(g.role, 'registry.read')).map((g) => g.regionPath));
+    this.regionPaths = minimalRoots(grants.map((g) => g.regionPath));
+    const own = grants.map((g) => g.householdId).filter((h): h is string => !!h);
+    this.householdIds = [...new Set([...own, ...linkedHouseholdIds])];
+  }
+
+  /** A WHERE expression for rows carrying a region path column and a household id column. */
+  rowFilter(pathCol: string, householdCol: string | null) {
+    return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+      const ors: Expression<SqlBool>[] = this.registryPaths.map((p) =>
+        eb.and([eb(eb.ref(pathCol), '>=', p), eb(eb.ref(pathCol), '<', pathUpperBound(p))]),
+      );
+      if (householdCol && this.householdIds.length) ors.push(eb(eb.ref(householdCol), 'in', this.householdIds));
+      return ors.length ? eb.or(ors) : NOTHING;
+    };
+  }
+
+  regionFilter(pathCol: string) {
+    return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+      const ors = this.regionPaths.map((p) =>
+        eb.and([eb(eb.ref(pathCol), '>=', p), eb(eb.ref(pathCol), '<', pathUpperBound(p))]),
+      );
+      return ors.length ? eb.or(ors) : NOTHING;
+    };
+  }
+
+  canSeeRegion(path: string): boolean {
+    return this.regionPaths.some((p) => isWithin(path, p));
+  }
+
+  /** A region above one of the caller's roots (shown as breadcrumb context, not browsable). */
+  isAncestorOfScope(path: string): boolean {
+    return this.regionPaths.some((p) => isWithin(p, path));
+  }
+
+  canSeeRow(regionPath: string, householdId: string | null): boolean {
+    return this.registryPaths.some((p) => isWithin(regionPath, p)) || (!!householdId && this.householdIds.includes(householdId));
+  }
+
+  /** True when some grant with `cap` covers `path`. */
+  can(cap: Capability, path: string): boolean {
+    return this.grants.some((g) => roleHas(g.role, cap) && isWithin(path, g.regionPath));
+  }
+
+  canAnywhere(cap: Capability): boolean {
+    return this.grants.some((g) => roleHas(g.role, cap));
+  }
+}

@@ -1,0 +1,25 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, DbKind } from './kysely.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
+// Ordered by name; add new files here (kept explicit so bundling and tsx agree).
+const STEPS: Record<string, Step> = {
+  '0001_foundation': m0001,
+};
+
+class CodeProvider implements MigrationProvider {
+  constructor(private kind: DbKind) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(STEPS).map(([name, step]) => [name, { up: (db: Kysely<any>) => step.up(db, this.kind) }]),
+    );
+  }
+}
+
+export async function migrateToLatest(database: Database): Promise<void> {
+  const migrator = new Migrator({ db: database.db, provider: new CodeProvider(database.kind) });
+  const { error, results } = await migrator.migrateToLatest();
+  for (const r of results ?? []) if (r.status === 'Error') throw new Error(`migration ${r.migrationName} failed`);
+  if (error) throw error;
+}

@@ -1,0 +1,56 @@
+import type { Executor } from '../../db/kysely.js';
+
+export function userByPhone(db: Executor, phone: string) {
+  return db.selectFrom('users').selectAll().where('phone', '=', phone).executeTakeFirst();
+}
+
+export function userById(db: Executor, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function grantsOf(db: Executor, userIds: string[]) {
+  if (!userIds.length) return Promise.resolve([]);
+  return db.selectFrom('user_roles').selectAll().where('user_id', 'in', userIds).orderBy('created_at').execute();
+}
+
+export function failureOf(db: Executor, phone: string) {
+  return db.selectFrom('login_failures').selectAll().where('phone', '=', phone).executeTakeFirst();
+}
+
+export async function saveFailure(db: Executor, phone: string, s: { count: number; first_at: string; locked_until: string | null }) {
+  await db.insertInto('login_failures').values({ phone, ...s })
+    .onConflict((oc) => oc.column('phone').doUpdateSet(s)).execute();
+}
+
+export function clearFailures(db: Executor, phone: string) {
+  return db.deleteFrom('login_failures').where('phone', '=', phone).execute();
+}
+
+export function insertSession(db: Executor, row: { id: string; user_id: string; created_at: string; expires_at: string }) {
+  return db.insertInto('sessions').values({ ...row, revoked_at: null }).execute();
+}
+
+export function liveSession(db: Executor, id: string, now: string) {
+  return db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id', 'sessions.user_id', 'users.name', 'users.active'])
+    .where('sessions.id', '=', id).where('sessions.revoked_at', 'is', null).where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export function revokeSession(db: Executor, id: string, now: string) {
+  return db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).execute();
+}
+
+export function revokeOtherSessions(db: Executor, userId: string, keepId: string | null, now: string) {
+  let q = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (keepId) q = q.where('id', '!=', keepId);
+  return q.execute();
+}
+
+export function insertUser(db: Executor, row: { id: string; phone: string; name: string; password_hash: string; active: number; created_at: string; updated_at: string }) {
+  return db.insertInto('users').values(row).execute();
+}
+
+export function insertGrants(db: Executor, rows: { id: string; user_id: string; role: string; region_id: string; household_id: string | null; created_at: string }[]) {
+  return rows.length ? db.insertInto('user_roles').values(rows).execute() : Promise.resolve([]);
+}

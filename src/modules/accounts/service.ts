@@ -1,0 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../../core/errors.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import { audit } from '../../core/audit.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../../core/passwords.js';
+import { Scope, type Grant } from '../../core/scope.js';
+import type { Role } from '../../core/roles.js';
+import * as regions from '../regions/service.js';
+import * as people from '../people/links.js';
+import * as repo from './repo.js';
+import { afterFailure, isLocked, SESSION_MS, type FailureState } from './rules.js';
+
+// Verifying against a real hash for unknown phones keeps response times alike,
+// so the login route does not reveal which phones have accounts.
+let dummyHash: Promise<string> | null = null;
+
+const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function failureState(row: { count: number; first_at: string; locked_until: string | null } | undefined): FailureState | null {
+  return row ? { count: row.count, firstAt: Date.parse(row.first_at), lockedUntil: row.locked_until ? Date.parse(row.locked_until) : null } : null;
+}
+
+export async function grantsFor(ctx: Ctx, userId: string): Promise<Grant[]> {
+  const rows = await repo.grantsOf(ctx.db, [userId]);
+  const regionRows = await regions.getMany(ctx, rows.map((r) => r.region_id));
+  const paths = new Map(regionRows.map((r) => [r.id, r.path]));
+  return rows.filter((r) => paths.has(r.region_id)).map((r) => ({
+    role: r.role as Role, regionId: r.region_id, regionPath: paths.get(r.region_id)!, householdId: r.household_id,
+  }));
+}
+
+export async function actorFor(ctx: Ctx, userId: string, name: string, ip: string | null): Promise<Actor> {
+  const grants = await grantsFor(ctx, userId);
+  const linked = grants.some((g) => g.role === 'party_member') ? await people.linkedHouseholdIds(ctx, userId) : [];
+  return { userId, name, scope: new Scope(grants, linked), ip };
+}
+
+export async function login(ctx: Ctx, phone: string, password: string, ip: string | null) {
+  const now = ctx.clock.now();
+  const failure = failureState(await repo.failureOf(ctx.db, phone));
+  if (isLocked(failure, now.getTime()))
+    throw new AppError('RATE_LIMITED', '登录失败次数过多，请15分钟后再试', 'Too many failed logins; try again in 15 minutes');
+  const user = await repo.userByPhone(ctx.db, phone);
+  dummyHash ??= hashPassword('not-a-real-password-0');
+  const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash, password), false);
+  if (!ok || !user || !user.active) {
+    // Re-read inside the transaction so concurrent failures all count.
+    const next = await ctx.db.transaction().execute(async (tx) => {
+      const s = afterFailure(failureState(await repo.failureOf(tx, phone)), now.getTime());
+      await repo.saveFailure(tx, phone, {
+        count: s.count, first_at: new Date(s.firstAt).toISOString(), locked_until: s.lockedUntil ? new Date(s.lockedUntil).toISOString() : null,
+      });
+      await audit(tx, now, null, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, detail: { phone, ip } });
+      return s;
+    });
+    if (next.lockedUntil) throw new AppError('RATE_LIMITED', '登录失败次数过多，请15分钟后再试', 'Too many failed logins; try again in 15 minutes');
+    throw new AppError('AUTH_FAILED', '手机号或密码不正确', 'Wrong phone or password');
+  }
+  const token = randomBytes(32).toString('base64url');
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.clearFailures(tx, phone);
+    await repo.insertSession(tx, {
+      id: tokenId(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_MS).toISOString(),
+    });
+    await audit(tx, now, { userId: user.id, name: user.name, scope: new Scope([]), ip }, { action: 'auth.login', entity: 'user', entityId: user.id });
+  });
+  return { token, user: await me(ctx, await actorFor(ctx, user.id, user.name, ip)) };
+}
+
+/** Resolves a bearer token or cookie to the caller, or null. */
+export async function authenticate(ctx: Ctx, token: string, ip: string | null): Promise<{ actor: Actor; sessionId: string } | null> {
+  const id = tokenId(token);
+  const s = await repo.liveSession(ctx.db, id, ctx.clock.now().toISOString());
+  if (!s || !s.active) return null;
+  return { actor: await actorFor(ctx, s.user_id, s.name, ip), sessionId: id };
+}
+
+export async function logout(ctx: Ctx, actor: Actor, sessionId: string) {
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.revokeSession(tx, sessionId, ctx.clock.now().toISOString());
+    await audit(tx, ctx.clock.now(), actor, { action: 'auth.logout', entity: 'user', entityId: actor.userId });
+  });
+}
+
+export async function changePassword(ctx: Ctx, actor: Actor, sessionId: string | null, oldPassword: string, newPassword: string) {
+  const user = await repo.userById(ctx.db, actor.userId);
+  if (!user || !(await verifyPassword(user.password_hash, oldPassword)))
+    throw new AppError('WRONG_PASSWORD', '原密码不正确', 'The current password is wrong');
+  const weak = passwordProblem(newPassword);
+  if (weak) throw new AppError('WEAK_PASSWORD', weak.split(' / ')[0], weak.split(' / ')[1]);
+  const hash = await hashPassword(newPassword);
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', actor.userId).execute();
+    await repo.revokeOtherSessions(tx, actor.userId, sessionId, now);
+    await audit(tx, ctx.clock.now(), actor, { action: 'auth.password_change', entity: 'user', entityId: actor.userId });
+  });
+}
+
+export async function me(ctx: Ctx, actor: Actor) {
+  const user = await repo.userById(ctx.db, actor.userId);
+  const regionRows = await regions.getMany(ctx, actor.scope.grants.map((g) => g.regionId));
+  const names = new Map(regionRows.map((r) => [r.id, { name: r.name, level: r.level }]));
+  return {
+    id: actor.userId,
+    name: actor.name,
+    phone: user?.phone ?? '',
+    roles: actor.scope.grants.map((g) => ({
+      role: g.role, regionId: g.regionId, regionName: names.get(g.regionId)?.name ?? '', regionLevel: names.get(g.regionId)?.level ?? '',
+      householdId: g.householdId,
+    })),
+  };
+}

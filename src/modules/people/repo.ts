@@ -1,0 +1,151 @@
+import type { Executor } from '../../db/kysely.js';
+import type { HouseholdsTable, ResidentsTable } from '../../db/schema.js';
+import { pathUpperBound, type Scope } from '../../core/scope.js';
+
+export type HouseholdRow = HouseholdsTable;
+export type ResidentRow = ResidentsTable;
+
+export interface HouseholdFilter {
+  regionPath?: string;
+  q?: string;
+  tag?: string;
+}
+
+/** LIKE wildcards typed by a user are dropped: the search means plain text. */
+function likeSafe(s: string) {
+  return s.replace(/[\\%_]/g, '');
+}
+
+/** Households visible to `scope`, narrowed by the filter. */
+function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
+  let q = db.selectFrom('households as h').where(scope.rowFilter('h.region_path', 'h.id'));
+  if (f.regionPath) q = q.where('h.region_path', '>=', f.regionPath).where('h.region_path', '<', pathUpperBound(f.regionPath));
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where((eb) => eb.exists(eb.selectFrom('resident_tags as t').select('t.tag').whereRef('t.household_id', '=', 'h.id').where('t.tag', '=', tag)));
+  }
+  if (f.q) {
+    const text = f.q.trim();
+    const like = `%${likeSafe(text)}%`;
+    const tail = text.toUpperCase();
+    q = q.where((eb) => eb.or([
+      eb('h.address', 'like', like),
+      eb('h.phone', 'like', like),
+      eb.exists(eb.selectFrom('residents as r').select('r.id').whereRef('r.household_id', '=', 'h.id').where((e) => e.or([
+        e('r.name', 'like', like),
+        e('r.phone', 'like', like),
+        ...(/^[\dX]{4}$/.test(tail) ? [e('r.id_tail', '=', tail)] : []),
+        ...(/^[\dX]{15,18}$/.test(tail) ? [e('r.id_number', '=', tail)] : []),
+      ]))),
+    ]));
+  }
+  return q;
+}
+
+export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdFilter, page: number, pageSize: number) {
+  const base = filtered(db, scope, f);
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await base
+    .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
+    .selectAll('h')
+    .select(['head.name as head_name'])
+    .select((eb) => eb.selectFrom('residents as rc').select((e) => e.fn.countAll<number>().as('c')).whereRef('rc.household_id', '=', 'h.id').as('resident_count'))
+    .orderBy('h.region_path').orderBy('h.created_at').orderBy('h.id')
+    .limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: Number(n), rows: rows.map((r) => ({ ...r, resident_count: Number(r.resident_count ?? 0) })) };
+}
+
+/** All matching households in pages, for export (bounded memory per batch). */
+export async function* iterateHouseholds(db: Executor, scope: Scope, f: HouseholdFilter, batch = 500) {
+  let lastKey: { path: string; id: string } | null = null;
+  for (;;) {
+    let q = filtered(db, scope, f).selectAll('h');
+    if (lastKey) {
+      const k = lastKey;
+      q = q.where((eb) => eb.or([eb('h.region_path', '>', k.path), eb.and([eb('h.region_path', '=', k.path), eb('h.id', '>', k.id)])]));
+    }
+    const rows = await q.orderBy('h.region_path').orderBy('h.id').limit(batch).execute();
+    if (!rows.length) return;
+    yield rows;
+    lastKey = { path: rows.at(-1)!.region_path, id: rows.at(-1)!.id };
+  }
+}
+
+export function householdById(db: Executor, id: string) {
+  return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function residentsOf(db: Executor, householdIds: string[]) {
+  if (!householdIds.length) return Promise.resolve([] as ResidentRow[]);
+  return db.selectFrom('residents').selectAll().where('household_id', 'in', householdIds).orderBy('created_at').orderBy('id').execute();
+}
+
+export function residentById(db: Executor, id: string) {
+  return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function residentByIdNumber(db: Executor, idNumber: string) {
+  return db.selectFrom('residents').select(['id', 'household_id']).where('id_number', '=', idNumber).executeTakeFirst();
+}
+
+export function existingIdNumbers(db: Executor, idNumbers: string[]) {
+  if (!idNumbers.length) return Promise.resolve([] as { id_number: string }[]);
+  return db.selectFrom('residents').select('id_number').where('id_number', 'in', idNumbers).execute();
+}
+
+export async function tagsOf(db: Executor, residentIds: string[]) {
+  const m = new Map<string, string[]>();
+  if (!residentIds.length) return m;
+  const rows = await db.selectFrom('resident_tags').select(['resident_id', 'tag']).where('resident_id', 'in', residentIds).execute();
+  for (const r of rows) m.set(r.resident_id, [...(m.get(r.resident_id) ?? []), r.tag]);
+  return m;
+}
+
+export async function householdTags(db: Executor, householdIds: string[]) {
+  const m = new Map<string, Set<string>>();
+  if (!householdIds.length) return m;
+  const rows = await db.selectFrom('resident_tags').select(['household_id', 'tag']).where('household_id', 'in', householdIds).execute();
+  for (const r of rows) m.set(r.household_id, (m.get(r.household_id) ?? new Set()).add(r.tag));
+  return m;
+}
+
+export function insertHouseholds(db: Executor, rows: HouseholdRow[]) {
+  return rows.length ? db.insertInto('households').values(rows).execute() : Promise.resolve([]);
+}
+
+export function insertResidents(db: Executor, rows: ResidentRow[]) {
+  return rows.length ? db.insertInto('residents').values(rows).execute() : Promise.resolve([]);
+}
+
+export function insertTags(db: Executor, rows: { resident_id: string; household_id: string; tag: string }[]) {
+  return rows.length ? db.insertInto('resident_tags').values(rows).execute() : Promise.resolve([]);
+}
+
+export async function replaceTags(db: Executor, residentId: string, householdId: string, tags: string[]) {
+  await db.deleteFrom('resident_tags').where('resident_id', '=', residentId).execute();
+  await insertTags(db, tags.map((tag) => ({ resident_id: residentId, household_id: householdId, tag })));
+}
+
+export function updateHousehold(db: Executor, id: string, patch: Partial<HouseholdRow>) {
+  return db.updateTable('households').set(patch).where('id', '=', id).execute();
+}
+
+export function updateResident(db: Executor, id: string, patch: Partial<ResidentRow>) {
+  return db.updateTable('residents').set(patch).where('id', '=', id).execute();
+}
+
+export function moveResidentsOfHousehold(db: Executor, householdId: string, regionPath: string) {
+  return db.updateTable('residents').set({ region_path: regionPath }).where('household_id', '=', householdId).execute();
+}
+
+export function partyLinksOf(db: Executor, householdId: string) {
+  return db.selectFrom('party_links').selectAll().where('household_id', '=', householdId).execute();
+}
+
+export function insertPartyLinks(db: Executor, rows: { user_id: string; household_id: string; created_at: string }[]) {
+  return rows.length ? db.insertInto('party_links').values(rows).onConflict((oc) => oc.doNothing()).execute() : Promise.resolve([]);
+}
+
+export function deletePartyLink(db: Executor, userId: string, householdId: string) {
+  return db.deleteFrom('party_links').where('user_id', '=', userId).where('household_id', '=', householdId).execute();
+}

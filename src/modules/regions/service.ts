@@ -1,0 +1,100 @@
+import { AppError, forbidden, notFound } from '../../core/errors.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import { audit } from '../../core/audit.js';
+import { newId } from '../../core/ids.js';
+import * as repo from './repo.js';
+import { childLevelAllowed, childPath, codeFits, pathIds, type Level } from './rules.js';
+
+export interface RegionView {
+  id: string;
+  parentId: string | null;
+  level: Level;
+  code: string | null;
+  name: string;
+  hasChildren: boolean;
+}
+
+export function view(r: repo.RegionRow & { child_count?: number }): RegionView {
+  return { id: r.id, parentId: r.parent_id, level: r.level as Level, code: r.code, name: r.name, hasChildren: (r.child_count ?? 1) > 0 };
+}
+
+/** Internal read for other modules: no scope check (callers check rows they return). */
+export async function get(ctx: Ctx, id: string) {
+  return repo.findById(ctx.db, id);
+}
+
+export async function getMany(ctx: Ctx, ids: string[]) {
+  return repo.findByIds(ctx.db, [...new Set(ids)]);
+}
+
+/** A region the caller may see, or 404. */
+export async function requireVisible(ctx: Ctx, actor: Actor, id: string) {
+  const r = await repo.findById(ctx.db, id);
+  if (!r || !actor.scope.canSeeRegion(r.path)) throw notFound('区域', 'Region');
+  return r;
+}
+
+/** For writes naming a region in the body: unknown or out of scope is a 400 UNKNOWN_REGION. */
+export async function requireBodyRegion(ctx: Ctx, actor: Actor, id: string) {
+  const r = await repo.findById(ctx.db, id);
+  if (!r || !actor.scope.canSeeRegion(r.path)) throw new AppError('UNKNOWN_REGION', '所选区域不存在或不在您的管辖范围内', 'Unknown region');
+  return r;
+}
+
+export async function detail(ctx: Ctx, actor: Actor, id: string) {
+  const r = await requireVisible(ctx, actor, id);
+  const [withCount] = await repo.withChildCounts(ctx.db, [r]);
+  const chain = await repo.findByIds(ctx.db, pathIds(r.path).slice(0, -1));
+  const byId = new Map(chain.map((a) => [a.id, a]));
+  const ancestors = pathIds(r.path).slice(0, -1).map((aid) => byId.get(aid)!).filter(Boolean)
+    .map((a) => ({ id: a.id, name: a.name, level: a.level as Level, visible: actor.scope.canSeeRegion(a.path) }));
+  return { ...view(withCount), ancestors };
+}
+
+/** Children of a region; with no parent, the caller's own roots. */
+export async function children(ctx: Ctx, actor: Actor, parentId?: string) {
+  if (parentId) {
+    await requireVisible(ctx, actor, parentId);
+    return (await repo.children(ctx.db, parentId)).map(view);
+  }
+  const rootIds = actor.scope.regionPaths.map((p) => pathIds(p).at(-1)!);
+  const roots = await repo.findByIds(ctx.db, rootIds);
+  return (await repo.withChildCounts(ctx.db, roots)).map(view);
+}
+
+export async function search(ctx: Ctx, actor: Actor, q: string) {
+  const rows = await repo.searchVisible(ctx.db, actor.scope, q, 50);
+  return (await repo.withChildCounts(ctx.db, rows)).map(view);
+}
+
+export async function create(ctx: Ctx, actor: Actor, input: { parentId: string; level: Level; name: string; code?: string | null }) {
+  const parent = await requireBodyRegion(ctx, actor, input.parentId);
+  if (!actor.scope.can('regions.manage', parent.path)) throw forbidden();
+  if (!childLevelAllowed(parent.level as Level, input.level))
+    throw new AppError('VALIDATION_FAILED', '该层级不能建在所选上级区域之下', 'This level cannot sit under the chosen parent');
+  if (input.code && !codeFits(input.level, input.code))
+    throw new AppError('VALIDATION_FAILED', '区划代码位数不正确（区县6位、乡镇9位、村12位）', 'Division code has the wrong length');
+  const id = newId();
+  const row = {
+    id, parent_id: parent.id, level: input.level, code: input.code ?? null, name: input.name,
+    path: childPath(parent.path, id), depth: parent.depth + 1, sort_order: 0, county_id: parent.county_id,
+    created_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.insert(tx, row);
+    await audit(tx, ctx.clock.now(), actor, { action: 'region.create', entity: 'region', entityId: id, regionPath: row.path, detail: input });
+  });
+  return view({ ...row, child_count: 0 });
+}
+
+export async function rename(ctx: Ctx, actor: Actor, id: string, patch: { name?: string; code?: string | null }) {
+  const r = await requireVisible(ctx, actor, id);
+  if (!actor.scope.can('regions.manage', r.path)) throw forbidden();
+  if (patch.code && !codeFits(r.level as Level, patch.code))
+    throw new AppError('VALIDATION_FAILED', '区划代码位数不正确', 'Division code has the wrong length');
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.update(tx, id, patch);
+    await audit(tx, ctx.clock.now(), actor, { action: 'region.update', entity: 'region', entityId: id, regionPath: r.path, detail: patch });
+  });
+  return detail(ctx, actor, id);
+}

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../db/kysely.js';
+import type { Clock } from '../core/clock.js';
+import type { Ctx } from '../core/context.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { registerAuth } from './auth.js';
+import devRoutes from './dev-routes.js';
+import type { App, RouteModule } from './types.js';
+import accountRoutes from '../modules/accounts/routes.js';
+import regionRoutes from '../modules/regions/routes.js';
+import peopleRoutes from '../modules/people/routes.js';
+
+const MODULES: RouteModule[] = [accountRoutes, regionRoutes, peopleRoutes];
+
+export interface AppOptions {
+  database: Database;
+  clock: Clock;
+  logger?: boolean;
+  /** Built console (dist/web); served with SPA fallback when present. */
+  webDir?: string;
+  /** Enables POST /api/dev/clock (only when XZ_NOW is set). */
+  devClock?: boolean;
+  /** Runs every sweep that has come due; wired by later modules. */
+  sweeps?: () => Promise<void>;
+}
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  const ctx: Ctx = { db: opts.database.db, kind: opts.database.kind, clock: opts.clock, database: opts.database };
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '乡治 xiangzhi API', description: '乡村基层治理平台接口 / Rural grassroots governance platform', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, ctx);
+
+  app.get('/api/health', {
+    schema: { tags: ['system'], summary: '健康检查 / Health', response: { 200: z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) }) } },
+  }, async () => ({ ok: true, db: ctx.kind }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const m of MODULES) m(app, ctx);
+  if (opts.devClock) devRoutes(app, ctx, opts.sweeps ?? (async () => {}));
+
+  if (opts.webDir && existsSync(join(opts.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: ['index.html'], maxAge: '1h' });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
+      const h5 = req.url.startsWith('/h5') && existsSync(join(opts.webDir!, 'h5.html'));
+      return reply.header('cache-control', 'no-cache').sendFile(h5 ? 'h5.html' : 'index.html');
+    });
+  }
+  return app as unknown as App;
+}
