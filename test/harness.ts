@@ -1,0 +1,88 @@
+// Two-database harness: every integration test file gets a fresh store —
+// a temp SQLite file, or its own PostgreSQL database created and dropped here.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/kysely.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { fixedClock, type Clock } from '../src/core/clock.js';
+import type { Ctx } from '../src/core/context.js';
+import { seedDemo, DEMO_PASSWORD, type DemoSeed } from '../src/modules/demo/seed.js';
+import { buildApp } from '../src/server/app.js';
+import type { App } from '../src/server/types.js';
+
+export const STORE = (process.env.XZ_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
+export const PG_URL = process.env.XZ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Default test instant: Friday 2026-11-27 10:00 in Shanghai. */
+export const TEST_NOW = new Date('2026-11-27T02:00:00Z');
+
+async function adminQuery(text: string) {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try { await c.query(text); } finally { await c.end(); }
+}
+
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (STORE === 'postgres') {
+    const name = `xz_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    const database = openDatabase(url.toString());
+    return { database, drop: async () => { await database.close(); await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'xz-test-'));
+  const database = openDatabase(`file:${join(dir, 'test.db')}`);
+  return { database, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export interface TestEnv {
+  app: App;
+  ctx: Ctx;
+  clock: Clock;
+  seed: DemoSeed;
+  /** Signs in a demo account and returns its bearer token. */
+  login(phone: string): Promise<string>;
+  /** JSON request helper: returns status and parsed body. */
+  call(method: string, url: string, token?: string | null, body?: unknown): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(opts: { now?: Date; householdsPerGrid?: number } = {}): Promise<TestEnv> {
+  const { database, drop } = await freshDatabase();
+  await migrateToLatest(database);
+  const clock = fixedClock(opts.now ?? TEST_NOW);
+  const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
+  const seed = await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid });
+  const app = await buildApp({ database, clock, devClock: true });
+  await app.ready();
+  const tokens = new Map<string, string>();
+  const call: TestEnv['call'] = async (method, url, token, body) => {
+    const res = await app.inject({
+      method: method as any, url,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
+    let parsed: any = res.body;
+    try { parsed = JSON.parse(res.body); } catch { /* not JSON */ }
+    return { status: res.statusCode, body: parsed };
+  };
+  return {
+    app, ctx, clock, seed, call,
+    async login(phone) {
+      if (tokens.has(phone)) return tokens.get(phone)!;
+      const r = await call('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
+      if (r.status !== 200) throw new Error(`login ${phone}: ${r.status} ${JSON.stringify(r.body)}`);
+      tokens.set(phone, r.body.token);
+      return r.body.token;
+    },
+    async close() { await app.close(); await drop(); },
+  };
+}
+
+export const PHONES = {
+  admin: '13800000000', leader: '13800000001', cadre: '13800000002', grid: '13800000003', villager: '13800000004',
+  otherCadre: '13800000005', staff: '13800000006', party: '13800000007', supervisor: '13800000008', mediator: '13800000009',
+} as const;
