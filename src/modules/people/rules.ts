@@ -12,7 +12,7 @@ export interface ResidentFacts {
 
 export interface Problem {
   field: string;
-  code: 'INVALID_ID_NUMBER' | 'VALIDATION_FAILED';
+  code: 'INVALID_ID_NUMBER' | 'DUPLICATE_ID_NUMBER' | 'VALIDATION_FAILED';
   zh: string;
   en: string;
 }

@@ -24,7 +24,7 @@ export interface HouseholdInput {
 }
 
 function problemError(p: Problem[]): AppError {
-  const code = p.some((x) => x.code === 'INVALID_ID_NUMBER') ? 'INVALID_ID_NUMBER' : 'VALIDATION_FAILED';
+  const code = p.find((x) => x.code === 'INVALID_ID_NUMBER')?.code ?? p.find((x) => x.code === 'DUPLICATE_ID_NUMBER')?.code ?? 'VALIDATION_FAILED';
   return new AppError(code, p.map((x) => x.zh).join('；'), p.map((x) => x.en).join('; '), p.map((x) => ({ field: x.field, message: x.zh })));
 }
 
@@ -123,7 +123,7 @@ export async function residentBatchProblems(ctx: Ctx, db: Executor, list: Reside
   const existing = new Set((await repo.existingIdNumbers(db, [...seen.keys()])).map((e) => e.id_number));
   list.forEach((r, i) => {
     if (!out.has(i) && existing.has(normalizedResident(r).idNumber))
-      add(i, { field: 'idNumber', code: 'VALIDATION_FAILED', zh: '该身份证号已在系统中登记，不能重复登记', en: 'This ID number is already registered' });
+      add(i, { field: 'idNumber', code: 'DUPLICATE_ID_NUMBER', zh: '该身份证号已在系统中登记，不能重复登记', en: 'This ID number is already registered' });
   });
   return out;
 }
@@ -270,4 +270,9 @@ export async function linkPartyMember(ctx: Ctx, actor: Actor, userId: string, ho
     else await repo.deletePartyLink(tx, userId, householdId);
     await audit(tx, ctx.clock.now(), actor, { action: link ? 'party_link.create' : 'party_link.delete', entity: 'household', entityId: householdId, regionPath: h.region_path, detail: { userId } });
   });
+}
+
+/** Internal read for other modules (accounts checks a villager grant's household): its region path, or null. */
+export async function householdRegionPath(ctx: Ctx, id: string): Promise<string | null> {
+  return (await repo.householdById(ctx.db, id))?.region_path ?? null;
 }

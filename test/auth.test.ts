@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
+
+let env: TestEnv;
+beforeAll(async () => { env = await startTestApp(); });
+afterAll(async () => { await env?.close(); });
+
+describe(`auth on ${STORE}`, () => {
+  it('reports health with the store kind', async () => {
+    const r = await env.call('GET', '/api/health');
+    expect(r).toEqual({ status: 200, body: { ok: true, db: STORE } });
+  });
+
+  it('logs in with phone and password and returns roles on regions', async () => {
+    const r = await env.call('POST', '/api/auth/login', null, { phone: PHONES.cadre, password: 'demo123456' });
+    expect(r.status).toBe(200);
+    expect(r.body.token).toMatch(/^[\w-]{40,}$/);
+    expect(r.body.user.roles).toEqual([expect.objectContaining({ role: 'village_cadre', regionId: env.seed.villageIds['孟家湾村'] })]);
+    const me = await env.call('GET', '/api/me', r.body.token);
+    expect(me.body.name).toBe(r.body.user.name);
+  });
+
+  it('sets an HttpOnly session cookie that authenticates the console', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: PHONES.leader, password: 'demo123456' } });
+    const cookie = res.cookies.find((c) => c.name === 'xz_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    const me = await env.app.inject({ method: 'GET', url: '/api/me', cookies: { xz_session: cookie.value } });
+    expect(me.statusCode).toBe(200);
+  });
+
+  it('answers 401 AUTH_FAILED for a wrong password and 401 AUTH_REQUIRED without a token', async () => {
+    const r = await env.call('POST', '/api/auth/login', null, { phone: PHONES.party, password: 'nope' });
+    expect(r.status).toBe(401);
+    expect(r.body.error.code).toBe('AUTH_FAILED');
+    expect(r.body.error.message).toMatch(/手机号或密码不正确/);
+    const me = await env.call('GET', '/api/me');
+    expect(me.status).toBe(401);
+    expect(me.body.error.code).toBe('AUTH_REQUIRED');
+  });
+
+  it('locks one phone for 15 minutes after 5 consecutive failures, leaving other phones alone', async () => {
+    const phone = PHONES.mediator;
+    for (let i = 0; i < 4; i++) expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'bad' })).status).toBe(401);
+    expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'bad' })).status).toBe(429);
+    const locked = await env.call('POST', '/api/auth/login', null, { phone, password: 'demo123456' });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('RATE_LIMITED');
+    expect((await env.call('POST', '/api/auth/login', null, { phone: PHONES.supervisor, password: 'demo123456' })).status).toBe(200);
+    env.clock.advance(15 * 60_000 + 1000);
+    expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'demo123456' })).status).toBe(200);
+  });
+
+  it('a success resets the failure count', async () => {
+    const phone = PHONES.staff;
+    for (let i = 0; i < 4; i++) await env.call('POST', '/api/auth/login', null, { phone, password: 'bad' });
+    expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'demo123456' })).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'bad' })).status).toBe(401);
+  });
+
+  it('logout revokes the token', async () => {
+    const r = await env.call('POST', '/api/auth/login', null, { phone: PHONES.grid, password: 'demo123456' });
+    expect((await env.call('POST', '/api/auth/logout', r.body.token)).status).toBe(200);
+    expect((await env.call('GET', '/api/me', r.body.token)).status).toBe(401);
+  });
+
+  it('changes the password with the old one, refusing weak ones, and revokes other sessions', async () => {
+    const a = (await env.call('POST', '/api/auth/login', null, { phone: PHONES.otherCadre, password: 'demo123456' })).body.token;
+    const b = (await env.call('POST', '/api/auth/login', null, { phone: PHONES.otherCadre, password: 'demo123456' })).body.token;
+    const wrong = await env.call('POST', '/api/auth/password', a, { oldPassword: 'x', newPassword: 'Newpass2026' });
+    expect(wrong.body.error.code).toBe('WRONG_PASSWORD');
+    const weak = await env.call('POST', '/api/auth/password', a, { oldPassword: 'demo123456', newPassword: 'short' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.code).toBe('WEAK_PASSWORD');
+    expect((await env.call('POST', '/api/auth/password', a, { oldPassword: 'demo123456', newPassword: 'Newpass2026' })).status).toBe(200);
+    expect((await env.call('GET', '/api/me', a)).status).toBe(200);
+    expect((await env.call('GET', '/api/me', b)).status).toBe(401);
+    expect((await env.call('POST', '/api/auth/login', null, { phone: PHONES.otherCadre, password: 'Newpass2026' })).status).toBe(200);
+  });
+
+  it('stores argon2id hashes, never the password', async () => {
+    const row = await env.ctx.db.selectFrom('users').select('password_hash').where('phone', '=', PHONES.admin).executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const r = await env.call('GET', '/api/openapi.json');
+    expect(r.status).toBe(200);
+    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/households', '/api/residents/{id}', '/api/regions']));
+  });
+});
