@@ -161,3 +161,16 @@ describe(`bad input on ${STORE}`, () => {
     expect(JSON.parse(res.body).error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe(`党员联户 on ${STORE}`, () => {
+  it('links a village party member to a household and refuses non-members', async () => {
+    const hid = (await env.call('GET', '/api/households?pageSize=1&page=20', cadre)).body.items[0].id;
+    const party = env.seed.users[PHONES.party];
+    expect((await env.call('PUT', `/api/households/${hid}/party-members/${party}`, cadre)).status).toBe(200);
+    const detail = await env.call('GET', `/api/households/${hid}`, cadre);
+    expect(detail.body.partyMembers.map((p: any) => p.userId)).toContain(party);
+    const notParty = await env.call('PUT', `/api/households/${hid}/party-members/${env.seed.users[PHONES.grid]}`, cadre);
+    expect(notParty.status).toBe(400);
+    expect((await env.call('DELETE', `/api/households/${hid}/party-members/${party}`, cadre)).status).toBe(200);
+  });
+});

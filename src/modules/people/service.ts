@@ -7,7 +7,7 @@ import { maskIdNumber } from '../../core/idnumber.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
-import { userNames } from '../accounts/directory.js';
+import { holdsRoleNear, userNames } from '../accounts/directory.js';
 import * as repo from './repo.js';
 import { ageOn, normalizedResident, residentProblems, type Problem, type ResidentFacts } from './rules.js';
 
@@ -265,6 +265,11 @@ export async function* exportRows(ctx: Ctx, actor: Actor, f: { regionId?: string
 export async function linkPartyMember(ctx: Ctx, actor: Actor, userId: string, householdId: string, link: boolean) {
   const h = await requireHousehold(ctx, actor, householdId);
   if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+  // A party member serves households of their own village (or below).
+  const village = (await regions.getMany(ctx, pathIds(h.region_path))).find((r) => r.level === 'village');
+  const villagePath = village?.path ?? h.region_path;
+  if (link && !(await holdsRoleNear(ctx, userId, 'party_member', villagePath)))
+    throw new AppError('VALIDATION_FAILED', '所选用户不是本村党员，不能联系该户', 'The user is not a party member of this village');
   await ctx.db.transaction().execute(async (tx) => {
     if (link) await repo.insertPartyLinks(tx, [{ user_id: userId, household_id: householdId, created_at: ctx.clock.now().toISOString() }]);
     else await repo.deletePartyLink(tx, userId, householdId);

@@ -92,8 +92,10 @@ export async function rename(ctx: Ctx, actor: Actor, id: string, patch: { name?:
   if (!actor.scope.can('regions.manage', r.path)) throw forbidden();
   if (patch.code && !codeFits(r.level as Level, patch.code))
     throw new AppError('VALIDATION_FAILED', '区划代码位数不正确', 'Division code has the wrong length');
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  if (!Object.keys(changes).length) return detail(ctx, actor, id);
   await ctx.db.transaction().execute(async (tx) => {
-    await repo.update(tx, id, patch);
+    await repo.update(tx, id, changes);
     await audit(tx, ctx.clock.now(), actor, { action: 'region.update', entity: 'region', entityId: id, regionPath: r.path, detail: patch });
   });
   return detail(ctx, actor, id);
