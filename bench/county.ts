@@ -1,6 +1,7 @@
 // Generates a county-sized jurisdiction tree and registry straight into a store:
 // ~20 townships, ~300 villages, ~2,500 grids, N households with 2 residents each.
 import type { Ctx } from '../src/core/context.js';
+import type { HouseholdsTable, ResidentsTable } from '../src/db/schema.js';
 import { newId } from '../src/core/ids.js';
 import { makeIdNumber } from '../src/core/idnumber.js';
 import { childPath } from '../src/modules/regions/rules.js';
@@ -33,7 +34,8 @@ export async function generateCounty(ctx: Ctx, shape: CountyShape) {
   let seq = 0;
   const batch = 500;
   for (let start = 0; start < shape.households; start += batch) {
-    const hh = [], rs = [];
+    const hh: HouseholdsTable[] = [];
+    const rs: ResidentsTable[] = [];
     for (let i = start; i < Math.min(start + batch, shape.households); i++) {
       const grid = grids[i % grids.length];
       const hid = newId();
@@ -45,7 +47,7 @@ export async function generateCounty(ctx: Ctx, shape: CountyShape) {
         const id = makeIdNumber(String(610000 + Math.floor(seq / 210_000)), birth, (Math.floor(seq / 420) % 500) * 2, gender as 'male' | 'female');
         rs.push({
           id: newId(), household_id: hid, region_path: grid.path, county_id: county.id, name: SURNAMES[seq % SURNAMES.length] + GIVEN[(seq * 7) % GIVEN.length] + GIVEN[(seq * 13) % GIVEN.length],
-          gender, birth_date: birth, id_number: id, id_tail: id.slice(-4), phone: `139${String(seq).padStart(8, '0')}`, relation: k === 0 ? '户主' : '配偶', note: null, created_at: at, updated_at: at,
+          gender: gender as 'male' | 'female', birth_date: birth, id_number: id, id_tail: id.slice(-4), phone: `139${String(seq).padStart(8, '0')}`, relation: k === 0 ? '户主' : '配偶', note: null, created_at: at, updated_at: at,
         });
       }
       hh.push({ id: hid, region_id: grid.id, region_path: grid.path, county_id: county.id, address: `${grid.name}${i}号`, phone: null, head_resident_id: rs[rs.length - 2].id, created_at: at, updated_at: at });
