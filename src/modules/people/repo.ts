@@ -1,3 +1,4 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/kysely.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/schema.js';
 import { pathUpperBound, type Scope } from '../../core/scope.js';
@@ -22,21 +23,21 @@ function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
   if (f.regionPath) q = q.where('h.region_path', '>=', f.regionPath).where('h.region_path', '<', pathUpperBound(f.regionPath));
   if (f.tag) {
     const tag = f.tag;
-    q = q.where((eb) => eb.exists(eb.selectFrom('resident_tags as t').select('t.tag').whereRef('t.household_id', '=', 'h.id').where('t.tag', '=', tag)));
+    q = q.where('h.id', 'in', (eb) => eb.selectFrom('resident_tags as t').select('t.household_id').where('t.tag', '=', tag));
   }
   if (f.q) {
     const text = f.q.trim();
     const like = `%${likeSafe(text)}%`;
     const tail = text.toUpperCase();
+    // Non-correlated subqueries: matching residents are found once (an index
+    // lookup for ID tails and whole numbers), not once per household.
+    const residentsInScope = (eb: ExpressionBuilder<any, any>) => eb.selectFrom('residents as r').select('r.household_id').where(scope.rowFilter('r.region_path', 'r.household_id'));
     q = q.where((eb) => eb.or([
       eb('h.address', 'like', like),
       eb('h.phone', 'like', like),
-      eb.exists(eb.selectFrom('residents as r').select('r.id').whereRef('r.household_id', '=', 'h.id').where((e) => e.or([
-        e('r.name', 'like', like),
-        e('r.phone', 'like', like),
-        ...(/^[\dX]{4}$/.test(tail) ? [e('r.id_tail', '=', tail)] : []),
-        ...(/^[\dX]{15,18}$/.test(tail) ? [e('r.id_number', '=', tail)] : []),
-      ]))),
+      eb('h.id', 'in', residentsInScope(eb).where((e) => e.or([e('r.name', 'like', like), e('r.phone', 'like', like)]))),
+      ...(/^[\dX]{4}$/.test(tail) ? [eb('h.id', 'in', residentsInScope(eb).where('r.id_tail', '=', tail))] : []),
+      ...(/^[\dX]{15,18}$/.test(tail) ? [eb('h.id', 'in', residentsInScope(eb).where('r.id_number', '=', tail))] : []),
     ]));
   }
   return q;
