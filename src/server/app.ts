@@ -15,10 +15,12 @@ import { registerAuth } from './auth.js';
 import devRoutes from './dev-routes.js';
 import type { App, RouteModule } from './types.js';
 import accountRoutes from '../modules/accounts/routes.js';
+import userRoutes from '../modules/accounts/user-routes.js';
 import regionRoutes from '../modules/regions/routes.js';
 import peopleRoutes from '../modules/people/routes.js';
+import householdExcelRoutes from '../modules/people/excel-routes.js';
 
-const MODULES: RouteModule[] = [accountRoutes, regionRoutes, peopleRoutes];
+const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes];
 
 export interface AppOptions {
   database: Database;

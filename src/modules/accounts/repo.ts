@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/kysely.js';
+import { pathUpperBound } from '../../core/scope.js';
 
 export function userByPhone(db: Executor, phone: string) {
   return db.selectFrom('users').selectAll().where('phone', '=', phone).executeTakeFirst();
@@ -53,4 +54,44 @@ export function insertUser(db: Executor, row: { id: string; phone: string; name:
 
 export function insertGrants(db: Executor, rows: { id: string; user_id: string; role: string; region_id: string; household_id: string | null; created_at: string }[]) {
   return rows.length ? db.insertInto('user_roles').values(rows).execute() : Promise.resolve([]);
+}
+
+// ── Account administration ──
+
+export interface UserListFilter {
+  /** Region paths: a user is listed when one grant's region lies under one of them. */
+  roots: string[];
+  role?: string;
+  q?: string;
+}
+
+// Grants carry no path of their own, so the subtree test reads the region tree's
+// materialized path (the same range scan core/scope.ts builds for every module).
+function listed(db: Executor, f: UserListFilter) {
+  return db.selectFrom('users as u')
+    .where((eb) => eb.exists(
+      eb.selectFrom('user_roles as ur').innerJoin('regions as r', 'r.id', 'ur.region_id').select('ur.id')
+        .whereRef('ur.user_id', '=', 'u.id')
+        .where((e) => e.or(f.roots.map((p) => e.and([e('r.path', '>=', p), e('r.path', '<', pathUpperBound(p))]))))
+        .$if(!!f.role, (q) => q.where('ur.role', '=', f.role!)),
+    ))
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('u.name', 'like', `%${f.q}%`), eb('u.phone', 'like', `%${f.q}%`)])));
+}
+
+export async function listUsers(db: Executor, f: UserListFilter, page: number, pageSize: number) {
+  if (!f.roots.length) return { total: 0, rows: [] };
+  const [count, rows] = await Promise.all([
+    listed(db, f).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(),
+    listed(db, f).selectAll('u').orderBy('u.created_at', 'desc').orderBy('u.id', 'desc')
+      .limit(pageSize).offset((page - 1) * pageSize).execute(),
+  ]);
+  return { total: Number(count?.n ?? 0), rows };
+}
+
+export function updateUser(db: Executor, id: string, patch: { name?: string; active?: number; password_hash?: string; updated_at: string }) {
+  return db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export function deleteGrants(db: Executor, userId: string) {
+  return db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
 }

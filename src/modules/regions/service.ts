@@ -100,3 +100,8 @@ export async function rename(ctx: Ctx, actor: Actor, id: string, patch: { name?:
   });
   return detail(ctx, actor, id);
 }
+
+/** Every region under (and including) `path`, for other modules' lookups; unscoped. */
+export function subtree(ctx: Ctx, path: string, maxDepth?: number) {
+  return repo.subtree(ctx.db, path, maxDepth);
+}
