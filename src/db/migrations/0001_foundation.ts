@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DbKind } from '../kysely.js';
 
-/** Region paths compare byte-wise on both stores so subtree range scans use the index. */
+/**
+ * Region paths (and the name and phone columns searched by prefix) compare
+ * byte-wise on both stores, so prefix range scans use their indexes.
+ */
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
-  const pathType = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
+  const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
 
   await db.schema.createTable('regions')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -11,7 +14,7 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('code', 'text')
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('path', pathType, (c) => c.notNull().unique())
+    .addColumn('path', bytewise, (c) => c.notNull().unique())
     .addColumn('depth', 'integer', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('county_id', 'text', (c) => c.notNull())
@@ -33,16 +36,17 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createTable('households')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
-    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('region_path', bytewise, (c) => c.notNull())
     .addColumn('county_id', 'text', (c) => c.notNull())
     .addColumn('address', 'text', (c) => c.notNull())
-    .addColumn('phone', 'text')
+    .addColumn('phone', bytewise)
     .addColumn('head_resident_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('households_path').on('households').columns(['region_path', 'id']).execute();
   await db.schema.createIndex('households_region').on('households').column('region_id').execute();
+  await db.schema.createIndex('households_phone').on('households').column('phone').execute();
 
   await db.schema.createTable('user_roles')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -78,7 +82,7 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text')
-    .addColumn('region_path', pathType)
+    .addColumn('region_path', bytewise)
     .addColumn('detail', 'text')
     .addColumn('ip', 'text')
     .execute();
@@ -88,14 +92,14 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createTable('residents')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull().references('households.id'))
-    .addColumn('region_path', pathType, (c) => c.notNull())
+    .addColumn('region_path', bytewise, (c) => c.notNull())
     .addColumn('county_id', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name', bytewise, (c) => c.notNull())
     .addColumn('gender', 'text', (c) => c.notNull())
     .addColumn('birth_date', 'text', (c) => c.notNull())
     .addColumn('id_number', 'text', (c) => c.notNull())
     .addColumn('id_tail', 'text', (c) => c.notNull())
-    .addColumn('phone', 'text')
+    .addColumn('phone', bytewise)
     .addColumn('relation', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -106,6 +110,7 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('residents_path').on('residents').column('region_path').execute();
   await db.schema.createIndex('residents_tail').on('residents').column('id_tail').execute();
   await db.schema.createIndex('residents_name').on('residents').column('name').execute();
+  await db.schema.createIndex('residents_phone').on('residents').column('phone').execute();
 
   await db.schema.createTable('resident_tags')
     .addColumn('resident_id', 'text', (c) => c.notNull().references('residents.id'))

@@ -29,15 +29,18 @@ function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
     const text = f.q.trim();
     const like = `%${likeSafe(text)}%`;
     const tail = text.toUpperCase();
-    // Non-correlated subqueries: matching residents are found once (an index
-    // lookup for ID tails and whole numbers), not once per household.
-    const residentsInScope = (eb: ExpressionBuilder<any, any>) => eb.selectFrom('residents as r').select('r.household_id').where(scope.rowFilter('r.region_path', 'r.household_id'));
+    // Resident matches are non-correlated subqueries answered from indexes:
+    // names and phones by prefix (姓名可只输姓氏), ID numbers by their last 4
+    // characters or whole. Only the address is a substring scan, of households in scope.
+    const residents = (eb: ExpressionBuilder<any, any>) => eb.selectFrom('residents as r').select('r.household_id').where(scope.rowFilter('r.region_path', 'r.household_id'));
+    const prefix = (col: string) => (eb: ExpressionBuilder<any, any>) => eb.and([eb(eb.ref(col), '>=', text), eb(eb.ref(col), '<', text + '\u{10FFFF}')]);
     q = q.where((eb) => eb.or([
       eb('h.address', 'like', like),
-      eb('h.phone', 'like', like),
-      eb('h.id', 'in', residentsInScope(eb).where((e) => e.or([e('r.name', 'like', like), e('r.phone', 'like', like)]))),
-      ...(/^[\dX]{4}$/.test(tail) ? [eb('h.id', 'in', residentsInScope(eb).where('r.id_tail', '=', tail))] : []),
-      ...(/^[\dX]{15,18}$/.test(tail) ? [eb('h.id', 'in', residentsInScope(eb).where('r.id_number', '=', tail))] : []),
+      prefix('h.phone')(eb),
+      eb('h.id', 'in', residents(eb).where(prefix('r.name'))),
+      ...(/^\d{3,11}$/.test(text) ? [eb('h.id', 'in', residents(eb).where(prefix('r.phone')))] : []),
+      ...(/^[\dX]{4}$/.test(tail) ? [eb('h.id', 'in', residents(eb).where('r.id_tail', '=', tail))] : []),
+      ...(/^[\dX]{15,18}$/.test(tail) ? [eb('h.id', 'in', residents(eb).where('r.id_number', '=', tail))] : []),
     ]));
   }
   return q;
