@@ -35,6 +35,8 @@ export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xian
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Refresh planner statistics where they are stale, so subtree and search queries pick the right index.
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
