@@ -44,7 +44,6 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
 
   const ctx: Ctx = { db: opts.database.db, kind: opts.database.kind, clock: opts.clock, database: opts.database };
 
@@ -68,13 +67,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   for (const m of MODULES) m(app, ctx);
   if (opts.devClock) devRoutes(app, ctx, opts.sweeps ?? (async () => {}));
 
-  if (opts.webDir && existsSync(join(opts.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: ['index.html'], maxAge: '1h' });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
-      const h5 = req.url.startsWith('/h5') && existsSync(join(opts.webDir!, 'h5.html'));
-      return reply.header('cache-control', 'no-cache').sendFile(h5 ? 'h5.html' : 'index.html');
-    });
-  }
+  const webDir = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? opts.webDir : null;
+  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  // One not-found handler: API misses get the error body; other GETs get the
+  // console (or the H5 page) so client-side routes survive a reload.
+  app.setNotFoundHandler((req, reply) => {
+    if (!webDir || req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
+    const h5 = req.url.startsWith('/h5') && existsSync(join(webDir, 'h5.html'));
+    return reply.header('cache-control', 'no-cache').sendFile(h5 ? 'h5.html' : 'index.html');
+  });
   return app as unknown as App;
 }

@@ -1,0 +1,46 @@
+// Debian's Chromium driven by playwright-core; screenshots land in e2e/screenshots/<journey>-<step>.png.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.XZ_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  ctx.setDefaultTimeout(15_000);
+  return ctx;
+}
+
+/** A page that records console errors and failed responses so a journey can assert none happened. */
+export async function newPage(ctx: BrowserContext): Promise<Page & { problems: string[] }> {
+  const page = (await ctx.newPage()) as Page & { problems: string[] };
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  return page;
+}
+
+export async function shot(page: Page, journey: string, step: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${journey}-${step}.png`);
+  // Let antd's motion settle so the picture shows the steady state.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+export async function signIn(page: Page, phone: string, password = 'demo123456') {
+  await page.goto('/login');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

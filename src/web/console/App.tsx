@@ -1,0 +1,86 @@
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zh_CN from 'antd/locale/zh_CN';
+import en_US from 'antd/locale/en_US';
+import { I18nProvider, useI18n } from './i18n';
+import { ApiError, setUnauthorizedHandler } from './api/client';
+import { theme } from './theme';
+import { RequireAuth } from './layout/RequireAuth';
+import { HomeRedirect } from './layout/HomeRedirect';
+import { PageSkeleton } from './components/PageSkeleton';
+
+const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const ConsoleLayout = lazy(() => import('./layout/ConsoleLayout'));
+const HouseholdListPage = lazy(() => import('./pages/households/HouseholdListPage'));
+const HouseholdDetailPage = lazy(() => import('./pages/households/HouseholdDetailPage'));
+const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+/** A 401 from any request sends the user to the login page, remembering where they were. */
+function UnauthorizedRedirect() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (location.pathname === '/login') return;
+      qc.removeQueries();
+      navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    });
+  }, [navigate, location, qc]);
+  return null;
+}
+
+function Localized({ children }: { children: React.ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Root() {
+  const queryClient = useMemo(makeQueryClient, []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Localized>
+          <BrowserRouter>
+            <UnauthorizedRedirect />
+            <Suspense fallback={<PageSkeleton />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<RequireAuth><ConsoleLayout /></RequireAuth>}>
+                  <Route index element={<HomeRedirect />} />
+                  <Route path="registry/households" element={<HouseholdListPage />} />
+                  <Route path="registry/households/:id" element={<HouseholdDetailPage />} />
+                  <Route path="registry/regions" element={<RegionsPage />} />
+                  <Route path="system/users" element={<UsersPage />} />
+                  <Route path="system/password" element={<PasswordPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </Localized>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+
+export interface RoleGrant { role: string; regionId: string; regionName: string; regionLevel: string; householdId: string | null }
+export interface Me { id: string; name: string; phone: string; roles: RoleGrant[] }
+
+export const meKey = ['me'] as const;
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: () => api.get<Me>('/api/me'), retry: false, staleTime: 5 * 60_000 });
+}
+
+export const login = (phone: string, password: string) => api.post<{ token: string; user: Me }>('/api/auth/login', { phone, password });
+export const logout = () => api.post<{ ok: boolean }>('/api/auth/logout');
+export const changePassword = (oldPassword: string, newPassword: string) => api.post<{ ok: boolean }>('/api/auth/password', { oldPassword, newPassword });

@@ -1,0 +1,64 @@
+// The console menu as data: later modules add entries here (走访巡查, 事件办理, 积分超市 …).
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, ClusterOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { MessageKey } from '../i18n';
+import type { Capability } from '../lib/access';
+
+export interface MenuEntry {
+  key: string;
+  label: MessageKey;
+  icon?: ReactNode;
+  /** Route path for leaves. */
+  path?: string;
+  /** Shown only when the user holds this capability on some region. */
+  cap?: Capability;
+  children?: MenuEntry[];
+}
+
+export const MENU: MenuEntry[] = [
+  {
+    key: 'registry', label: 'menu.registry', icon: <ApartmentOutlined />,
+    children: [
+      { key: 'households', label: 'menu.households', icon: <HomeOutlined />, path: '/registry/households', cap: 'registry.read' },
+      { key: 'regions', label: 'menu.regions', icon: <ClusterOutlined />, path: '/registry/regions', cap: 'registry.read' },
+    ],
+  },
+  {
+    key: 'system', label: 'menu.system', icon: <SettingOutlined />,
+    children: [
+      { key: 'users', label: 'menu.users', icon: <TeamOutlined />, path: '/system/users', cap: 'users.manage' },
+      { key: 'password', label: 'menu.password', icon: <KeyOutlined />, path: '/system/password' },
+    ],
+  },
+];
+
+/** The menu with entries the user may not use removed (and groups left empty dropped). */
+export function visibleMenu(can: (cap: Capability) => boolean, entries: MenuEntry[] = MENU): MenuEntry[] {
+  return entries.flatMap((e) => {
+    if (e.cap && !can(e.cap)) return [];
+    if (!e.children) return [e];
+    const kids = visibleMenu(can, e.children);
+    return kids.length ? [{ ...e, children: kids }] : [];
+  });
+}
+
+/** The chain of entries from the top group to the leaf whose path prefixes `pathname`. */
+export function menuTrail(pathname: string, entries: MenuEntry[] = MENU, trail: MenuEntry[] = []): MenuEntry[] | null {
+  for (const e of entries) {
+    if (e.path && (pathname === e.path || pathname.startsWith(e.path + '/'))) return [...trail, e];
+    if (e.children) {
+      const found = menuTrail(pathname, e.children, [...trail, e]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+export function firstLeaf(entries: MenuEntry[]): MenuEntry | null {
+  for (const e of entries) {
+    if (e.path) return e;
+    const inner = e.children ? firstLeaf(e.children) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
