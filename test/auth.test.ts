@@ -40,14 +40,31 @@ describe(`auth on ${STORE}`, () => {
 
   it('locks one phone for 15 minutes after 5 consecutive failures, leaving other phones alone', async () => {
     const phone = PHONES.mediator;
-    for (let i = 0; i < 4; i++) expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'bad' })).status).toBe(401);
-    expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'bad' })).status).toBe(429);
+    for (let i = 0; i < 5; i++) expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'bad' })).status).toBe(401);
     const locked = await env.call('POST', '/api/auth/login', null, { phone, password: 'demo123456' });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('RATE_LIMITED');
     expect((await env.call('POST', '/api/auth/login', null, { phone: PHONES.supervisor, password: 'demo123456' })).status).toBe(200);
     env.clock.advance(15 * 60_000 + 1000);
     expect((await env.call('POST', '/api/auth/login', null, { phone, password: 'demo123456' })).status).toBe(200);
+  });
+
+  it('parallel guesses cannot get past the limit: at most five passwords are checked', async () => {
+    const phone = PHONES.villager;
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      env.call('POST', '/api/auth/login', null, { phone, password: i === 29 ? 'demo123456' : `bad${i}` })));
+    const failed = results.filter((r) => r.status === 401).length;
+    const ok = results.filter((r) => r.status === 200).length;
+    expect(failed + ok).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(25);
+    const audits = await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'auth.login_failed').where('detail', 'like', `%${phone}%`).execute();
+    expect(audits.length).toBe(failed);
+  });
+
+  it('a NUL character in the phone is a 400, before any lookup', async () => {
+    const r = await env.call('POST', '/api/auth/login', null, { phone: '1380000000\u0000', password: 'x' });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('a success resets the failure count', async () => {

@@ -12,6 +12,7 @@ import type { Clock } from '../core/clock.js';
 import type { Ctx } from '../core/context.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerAuth } from './auth.js';
+import { rejectNul } from './input-guard.js';
 import devRoutes from './dev-routes.js';
 import type { App, RouteModule } from './types.js';
 import accountRoutes from '../modules/accounts/routes.js';
@@ -21,6 +22,12 @@ import peopleRoutes from '../modules/people/routes.js';
 import householdExcelRoutes from '../modules/people/excel-routes.js';
 
 const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes];
+
+function trustedProxies(): boolean | string[] {
+  const v = process.env.XZ_TRUST_PROXY?.trim();
+  if (!v) return false;
+  return v === 'true' ? true : v.split(',').map((x) => x.trim()).filter(Boolean);
+}
 
 export interface AppOptions {
   database: Database;
@@ -37,7 +44,8 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
-    trustProxy: true,
+    // Only trust X-Forwarded-* from proxies the operator names (audit IPs, secure cookies).
+    trustProxy: trustedProxies(),
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -57,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
+  app.addHook('preValidation', rejectNul);
   registerAuth(app, ctx);
 
   app.get('/api/health', {

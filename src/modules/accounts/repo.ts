@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/kysely.js';
+import type { DbKind, Executor } from '../../db/kysely.js';
 import { pathUpperBound } from '../../core/scope.js';
 
 export function userByPhone(db: Executor, phone: string) {
@@ -14,7 +14,16 @@ export function grantsOf(db: Executor, userIds: string[]) {
   return db.selectFrom('user_roles').selectAll().where('user_id', 'in', userIds).orderBy('created_at').execute();
 }
 
-export function failureOf(db: Executor, phone: string) {
+/**
+ * The phone's throttle row, locked for the rest of the transaction: PostgreSQL
+ * row lock (a zero row is inserted first so there is one to lock); SQLite
+ * transactions are already serialized on its single connection.
+ */
+export async function failureForUpdate(db: Executor, phone: string, kind: DbKind, now: string) {
+  if (kind === 'postgres') {
+    await db.insertInto('login_failures').values({ phone, count: 0, first_at: now, locked_until: null }).onConflict((oc) => oc.column('phone').doNothing()).execute();
+    return db.selectFrom('login_failures').selectAll().where('phone', '=', phone).forUpdate().executeTakeFirst();
+  }
   return db.selectFrom('login_failures').selectAll().where('phone', '=', phone).executeTakeFirst();
 }
 

@@ -8,7 +8,7 @@ import type { Role } from '../../core/roles.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/links.js';
 import * as repo from './repo.js';
-import { afterFailure, isLocked, SESSION_MS, type FailureState } from './rules.js';
+import { admit, afterFailure, SESSION_MS, type FailureState } from './rules.js';
 
 // Verifying against a real hash for unknown phones keeps response times alike,
 // so the login route does not reveal which phones have accounts.
@@ -35,25 +35,31 @@ export async function actorFor(ctx: Ctx, userId: string, name: string, ip: strin
   return { userId, name, scope: new Scope(grants, linked), ip };
 }
 
+const LOCKED = () => new AppError('RATE_LIMITED', '登录失败次数过多，请15分钟后再试', 'Too many failed logins; try again in 15 minutes');
+
+/** Counts an attempt before its password is checked (see rules.ts); false when the phone is locked. */
+async function admitAttempt(ctx: Ctx, phone: string, now: Date): Promise<boolean> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const a = admit(failureState(await repo.failureForUpdate(tx, phone, ctx.kind, now.toISOString())), now.getTime());
+    await repo.saveFailure(tx, phone, stored(a.next));
+    return a.ok;
+  });
+}
+
+const stored = (s: FailureState) => ({ count: s.count, first_at: new Date(s.firstAt).toISOString(), locked_until: s.lockedUntil ? new Date(s.lockedUntil).toISOString() : null });
+
 export async function login(ctx: Ctx, phone: string, password: string, ip: string | null) {
   const now = ctx.clock.now();
-  const failure = failureState(await repo.failureOf(ctx.db, phone));
-  if (isLocked(failure, now.getTime()))
-    throw new AppError('RATE_LIMITED', '登录失败次数过多，请15分钟后再试', 'Too many failed logins; try again in 15 minutes');
+  if (!(await admitAttempt(ctx, phone, now))) throw LOCKED();
   const user = await repo.userByPhone(ctx.db, phone);
   dummyHash ??= hashPassword('not-a-real-password-0');
   const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash, password), false);
   if (!ok || !user || !user.active) {
-    // Re-read inside the transaction so concurrent failures all count.
-    const next = await ctx.db.transaction().execute(async (tx) => {
-      const s = afterFailure(failureState(await repo.failureOf(tx, phone)), now.getTime());
-      await repo.saveFailure(tx, phone, {
-        count: s.count, first_at: new Date(s.firstAt).toISOString(), locked_until: s.lockedUntil ? new Date(s.lockedUntil).toISOString() : null,
-      });
+    await ctx.db.transaction().execute(async (tx) => {
+      const cur = failureState(await repo.failureForUpdate(tx, phone, ctx.kind, now.toISOString()));
+      if (cur) await repo.saveFailure(tx, phone, stored(afterFailure(cur, now.getTime())));
       await audit(tx, now, null, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, detail: { phone, ip } });
-      return s;
     });
-    if (next.lockedUntil) throw new AppError('RATE_LIMITED', '登录失败次数过多，请15分钟后再试', 'Too many failed logins; try again in 15 minutes');
     throw new AppError('AUTH_FAILED', '手机号或密码不正确', 'Wrong phone or password');
   }
   const token = randomBytes(32).toString('base64url');
