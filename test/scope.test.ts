@@ -104,3 +104,18 @@ describe(`jurisdiction scope on ${STORE}`, () => {
     expect(sub.body.items.map((x: any) => x.name)).toEqual(['一组东片']);
   });
 });
+
+describe(`masking on ${STORE}`, () => {
+  it('roles without whole-ID rights get neither the hidden digits nor the birth date they encode', async () => {
+    const med = await env.login(PHONES.mediator);
+    const list = await env.call('GET', '/api/households?pageSize=1', med);
+    const detail = await env.call('GET', `/api/households/${list.body.items[0].id}`, med);
+    const r = detail.body.residents[0];
+    expect(r.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(r.birthDate).toBeNull();
+    expect(r.birthYear).toBeGreaterThan(1900);
+    expect((await env.call('GET', `/api/residents/${r.id}`, med)).body.birthDate).toBeNull();
+    const cadre = await env.login(PHONES.cadre);
+    expect((await env.call('GET', `/api/residents/${r.id}`, cadre)).body.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});

@@ -204,7 +204,7 @@ async function writeExport(out: PassThrough, batches: AsyncIterable<ExportBatch>
         ws.addRow({
           householdKey: String(households), grid: [h.villageName, ...h.gridName.split(' / ')].filter(Boolean).join('/'), address: h.address,
           householdPhone: h.phone ?? '', name: r.name, relation: r.relation, idNumber: r.idNumber, gender: GENDER_ZH[r.gender],
-          birthDate: r.birthDate, phone: r.phone ?? '', tags: r.tags.map((t) => TAG_ZH[t] ?? t).join('、'), note: r.note ?? '',
+          birthDate: r.birthDate ?? String(r.birthYear), phone: r.phone ?? '', tags: r.tags.map((t) => TAG_ZH[t] ?? t).join('、'), note: r.note ?? '',
         }).commit();
       }
     }

@@ -46,7 +46,8 @@ export const householdQuery = z.object({
 });
 
 export const residentView = z.object({
-  id: z.string(), householdId: z.string(), name: z.string(), gender: z.enum(['male', 'female']), birthDate: z.string(), age: z.number(),
+  id: z.string(), householdId: z.string(), name: z.string(), gender: z.enum(['male', 'female']),
+  birthDate: z.string().nullable().describe('YYYY-MM-DD; null for roles that may not see whole ID numbers'), birthYear: z.number(), age: z.number(),
   idNumber: z.string(), phone: z.string().nullable(), relation: z.string(), tags: z.array(z.string()), note: z.string().nullable(), createdAt: z.string(),
 });
 

@@ -30,9 +30,14 @@ function problemError(p: Problem[]): AppError {
 
 const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
 
-function residentView(r: repo.ResidentRow, tags: string[], now: string) {
+/**
+ * The masked ID hides exactly the birth date, so callers who may not see whole
+ * ID numbers get the birth year and age only — otherwise the mask undoes itself.
+ */
+function residentView(r: repo.ResidentRow, tags: string[], now: string, seesDates: boolean) {
   return {
-    id: r.id, householdId: r.household_id, name: r.name, gender: r.gender, birthDate: r.birth_date, age: ageOn(r.birth_date, now),
+    id: r.id, householdId: r.household_id, name: r.name, gender: r.gender,
+    birthDate: seesDates ? r.birth_date : null, birthYear: Number(r.birth_date.slice(0, 4)), age: ageOn(r.birth_date, now),
     idNumber: maskIdNumber(r.id_number), phone: r.phone, relation: r.relation, tags, note: r.note, createdAt: r.created_at,
   };
 }
@@ -81,7 +86,7 @@ export async function householdDetail(ctx: Ctx, actor: Actor, id: string) {
   return {
     id: h.id, regionId: h.region_id, ...names(h.region_path), address: h.address, phone: h.phone,
     headResidentId: h.head_resident_id, headName: head?.name ?? null,
-    residents: residents.map((r) => residentView(r, tags.get(r.id) ?? [], now)),
+    residents: residents.map((r) => residentView(r, tags.get(r.id) ?? [], now, actor.scope.can('registry.revealId', h.region_path))),
     partyMembers: links.map((l) => ({ userId: l.user_id, name: users.get(l.user_id)?.name ?? '', phone: users.get(l.user_id)?.phone ?? '' })),
     createdAt: h.created_at, updatedAt: h.updated_at,
     abilities: { edit: actor.scope.can('registry.write', h.region_path), revealId: actor.scope.can('registry.revealId', h.region_path) },
@@ -240,7 +245,7 @@ export async function residentDetail(ctx: Ctx, actor: Actor, id: string, reveal:
   const r = await repo.residentById(ctx.db, id);
   if (!r || !actor.scope.canSeeRow(r.region_path, r.household_id)) throw notFound('居民', 'Resident');
   const tags = (await repo.tagsOf(ctx.db, [id])).get(id) ?? [];
-  const view = residentView(r, tags, today(ctx));
+  const view = residentView(r, tags, today(ctx), actor.scope.can('registry.revealId', r.region_path));
   if (!reveal) return view;
   if (!actor.scope.can('registry.revealId', r.region_path)) throw forbidden('您的角色不能查看完整身份证号', 'Your role may not see whole ID numbers');
   await ctx.db.transaction().execute((tx) =>
@@ -257,7 +262,7 @@ export async function* exportRows(ctx: Ctx, actor: Actor, f: { regionId?: string
     const now = today(ctx);
     yield batch.map((h) => ({
       household: { ...h, ...names(h.region_path) },
-      residents: residents.filter((r) => r.household_id === h.id).map((r) => residentView(r, tags.get(r.id) ?? [], now)),
+      residents: residents.filter((r) => r.household_id === h.id).map((r) => residentView(r, tags.get(r.id) ?? [], now, actor.scope.can('registry.revealId', h.region_path))),
     }));
   }
 }

@@ -6,7 +6,7 @@ export interface HouseholdSummary {
   address: string; phone: string | null; headName: string | null; residentCount: number; tags: string[]; updatedAt: string;
 }
 export interface Resident {
-  id: string; householdId: string; name: string; gender: 'male' | 'female'; birthDate: string; age: number;
+  id: string; householdId: string; name: string; gender: 'male' | 'female'; birthDate: string | null; birthYear: number; age: number;
   idNumber: string; phone: string | null; relation: string; tags: string[]; note: string | null; createdAt: string;
 }
 export interface HouseholdDetail {

@@ -136,6 +136,7 @@ export const enUS: Record<MessageKey, string> = {
   'resident.gender': 'Gender',
   'resident.birth': 'Born / age',
   'resident.birthDate': 'Date of birth',
+  'resident.birthYear': '{y}',
   'resident.idNumber': 'ID number',
   'resident.relation': 'Relation to head',
   'resident.phone': 'Mobile',

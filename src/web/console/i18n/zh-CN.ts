@@ -135,6 +135,7 @@ export const zhCN = {
   'resident.gender': '性别',
   'resident.birth': '出生日期/年龄',
   'resident.birthDate': '出生日期',
+  'resident.birthYear': '{y}年',
   'resident.idNumber': '身份证号',
   'resident.relation': '与户主关系',
   'resident.phone': '手机号',

@@ -35,7 +35,7 @@ export function ResidentTable({ residents, headId, canReveal, canEdit, onEdit }:
   const columns: TableColumnsType<Resident> = [
     { title: t('resident.name'), dataIndex: 'name', width: 110, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     { title: t('resident.gender'), dataIndex: 'gender', width: 80, render: (v: string) => (v === 'male' ? t('common.male') : t('common.female')) },
-    { title: t('resident.birth'), dataIndex: 'birthDate', width: 170, render: (v: string, r) => <span>{f.date(v)}<span className="xz-muted">（{t('common.years', { n: r.age })}）</span></span> },
+    { title: t('resident.birth'), dataIndex: 'birthDate', width: 170, render: (v: string | null, r) => <span>{v ? f.date(v) : t('resident.birthYear', { y: r.birthYear })}<span className="xz-muted">（{t('common.years', { n: r.age })}）</span></span> },
     {
       title: t('resident.idNumber'), dataIndex: 'idNumber', width: 250,
       render: (v: string, r) => {
