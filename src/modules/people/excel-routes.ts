@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.js';
 // HTTP for the registry's Excel import template, import and export.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -39,6 +40,9 @@ async function readUpload(req: FastifyRequest): Promise<{ fileName: string; data
   }
 }
 
+const MAX_PARALLEL_IMPORTS = 2;
+let importsRunning = 0;
+
 export default function excelRoutes(app: App, ctx: Ctx) {
   app.get('/api/households/import-template', {
     schema: {
@@ -59,8 +63,16 @@ export default function excelRoutes(app: App, ctx: Ctx) {
   }, async (req) => {
     const actor = requireActor(req);
     const region = await excel.importRegion(ctx, actor, req.query.regionId);
-    const upload = await readUpload(req);
-    return excel.importHouseholds(ctx, actor, region, { mode: req.query.mode, dryRun: req.query.dryRun, ...upload });
+    // Parsing a workbook is CPU- and memory-heavy: a small server takes two at a time.
+    if (importsRunning >= MAX_PARALLEL_IMPORTS)
+      throw new AppError('RATE_LIMITED', '系统正在处理其他导入，请稍后再试', 'Another import is running; try again shortly');
+    importsRunning++;
+    try {
+      const upload = await readUpload(req);
+      return await excel.importHouseholds(ctx, actor, region, { mode: req.query.mode, dryRun: req.query.dryRun, ...upload });
+    } finally {
+      importsRunning--;
+    }
   });
 
   app.get('/api/households/export', {

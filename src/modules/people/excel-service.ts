@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
+import { unzippedSize } from '../../core/zip-guard.js';
 import { makeIdNumber } from '../../core/idnumber.js';
 import { shanghaiDate } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
@@ -18,32 +19,12 @@ import { findHeader, parseRegistrySheet, type GridResolution, type ParsedRow, ty
 type RegionRow = NonNullable<Awaited<ReturnType<typeof regions.get>>>;
 
 export type ImportMode = 'partial' | 'all';
-const MAX_UNZIPPED = 300 * 1024 * 1024;
+const MAX_UNZIPPED = 60 * 1024 * 1024;
 
 export const invalidFile = (zh: string) => new AppError('IMPORT_INVALID_FILE', zh, 'The uploaded file is not a usable .xlsx registry');
 
-/**
- * Sum of the sizes the zip's central directory declares: refuses a "zip bomb"
- * before exceljs inflates it in memory, and anything that is not a zip at all.
- */
-export function unzippedSize(buf: Buffer): number | null {
-  const from = Math.max(0, buf.length - 65_557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) return null;
-  let p = buf.readUInt32LE(eocd + 16), total = 0;
-  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const size = buf.readUInt32LE(p + 24);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return total;
-}
-
 async function loadWorkbook(data: Buffer) {
-  const size = unzippedSize(data);
+  const size = unzippedSize(data, MAX_UNZIPPED);
   if (size === null) throw invalidFile('无法读取该文件：请上传 .xlsx 格式的 Excel 文件（.xls 或 WPS 格式请先另存为 .xlsx）');
   if (size > MAX_UNZIPPED) throw invalidFile('文件解压后过大，请删除多余的工作表、图片或空行后重试');
   const wb = new ExcelJS.Workbook();
