@@ -174,3 +174,38 @@ describe(`党员联户 on ${STORE}`, () => {
     expect((await env.call('DELETE', `/api/households/${hid}/party-members/${party}`, cadre)).status).toBe(200);
   });
 });
+
+describe(`household rules and races on ${STORE}`, () => {
+  it('registering one ID number in parallel creates one resident; the others get 409', async () => {
+    const hid = (await env.call('GET', '/api/households?pageSize=1&page=5', cadre)).body.items[0].id;
+    const idNumber = makeIdNumber('610802', '1977-07-07', 701, 'male');
+    const results = await Promise.all(Array.from({ length: 8 }, () =>
+      env.call('POST', '/api/residents', cadre, { householdId: hid, name: '并发人', idNumber, relation: '其他' })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'DUPLICATE_ID_NUMBER')).toBe(true);
+    expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+  });
+
+  it('a household has one head: a second 户主 is refused, and the head follows the relation', async () => {
+    const two = await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '一组105号', residents: [newResident(5), newResident(6)] });
+    expect(two.status).toBe(400);
+    expect(two.body.error.message).toMatch(/一户只能有一位户主/);
+    const none = await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '一组106号', residents: [newResident(7, { relation: '子女' })] });
+    expect(none.status).toBe(400);
+    const ok = await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '一组107号', residents: [newResident(8), newResident(9, { relation: '配偶' })] });
+    expect(ok.status).toBe(201);
+    const spouse = ok.body.residents.find((r: any) => r.relation === '配偶');
+    expect((await env.call('PATCH', `/api/residents/${spouse.id}`, cadre, { relation: '户主' })).status).toBe(400);
+    const head = ok.body.residents.find((r: any) => r.relation === '户主');
+    expect((await env.call('PATCH', `/api/residents/${head.id}`, cadre, { relation: '其他' })).status).toBe(200);
+    expect((await env.call('PATCH', `/api/residents/${spouse.id}`, cadre, { relation: '户主' })).status).toBe(200);
+    expect((await env.call('GET', `/api/households/${ok.body.id}`, cadre)).body.headResidentId).toBe(spouse.id);
+  });
+
+  it('a household phone must look like a phone', async () => {
+    const hid = (await env.call('GET', '/api/households?pageSize=1', cadre)).body.items[0].id;
+    const r = await env.call('PATCH', `/api/households/${hid}`, cadre, { phone: 'not a phone!!' });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/手机号/);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../core/errors.js';
+import { badTextInput, uniqueViolation } from '../core/db-errors.js';
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
@@ -30,6 +31,14 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     req.log.error({ err, issues: err.cause?.issues }, 'response serialization');
     return send(reply, 500, 'INTERNAL', '服务器内部错误 / Internal error');
   }
+  // A race that a service's own check could not see (two requests registering one ID at once).
+  const unique = uniqueViolation(err);
+  if (unique) {
+    if (unique.target.includes('id_number')) return send(reply, 409, 'DUPLICATE_ID_NUMBER', '该身份证号已在系统中登记，不能重复登记 / This ID number is already registered');
+    if (unique.target.includes('phone')) return send(reply, 409, 'DUPLICATE_PHONE', '该手机号已有账号 / An account with this phone already exists');
+    return send(reply, 409, 'CONFLICT', '数据已被他人修改，请刷新后重试 / Conflicting change; reload and retry');
+  }
+  if (badTextInput(err)) return send(reply, 400, 'VALIDATION_FAILED', '输入中含有不允许的字符 / Input contains characters that cannot be stored');
   const status = err.statusCode ?? 500;
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求格式 / Unsupported media type');
   if (err.code === 'FST_REQ_FILE_TOO_LARGE' || status === 413) return send(reply, 413, 'PAYLOAD_TOO_LARGE', '上传内容过大 / Payload too large');

@@ -2,6 +2,7 @@
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
+import { uniqueViolation } from '../../core/db-errors.js';
 import { newId } from '../../core/ids.js';
 import { hashPassword, passwordProblem } from '../../core/passwords.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../core/roles.js';
@@ -98,11 +99,6 @@ function requireStrong(password: string) {
 
 const duplicatePhone = () => new AppError('DUPLICATE_PHONE', '该手机号已有账号', 'An account with this phone already exists');
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 export async function createUser(ctx: Ctx, actor: Actor, input: { name: string; phone: string; password: string; roles: GrantInput[] }) {
   const grants = await checkGrants(ctx, actor, input.roles);
   requireStrong(input.password);
@@ -120,7 +116,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: { name: string; 
       });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw duplicatePhone(); // a concurrent create won the race
+    if (uniqueViolation(err)) throw duplicatePhone(); // a concurrent create won the race
     throw err;
   }
   return getUser(ctx, actor, id);

@@ -7,6 +7,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { unzippedSize } from '../../core/zip-guard.js';
+import { uniqueViolation } from '../../core/db-errors.js';
 import { makeIdNumber } from '../../core/idnumber.js';
 import { shanghaiDate } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
@@ -127,8 +128,7 @@ export async function importHouseholds(ctx: Ctx, actor: Actor, region: RegionRow
     return await ctx.db.transaction().execute(run);
   } catch (err) {
     // Someone registered one of these numbers between our check and the insert.
-    const code = (err as { code?: string }).code;
-    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE')
+    if (uniqueViolation(err))
       throw new AppError('CONFLICT', '导入期间有相同身份证号被登记，本次未导入，请重新导入', 'A number was registered meanwhile; nothing was imported');
     throw err;
   }

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { Executor } from '../../db/kysely.js';
+import type { DbKind, Executor } from '../../db/kysely.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/schema.js';
 import { pathUpperBound, type Scope } from '../../core/scope.js';
 
@@ -79,6 +79,11 @@ export function householdById(db: Executor, id: string) {
   return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The household row, locked until the transaction ends (PostgreSQL; SQLite transactions are serialized). */
+export function householdForUpdate(db: Executor, id: string, kind: DbKind) {
+  return db.selectFrom('households').selectAll().where('id', '=', id).$if(kind === 'postgres', (q) => q.forUpdate()).executeTakeFirst();
+}
+
 export function residentsOf(db: Executor, householdIds: string[]) {
   if (!householdIds.length) return Promise.resolve([] as ResidentRow[]);
   return db.selectFrom('residents').selectAll().where('household_id', 'in', householdIds).orderBy('created_at').orderBy('id').execute();
@@ -138,8 +143,8 @@ export function updateResident(db: Executor, id: string, patch: Partial<Resident
   return db.updateTable('residents').set(patch).where('id', '=', id).execute();
 }
 
-export function moveResidentsOfHousehold(db: Executor, householdId: string, regionPath: string) {
-  return db.updateTable('residents').set({ region_path: regionPath }).where('household_id', '=', householdId).execute();
+export function moveResidentsOfHousehold(db: Executor, householdId: string, regionPath: string, countyId: string) {
+  return db.updateTable('residents').set({ region_path: regionPath, county_id: countyId }).where('household_id', '=', householdId).execute();
 }
 
 export function partyLinksOf(db: Executor, householdId: string) {

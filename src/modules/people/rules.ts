@@ -22,6 +22,20 @@ export const RELATIONS = ['户主', '配偶', '子女', '儿媳', '女婿', '孙
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 
+export const MAX_MEMBERS = 30;
+
+export const PHONE_PROBLEM: Problem = { field: 'phone', code: 'VALIDATION_FAILED', zh: '手机号应为11位数字（或带区号的座机号）', en: 'Phone must be an 11-digit mobile number' };
+
+/** Household-level rules: one head (户主) at most — exactly one when `requireHead` — and a size limit. */
+export function householdProblems(members: { relation: string }[], requireHead = false): Problem[] {
+  const heads = members.filter((m) => m.relation.trim() === '户主').length;
+  const out: Problem[] = [];
+  if (heads > 1) out.push({ field: 'relation', code: 'VALIDATION_FAILED', zh: '一户只能有一位户主', en: 'A household has only one head' });
+  if (requireHead && members.length && heads === 0) out.push({ field: 'relation', code: 'VALIDATION_FAILED', zh: '请指定一位户主（与户主关系填“户主”）', en: 'Name one member as the head' });
+  if (members.length > MAX_MEMBERS) out.push({ field: 'residents', code: 'VALIDATION_FAILED', zh: `一户最多${MAX_MEMBERS}人`, en: `At most ${MAX_MEMBERS} members` });
+  return out;
+}
+
 export function phoneOk(p: string): boolean {
   return MOBILE.test(p) || LANDLINE.test(p);
 }
@@ -44,7 +58,7 @@ export function residentProblems(r: ResidentFacts, today: string): Problem[] {
     if (birthDateFromId(id) > today)
       out.push({ field: 'idNumber', code: 'INVALID_ID_NUMBER', zh: '身份证号中的出生日期晚于今天', en: 'Birth date is in the future' });
   }
-  if (r.phone && !phoneOk(r.phone)) out.push({ field: 'phone', code: 'VALIDATION_FAILED', zh: '手机号应为11位数字（或带区号的座机号）', en: 'Phone must be an 11-digit mobile number' });
+  if (r.phone && !phoneOk(r.phone)) out.push(PHONE_PROBLEM);
   if (!r.relation.trim()) out.push({ field: 'relation', code: 'VALIDATION_FAILED', zh: '请填写与户主关系', en: 'Relation to the head is required' });
   return out;
 }

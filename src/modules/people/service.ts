@@ -9,7 +9,7 @@ import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import { holdsRoleNear, userNames } from '../accounts/directory.js';
 import * as repo from './repo.js';
-import { ageOn, normalizedResident, residentProblems, type Problem, type ResidentFacts } from './rules.js';
+import { ageOn, householdProblems, normalizedResident, PHONE_PROBLEM, phoneOk, residentProblems, type Problem, type ResidentFacts } from './rules.js';
 
 export interface ResidentInput extends ResidentFacts {
   tags?: string[];
@@ -163,6 +163,8 @@ export async function insertHouseholdsTx(ctx: Ctx, tx: Executor, actor: Actor | 
 export async function createHousehold(ctx: Ctx, actor: Actor, input: HouseholdInput) {
   const region = await writableRegion(ctx, actor, input.regionId);
   const residents = input.residents ?? [];
+  const family = [...householdProblems(residents, true), ...(input.phone && !phoneOk(input.phone) ? [PHONE_PROBLEM] : [])];
+  if (family.length) throw problemError(family);
   const h = await ctx.db.transaction().execute(async (tx) => {
     const problems = await residentBatchProblems(ctx, tx, residents);
     if (problems.size) {
@@ -176,39 +178,45 @@ export async function createHousehold(ctx: Ctx, actor: Actor, input: HouseholdIn
 }
 
 export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, patch: { address?: string; phone?: string | null; regionId?: string; headResidentId?: string }) {
-  const h = await requireHousehold(ctx, actor, id);
-  if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
-  const target = patch.regionId && patch.regionId !== h.region_id ? await writableRegion(ctx, actor, patch.regionId) : null;
-  if (patch.headResidentId) {
-    const r = await repo.residentById(ctx.db, patch.headResidentId);
-    if (!r || r.household_id !== h.id) throw new AppError('VALIDATION_FAILED', '户主必须是本户成员', 'The head must be a member of this household');
-  }
+  const target = patch.regionId ? await writableRegion(ctx, actor, patch.regionId) : null;
+  if (patch.phone && !phoneOk(patch.phone)) throw problemError([PHONE_PROBLEM]);
   await ctx.db.transaction().execute(async (tx) => {
+    // Checked on the locked row, so a concurrent move cannot slip between check and write.
+    const h = await repo.householdForUpdate(tx, id, ctx.kind);
+    if (!h || !actor.scope.canSeeRow(h.region_path, h.id)) throw notFound('户', 'Household');
+    if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+    if (patch.headResidentId) {
+      const r = await repo.residentById(tx, patch.headResidentId);
+      if (!r || r.household_id !== h.id) throw new AppError('VALIDATION_FAILED', '户主必须是本户成员', 'The head must be a member of this household');
+    }
+    const moving = target && target.id !== h.region_id ? target : null;
     await repo.updateHousehold(tx, id, {
       ...(patch.address !== undefined ? { address: patch.address.trim() } : {}),
       ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
       ...(patch.headResidentId ? { head_resident_id: patch.headResidentId } : {}),
-      ...(target ? { region_id: target.id, region_path: target.path, county_id: target.county_id } : {}),
+      ...(moving ? { region_id: moving.id, region_path: moving.path, county_id: moving.county_id } : {}),
       updated_at: ctx.clock.now().toISOString(),
     });
-    if (target) await repo.moveResidentsOfHousehold(tx, id, target.path);
-    await audit(tx, ctx.clock.now(), actor, { action: 'household.update', entity: 'household', entityId: id, regionPath: target?.path ?? h.region_path, detail: patch });
+    if (moving) await repo.moveResidentsOfHousehold(tx, id, moving.path, moving.county_id);
+    await audit(tx, ctx.clock.now(), actor, { action: 'household.update', entity: 'household', entityId: id, regionPath: moving?.path ?? h.region_path, detail: patch });
   });
   return householdDetail(ctx, actor, id);
 }
 
 export async function createResident(ctx: Ctx, actor: Actor, input: ResidentInput & { householdId: string }) {
-  const h = await repo.householdById(ctx.db, input.householdId);
-  if (!h || !actor.scope.canSeeRow(h.region_path, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的管辖范围内', 'Unknown household');
-  if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
   const id = await ctx.db.transaction().execute(async (tx) => {
+    // The household is read (and locked) inside the transaction: the new row takes its current place.
+    const h = await repo.householdForUpdate(tx, input.householdId, ctx.kind);
+    if (!h || !actor.scope.canSeeRow(h.region_path, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的管辖范围内', 'Unknown household');
+    if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+    const members = await repo.residentsOf(tx, [h.id]);
     const problems = await residentBatchProblems(ctx, tx, [input]);
-    if (problems.size) throw problemError(problems.get(0)!);
+    const family = householdProblems([...members.map((m) => ({ relation: m.relation })), input]);
+    if (problems.size || family.length) throw problemError([...(problems.get(0) ?? []), ...family]);
     const row = residentRow(ctx, h, input);
     await repo.insertResidents(tx, [row]);
     await repo.insertTags(tx, [...new Set(input.tags ?? [])].map((tag) => ({ resident_id: row.id, household_id: h.id, tag })));
-    if (!h.head_resident_id) await repo.updateHousehold(tx, h.id, { head_resident_id: row.id });
-    await repo.updateHousehold(tx, h.id, { updated_at: row.created_at });
+    await repo.updateHousehold(tx, h.id, { updated_at: row.created_at, ...(!h.head_resident_id && row.relation === '户主' ? { head_resident_id: row.id } : {}) });
     await audit(tx, ctx.clock.now(), actor, { action: 'resident.create', entity: 'resident', entityId: row.id, regionPath: h.region_path, detail: { householdId: h.id, name: row.name } });
     return row.id;
   });
@@ -228,6 +236,15 @@ export async function updateResident(ctx: Ctx, actor: Actor, id: string, patch: 
   if (problems.length) throw problemError(problems);
   const n = normalizedResident(merged);
   await ctx.db.transaction().execute(async (tx) => {
+    const h = (await repo.householdForUpdate(tx, r.household_id, ctx.kind))!;
+    if (n.relation !== r.relation) {
+      const others = (await repo.residentsOf(tx, [h.id])).filter((m) => m.id !== id);
+      const family = householdProblems([...others, { relation: n.relation }]);
+      if (family.length) throw problemError(family);
+      // The head follows the 户主 relation.
+      if (n.relation === '户主') await repo.updateHousehold(tx, h.id, { head_resident_id: id });
+      else if (h.head_resident_id === id) await repo.updateHousehold(tx, h.id, { head_resident_id: null });
+    }
     if (n.idNumber !== r.id_number && (await repo.residentByIdNumber(tx, n.idNumber)))
       throw new AppError('DUPLICATE_ID_NUMBER', '该身份证号已在系统中登记，不能重复登记', 'This ID number is already registered');
     await repo.updateResident(tx, id, {
