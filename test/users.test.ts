@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids.js';
 import * as accountsRepo from '../src/modules/accounts/repo.js';
 import * as regionsRepo from '../src/modules/regions/repo.js';
-import { PHONES, startTestApp, type TestEnv } from './harness.js';
+import { PHONES, startTestApp, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv, admin: string, mjw: string, gqh: string, grid1: string;
 const otherCounty = newId(); // a sibling county (a root region): outside the demo admin's subtree
@@ -195,5 +195,26 @@ describe('changing accounts', () => {
     expect(rows.every((r) => r.user_id === env.seed.users[PHONES.admin])).toBe(true);
     expect(rows.map((r) => r.detail ?? '').join()).not.toMatch(/abc12345|secret2026x/);
     expect(JSON.parse(rows[2].detail!).after).toEqual([{ role: 'mediator', regionId: env.seed.townshipId, householdId: null }]);
+  });
+});
+
+describe(`administrators do not manage peers on ${STORE}`, () => {
+  it('an admin cannot reset their own password here, nor manage an admin of the same level', async () => {
+    const admin = await env.login(PHONES.admin);
+    const self = await env.call('POST', `/api/users/${env.seed.users[PHONES.admin]}/reset-password`, admin, { password: 'Another2026' });
+    expect(self.status).toBe(400);
+    const peer = await env.call('POST', '/api/users', admin, { name: '同级管理员', phone: '13911112222', password: 'Peer2026abc', roles: [{ role: 'admin', regionId: env.seed.countyId }] });
+    expect(peer.status).toBe(400);
+    const lower = await env.call('POST', '/api/users', admin, { name: '乡管理员', phone: '13911113333', password: 'Lower2026abc', roles: [{ role: 'admin', regionId: env.seed.townshipId }] });
+    expect(lower.status).toBe(201);
+    const lowerToken = (await env.call('POST', '/api/auth/login', null, { phone: '13911113333', password: 'Lower2026abc' })).body.token;
+    const other = await env.call('POST', '/api/users', admin, { name: '乡管理员二', phone: '13911114444', password: 'Lower2026abc', roles: [{ role: 'admin', regionId: env.seed.townshipId }] });
+    expect(other.status).toBe(201);
+    const takeover = await env.call('POST', `/api/users/${other.body.id}/reset-password`, lowerToken, { password: 'Takeover2026' });
+    expect(takeover.status).toBe(403);
+    const demote = await env.call('PUT', `/api/users/${other.body.id}/roles`, lowerToken, { roles: [{ role: 'party_member', regionId: env.seed.townshipId }] });
+    expect(demote.status).toBe(403);
+    const keepsOwn = await env.call('PUT', `/api/users/${lower.body.id}/roles`, lowerToken, { roles: [{ role: 'admin', regionId: env.seed.townshipId }, { role: 'mediator', regionId: env.seed.townshipId }] });
+    expect(keepsOwn.status).toBe(200);
   });
 });

@@ -40,6 +40,14 @@ export function manageRoots(grants: Grant[]): string[] {
 
 export const insideRoots = (path: string, roots: string[]) => roots.some((r) => isWithin(path, r));
 
+/** Strictly below one of the roots: an admin manages admins of lower levels only, never peers or superiors. */
+export const belowRoots = (path: string, roots: string[]) => roots.some((r) => path !== r && isWithin(path, r));
+
+/** Whether a target's admin grants all sit strictly below the caller's roots. */
+export function outranks(roots: string[], target: { role: Role; regionPath: string }[]): boolean {
+  return target.filter((g) => roleHas(g.role, 'users.manage')).every((g) => belowRoots(g.regionPath, roots));
+}
+
 export interface RuleProblem { code: 'VALIDATION_FAILED' | 'UNKNOWN_HOUSEHOLD'; zh: string; en: string }
 
 /** What is wrong with one grant, given its region's level and its household's path (if any). */

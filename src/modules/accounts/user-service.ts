@@ -5,14 +5,14 @@ import { audit } from '../../core/audit.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { newId } from '../../core/ids.js';
 import { hashPassword, passwordProblem } from '../../core/passwords.js';
-import { ROLE_LABELS, ROLES, type Role } from '../../core/roles.js';
+import { ROLE_LABELS, ROLES, roleHas, type Role } from '../../core/roles.js';
 import type { Grant } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { grantsFor } from './service.js';
 import {
-  dedupeGrants, dropsOwnAdmin, grantProblem, insideRoots, manageRoots, needsHousehold, ROLE_LEVELS, type GrantInput,
+  belowRoots, dedupeGrants, dropsOwnAdmin, grantProblem, insideRoots, manageRoots, needsHousehold, outranks, ROLE_LEVELS, type GrantInput,
 } from './user-rules.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.userById>>>;
@@ -63,6 +63,8 @@ async function requireUser(ctx: Ctx, actor: Actor, id: string, write: boolean): 
   if (!user || !grants.some((g) => insideRoots(g.regionPath, roots))) throw notFound('用户', 'User');
   if (write && !grants.every((g) => insideRoots(g.regionPath, roots)))
     throw forbidden('该用户在您的管辖范围之外另有任职，请由上级管理员修改', 'This user also holds roles outside your jurisdiction');
+  if (write && id !== actor.userId && !outranks(roots, grants))
+    throw forbidden('同级或上级管理员的账号只能由更上级管理员修改', 'Only a higher-level administrator may change this administrator');
   return { user, grants };
 }
 
@@ -72,13 +74,16 @@ export async function getUser(ctx: Ctx, actor: Actor, id: string) {
 }
 
 /** Resolves requested grants: each region inside the caller's subtree, each fitting its role. */
-async function checkGrants(ctx: Ctx, actor: Actor, list: GrantInput[]) {
+async function checkGrants(ctx: Ctx, actor: Actor, list: GrantInput[], held: Grant[] = []) {
   const roots = managerRoots(actor);
   const out: Grant[] = [];
   for (const [i, g] of dedupeGrants(list).entries()) {
     const region = await regions.get(ctx, g.regionId);
     if (!region || !insideRoots(region.path, roots))
       throw new AppError('UNKNOWN_REGION', '所选区域不存在或不在您的管辖范围内', 'Unknown region', [{ field: `roles.${i}.regionId`, message: '区域不在管辖范围内' }]);
+    const kept = held.some((h) => h.role === g.role && h.regionId === region.id);
+    if (roleHas(g.role, 'users.manage') && !kept && !belowRoots(region.path, roots))
+      throw new AppError('VALIDATION_FAILED', '只能在下级区域授予管理员角色', 'Administrator roles are granted on lower levels only', [{ field: `roles.${i}.role`, message: '只能在下级区域授予管理员角色' }]);
     const householdPath = g.householdId ? await people.householdRegionPath(ctx, g.householdId) : null;
     const p = grantProblem(g, region.level, region.path, householdPath);
     if (p) throw new AppError(p.code, p.zh, p.en, [{ field: `roles.${i}`, message: p.zh }]);
@@ -141,7 +146,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, patch: { na
 
 export async function replaceRoles(ctx: Ctx, actor: Actor, id: string, roles: GrantInput[]) {
   const { grants: before } = await requireUser(ctx, actor, id, true);
-  const after = await checkGrants(ctx, actor, roles);
+  const after = await checkGrants(ctx, actor, roles, before);
   if (id === actor.userId && dropsOwnAdmin(before, after))
     throw new AppError('VALIDATION_FAILED', '不能撤销自己的系统管理员角色', 'You cannot remove your own administrator role');
   const now = ctx.clock.now().toISOString();
@@ -158,6 +163,8 @@ export async function replaceRoles(ctx: Ctx, actor: Actor, id: string, roles: Gr
 
 /** Sets a new password and signs the user out everywhere (except the caller's own session when resetting their own). */
 export async function resetPassword(ctx: Ctx, actor: Actor, sessionId: string | null, id: string, password: string) {
+  if (id === actor.userId)
+    throw new AppError('VALIDATION_FAILED', '修改本人密码请使用“修改密码”，需验证原密码', 'Change your own password with your current one');
   const { user, grants } = await requireUser(ctx, actor, id, true);
   requireStrong(password);
   const hash = await hashPassword(password);
