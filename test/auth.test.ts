@@ -28,6 +28,21 @@ describe(`auth on ${STORE}`, () => {
     expect(me.statusCode).toBe(200);
   });
 
+  it('the cookie works only for the console\'s own requests (no cross-site use, writes need a same-host Origin)', async () => {
+    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: PHONES.leader, password: 'demo123456' } });
+    const cookies = { xz_session: res.cookies.find((c) => c.name === 'xz_session')!.value };
+    const crossGet = await env.app.inject({ method: 'GET', url: '/api/me', cookies, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossGet.statusCode).toBe(401);
+    const body = { oldPassword: 'x', newPassword: 'Newpass2026' };
+    const noOrigin = await env.app.inject({ method: 'POST', url: '/api/auth/password', cookies, payload: body });
+    expect(noOrigin.statusCode).toBe(401);
+    const foreign = await env.app.inject({ method: 'POST', url: '/api/auth/password', cookies, payload: body, headers: { origin: 'https://evil.example', host: 'xz.local' } });
+    expect(foreign.statusCode).toBe(401);
+    const own = await env.app.inject({ method: 'POST', url: '/api/auth/password', cookies, payload: body, headers: { origin: 'http://xz.local', host: 'xz.local' } });
+    expect(own.statusCode).toBe(400); // authenticated; the old password is wrong
+    expect(JSON.parse(own.body).error.code).toBe('WRONG_PASSWORD');
+  });
+
   it('answers 401 AUTH_FAILED for a wrong password and 401 AUTH_REQUIRED without a token', async () => {
     const r = await env.call('POST', '/api/auth/login', null, { phone: PHONES.party, password: 'nope' });
     expect(r.status).toBe(401);

@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { AppError } from './errors.js';
 
 // argon2id with OWASP's second recommended profile (19 MiB, t=2): strong, and
 // fast enough for a cheap server handling a morning rush of logins.
@@ -21,4 +22,10 @@ export function passwordProblem(plain: string): string | null {
   if (plain.length < 8) return '密码至少8位 / at least 8 characters';
   if (!/[A-Za-z]/.test(plain) || !/\d/.test(plain)) return '密码须同时包含字母和数字 / must contain a letter and a digit';
   return null;
+}
+
+/** Throws WEAK_PASSWORD with the reason when `plain` is too weak. */
+export function requireStrongPassword(plain: string): void {
+  const weak = passwordProblem(plain);
+  if (weak) throw new AppError('WEAK_PASSWORD', weak.split(' / ')[0], weak.split(' / ')[1]);
 }

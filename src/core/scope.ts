@@ -17,6 +17,16 @@ export function pathUpperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+/** SQL for "the path in `col` lies in the subtree at `path`": an index range scan on both stores. */
+export function withinPath(eb: ExpressionBuilder<any, any>, col: string, path: string): Expression<SqlBool> {
+  return eb.and([eb(eb.ref(col), '>=', path), eb(eb.ref(col), '<', pathUpperBound(path))]);
+}
+
+/** Rows whose `col` lies in any of the subtrees (nothing when the list is empty). */
+export function withinAny(eb: ExpressionBuilder<any, any>, col: string, paths: string[]): Expression<SqlBool> {
+  return paths.length ? eb.or(paths.map((p) => withinPath(eb, col, p))) : NOTHING;
+}
+
 export function isWithin(path: string, ancestorPath: string): boolean {
   return path.startsWith(ancestorPath);
 }
@@ -47,21 +57,14 @@ export class Scope {
   /** A WHERE expression for rows carrying a region path column and a household id column. */
   rowFilter(pathCol: string, householdCol: string | null) {
     return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
-      const ors: Expression<SqlBool>[] = this.registryPaths.map((p) =>
-        eb.and([eb(eb.ref(pathCol), '>=', p), eb(eb.ref(pathCol), '<', pathUpperBound(p))]),
-      );
+      const ors: Expression<SqlBool>[] = this.registryPaths.map((p) => withinPath(eb, pathCol, p));
       if (householdCol && this.householdIds.length) ors.push(eb(eb.ref(householdCol), 'in', this.householdIds));
       return ors.length ? eb.or(ors) : NOTHING;
     };
   }
 
   regionFilter(pathCol: string) {
-    return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
-      const ors = this.regionPaths.map((p) =>
-        eb.and([eb(eb.ref(pathCol), '>=', p), eb(eb.ref(pathCol), '<', pathUpperBound(p))]),
-      );
-      return ors.length ? eb.or(ors) : NOTHING;
-    };
+    return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => withinAny(eb, pathCol, this.regionPaths);
   }
 
   canSeeRegion(path: string): boolean {

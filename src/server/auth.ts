@@ -6,10 +6,27 @@ import type { App } from './types.js';
 
 export const SESSION_COOKIE = 'xz_session';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The cookie authenticates only requests the console itself makes: never one
+ * another site triggers (Sec-Fetch-Site), and a write only with a same-host Origin.
+ * Bearer tokens are not sent by browsers on their own, so they need no such check.
+ */
+function cookieUsable(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') return false;
+  if (SAFE_METHODS.has(req.method)) return true;
+  const origin = req.headers.origin;
+  if (!origin) return site === 'same-origin';
+  try { return new URL(origin).host === req.headers.host; } catch { return false; }
+}
+
 function tokenOf(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return h.slice(7).trim() || null;
-  return req.cookies?.[SESSION_COOKIE] ?? null;
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  return cookie && cookieUsable(req) ? cookie : null;
 }
 
 /** Resolves the caller once per request; routes call requireActor(). */

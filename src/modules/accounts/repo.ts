@@ -1,5 +1,5 @@
 import type { DbKind, Executor } from '../../db/kysely.js';
-import { pathUpperBound } from '../../core/scope.js';
+import { withinAny } from '../../core/scope.js';
 
 export function userByPhone(db: Executor, phone: string) {
   return db.selectFrom('users').selectAll().where('phone', '=', phone).executeTakeFirst();
@@ -81,7 +81,7 @@ function listed(db: Executor, f: UserListFilter) {
     .where((eb) => eb.exists(
       eb.selectFrom('user_roles as ur').innerJoin('regions as r', 'r.id', 'ur.region_id').select('ur.id')
         .whereRef('ur.user_id', '=', 'u.id')
-        .where((e) => e.or(f.roots.map((p) => e.and([e('r.path', '>=', p), e('r.path', '<', pathUpperBound(p))]))))
+        .where((e) => withinAny(e, 'r.path', f.roots))
         .$if(!!f.role, (q) => q.where('ur.role', '=', f.role!)),
     ))
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('u.name', 'like', `%${f.q}%`), eb('u.phone', 'like', `%${f.q}%`)])));

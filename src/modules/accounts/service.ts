@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
-import { hashPassword, passwordProblem, verifyPassword } from '../../core/passwords.js';
+import { hashPassword, requireStrongPassword, verifyPassword } from '../../core/passwords.js';
 import { Scope, type Grant } from '../../core/scope.js';
 import type { Role } from '../../core/roles.js';
 import * as regions from '../regions/service.js';
@@ -92,8 +92,7 @@ export async function changePassword(ctx: Ctx, actor: Actor, sessionId: string |
   const user = await repo.userById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(user.password_hash, oldPassword)))
     throw new AppError('WRONG_PASSWORD', '原密码不正确', 'The current password is wrong');
-  const weak = passwordProblem(newPassword);
-  if (weak) throw new AppError('WEAK_PASSWORD', weak.split(' / ')[0], weak.split(' / ')[1]);
+  requireStrongPassword(newPassword);
   const hash = await hashPassword(newPassword);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {

@@ -2,10 +2,7 @@
 import { ROLE_LABELS, roleHas, type Role } from '../../core/roles.js';
 import { isWithin, type Grant } from '../../core/scope.js';
 
-/** Mainland mobile number: 11 digits starting 13–19. */
-export const MOBILE = /^1[3-9]\d{9}$/;
-
-export const isMobile = (phone: string) => MOBILE.test(phone);
+export { MOBILE, isMobile } from '../../core/phone.js';
 
 type Level = 'county' | 'township' | 'village' | 'grid';
 

@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { newId } from '../../core/ids.js';
-import { hashPassword, passwordProblem } from '../../core/passwords.js';
+import { hashPassword, requireStrongPassword } from '../../core/passwords.js';
 import { ROLE_LABELS, ROLES, roleHas, type Role } from '../../core/roles.js';
 import type { Grant } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
@@ -97,16 +97,11 @@ const grantRows = (userId: string, grants: Grant[], at: string) =>
 
 const grantDetail = (grants: Grant[]) => grants.map((g) => ({ role: g.role, regionId: g.regionId, householdId: g.householdId }));
 
-function requireStrong(password: string) {
-  const weak = passwordProblem(password);
-  if (weak) throw new AppError('WEAK_PASSWORD', weak.split(' / ')[0], weak.split(' / ')[1]);
-}
-
 const duplicatePhone = () => new AppError('DUPLICATE_PHONE', '该手机号已有账号', 'An account with this phone already exists');
 
 export async function createUser(ctx: Ctx, actor: Actor, input: { name: string; phone: string; password: string; roles: GrantInput[] }) {
   const grants = await checkGrants(ctx, actor, input.roles);
-  requireStrong(input.password);
+  requireStrongPassword(input.password);
   if (await repo.userByPhone(ctx.db, input.phone)) throw duplicatePhone();
   const hash = await hashPassword(input.password);
   const now = ctx.clock.now().toISOString();
@@ -166,7 +161,7 @@ export async function resetPassword(ctx: Ctx, actor: Actor, sessionId: string | 
   if (id === actor.userId)
     throw new AppError('VALIDATION_FAILED', '修改本人密码请使用“修改密码”，需验证原密码', 'Change your own password with your current one');
   const { user, grants } = await requireUser(ctx, actor, id, true);
-  requireStrong(password);
+  requireStrongPassword(password);
   const hash = await hashPassword(password);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DbKind, Executor } from '../../db/kysely.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/schema.js';
-import { pathUpperBound, type Scope } from '../../core/scope.js';
+import { withinPath, type Scope } from '../../core/scope.js';
 
 export type HouseholdRow = HouseholdsTable;
 export type ResidentRow = ResidentsTable;
@@ -20,7 +20,7 @@ function likeSafe(s: string) {
 /** Households visible to `scope`, narrowed by the filter. */
 function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
   let q = db.selectFrom('households as h').where(scope.rowFilter('h.region_path', 'h.id'));
-  if (f.regionPath) q = q.where('h.region_path', '>=', f.regionPath).where('h.region_path', '<', pathUpperBound(f.regionPath));
+  if (f.regionPath) { const path = f.regionPath; q = q.where((eb) => withinPath(eb, 'h.region_path', path)); }
   if (f.tag) {
     const tag = f.tag;
     q = q.where('h.id', 'in', (eb) => eb.selectFrom('resident_tags as t').select('t.household_id').where('t.tag', '=', tag));

@@ -1,4 +1,5 @@
 // Registry rules: what makes a resident record valid (GB 11643, consistency).
+import { phoneOk } from '../../core/phone.js';
 import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../../core/idnumber.js';
 
 export interface ResidentFacts {
@@ -19,8 +20,6 @@ export interface Problem {
 
 export const RELATIONS = ['户主', '配偶', '子女', '儿媳', '女婿', '孙子女', '父母', '祖父母', '兄弟姐妹', '其他'] as const;
 
-const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
 
 export const MAX_MEMBERS = 30;
 
@@ -36,9 +35,7 @@ export function householdProblems(members: { relation: string }[], requireHead =
   return out;
 }
 
-export function phoneOk(p: string): boolean {
-  return MOBILE.test(p) || LANDLINE.test(p);
-}
+export { phoneOk };
 
 /** Every problem with one resident's facts; an empty list means valid. */
 export function residentProblems(r: ResidentFacts, today: string): Problem[] {

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/kysely.js';
 import type { RegionsTable } from '../../db/schema.js';
 import type { Scope } from '../../core/scope.js';
-import { pathUpperBound } from '../../core/scope.js';
+import { withinPath } from '../../core/scope.js';
 
 export type RegionRow = RegionsTable;
 
@@ -35,7 +35,7 @@ export async function withChildCounts(db: Executor, rows: RegionRow[]) {
 
 /** Every region in a subtree, shallowest first (one range scan on the path index). */
 export function subtree(db: Executor, path: string, maxDepth?: number) {
-  let q = db.selectFrom('regions').selectAll().where('path', '>=', path).where('path', '<', pathUpperBound(path));
+  let q = db.selectFrom('regions').selectAll().where((eb) => withinPath(eb, 'path', path));
   if (maxDepth !== undefined) q = q.where('depth', '<=', maxDepth);
   return q.orderBy('depth').orderBy('sort_order').orderBy('name').execute();
 }

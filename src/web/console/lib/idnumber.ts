@@ -15,6 +15,4 @@ export function idNumberMessage(raw: string, today: string): MessageKey | null {
   return null;
 }
 
-export const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
-export const phoneOk = (p: string) => MOBILE.test(p) || LANDLINE.test(p);
+export { MOBILE, phoneOk } from '../../../core/phone';
