@@ -25,3 +25,13 @@ describe(`demo clock on ${STORE}`, () => {
     await app.close();
   });
 });
+
+describe(`demo seed on ${STORE}`, () => {
+  it('seeding a store that already holds data does nothing', async () => {
+    const { seedDemo } = await import('../src/modules/demo/seed.js');
+    const before = await env.ctx.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(await seedDemo(env.ctx)).toBeNull();
+    const after = await env.ctx.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});

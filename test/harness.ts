@@ -55,7 +55,7 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   await migrateToLatest(database);
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
-  const seed = await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid });
+  const seed = (await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid }))!;
   const app = await buildApp({ database, clock, devClock: true });
   await app.ready();
   const tokens = new Map<string, string>();

@@ -21,8 +21,7 @@ async function main() {
   if ((cmd === 'start' && process.env.XZ_DEMO !== '0') || cmd === 'seed') {
     if (await isEmpty(ctx)) {
       const t = Date.now();
-      await seedDemo(ctx);
-      console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms`);
+      if (await seedDemo(ctx)) console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms`);
     }
     if (cmd === 'seed') return database.close();
   }

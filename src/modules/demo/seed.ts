@@ -1,5 +1,6 @@
 // Seeds the demo township on an empty database: jurisdiction tree with real
 // division codes, grids, a generated registry and the CONTRACT.md accounts.
+import { sql } from 'kysely';
 import type { Ctx } from '../../core/context.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
@@ -13,6 +14,7 @@ import { DEMO_COUNTY, DEMO_TOWNSHIP, DEMO_VILLAGES, GROUP_NAMES } from './divisi
 import { generateDemoHouseholds, type DemoGrid } from './households.js';
 
 export const DEMO_PASSWORD = 'demo123456';
+const SEED_LOCK = 72_810_001;
 
 export interface DemoSeed {
   countyId: string;
@@ -29,7 +31,12 @@ export async function isEmpty(ctx: Ctx): Promise<boolean> {
   return !row;
 }
 
-export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = {}): Promise<DemoSeed> {
+/**
+ * Seeds the demo township into an empty store. Safe when two servers start at
+ * once: the seed takes a transaction-scoped advisory lock on PostgreSQL (SQLite
+ * serializes writers) and re-checks emptiness inside; the loser returns null.
+ */
+export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = {}): Promise<DemoSeed | null> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const perGrid = opts.householdsPerGrid ?? 8;
@@ -53,6 +60,8 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
   const hash = await hashPassword(DEMO_PASSWORD);
 
   return ctx.db.transaction().execute(async (tx) => {
+    if (ctx.kind === 'postgres') await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(tx);
+    if (await tx.selectFrom('regions').select('id').limit(1).executeTakeFirst()) return null;
     for (const r of [county, township, ...villages]) await regionsRepo.insert(tx, r);
     for (let i = 0; i < grids.length; i += 50)
       await tx.insertInto('regions').values(grids.slice(i, i + 50).map(({ key: _k, villageName: _v, groupName: _g, ...r }) => r)).execute();
