@@ -23,6 +23,7 @@ const KEYS = ['name', 'idNumber', 'gender', 'birthDate', 'phone', 'relation', 't
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.string({ maxLength: 40 }),
+  fc.string({ maxLength: 20, unit: 'binary' }), // any code point, NUL and lone surrogates included
   fc.constantFrom('', ' ', '610802198503021234', '11010519491231002X', 'male', 'female', '户主', 'grid', '1985-13-45', '0', '-1', 'null', '🙂'.repeat(30), 'x'.repeat(5000)),
   fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
 );
@@ -38,6 +39,7 @@ describe(`random JSON at write routes on ${STORE}`, () => {
       ['POST', '/api/households'], ['PATCH', `/api/households/${householdId}`], ['POST', '/api/residents'],
       ['PATCH', `/api/residents/${residentId}`], ['POST', '/api/regions'], ['PATCH', `/api/regions/${env.seed.townshipId}`],
       ['POST', '/api/auth/password'], ['POST', '/api/users'], ['PUT', `/api/households/${householdId}/party-members/x`],
+      ['POST', '/api/auth/login'], ['PATCH', '/api/households/a%00b'], ['PUT', `/api/users/${env.seed.users[PHONES.grid]}/roles`],
     ] as const;
     await fc.assert(fc.asyncProperty(fc.constantFrom(...routes()), body, async ([method, url], b) => {
       const r = await env.call(method, url, token, b);
@@ -49,7 +51,7 @@ describe(`random JSON at write routes on ${STORE}`, () => {
   it('random query strings on list routes never 5xx', async () => {
     await fc.assert(fc.asyncProperty(
       fc.constantFrom('/api/households', '/api/regions', '/api/users'),
-      fc.dictionary(fc.constantFrom('page', 'pageSize', 'q', 'tag', 'regionId', 'parentId', 'role'), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String))),
+      fc.dictionary(fc.constantFrom('page', 'pageSize', 'q', 'tag', 'regionId', 'parentId', 'role'), fc.oneof(fc.string({ maxLength: 20 }), fc.string({ maxLength: 8, unit: 'binary' }), fc.integer().map(String))),
       async (path, q) => {
         const r = await env.call('GET', `${path}?${new URLSearchParams(q)}`, token);
         expect(r.status).toBeLessThan(500);

@@ -1,5 +1,6 @@
 import type { DbKind, Executor } from '../../db/kysely.js';
 import { withinAny } from '../../core/scope.js';
+import { containsPattern } from '../../core/text.js';
 
 export function userByPhone(db: Executor, phone: string) {
   return db.selectFrom('users').selectAll().where('phone', '=', phone).executeTakeFirst();
@@ -84,7 +85,7 @@ function listed(db: Executor, f: UserListFilter) {
         .where((e) => withinAny(e, 'r.path', f.roots))
         .$if(!!f.role, (q) => q.where('ur.role', '=', f.role!)),
     ))
-    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('u.name', 'like', `%${f.q}%`), eb('u.phone', 'like', `%${f.q}%`)])));
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('u.name', 'like', containsPattern(f.q!)), eb('u.phone', 'like', containsPattern(f.q!))])));
 }
 
 export async function listUsers(db: Executor, f: UserListFilter, page: number, pageSize: number) {

@@ -2,6 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { DbKind, Executor } from '../../db/kysely.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/schema.js';
 import { withinPath, type Scope } from '../../core/scope.js';
+import { containsPattern } from '../../core/text.js';
 
 export type HouseholdRow = HouseholdsTable;
 export type ResidentRow = ResidentsTable;
@@ -12,10 +13,6 @@ export interface HouseholdFilter {
   tag?: string;
 }
 
-/** LIKE wildcards typed by a user are dropped: the search means plain text. */
-function likeSafe(s: string) {
-  return s.replace(/[\\%_]/g, '');
-}
 
 /** Households visible to `scope`, narrowed by the filter. */
 function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
@@ -27,7 +24,7 @@ function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
   }
   if (f.q) {
     const text = f.q.trim();
-    const like = `%${likeSafe(text)}%`;
+    const like = containsPattern(text);
     const tail = text.toUpperCase();
     // Resident matches are non-correlated subqueries answered from indexes:
     // names and phones by prefix (姓名可只输姓氏), ID numbers by their last 4

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/kysely.js';
 import type { RegionsTable } from '../../db/schema.js';
 import type { Scope } from '../../core/scope.js';
 import { withinPath } from '../../core/scope.js';
+import { containsPattern } from '../../core/text.js';
 
 export type RegionRow = RegionsTable;
 
@@ -42,7 +43,7 @@ export function subtree(db: Executor, path: string, maxDepth?: number) {
 
 export function searchVisible(db: Executor, scope: Scope, q: string, limit: number) {
   return db.selectFrom('regions').selectAll().where(scope.regionFilter('path'))
-    .where('name', 'like', `%${q}%`).orderBy('depth').limit(limit).execute();
+    .where('name', 'like', containsPattern(q)).orderBy('depth').limit(limit).execute();
 }
 
 export function insert(db: Executor, row: RegionRow) {
