@@ -166,7 +166,12 @@ describe(`党员联户 on ${STORE}`, () => {
   it('links a village party member to a household and refuses non-members', async () => {
     const hid = (await env.call('GET', '/api/households?pageSize=1&page=20', cadre)).body.items[0].id;
     const party = env.seed.users[PHONES.party];
+    const candidates = await env.call('GET', `/api/households/${hid}/party-member-candidates`, cadre);
+    expect(candidates.body.items).toEqual([expect.objectContaining({ userId: party, name: '杨学文', linked: false })]);
     expect((await env.call('PUT', `/api/households/${hid}/party-members/${party}`, cadre)).status).toBe(200);
+    expect((await env.call('GET', `/api/households/${hid}/party-member-candidates`, cadre)).body.items[0].linked).toBe(true);
+    const sup = await env.login(PHONES.supervisor);
+    expect((await env.call('GET', `/api/households/${hid}/party-member-candidates`, sup)).status).toBe(403);
     const detail = await env.call('GET', `/api/households/${hid}`, cadre);
     expect(detail.body.partyMembers.map((p: any) => p.userId)).toContain(party);
     const notParty = await env.call('PUT', `/api/households/${hid}/party-members/${env.seed.users[PHONES.grid]}`, cadre);

@@ -1,17 +1,28 @@
-// Read-only facts about users that other modules may need (names for display).
+// Read-only facts about users that other modules need (names for display, who holds a role where).
 import type { Ctx } from '../../core/context.js';
 import * as regionsService from '../regions/service.js';
+import * as repo from './repo.js';
 
 export async function userNames(ctx: Ctx, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
-  if (!ids.length) return new Map();
-  const rows = await ctx.db.selectFrom('users').select(['id', 'name', 'phone']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await repo.usersByIds(ctx.db, ids);
   return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
+}
+
+/** Grants of `role` whose region contains `path` or lies inside it. */
+async function grantsNear(ctx: Ctx, role: string, path: string, userId?: string) {
+  const grants = await repo.grantsWithRole(ctx.db, role, userId);
+  const regions = new Map((await regionsService.getMany(ctx, grants.map((g) => g.region_id))).map((r) => [r.id, r.path]));
+  return grants.filter((g) => { const p = regions.get(g.region_id); return !!p && (path.startsWith(p) || p.startsWith(path)); });
 }
 
 /** Whether a user holds `role` on a region whose subtree contains `path` (or lies inside it). */
 export async function holdsRoleNear(ctx: Ctx, userId: string, role: string, path: string): Promise<boolean> {
-  const grants = await ctx.db.selectFrom('user_roles').select('region_id').where('user_id', '=', userId).where('role', '=', role).execute();
-  if (!grants.length) return false;
-  const regions = await regionsService.getMany(ctx, grants.map((g) => g.region_id));
-  return regions.some((r) => path.startsWith(r.path) || r.path.startsWith(path));
+  return (await grantsNear(ctx, role, path, userId)).length > 0;
+}
+
+/** Active users holding `role` around `path` (e.g. the party members of a village), by name. */
+export async function holdersNear(ctx: Ctx, role: string, path: string) {
+  const grants = await grantsNear(ctx, role, path);
+  const users = await repo.usersByIds(ctx.db, grants.map((g) => g.user_id));
+  return users.filter((u) => u.active).map((u) => ({ userId: u.id, name: u.name, phone: u.phone })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -105,3 +105,13 @@ export function updateUser(db: Executor, id: string, patch: { name?: string; act
 export function deleteGrants(db: Executor, userId: string) {
   return db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
 }
+
+export function usersByIds(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'name', 'phone', 'active']).where('id', 'in', [...new Set(ids)]).execute();
+}
+
+export function grantsWithRole(db: Executor, role: string, userId?: string) {
+  return db.selectFrom('user_roles').select(['user_id', 'region_id']).where('role', '=', role)
+    .$if(!!userId, (q) => q.where('user_id', '=', userId!)).execute();
+}

@@ -35,6 +35,16 @@ export default function routes(app: App, ctx: Ctx) {
     schema: { tags: ['registry'], summary: '修改户信息 / Edit a household', params: idParam, body: s.householdPatch, response: { 200: s.householdDetail } },
   }, async (req) => service.updateHousehold(ctx, requireActor(req), req.params.id, req.body));
 
+  app.get('/api/households/:id/party-member-candidates', {
+    schema: {
+      tags: ['registry'], summary: '可联系该户的本村党员 / Party members of the village who may serve this household', params: idParam,
+      response: { 200: z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), phone: z.string(), linked: z.boolean() })), total: z.number() }) },
+    },
+  }, async (req) => {
+    const items = await service.partyMemberCandidates(ctx, requireActor(req), req.params.id);
+    return { items, total: items.length };
+  });
+
   app.put('/api/households/:id/party-members/:userId', {
     schema: { tags: ['registry'], summary: '党员联户 / Link a party member', params: z.object({ id: z.string().max(64), userId: z.string().max(64) }), response: { 200: z.object({ ok: z.boolean() }) } },
   }, async (req) => {

@@ -7,7 +7,7 @@ import { maskIdNumber } from '../../core/idnumber.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
-import { holdsRoleNear, userNames } from '../accounts/directory.js';
+import { holdersNear, holdsRoleNear, userNames } from '../accounts/directory.js';
 import * as repo from './repo.js';
 import { ageOn, householdProblems, normalizedResident, PHONE_PROBLEM, phoneOk, residentProblems, type Problem, type ResidentFacts } from './rules.js';
 
@@ -284,13 +284,24 @@ export async function* exportRows(ctx: Ctx, actor: Actor, f: { regionId?: string
   }
 }
 
+/** The village of a household: party members serve households of their own village (党员联户). */
+async function villagePathOf(ctx: Ctx, h: { region_path: string }) {
+  const village = (await regions.getMany(ctx, pathIds(h.region_path))).find((r) => r.level === 'village');
+  return village?.path ?? h.region_path;
+}
+
+/** Party members who may be linked to a household: those of its village, already linked or not. */
+export async function partyMemberCandidates(ctx: Ctx, actor: Actor, householdId: string) {
+  const h = await requireHousehold(ctx, actor, householdId);
+  if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+  const linked = new Set((await repo.partyLinksOf(ctx.db, h.id)).map((l) => l.user_id));
+  return (await holdersNear(ctx, 'party_member', await villagePathOf(ctx, h))).map((p) => ({ ...p, linked: linked.has(p.userId) }));
+}
+
 export async function linkPartyMember(ctx: Ctx, actor: Actor, userId: string, householdId: string, link: boolean) {
   const h = await requireHousehold(ctx, actor, householdId);
   if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
-  // A party member serves households of their own village (or below).
-  const village = (await regions.getMany(ctx, pathIds(h.region_path))).find((r) => r.level === 'village');
-  const villagePath = village?.path ?? h.region_path;
-  if (link && !(await holdsRoleNear(ctx, userId, 'party_member', villagePath)))
+  if (link && !(await holdsRoleNear(ctx, userId, 'party_member', await villagePathOf(ctx, h))))
     throw new AppError('VALIDATION_FAILED', '所选用户不是本村党员，不能联系该户', 'The user is not a party member of this village');
   await ctx.db.transaction().execute(async (tx) => {
     if (link) await repo.insertPartyLinks(tx, [{ user_id: userId, household_id: householdId, created_at: ctx.clock.now().toISOString() }]);
