@@ -96,7 +96,7 @@ export async function changePassword(ctx: Ctx, actor: Actor, sessionId: string |
   const hash = await hashPassword(newPassword);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', actor.userId).execute();
+    await repo.updateUser(tx, actor.userId, { password_hash: hash, updated_at: now });
     await repo.revokeOtherSessions(tx, actor.userId, sessionId, now);
     await audit(tx, ctx.clock.now(), actor, { action: 'auth.password_change', entity: 'user', entityId: actor.userId });
   });

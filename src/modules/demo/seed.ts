@@ -27,8 +27,7 @@ export interface DemoSeed {
 
 /** True when the store holds no regions yet. */
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
-  const row = await ctx.db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
-  return !row;
+  return !(await regionsRepo.anyRegion(ctx.db));
 }
 
 /**
@@ -61,10 +60,10 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
 
   return ctx.db.transaction().execute(async (tx) => {
     if (ctx.kind === 'postgres') await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(tx);
-    if (await tx.selectFrom('regions').select('id').limit(1).executeTakeFirst()) return null;
+    if (await regionsRepo.anyRegion(tx)) return null;
     for (const r of [county, township, ...villages]) await regionsRepo.insert(tx, r);
     for (let i = 0; i < grids.length; i += 50)
-      await tx.insertInto('regions').values(grids.slice(i, i + 50).map(({ key: _k, villageName: _v, groupName: _g, ...r }) => r)).execute();
+      await regionsRepo.insert(tx, grids.slice(i, i + 50).map(({ key: _k, villageName: _v, groupName: _g, ...r }) => r));
 
     const inserted = await people.insertHouseholdsTx(ctx, tx, null, households.map((h) => ({
       region: gridByKey.get(h.gridKey)!,

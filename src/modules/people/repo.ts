@@ -155,3 +155,8 @@ export function insertPartyLinks(db: Executor, rows: { user_id: string; househol
 export function deletePartyLink(db: Executor, userId: string, householdId: string) {
   return db.deleteFrom('party_links').where('user_id', '=', userId).where('household_id', '=', householdId).execute();
 }
+
+export async function householdsLinkedTo(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('party_links').select('household_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.household_id);
+}

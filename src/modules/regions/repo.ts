@@ -46,8 +46,12 @@ export function searchVisible(db: Executor, scope: Scope, q: string, limit: numb
     .where('name', 'like', containsPattern(q)).orderBy('depth').limit(limit).execute();
 }
 
-export function insert(db: Executor, row: RegionRow) {
-  return db.insertInto('regions').values(row).execute();
+export function insert(db: Executor, rows: RegionRow | RegionRow[]) {
+  return db.insertInto('regions').values(rows).execute();
+}
+
+export async function anyRegion(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom('regions').select('id').limit(1).executeTakeFirst());
 }
 
 export function update(db: Executor, id: string, patch: Partial<Pick<RegionRow, 'name' | 'code' | 'sort_order'>>) {
