@@ -29,7 +29,8 @@ async function insertUser(grants: { role: string; regionId: string }[]) {
   const id = newId();
   const at = env.clock.now().toISOString();
   await accountsRepo.insertUser(env.ctx.db, { id, phone: nextPhone(), name: '外县用户', password_hash: 'x', active: 1, created_at: at, updated_at: at });
-  await accountsRepo.insertGrants(env.ctx.db, grants.map((g) => ({ id: newId(), user_id: id, role: g.role, region_id: g.regionId, household_id: null, created_at: at })));
+  const paths = new Map((await regionsRepo.findByIds(env.ctx.db, grants.map((g) => g.regionId))).map((r) => [r.id, r.path]));
+  await accountsRepo.insertGrants(env.ctx.db, grants.map((g) => ({ id: newId(), user_id: id, role: g.role, region_id: g.regionId, region_path: paths.get(g.regionId)!, household_id: null, created_at: at })));
   return id;
 }
 

@@ -31,6 +31,8 @@ export interface UserRolesTable {
   user_id: string;
   role: string;
   region_id: string;
+  /** The region's path (materialized at grant time; regions do not move). */
+  region_path: string;
   household_id: string | null;
   created_at: string;
 }

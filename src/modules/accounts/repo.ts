@@ -62,7 +62,7 @@ export function insertUser(db: Executor, row: { id: string; phone: string; name:
   return db.insertInto('users').values(row).execute();
 }
 
-export function insertGrants(db: Executor, rows: { id: string; user_id: string; role: string; region_id: string; household_id: string | null; created_at: string }[]) {
+export function insertGrants(db: Executor, rows: { id: string; user_id: string; role: string; region_id: string; region_path: string; household_id: string | null; created_at: string }[]) {
   return rows.length ? db.insertInto('user_roles').values(rows).execute() : Promise.resolve([]);
 }
 
@@ -75,14 +75,12 @@ export interface UserListFilter {
   q?: string;
 }
 
-// Grants carry no path of their own, so the subtree test reads the region tree's
-// materialized path (the same range scan core/scope.ts builds for every module).
 function listed(db: Executor, f: UserListFilter) {
   return db.selectFrom('users as u')
     .where((eb) => eb.exists(
-      eb.selectFrom('user_roles as ur').innerJoin('regions as r', 'r.id', 'ur.region_id').select('ur.id')
+      eb.selectFrom('user_roles as ur').select('ur.id')
         .whereRef('ur.user_id', '=', 'u.id')
-        .where((e) => withinAny(e, 'r.path', f.roots))
+        .where((e) => withinAny(e, 'ur.region_path', f.roots))
         .$if(!!f.role, (q) => q.where('ur.role', '=', f.role!)),
     ))
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('u.name', 'like', containsPattern(f.q!)), eb('u.phone', 'like', containsPattern(f.q!))])));

@@ -22,11 +22,7 @@ function failureState(row: { count: number; first_at: string; locked_until: stri
 
 export async function grantsFor(ctx: Ctx, userId: string): Promise<Grant[]> {
   const rows = await repo.grantsOf(ctx.db, [userId]);
-  const regionRows = await regions.getMany(ctx, rows.map((r) => r.region_id));
-  const paths = new Map(regionRows.map((r) => [r.id, r.path]));
-  return rows.filter((r) => paths.has(r.region_id)).map((r) => ({
-    role: r.role as Role, regionId: r.region_id, regionPath: paths.get(r.region_id)!, householdId: r.household_id,
-  }));
+  return rows.map((r) => ({ role: r.role as Role, regionId: r.region_id, regionPath: r.region_path, householdId: r.household_id }));
 }
 
 export async function actorFor(ctx: Ctx, userId: string, name: string, ip: string | null): Promise<Actor> {

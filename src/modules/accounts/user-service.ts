@@ -93,7 +93,7 @@ async function checkGrants(ctx: Ctx, actor: Actor, list: GrantInput[], held: Gra
 }
 
 const grantRows = (userId: string, grants: Grant[], at: string) =>
-  grants.map((g) => ({ id: newId(), user_id: userId, role: g.role, region_id: g.regionId, household_id: g.householdId, created_at: at }));
+  grants.map((g) => ({ id: newId(), user_id: userId, role: g.role, region_id: g.regionId, region_path: g.regionPath, household_id: g.householdId, created_at: at }));
 
 const grantDetail = (grants: Grant[]) => grants.map((g) => ({ role: g.role, regionId: g.regionId, householdId: g.householdId }));
 

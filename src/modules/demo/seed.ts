@@ -78,7 +78,7 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
     await peopleRepo.updateResident(tx, head.id, { phone: '13800000004' });
     await peopleRepo.updateHousehold(tx, villagerHousehold.id, { phone: '13800000004' });
 
-    const accounts: { phone: string; name: string; role: string; region: { id: string }; household?: string }[] = [
+    const accounts: { phone: string; name: string; role: string; region: { id: string; path: string }; household?: string }[] = [
       { phone: '13800000000', name: '王建军', role: 'admin', region: county },
       { phone: '13800000001', name: '李志刚', role: 'township_leader', region: township },
       { phone: '13800000002', name: '高永强', role: 'village_cadre', region: mjw },
@@ -95,7 +95,7 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
       const id = newId();
       users[a.phone] = id;
       await accountsRepo.insertUser(tx, { id, phone: a.phone, name: a.name, password_hash: hash, active: 1, created_at: at, updated_at: at });
-      await accountsRepo.insertGrants(tx, [{ id: newId(), user_id: id, role: a.role, region_id: a.region.id, household_id: a.household ?? null, created_at: at }]);
+      await accountsRepo.insertGrants(tx, [{ id: newId(), user_id: id, role: a.role, region_id: a.region.id, region_path: a.region.path, household_id: a.household ?? null, created_at: at }]);
     }
     // 党员联户: the demo party member serves a dozen households of 孟家湾村.
     const mjwHouseholds = inserted.filter((h) => h.region_path.startsWith(mjw.path)).slice(0, 12);

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Tag } from 'antd';
 import { changePassword } from '../../api/auth';
 import { useT } from '../../i18n';
 import { PageContainer } from '../../components/PageContainer';
-import { useSaveError } from '../households/useSaveError';
+import { useSubmit } from '../../components/useSubmit';
 import { passwordRules } from './passwordRules';
 import { useSession } from '../../layout/session';
 import { roleLabel } from '../../lib/access';
@@ -26,25 +25,14 @@ export default function PasswordPage() {
   const { me } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const { banner, report, clear } = useSaveError(form);
+  const { run, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
+    await changePassword(v.oldPassword, v.newPassword);
+    message.success(t('password.done'));
+    form.resetFields();
+  });
   const pw: string = Form.useWatch('newPassword', form) ?? '';
   const s = strength(pw);
   const level = s <= 1 ? 'weak' : s <= 2 ? 'medium' : 'strong';
-
-  const onFinish = async (v: Values) => {
-    setSaving(true);
-    clear();
-    try {
-      await changePassword(v.oldPassword, v.newPassword);
-      message.success(t('password.done'));
-      form.resetFields();
-    } catch (err) {
-      report(err);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <PageContainer title={t('password.title')}>
@@ -53,8 +41,8 @@ export default function PasswordPage() {
       <Card variant="borderless" title={t('password.title')} style={{ height: '100%' }}>
         <div style={{ maxWidth: 460 }}>
           <Alert type="info" showIcon title={t('password.hint')} style={{ marginBottom: 24 }} />
-          {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} role="alert" />}
-          <Form<Values> form={form} layout="vertical" onFinish={onFinish} onValuesChange={() => banner && clear()}>
+          {alert}
+          <Form<Values> form={form} layout="vertical" onFinish={run} onValuesChange={onValuesChange}>
             <Form.Item label={t('password.old')} name="oldPassword" rules={[{ required: true, message: t('validate.required', { field: t('password.old') }) }]}>
               <Input.Password autoComplete="current-password" />
             </Form.Item>

@@ -1,19 +1,25 @@
-import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Divider, Drawer, Form, Input, Space } from 'antd';
+import { App, Button, Divider, Drawer, Form, Input, Space } from 'antd';
 import { createHousehold, householdKeys } from '../../api/households';
 import type { Region } from '../../api/regions';
 import { useT } from '../../i18n';
 import { phoneOk } from '../../lib/idnumber';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { ResidentFields, residentBody, type ResidentFormValues } from './ResidentFields';
-import { useSaveError } from './useSaveError';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Values { regionId: string; address: string; phone?: string; head: ResidentFormValues }
 
 /** Households sit on a grid, or on a village that has no grids. */
 export const householdPlace = (r: Region) => r.level === 'grid' || (r.level === 'village' && !r.hasChildren);
+
+/** The server names the head as `residents.0.*`; here those fields sit under `head`. */
+const mapField = (f: string) => {
+  const m = /^residents\.\d+\.(\w+)$/.exec(f);
+  if (m) return ['head', m[1]];
+  return ['regionId', 'address', 'phone'].includes(f) ? [f] : null;
+};
 
 export function HouseholdCreateDrawer({ open, defaultRegionId, rootId, onClose }: { open: boolean; defaultRegionId?: string; rootId?: string; onClose: () => void }) {
   const t = useT();
@@ -21,32 +27,14 @@ export function HouseholdCreateDrawer({ open, defaultRegionId, rootId, onClose }
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const mapField = useCallback((f: string) => {
-    const m = /^residents\.\d+\.(\w+)$/.exec(f);
-    if (m) return ['head', m[1]];
-    return ['regionId', 'address', 'phone'].includes(f) ? [f] : null;
-  }, []);
-  const { banner, report, clear } = useSaveError(form, mapField);
-
-  const submit = async () => {
-    let v: Values;
-    try { v = await form.validateFields(); } catch { return; }
-    setSaving(true);
-    clear();
-    try {
-      const head = residentBody({ ...v.head, relation: '户主' });
-      const h = await createHousehold({ regionId: v.regionId, address: v.address.trim(), phone: v.phone?.trim() || null, residents: [{ ...head, idNumber: head.idNumber! }] });
-      await qc.invalidateQueries({ queryKey: householdKeys.all });
-      message.success(t('household.created', { address: h.address }));
-      onClose();
-      navigate(`/registry/households/${h.id}`);
-    } catch (err) {
-      report(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
+    const head = residentBody({ ...v.head, relation: '户主' });
+    const h = await createHousehold({ regionId: v.regionId, address: v.address.trim(), phone: v.phone?.trim() || null, residents: [{ ...head, idNumber: head.idNumber! }] });
+    await qc.invalidateQueries({ queryKey: householdKeys.all });
+    message.success(t('household.created', { address: h.address }));
+    onClose();
+    navigate(`/registry/households/${h.id}`);
+  }, mapField);
 
   return (
     <Drawer
@@ -58,8 +46,8 @@ export function HouseholdCreateDrawer({ open, defaultRegionId, rootId, onClose }
       destroyOnHidden
       footer={<Space style={{ float: 'right' }}><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={saving} onClick={submit}>{t('common.save')}</Button></Space>}
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ regionId: defaultRegionId, head: { relation: '户主', tags: [] } }} onValuesChange={() => banner && clear()}>
+      {alert}
+      <Form<Values> form={form} layout="vertical" initialValues={{ regionId: defaultRegionId, head: { relation: '户主', tags: [] } }} onValuesChange={onValuesChange}>
         <div className="xz-section-title" style={{ marginBottom: 12 }}>{t('household.facts')}</div>
         <Form.Item label={t('household.region')} name="regionId" rules={[{ required: true, message: t('validate.select', { field: t('household.region') }) }]}>
           <RegionTreeSelect rootId={rootId} selectable={householdPlace} placeholder={t('household.region.placeholder')} />

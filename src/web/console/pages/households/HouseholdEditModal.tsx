@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select, Skeleton } from 'antd';
+import { App, Form, Input, Modal, Select, Skeleton } from 'antd';
 import { householdKeys, updateHousehold, useHousehold } from '../../api/households';
 import { useI18n, useT } from '../../i18n';
 import { relationLabel } from '../../i18n/relations';
@@ -8,7 +8,7 @@ import { phoneOk } from '../../lib/idnumber';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useSession } from '../../layout/session';
 import { householdPlace } from './HouseholdCreateDrawer';
-import { useSaveError } from './useSaveError';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Values { regionId: string; address: string; phone?: string; headResidentId?: string }
 
@@ -20,40 +20,28 @@ export function HouseholdEditModal({ householdId, onClose }: { householdId: stri
   const { current } = useSession();
   const h = useHousehold(householdId);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const { banner, report, clear } = useSaveError(form);
 
   useEffect(() => {
     if (h.data) form.setFieldsValue({ regionId: h.data.regionId, address: h.data.address, phone: h.data.phone ?? undefined, headResidentId: h.data.headResidentId ?? undefined });
   }, [h.data, form]);
 
-  const submit = async () => {
-    let v: Values;
-    try { v = await form.validateFields(); } catch { return; }
-    setSaving(true);
-    clear();
-    try {
-      await updateHousehold(householdId, {
-        address: v.address.trim(), phone: v.phone?.trim() || null,
-        ...(v.regionId !== h.data?.regionId ? { regionId: v.regionId } : {}),
-        ...(v.headResidentId && v.headResidentId !== h.data?.headResidentId ? { headResidentId: v.headResidentId } : {}),
-      });
-      await qc.invalidateQueries({ queryKey: householdKeys.all });
-      message.success(t('household.updated'));
-      onClose();
-    } catch (err) {
-      report(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
+    await updateHousehold(householdId, {
+      address: v.address.trim(), phone: v.phone?.trim() || null,
+      ...(v.regionId !== h.data?.regionId ? { regionId: v.regionId } : {}),
+      ...(v.headResidentId && v.headResidentId !== h.data?.headResidentId ? { headResidentId: v.headResidentId } : {}),
+    });
+    await qc.invalidateQueries({ queryKey: householdKeys.all });
+    message.success(t('household.updated'));
+    onClose();
+  });
 
   return (
     <Modal open title={t('household.edit')} width={560} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving}
       onOk={submit} onCancel={onClose} mask={{ closable: false }} destroyOnHidden okButtonProps={{ disabled: !h.data }}>
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} role="alert" />}
+      {alert}
       {!h.data ? <Skeleton active /> : (
-        <Form<Values> form={form} layout="vertical" onValuesChange={() => banner && clear()}>
+        <Form<Values> form={form} layout="vertical" onValuesChange={onValuesChange}>
           <Form.Item label={t('household.region')} name="regionId" rules={[{ required: true, message: t('validate.select', { field: t('household.region') }) }]}>
             <RegionTreeSelect rootId={current?.regionId} selectable={householdPlace} />
           </Form.Item>

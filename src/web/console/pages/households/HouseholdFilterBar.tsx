@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Button, Form, Input, Select, Space } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Form, Input, Select } from 'antd';
 import { useDictionaries } from '../../api/tags';
 import { useI18n } from '../../i18n';
+import { FilterBar } from '../../components/FilterBar';
 
-interface Values { q?: string; tag?: string }
+type Values = { q?: string; tag?: string };
 
 export function HouseholdFilterBar({ q, tag, onSearch }: { q?: string; tag?: string; onSearch: (v: Values) => void }) {
   const { t, locale } = useI18n();
@@ -13,7 +13,7 @@ export function HouseholdFilterBar({ q, tag, onSearch }: { q?: string; tag?: str
   useEffect(() => { form.setFieldsValue({ q, tag }); }, [q, tag, form]);
 
   return (
-    <Form form={form} layout="inline" className="xz-filter-bar" onFinish={(v) => onSearch({ q: v.q?.trim() || undefined, tag: v.tag || undefined })}>
+    <FilterBar form={form} onSearch={onSearch}>
       <Form.Item label={t('households.keyword')} name="q" style={{ flex: '1 1 300px' }}>
         <Input allowClear placeholder={t('households.keyword.placeholder')} maxLength={50} />
       </Form.Item>
@@ -24,12 +24,6 @@ export function HouseholdFilterBar({ q, tag, onSearch }: { q?: string; tag?: str
           options={(dict.data?.tags ?? []).map((d) => ({ value: d.code, label: locale === 'zh-CN' ? d.zh : d.en }))}
         />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({}); }}>{t('common.reset')}</Button>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('common.search')}</Button>
-        </Space>
-      </Form.Item>
-    </Form>
+    </FilterBar>
   );
 }

@@ -1,47 +1,34 @@
-import { useState } from 'react';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { createResident, householdKeys, updateResident, type Resident } from '../../api/households';
 import { useT } from '../../i18n';
 import { ResidentFields, residentBody, type ResidentFormValues } from './ResidentFields';
-import { useSaveError } from './useSaveError';
+import { useSubmit } from '../../components/useSubmit';
 
 export function ResidentModal({ householdId, resident, onClose }: { householdId: string; resident?: Resident; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<ResidentFormValues>();
-  const [saving, setSaving] = useState(false);
-  const { banner, report, clear } = useSaveError(form);
   const editing = !!resident;
 
   const initial: Partial<ResidentFormValues> = resident
     ? { name: resident.name, relation: resident.relation, gender: resident.gender, birthDate: resident.birthDate ? dayjs(resident.birthDate) : undefined, phone: resident.phone ?? undefined, tags: resident.tags, note: resident.note ?? undefined }
     : { relation: '子女', tags: [] };
 
-  const submit = async () => {
-    let values: ResidentFormValues;
-    try { values = await form.validateFields(); } catch { return; }
-    setSaving(true);
-    clear();
-    try {
-      const body = residentBody(values);
-      if (resident) {
-        await updateResident(resident.id, body);
-        message.success(t('resident.updated'));
-      } else {
-        await createResident({ ...body, idNumber: body.idNumber!, householdId });
-        message.success(t('resident.added', { name: body.name }));
-      }
-      await qc.invalidateQueries({ queryKey: householdKeys.all });
-      onClose();
-    } catch (err) {
-      report(err);
-    } finally {
-      setSaving(false);
+  const { submit, saving, alert, onValuesChange } = useSubmit(form, async (values) => {
+    const body = residentBody(values);
+    if (resident) {
+      await updateResident(resident.id, body);
+      message.success(t('resident.updated'));
+    } else {
+      await createResident({ ...body, idNumber: body.idNumber!, householdId });
+      message.success(t('resident.added', { name: body.name }));
     }
-  };
+    await qc.invalidateQueries({ queryKey: householdKeys.all });
+    onClose();
+  });
 
   return (
     <Modal
@@ -56,8 +43,8 @@ export function ResidentModal({ householdId, resident, onClose }: { householdId:
       mask={{ closable: false }}
       destroyOnHidden
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={initial} onValuesChange={() => banner && clear()} requiredMark>
+      {alert}
+      <Form form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} requiredMark>
         <ResidentFields form={form} maskedId={resident?.idNumber} />
       </Form>
     </Modal>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { childLevel, createRegion, updateRegion, type Level, type Region } from '../../api/regions';
-import { useSaveError } from '../households/useSaveError';
+import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n';
 
 const CODE_SHAPE: Record<Level, RegExp> = { county: /^\d{6}$/, township: /^\d{9}$/, village: /^\d{12}$/, grid: /^[\dA-Za-z-]{1,20}$/ };
@@ -12,34 +11,22 @@ export function RegionFormModal({ target, onClose, onSaved }: { target: RegionFo
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; code?: string }>();
-  const [saving, setSaving] = useState(false);
-  const { banner, report, clear } = useSaveError(form);
   const level: Level = target.kind === 'add' ? childLevel(target.parent.level) : target.region.level;
   const levelName = t(`level.${level}`);
 
-  const submit = async () => {
-    let v: { name: string; code?: string };
-    try { v = await form.validateFields(); } catch { return; }
-    setSaving(true);
-    clear();
-    try {
-      const code = v.code?.trim() || null;
-      if (target.kind === 'add') {
-        await createRegion({ parentId: target.parent.id, level, name: v.name.trim(), code });
-        message.success(t('regions.created', { name: v.name.trim() }));
-        onSaved(target.parent.id);
-      } else {
-        await updateRegion(target.region.id, { name: v.name.trim(), code });
-        message.success(t('regions.updated'));
-        onSaved(target.region.parentId);
-      }
-      onClose();
-    } catch (err) {
-      report(err);
-    } finally {
-      setSaving(false);
+  const { submit, saving, alert } = useSubmit(form, async (v) => {
+    const code = v.code?.trim() || null;
+    if (target.kind === 'add') {
+      await createRegion({ parentId: target.parent.id, level, name: v.name.trim(), code });
+      message.success(t('regions.created', { name: v.name.trim() }));
+      onSaved(target.parent.id);
+    } else {
+      await updateRegion(target.region.id, { name: v.name.trim(), code });
+      message.success(t('regions.updated'));
+      onSaved(target.region.parentId);
     }
-  };
+    onClose();
+  });
 
   return (
     <Modal
@@ -47,7 +34,7 @@ export function RegionFormModal({ target, onClose, onSaved }: { target: RegionFo
       title={target.kind === 'add' ? t('regions.add.title', { name: target.parent.name, level: levelName }) : t('regions.edit.title', { name: target.region.name })}
       okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden mask={{ closable: false }}
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} role="alert" />}
+      {alert}
       <Form form={form} layout="vertical" initialValues={target.kind === 'edit' ? { name: target.region.name, code: target.region.code ?? undefined } : {}}>
         <Form.Item label={t('regions.level')}>
           <Input value={levelName} disabled aria-label={t('regions.level')} />

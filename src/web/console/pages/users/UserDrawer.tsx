@@ -1,14 +1,19 @@
-import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
+import { App, Button, Drawer, Form, Input, Space } from 'antd';
 import { createUser, patchUser, putUserRoles, useRoleDefs, userKeys, type UserRow } from '../../api/users';
 import { useT } from '../../i18n';
 import { MOBILE } from '../../lib/idnumber';
-import { useSaveError } from '../households/useSaveError';
+import { useSubmit } from '../../components/useSubmit';
 import { RoleListEditor, type GrantValue } from './RoleListEditor';
 import { passwordRules } from '../account/passwordRules';
 
 interface Values { name: string; phone: string; password?: string; roles: GrantValue[] }
+
+/** Server paths like `roles.0.regionId` onto the role list's fields. */
+const roleField = (f: string) => {
+  const m = /^roles\.(\d+)\.(\w+)$/.exec(f);
+  return m ? ['roles', Number(m[1]), m[2]] : [f];
+};
 
 export function UserDrawer({ user, onClose }: { user: UserRow | null; onClose: () => void }) {
   const t = useT();
@@ -16,36 +21,21 @@ export function UserDrawer({ user, onClose }: { user: UserRow | null; onClose: (
   const qc = useQueryClient();
   const roles = useRoleDefs();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const { banner, report, clear } = useSaveError(form, (f) => {
-    const m = /^roles\.(\d+)\.(\w+)$/.exec(f);
-    return m ? ['roles', Number(m[1]), m[2]] : [f];
-  });
   const editing = !!user;
 
-  const submit = async () => {
-    let v: Values;
-    try { v = await form.validateFields(); } catch { return; }
-    setSaving(true);
-    clear();
+  const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     const grants = v.roles.map((g) => ({ role: g.role!, regionId: g.regionId!, householdId: g.householdId || null }));
-    try {
-      if (user) {
-        if (v.name.trim() !== user.name) await patchUser(user.id, { name: v.name.trim() });
-        await putUserRoles(user.id, grants);
-        message.success(t('users.updated'));
-      } else {
-        await createUser({ name: v.name.trim(), phone: v.phone.trim(), password: v.password!, roles: grants });
-        message.success(t('users.created', { name: v.name.trim() }));
-      }
-      await qc.invalidateQueries({ queryKey: userKeys.all });
-      onClose();
-    } catch (err) {
-      report(err);
-    } finally {
-      setSaving(false);
+    if (user) {
+      if (v.name.trim() !== user.name) await patchUser(user.id, { name: v.name.trim() });
+      await putUserRoles(user.id, grants);
+      message.success(t('users.updated'));
+    } else {
+      await createUser({ name: v.name.trim(), phone: v.phone.trim(), password: v.password!, roles: grants });
+      message.success(t('users.created', { name: v.name.trim() }));
     }
-  };
+    await qc.invalidateQueries({ queryKey: userKeys.all });
+    onClose();
+  }, roleField);
 
   const initial: Partial<Values> = user
     ? { name: user.name, phone: user.phone, roles: user.roles.map((r) => ({ role: r.role, regionId: r.regionId, householdId: r.householdId ?? undefined })) }
@@ -61,8 +51,8 @@ export function UserDrawer({ user, onClose }: { user: UserRow | null; onClose: (
       destroyOnHidden
       footer={<Space style={{ float: 'right' }}><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={saving} onClick={submit}>{t('common.save')}</Button></Space>}
     >
-      {banner && <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onValuesChange={() => banner && clear()}>
+      {alert}
+      <Form<Values> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
         <Form.Item label={t('users.name')} name="name" rules={[
           { required: true, whitespace: true, message: t('validate.required', { field: t('users.name') }) },
           { max: 30, message: t('validate.maxLen', { field: t('users.name'), n: 30 }) },

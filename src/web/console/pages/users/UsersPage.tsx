@@ -1,18 +1,37 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Popconfirm, Result, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Card, Popconfirm, Result, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { patchUser, useRoleDefs, useUsers, userKeys, type UserFilter, type UserRow } from '../../api/users';
 import { useErrorText } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { roleLabel } from '../../lib/access';
+import { roleHasCapability, roleLabel } from '../../lib/access';
 import { PageContainer } from '../../components/PageContainer';
 import { EmptyState } from '../../components/EmptyState';
 import { useSession } from '../../layout/session';
+import type { Me } from '../../api/auth';
 import { UserFilterBar } from './UserFilterBar';
 import { UserDrawer } from './UserDrawer';
 import { ResetPasswordModal } from './ResetPasswordModal';
+
+const LEVEL_RANK: Record<string, number> = { county: 0, township: 1, village: 2, grid: 3 };
+const isAdminGrant = (g: { role: string }) => roleHasCapability(g.role, 'users.manage');
+
+/**
+ * Why the signed-in admin may not change this user (the server answers 403 the same way), or null.
+ * `editable: false` comes from the server (a role outside the caller's subtree). A peer administrator — one holding
+ * an admin role on the very region where the caller holds their highest admin role — is recognised here.
+ */
+function lockedReason(u: UserRow, me: Me): 'outside' | 'peer' | null {
+  if (u.editable === false) return 'outside';
+  if (u.id === me.id) return null;
+  const mine = me.roles.filter(isAdminGrant);
+  const top = Math.min(...mine.map((g) => LEVEL_RANK[g.regionLevel] ?? 9));
+  const tops = new Set(mine.filter((g) => (LEVEL_RANK[g.regionLevel] ?? 9) === top).map((g) => g.regionId));
+  return u.roles.some((g) => isAdminGrant(g) && tops.has(g.regionId)) ? 'peer' : null;
+}
 
 export default function UsersPage() {
   const { t, locale } = useI18n();
@@ -20,7 +39,8 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
-  const { can } = useSession();
+  const { can, me } = useSession();
+  const navigate = useNavigate();
   const [filter, setFilter] = useState<UserFilter>({ page: 1, pageSize: 20 });
   const users = useUsers(filter);
   const roles = useRoleDefs();
@@ -42,7 +62,10 @@ export default function UsersPage() {
   };
 
   const columns: TableColumnsType<UserRow> = [
-    { title: t('users.col.name'), dataIndex: 'name', width: 120 },
+    {
+      title: t('users.col.name'), dataIndex: 'name', width: 140,
+      render: (v: string, u) => (u.id === me.id ? <span>{v} <Tag style={{ marginInlineEnd: 0 }}>{t('users.self')}</Tag></span> : v),
+    },
     { title: t('users.col.phone'), dataIndex: 'phone', width: 130 },
     {
       title: t('users.col.roles'), dataIndex: 'roles',
@@ -57,14 +80,35 @@ export default function UsersPage() {
     {
       title: t('users.col.actions'), key: 'actions', width: 220, fixed: 'right',
       render: (_: unknown, u) => {
-        const off = u.editable === false;
+        const locked = lockedReason(u, me);
+        if (locked) {
+          // Disabled buttons take no pointer or focus, so the reason sits on a focusable group around them.
+          const why = t(`users.locked.${locked}`);
+          return (
+            <Tooltip title={why} trigger={['hover', 'focus']}>
+              <span role="group" tabIndex={0} aria-label={why} className="xz-locked-actions">
+                <Button type="link" size="small" disabled>{t('common.edit')}</Button>
+                <Button type="link" size="small" disabled>{t('users.resetPassword')}</Button>
+                <Button type="link" size="small" disabled>{u.active ? t('users.disable') : t('users.enable')}</Button>
+              </span>
+            </Tooltip>
+          );
+        }
+        const self = u.id === me.id;
         return (
           <Space size={0}>
-            <Button type="link" size="small" disabled={off} onClick={() => setDrawer(u)} aria-label={`${t('common.edit')} ${u.name}`}>{t('common.edit')}</Button>
-            <Button type="link" size="small" disabled={off} onClick={() => setResetting(u)} aria-label={`${t('users.resetPassword')} ${u.name}`}>{t('users.resetPassword')}</Button>
-            <Popconfirm title={t(u.active ? 'users.disable.confirm' : 'users.enable.confirm', { name: u.name })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => toggle(u)} disabled={off}>
-              <Button type="link" size="small" danger={u.active} disabled={off}>{u.active ? t('users.disable') : t('users.enable')}</Button>
-            </Popconfirm>
+            <Button type="link" size="small" onClick={() => setDrawer(u)} aria-label={`${t('common.edit')} ${u.name}`}>{t('common.edit')}</Button>
+            {self ? (
+              // One's own password needs the current one: 修改密码, not a reset.
+              <Button type="link" size="small" onClick={() => navigate('/system/password')}>{t('users.changeOwnPassword')}</Button>
+            ) : (
+              <>
+                <Button type="link" size="small" onClick={() => setResetting(u)} aria-label={`${t('users.resetPassword')} ${u.name}`}>{t('users.resetPassword')}</Button>
+                <Popconfirm title={t(u.active ? 'users.disable.confirm' : 'users.enable.confirm', { name: u.name })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => toggle(u)}>
+                  <Button type="link" size="small" danger={u.active}>{u.active ? t('users.disable') : t('users.enable')}</Button>
+                </Popconfirm>
+              </>
+            )}
           </Space>
         );
       },
