@@ -4,27 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, newPage, shot, signIn } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { newContext, newPage, shot, signIn } from './support/browser';
+import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { unexpected } from './support/api';
 import { validId, withWrongCheck } from './support/idnumber';
 
-let server: RunningServer;
-let browser: Browser;
+const { server, browser } = useJourney();
 let dir: string;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'xz-import-'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'xz-import-')); });
+afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 /** Three households as a village keeps them in Excel; household 2's ID number has a wrong check digit (sheet row 4). */
 async function ledger(path: string) {
@@ -43,7 +33,7 @@ test('partial import reports the broken row and imports the two good households'
   const file = join(dir, '新庄台账.xlsx');
   await ledger(file);
 
-  const ctx = await newContext(browser, server.baseURL);
+  const ctx = await newContext(browser(), server().baseURL);
   const page = await newPage(ctx);
   await signIn(page, '13800000002');
   await page.getByRole('columnheader', { name: '住址' }).waitFor();

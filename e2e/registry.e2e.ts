@@ -1,41 +1,30 @@
 // Journey 1: a village cadre finds a household by a member's name, opens it and adds a resident.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, newPage, shot, signIn } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { expect, test } from 'vitest';
+import { newContext, newPage, shot, signIn } from './support/browser';
+import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, unexpected } from './support/api';
 import { validId, withWrongCheck } from './support/idnumber';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, browser } = useJourney();
 
 interface Summary { id: string; address: string; headName: string | null; residentCount: number }
 interface Detail { residents: { name: string; relation: string }[] }
 
 test('孟家湾村 cadre finds a household by a resident name and adds a member', async () => {
   // Set-up: a member of some 孟家湾村 household who is not its head (so the search is by member, not by 户主).
-  const token = await apiLogin(server.baseURL, '13800000002');
-  const list = await apiGet<{ items: Summary[] }>(server.baseURL, token, '/api/households?pageSize=50');
+  const token = await apiLogin(server().baseURL, '13800000002');
+  const list = await apiGet<{ items: Summary[] }>(server().baseURL, token, '/api/households?pageSize=50');
   let target: { household: Summary; member: string } | null = null;
   for (const h of list.items.filter((x) => x.residentCount > 1)) {
-    const d = await apiGet<Detail>(server.baseURL, token, `/api/households/${h.id}`);
+    const d = await apiGet<Detail>(server().baseURL, token, `/api/households/${h.id}`);
     const m = d.residents.find((r) => r.relation !== '户主');
     if (m) { target = { household: h, member: m.name }; break; }
   }
   expect(target).not.toBeNull();
   const { household, member } = target!;
 
-  const ctx = await newContext(browser, server.baseURL);
+  const ctx = await newContext(browser(), server().baseURL);
   const page = await newPage(ctx);
   await signIn(page, '13800000002');
   await expect.poll(() => page.url()).toContain('/registry/households');
@@ -78,6 +67,7 @@ test('孟家湾村 cadre finds a household by a resident name and adds a member'
   await added.waitFor();
   expect(await added.textContent()).toContain('子女');
   expect(await added.textContent()).toContain('610802********');
+  expect(await added.textContent()).toContain('2015年6月1日'); // a cadre may see whole IDs, so the whole birth date
   await shot(page, 'registry', '06-added');
 
   // The whole number is shown only on request (audited).

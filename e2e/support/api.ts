@@ -11,6 +11,12 @@ export async function apiGet<T>(baseURL: string, token: string, path: string): P
   return (await res.json()) as T;
 }
 
+export async function apiPost<T>(baseURL: string, token: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${baseURL}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /**
  * Console problems that are not expected. The browser logs every 4xx response (the 401 of /api/me before
  * sign-in, the 404 or 400 a journey provokes on purpose); those are answers the UI handles. 5xx, uncaught

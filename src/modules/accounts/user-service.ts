@@ -27,7 +27,7 @@ function managerRoots(actor: Actor): string[] {
   return roots;
 }
 
-async function views(ctx: Ctx, rows: UserRow[], roots: string[]) {
+async function views(ctx: Ctx, rows: UserRow[], roots: string[], selfId: string) {
   const grants = await repo.grantsOf(ctx.db, rows.map((r) => r.id));
   const byId = new Map((await regions.getMany(ctx, grants.map((g) => g.region_id))).map((r) => [r.id, r]));
   return rows.map((u) => {
@@ -39,7 +39,8 @@ async function views(ctx: Ctx, rows: UserRow[], roots: string[]) {
         regionLevel: byId.get(g.region_id)?.level ?? '', householdId: g.household_id,
       })),
       // False when the user also holds a role outside the caller's subtree: visible, not editable here.
-      editable: mine.every((g) => { const r = byId.get(g.region_id); return !!r && insideRoots(r.path, roots); }),
+      editable: mine.every((g) => { const r = byId.get(g.region_id); return !!r && insideRoots(r.path, roots); })
+        && (u.id === selfId || outranks(roots, mine.map((g) => ({ role: g.role as Role, regionPath: g.region_path })))),
     };
   });
 }
@@ -52,7 +53,7 @@ export async function listUsers(ctx: Ctx, actor: Actor, f: { regionId?: string; 
     roots = [r.path];
   }
   const { total, rows } = await repo.listUsers(ctx.db, { roots, role: f.role, q: f.q || undefined }, f.page, f.pageSize);
-  return { total, items: await views(ctx, rows, managerRoots(actor)) };
+  return { total, items: await views(ctx, rows, managerRoots(actor), actor.userId) };
 }
 
 /** A user with a grant in the caller's subtree, or 404; for writes every grant must lie inside (else 403). */
@@ -70,7 +71,7 @@ async function requireUser(ctx: Ctx, actor: Actor, id: string, write: boolean): 
 
 export async function getUser(ctx: Ctx, actor: Actor, id: string) {
   const { user } = await requireUser(ctx, actor, id, false);
-  return (await views(ctx, [user], managerRoots(actor)))[0];
+  return (await views(ctx, [user], managerRoots(actor), actor.userId))[0];
 }
 
 /** Resolves requested grants: each region inside the caller's subtree, each fitting its role. */
