@@ -11,6 +11,8 @@ import { fixedClock, type Clock } from '../src/core/clock.js';
 import type { Ctx } from '../src/core/context.js';
 import { seedDemo, DEMO_PASSWORD, type DemoSeed } from '../src/modules/demo/seed.js';
 import { buildApp } from '../src/server/app.js';
+import { runSweeps } from '../src/server/sweeps.js';
+import { ensureCatalog } from '../src/modules/cases/service.js';
 import type { App } from '../src/server/types.js';
 
 export const STORE = (process.env.XZ_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
@@ -43,8 +45,8 @@ export interface TestEnv {
   ctx: Ctx;
   clock: Clock;
   seed: DemoSeed;
-  /** Signs in a demo account and returns its bearer token. */
-  login(phone: string): Promise<string>;
+  /** Signs in a demo account and returns its bearer token (cached unless `fresh`, e.g. after moving the clock past expiry). */
+  login(phone: string, fresh?: boolean): Promise<string>;
   /** JSON request helper: returns status and parsed body. */
   call(method: string, url: string, token?: string | null, body?: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -55,8 +57,9 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   await migrateToLatest(database);
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
+  await ensureCatalog(ctx);
   const seed = (await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid }))!;
-  const app = await buildApp({ database, clock, devClock: true });
+  const app = await buildApp({ database, clock, devClock: true, sweeps: () => runSweeps(ctx) });
   await app.ready();
   const tokens = new Map<string, string>();
   const call: TestEnv['call'] = async (method, url, token, body) => {
@@ -71,8 +74,8 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   };
   return {
     app, ctx, clock, seed, call,
-    async login(phone) {
-      if (tokens.has(phone)) return tokens.get(phone)!;
+    async login(phone, fresh = false) {
+      if (tokens.has(phone) && !fresh) return tokens.get(phone)!;
       const r = await call('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
       if (r.status !== 200) throw new Error(`login ${phone}: ${r.status} ${JSON.stringify(r.body)}`);
       tokens.set(phone, r.body.token);

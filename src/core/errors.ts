@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'IMPORT_INVALID_FILE'
   | 'IMPORT_HAS_ERRORS'
   | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INVALID_TRANSITION';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -38,6 +39,7 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_HAS_ERRORS: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_TRANSITION: 409,
 };
 
 export class AppError extends Error {

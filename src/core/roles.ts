@@ -22,13 +22,15 @@ export type Capability =
   | 'registry.write'     // create and edit households and residents
   | 'registry.revealId'  // see a whole ID number (audited)
   | 'users.manage'       // create accounts and grant roles inside the subtree
-  | 'regions.manage';    // add and rename regions inside the subtree
+  | 'regions.manage'     // add and rename regions inside the subtree
+  | 'cases.manage'       // act as the responsible level for cases (受理, 派单, 上报, 归档)
+  | 'cases.supervise';   // the level above: 督办, 延期审批, 核实
 
 const CAPS: Record<Role, Capability[]> = {
-  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage'],
-  township_leader: ['registry.read', 'registry.write', 'registry.revealId'],
-  township_staff: ['registry.read', 'registry.revealId'],
-  village_cadre: ['registry.read', 'registry.write', 'registry.revealId'],
+  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage', 'cases.manage', 'cases.supervise'],
+  township_leader: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'cases.supervise'],
+  township_staff: ['registry.read', 'registry.revealId', 'cases.manage'],
+  village_cadre: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage'],
   supervisor: ['registry.read'],
   grid_worker: ['registry.read', 'registry.write', 'registry.revealId'],
   party_member: [],

@@ -105,6 +105,94 @@ export interface PartyLinksTable {
   created_at: string;
 }
 
+export interface CaseCategoriesTable {
+  id: string;
+  type: string;
+  code: string;
+  name: string;
+  parent_code: string | null;
+  group_name: string | null;
+  accept_yellow: number | null;
+  accept_red: number | null;
+  resolve_yellow: number | null;
+  resolve_red: number | null;
+  skip_level: number;
+  verify_required: number;
+  first_report_points: number;
+  sort_order: number;
+  active: number;
+}
+
+export interface CasesTable {
+  id: string;
+  county_id: string;
+  seq: string;
+  type: string;
+  category_code: string;
+  title: string;
+  description: string;
+  priority: string;
+  source: string;
+  region_id: string;
+  region_path: string;
+  household_id: string | null;
+  reporter_id: string;
+  idempotency_key: string | null;
+  status: string;
+  card: string | null;
+  level_region_id: string;
+  level_region_path: string;
+  assignee_id: string | null;
+  yellow_at: string | null;
+  red_at: string | null;
+  red_escalated: number;
+  extension_days: number;
+  extension_pending: number;
+  verified: number;
+  escalations: number;
+  reopened: number;
+  rating: number | null;
+  rating_comment: string | null;
+  resolved_level: string | null;
+  details: string | null;
+  reported_at: string;
+  accepted_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface CaseHistoryTable {
+  id: string;
+  case_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  by_user_id: string | null;
+  at: string;
+  note: string | null;
+  data: string | null;
+}
+
+export interface CaseCopiesTable {
+  case_id: string;
+  user_id: string;
+  at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  entity: string | null;
+  entity_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   users: UsersTable;
@@ -116,4 +204,9 @@ export interface DB {
   residents: ResidentsTable;
   resident_tags: ResidentTagsTable;
   party_links: PartyLinksTable;
+  case_categories: CaseCategoriesTable;
+  cases: CasesTable;
+  case_history: CaseHistoryTable;
+  case_copies: CaseCopiesTable;
+  notifications: NotificationsTable;
 }

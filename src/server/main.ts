@@ -7,6 +7,9 @@ import { offsetClock, systemClock } from '../core/clock.js';
 import type { Ctx } from '../core/context.js';
 import { isEmpty, seedDemo } from '../modules/demo/seed.js';
 import { buildApp } from './app.js';
+import { runSweeps, startSweeper } from './sweeps.js';
+import { ensureCatalog } from '../modules/cases/service.js';
+import { setGateway, webhookGateway } from '../modules/notifications/service.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -17,6 +20,7 @@ async function main() {
   if (process.env.XZ_NOW && Number.isNaN(clock.now().getTime())) throw new Error(`XZ_NOW is not an ISO 8601 instant: ${process.env.XZ_NOW}`);
   await migrateToLatest(database);
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
+  await ensureCatalog(ctx);
   if (cmd === 'migrate') return database.close();
   if ((cmd === 'start' && process.env.XZ_DEMO !== '0') || cmd === 'seed') {
     if (await isEmpty(ctx)) {
@@ -26,11 +30,13 @@ async function main() {
     if (cmd === 'seed') return database.close();
   }
   const app = await buildApp({
-    database, clock, logger: process.env.XZ_QUIET !== '1', webDir: join(root, 'dist', 'web'), devClock: !!process.env.XZ_NOW,
+    database, clock, logger: process.env.XZ_QUIET !== '1', webDir: join(root, 'dist', 'web'), devClock: !!process.env.XZ_NOW, sweeps: () => runSweeps(ctx),
   });
+  if (process.env.XZ_WEBHOOK_URL) setGateway(webhookGateway(process.env.XZ_WEBHOOK_URL));
+  const stopSweeper = startSweeper(ctx);
   const port = Number(process.env.PORT ?? 3000);
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
-  const stop = async () => { await app.close(); await database.close(); process.exit(0); };
+  const stop = async () => { stopSweeper(); await app.close(); await database.close(); process.exit(0); };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -26,3 +26,15 @@ export async function holdersNear(ctx: Ctx, role: string, path: string) {
   const users = await repo.usersByIds(ctx.db, grants.map((g) => g.user_id));
   return users.filter((u) => u.active).map((u) => ({ userId: u.id, name: u.name, phone: u.phone })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
+
+/** Active users holding one of `roles` exactly on the region at `path` (e.g. a village's cadres). */
+export async function holdersAt(ctx: Ctx, roles: string[], path: string): Promise<string[]> {
+  const grants = await repo.grantsAtPaths(ctx.db, roles, [path]);
+  const users = await repo.usersByIds(ctx.db, grants.map((g) => g.user_id));
+  return users.filter((u) => u.active).map((u) => u.id);
+}
+
+/** The region paths of a user's grants (for checking where someone may be assigned work). */
+export async function grantPathsOf(ctx: Ctx, userId: string): Promise<{ role: string; path: string }[]> {
+  return (await repo.grantsOf(ctx.db, [userId])).map((g) => ({ role: g.role, path: g.region_path }));
+}

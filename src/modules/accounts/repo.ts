@@ -113,3 +113,8 @@ export function grantsWithRole(db: Executor, role: string, userId?: string) {
   return db.selectFrom('user_roles').select(['user_id', 'region_id']).where('role', '=', role)
     .$if(!!userId, (q) => q.where('user_id', '=', userId!)).execute();
 }
+
+export function grantsAtPaths(db: Executor, roles: string[], paths: string[]) {
+  if (!roles.length || !paths.length) return Promise.resolve([]);
+  return db.selectFrom('user_roles').select(['user_id', 'role', 'region_path']).where('role', 'in', roles).where('region_path', 'in', paths).execute();
+}

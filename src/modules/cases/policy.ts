@@ -1,0 +1,31 @@
+// Who the caller is to a case: the responsible level, the level above, the
+// handler or the reporter. Decides which of the state's actions they may take.
+import type { Actor } from '../../core/context.js';
+import { roleHas } from '../../core/roles.js';
+import { isWithin } from '../../core/scope.js';
+import type { CaseRow } from './repo.js';
+import { allowedActions, WHO, type Action, type Actor as Party, type Status } from './rules.js';
+
+/** Roles that act for each level when it is responsible (notified, may accept and dispatch). */
+export const LEVEL_ROLES = ['village_cadre', 'township_leader', 'township_staff', 'admin'];
+
+export function partiesOf(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'reporter_id'>): Set<Party> {
+  const out = new Set<Party>();
+  for (const g of actor.scope.grants) {
+    if (roleHas(g.role, 'cases.manage') && g.regionPath === c.level_region_path) out.add('level');
+    if (roleHas(g.role, 'cases.supervise') && g.regionPath !== c.level_region_path && isWithin(c.level_region_path, g.regionPath)) out.add('above');
+  }
+  if (c.assignee_id === actor.userId) out.add('handler');
+  if (c.reporter_id === actor.userId) out.add('reporter');
+  return out;
+}
+
+/** The actions this caller may take on the case now (what the console offers as buttons). */
+export function actionsFor(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'reporter_id' | 'status' | 'extension_pending'>): Action[] {
+  const parties = partiesOf(actor, c);
+  return allowedActions(c.status as Status).filter((a) => {
+    if ((a === 'approve_extension' || a === 'deny_extension') && !c.extension_pending) return false;
+    if (a === 'request_extension' && c.extension_pending) return false;
+    return WHO[a].some((p) => parties.has(p));
+  });
+}

@@ -1,0 +1,131 @@
+import type { Executor } from '../../db/kysely.js';
+import type { CaseCategoriesTable, CaseHistoryTable, CasesTable } from '../../db/schema.js';
+import { withinPath, type Scope } from '../../core/scope.js';
+import { containsPattern } from '../../core/text.js';
+
+export type CaseRow = CasesTable;
+export type CategoryRow = CaseCategoriesTable;
+
+export function categories(db: Executor) {
+  return db.selectFrom('case_categories').selectAll().orderBy('type').orderBy('sort_order').execute();
+}
+
+export function categoryByCode(db: Executor, code: string) {
+  return db.selectFrom('case_categories').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function insertCategories(db: Executor, rows: CategoryRow[]) {
+  return rows.length ? db.insertInto('case_categories').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute() : Promise.resolve([]);
+}
+
+export function updateCategory(db: Executor, code: string, patch: Partial<CategoryRow>) {
+  return db.updateTable('case_categories').set(patch).where('code', '=', code).execute();
+}
+
+export function byId(db: Executor, id: string) {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function byIdempotencyKey(db: Executor, reporterId: string, key: string) {
+  return db.selectFrom('cases').selectAll().where('reporter_id', '=', reporterId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export function insert(db: Executor, row: CaseRow) {
+  return db.insertInto('cases').values(row).execute();
+}
+
+/** Optimistic write: applies only if nobody changed the case since `version` was read. */
+export async function updateVersioned(db: Executor, id: string, version: number, patch: Partial<CaseRow>): Promise<boolean> {
+  const r = await db.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function insertHistory(db: Executor, rows: CaseHistoryTable[]) {
+  return rows.length ? db.insertInto('case_history').values(rows).execute() : Promise.resolve([]);
+}
+
+export function historyOf(db: Executor, caseId: string) {
+  return db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+}
+
+export function countToday(db: Executor, prefix: string) {
+  return db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).where('seq', 'like', `${prefix}%`).executeTakeFirstOrThrow();
+}
+
+export function copiesOf(db: Executor, caseId: string) {
+  return db.selectFrom('case_copies').selectAll().where('case_id', '=', caseId).execute();
+}
+
+export function insertCopy(db: Executor, row: { case_id: string; user_id: string; at: string }) {
+  return db.insertInto('case_copies').values(row).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export interface CaseFilter {
+  status?: string;
+  type?: string;
+  category?: string;
+  card?: 'yellow' | 'red';
+  regionPath?: string;
+  overdueAt?: string; // open cases whose due instant (red) has passed
+  q?: string;
+  from?: string;
+  to?: string;
+  /** Inbox tabs: cases waiting on this user, or copied to them. */
+  assigneeId?: string;
+  copiedTo?: string;
+  reporterId?: string;
+  /** 待办: open cases at one of these levels not yet handed on, or assigned to this user and not done. */
+  todoFor?: { userId: string; levelPaths: string[] };
+  /** 已办: cases this user has acted on. */
+  actedBy?: string;
+}
+
+/** Cases the scope can see: reported in its subtree, reported by, assigned to or copied to the caller. */
+function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
+  let q = db.selectFrom('cases as c').where((eb) => eb.or([
+    scope.rowFilter('c.region_path', 'c.household_id')(eb),
+    eb('c.reporter_id', '=', userId),
+    eb('c.assignee_id', '=', userId),
+    eb('c.id', 'in', eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', userId)),
+  ]));
+  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.type) q = q.where('c.type', '=', f.type);
+  if (f.category) q = q.where('c.category_code', '=', f.category);
+  if (f.card) q = q.where('c.card', '=', f.card);
+  if (f.regionPath) { const p = f.regionPath; q = q.where((eb) => withinPath(eb, 'c.region_path', p)); }
+  if (f.overdueAt) q = q.where('c.status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).where('c.red_at', '<=', f.overdueAt);
+  if (f.from) q = q.where('c.reported_at', '>=', f.from);
+  if (f.to) q = q.where('c.reported_at', '<', f.to);
+  if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
+  if (f.reporterId) q = q.where('c.reporter_id', '=', f.reporterId);
+  if (f.copiedTo) { const u = f.copiedTo; q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', u)); }
+  if (f.todoFor) {
+    const t = f.todoFor;
+    q = q.where((eb) => eb.or([
+      eb.and([eb('c.assignee_id', '=', t.userId), eb('c.status', 'in', ['dispatched', 'in_progress'])]),
+      ...(t.levelPaths.length ? [eb.and([eb('c.level_region_path', 'in', t.levelPaths), eb('c.status', 'in', ['reported', 'accepted', 'resolved', 'rated'])])] : []),
+    ]));
+  }
+  if (f.actedBy) { const u = f.actedBy; q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_history as h').select('h.case_id').where('h.by_user_id', '=', u).where('h.action', '!=', 'report')); }
+  if (f.q) { const like = containsPattern(f.q); q = q.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.seq', 'like', like), eb('c.description', 'like', like)])); }
+  return q;
+}
+
+export async function list(db: Executor, scope: Scope, userId: string, f: CaseFilter, page: number, pageSize: number) {
+  const base = visible(db, scope, userId, f);
+  const [{ n }] = await base.select((e) => e.fn.countAll<number>().as('n')).execute();
+  const rows = await base.selectAll('c').orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: Number(n), rows };
+}
+
+/** Open cases whose card may need raising at `now` (the sweeper's work list). */
+export function dueForCards(db: Executor, now: string, limit: number) {
+  return db.selectFrom('cases').selectAll()
+    .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
+    .where((eb) => eb.or([
+      eb.and([eb('card', 'is', null), eb('yellow_at', '<=', now)]),
+      eb.and([eb('card', '!=', 'red'), eb('red_at', '<=', now)]),
+      eb.and([eb('card', '=', 'red'), eb('red_escalated', '=', 0)]),
+    ]))
+    .orderBy('red_at').limit(limit).execute();
+}

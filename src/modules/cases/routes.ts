@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Ctx } from '../../core/context.js';
+import { idParam, listOf, paging } from '../../core/http.js';
+import { requireActor } from '../../server/auth.js';
+import type { App } from '../../server/types.js';
+import { forbidden } from '../../core/errors.js';
+import * as service from './service.js';
+import * as categories from './categories.js';
+import { ACTIONS, CASE_TYPES, PRIORITIES, STATUSES } from './rules.js';
+import { SOURCES } from './catalog.js';
+import { sweepCases } from './sweep.js';
+
+const caseItem = z.object({
+  id: z.string(), seq: z.string(), type: z.string(), category: z.string(), categoryName: z.string(), categoryGroup: z.string().nullable(),
+  title: z.string(), description: z.string(), priority: z.string(), source: z.string(), sourceName: z.string(),
+  regionId: z.string(), regionName: z.string(), householdId: z.string().nullable(), status: z.string(), card: z.enum(['yellow', 'red']).nullable(),
+  levelRegionId: z.string(), levelRegionName: z.string(), levelRegionLevel: z.string(), reporterId: z.string(), reporterName: z.string(),
+  assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), dueAt: z.string().nullable(), yellowAt: z.string().nullable(), overdue: z.boolean(),
+  reportedAt: z.string(), acceptedAt: z.string().nullable(), resolvedAt: z.string().nullable(), closedAt: z.string().nullable(),
+  rating: z.number().nullable(), ratingComment: z.string().nullable(), escalations: z.number(), reopened: z.number(),
+  extensionPending: z.boolean(), extensionDays: z.number(), verified: z.boolean(), details: z.record(z.string(), z.unknown()).nullable(),
+});
+const caseDetail = caseItem.extend({
+  history: z.array(z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), by: z.string().nullable(), byName: z.string(), at: z.string(), note: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable() })),
+  copies: z.array(z.object({ userId: z.string(), name: z.string() })),
+  actions: z.array(z.string()),
+});
+
+const text = (max: number, zh: string) => z.string({ error: zh }).trim().min(1, { error: zh }).max(max, { error: `不能超过${max}个字` });
+
+export default function routes(app: App, ctx: Ctx) {
+  app.get('/api/case-categories', {
+    schema: {
+      tags: ['cases'], summary: '事件类别与时限设置 / Case categories and time limits',
+      response: { 200: z.object({ items: z.array(categories.categoryItem), total: z.number() }) },
+    },
+  }, async (req) => {
+    requireActor(req);
+    const items = await categories.list(ctx);
+    return { items, total: items.length };
+  });
+
+  app.patch('/api/case-categories/:code', {
+    schema: { tags: ['cases'], summary: '修改类别设置（管理员）/ Edit a category', params: z.object({ code: z.string().max(40) }), body: categories.categoryPatch, response: { 200: categories.categoryItem } },
+  }, async (req) => categories.update(ctx, requireActor(req), req.params.code, req.body));
+
+  app.post('/api/cases', {
+    schema: {
+      tags: ['cases'], summary: '上报事件 / Report a case (idempotent on idempotencyKey)',
+      body: z.object({
+        type: z.enum(CASE_TYPES, { error: '事件类型须为事件、代办或纠纷' }),
+        category: z.string({ error: '请选择事件类别' }).min(1, { error: '请选择事件类别' }).max(40),
+        title: text(60, '请填写事件标题'),
+        description: text(2000, '请描述事件情况'),
+        regionId: z.string({ error: '请选择发生地点' }).min(1, { error: '请选择发生地点' }).max(64),
+        householdId: z.string().max(64).optional(),
+        priority: z.enum(PRIORITIES, { error: '优先级须为一般、重大或疑难' }).optional(),
+        source: z.enum(SOURCES).optional(),
+        idempotencyKey: z.string().min(8, { error: '幂等键至少8个字符' }).max(100).optional(),
+        details: z.record(z.string(), z.unknown()).optional(),
+      }),
+      response: { 201: caseDetail },
+    },
+  }, async (req, reply) => reply.code(201).send(await service.report(ctx, requireActor(req), req.body)));
+
+  app.get('/api/cases', {
+    schema: {
+      tags: ['cases'], summary: '事件列表（辖区内上报、本人上报、经办或抄告）/ Cases',
+      querystring: z.object({
+        status: z.enum(STATUSES).optional(), type: z.enum(CASE_TYPES).optional(), category: z.string().max(40).optional(),
+        card: z.enum(['yellow', 'red']).optional(), regionId: z.string().max(64).optional(), overdue: z.enum(['true', 'false']).optional(),
+        q: z.string().trim().max(50).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional(),
+        box: z.enum(['todo', 'done', 'overdue', 'copied', 'mine']).optional(), ...paging,
+      }),
+      response: { 200: listOf(caseItem) },
+    },
+  }, async (req) => service.list(ctx, requireActor(req), { ...req.query, overdue: req.query.overdue === 'true' }));
+
+  app.get('/api/cases/:id', {
+    schema: { tags: ['cases'], summary: '事件详情及办理过程 / A case with its history', params: idParam, response: { 200: caseDetail } },
+  }, async (req) => service.detail(ctx, requireActor(req), req.params.id));
+
+  app.post('/api/cases/:id/transitions', {
+    schema: {
+      tags: ['cases'], summary: '办理操作（受理、派单、办结、上报、督办、评价、归档、回头看…）/ Take an action',
+      params: idParam,
+      body: z.object({
+        action: z.enum(ACTIONS, { error: '未知的办理操作' }),
+        note: z.string().max(2000).optional(),
+        assigneeId: z.string().max(64).optional(),
+        rating: z.number().int().min(1, { error: '评价须为1至5星' }).max(5, { error: '评价须为1至5星' }).optional(),
+        days: z.number().int().min(1).max(30).optional(),
+        skipLevel: z.boolean().optional(),
+      }),
+      response: { 200: caseDetail },
+    },
+  }, async (req) => service.transition(ctx, requireActor(req), req.params.id, req.body));
+
+  app.post('/api/cases/sweep', {
+    schema: { tags: ['cases'], summary: '立即执行时限检查（管理员）/ Run the time-limit sweep now', response: { 200: z.object({ yellow: z.number(), red: z.number(), escalated: z.number() }) } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    if (!actor.scope.grants.some((g) => g.role === 'admin')) throw forbidden();
+    return sweepCases(ctx);
+  });
+}

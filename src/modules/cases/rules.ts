@@ -1,0 +1,99 @@
+// The case workflow (群众说事、干部办事、大家评事) as data: one transition table for
+// incidents, service requests and disputes, time limits in working days, and
+// the yellow/red card rule. Pure: the service applies what these functions decide.
+
+export const CASE_TYPES = ['incident', 'service', 'dispute'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const STATUSES = ['reported', 'accepted', 'dispatched', 'in_progress', 'resolved', 'rated', 'archived', 'rejected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ACTIONS = [
+  'accept', 'reject', 'dispatch', 'start', 'resolve', 'escalate', 'return', 'supervise', 'rate', 'archive', 'reopen',
+  'request_extension', 'approve_extension', 'deny_extension', 'copy', 'verify', 'note',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const PRIORITIES = ['normal', 'major', 'difficult'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Who may take an action: the responsible level's cadres, the level above, the handler, or the reporter. */
+export type Actor = 'level' | 'above' | 'handler' | 'reporter';
+
+const OPEN: Status[] = ['reported', 'accepted', 'dispatched', 'in_progress'];
+const SAME = 'same' as const;
+
+/** status → action → next status ('same' keeps the status). Anything absent is INVALID_TRANSITION. */
+export const TRANSITIONS: Record<Status, Partial<Record<Action, Status | typeof SAME>>> = {
+  reported: { accept: 'accepted', reject: 'rejected', escalate: SAME, supervise: SAME, copy: SAME, note: SAME },
+  accepted: { dispatch: 'dispatched', start: 'in_progress', resolve: 'resolved', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME },
+  dispatched: { start: 'in_progress', resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME },
+  in_progress: { resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME },
+  resolved: { rate: 'rated', return: 'in_progress', note: SAME },
+  rated: { archive: 'archived', verify: SAME, reopen: 'accepted', note: SAME },
+  archived: { reopen: 'accepted' },
+  rejected: {},
+};
+
+// Extension decisions are valid wherever a request may be pending (the service checks one is).
+for (const s of OPEN) Object.assign(TRANSITIONS[s], { approve_extension: SAME, deny_extension: SAME });
+
+export const WHO: Record<Action, Actor[]> = {
+  accept: ['level'], reject: ['level'], dispatch: ['level'], escalate: ['level'], copy: ['level', 'above'],
+  start: ['handler', 'level'], resolve: ['handler', 'level'], return: ['handler', 'level'], request_extension: ['handler', 'level'],
+  supervise: ['above'], approve_extension: ['above'], deny_extension: ['above'], verify: ['above'],
+  rate: ['reporter'], archive: ['level'], reopen: ['level', 'reporter'], note: ['level', 'handler', 'above', 'reporter'],
+};
+
+export function nextStatus(status: Status, action: Action): Status | null {
+  const to = TRANSITIONS[status][action];
+  return to === undefined ? null : to === SAME ? status : to;
+}
+
+export const isTerminal = (s: Status) => Object.keys(TRANSITIONS[s]).length === 0;
+export const isOpen = (s: Status) => OPEN.includes(s);
+
+/** Actions the state allows (before checking who is asking). */
+export const allowedActions = (s: Status): Action[] => Object.keys(TRANSITIONS[s]) as Action[];
+
+// ── time limits ──
+
+export interface Limits { acceptYellow: number; acceptRed: number; resolveYellow: number; resolveRed: number }
+
+/** CONTRACT.md defaults; 重大 and 疑难 cases get their own (重大事项开会办, 疑难事项集中办). */
+export const DEFAULT_LIMITS: Record<Priority, Limits> = {
+  normal: { acceptYellow: 2, acceptRed: 5, resolveYellow: 5, resolveRed: 10 },
+  major: { acceptYellow: 1, acceptRed: 2, resolveYellow: 10, resolveRed: 20 },
+  difficult: { acceptYellow: 2, acceptRed: 5, resolveYellow: 15, resolveRed: 30 },
+};
+
+export type Card = 'yellow' | 'red' | null;
+
+export interface Clocked {
+  status: Status;
+  card: Card;
+  yellowAt: string | null; // current phase's yellow instant (ISO)
+  redAt: string | null;    // current phase's red instant = dueAt
+}
+
+/**
+ * The card a case should carry at `now`: only ever raised while open; a red
+ * card stays red (also across escalation) until the case is resolved.
+ */
+export function cardAt(c: Clocked, now: string): Card {
+  if (!isOpen(c.status)) return c.status === 'resolved' || c.status === 'rated' || c.status === 'archived' ? null : c.card;
+  if (c.card === 'red' || (c.redAt && now >= c.redAt)) return 'red';
+  if (c.card === 'yellow' || (c.yellowAt && now >= c.yellowAt)) return 'yellow';
+  return null;
+}
+
+/** Escalation target chain: the region ids above the responsible level, nearest first (ids from a path). */
+export function levelAbove(levelPathIds: string[], skip = false): string | null {
+  const up = levelPathIds.length - (skip ? 3 : 2);
+  return up >= 0 ? levelPathIds[up] : null;
+}
+
+/** 小事不出村: a case resolved while its responsible level was still the village. */
+export function resolvedInVillage(levelLevel: string, status: Status): boolean {
+  return (status === 'resolved' || status === 'rated' || status === 'archived') && (levelLevel === 'village' || levelLevel === 'grid');
+}

@@ -1,0 +1,292 @@
+import { AppError, forbidden, notFound } from '../../core/errors.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import type { Executor } from '../../db/kysely.js';
+import { audit } from '../../core/audit.js';
+import { newId } from '../../core/ids.js';
+import { shanghaiDate } from '../../core/clock.js';
+import { uniqueViolation } from '../../core/db-errors.js';
+import { addWorkingDays } from '../../core/workdays.js';
+import { isWithin } from '../../core/scope.js';
+import { pathIds } from '../regions/rules.js';
+import * as regions from '../regions/service.js';
+import * as people from '../people/service.js';
+import { grantPathsOf, holdersAt, userNames } from '../accounts/directory.js';
+import { notify } from '../notifications/service.js';
+import * as repo from './repo.js';
+import { CATALOG, type CatalogEntry } from './catalog.js';
+import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
+import { DEFAULT_LIMITS, isOpen, levelAbove, nextStatus, type Action, type CaseType, type Limits, type Priority, type Status } from './rules.js';
+import { caseView, historyView } from './views.js';
+
+export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
+  new AppError('INVALID_TRANSITION', zh, en);
+
+/** Inserts the default catalog's missing categories (idempotent; run at start-up). */
+export async function ensureCatalog(ctx: Ctx) {
+  await repo.insertCategories(ctx.db, CATALOG.map((e: CatalogEntry, i) => ({
+    id: newId(), type: e.type, code: e.code, name: e.name, parent_code: null, group_name: e.group ?? null,
+    accept_yellow: null, accept_red: null, resolve_yellow: null, resolve_red: null, skip_level: e.skipLevel ? 1 : 0,
+    verify_required: 0, first_report_points: e.firstReportPoints ?? 0, sort_order: i, active: 1,
+  })));
+}
+
+export function limitsFor(cat: repo.CategoryRow, priority: Priority): Limits {
+  if (priority !== 'normal') return DEFAULT_LIMITS[priority];
+  const d = DEFAULT_LIMITS.normal;
+  return { acceptYellow: cat.accept_yellow ?? d.acceptYellow, acceptRed: cat.accept_red ?? d.acceptRed, resolveYellow: cat.resolve_yellow ?? d.resolveYellow, resolveRed: cat.resolve_red ?? d.resolveRed };
+}
+
+function acceptClock(from: Date, l: Limits) {
+  return { yellow_at: addWorkingDays(from, l.acceptYellow).toISOString(), red_at: addWorkingDays(from, l.acceptRed).toISOString() };
+}
+function resolveClock(from: Date, l: Limits, extension: number) {
+  return { yellow_at: addWorkingDays(from, l.resolveYellow + extension).toISOString(), red_at: addWorkingDays(from, l.resolveRed + extension).toISOString() };
+}
+
+export interface ReportInput {
+  type: CaseType; category: string; title: string; description: string; regionId: string;
+  householdId?: string; priority?: Priority; source?: string; idempotencyKey?: string; details?: Record<string, unknown>;
+}
+
+export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
+  if (input.idempotencyKey) {
+    const prior = await repo.byIdempotencyKey(ctx.db, actor.userId, input.idempotencyKey);
+    if (prior) return detail(ctx, actor, prior.id);
+  }
+  const region = await regions.requireBodyRegion(ctx, actor, input.regionId);
+  const cat = await repo.categoryByCode(ctx.db, input.category);
+  if (!cat || !cat.active || cat.type !== input.type)
+    throw new AppError('VALIDATION_FAILED', '事件类别不存在或与事件类型不符', 'Unknown category for this case type');
+  if (input.householdId) {
+    const path = await people.householdRegionPath(ctx, input.householdId);
+    if (!path || !isWithin(path, region.path) || !actor.scope.canSeeRow(path, input.householdId))
+      throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在该区域内', 'Unknown household');
+  }
+  // The responsible level starts at the reporting place's village (or the place itself above it).
+  const chain = await regions.getMany(ctx, pathIds(region.path));
+  const level = chain.find((r) => r.level === 'village') ?? region;
+  const now = ctx.clock.now();
+  const priority = input.priority ?? 'normal';
+  const id = newId();
+  const row: repo.CaseRow = {
+    id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
+    type: input.type, category_code: cat.code, title: input.title.trim(), description: input.description.trim(), priority,
+    source: input.source ?? (actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : actor.scope.grants.every((g) => g.role === 'villager') ? 'villager_photo' : 'other_system'),
+    region_id: region.id, region_path: region.path, household_id: input.householdId ?? null, reporter_id: actor.userId,
+    idempotency_key: input.idempotencyKey ?? null, status: 'reported', card: null, level_region_id: level.id, level_region_path: level.path,
+    assignee_id: null, ...acceptClock(now, limitsFor(cat, priority)), red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,
+    escalations: 0, reopened: 0, rating: null, rating_comment: null, resolved_level: null, details: input.details ? JSON.stringify(input.details) : null,
+    reported_at: now.toISOString(), accepted_at: null, resolved_at: null, closed_at: null, updated_at: now.toISOString(), version: 0,
+  };
+  // Read everything before the transaction: on SQLite it holds the only connection.
+  const levelPeople = await holdersAt(ctx, LEVEL_ROLES, level.path);
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      await repo.insert(tx, row);
+      await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'report', from_status: null, to_status: 'reported', by_user_id: actor.userId, at: row.reported_at, note: null, data: null }]);
+      await audit(tx, now, actor, { action: 'case.report', entity: 'case', entityId: id, regionPath: region.path, detail: { type: row.type, category: row.category_code } });
+      await notify(ctx, tx, levelPeople, { kind: 'assignment', title: `新上报事件待受理：${row.title}`, entity: 'case', entityId: id });
+    });
+  } catch (err) {
+    // The same idempotency key raced in twice: the first one won; answer with it.
+    if (uniqueViolation(err) && input.idempotencyKey) {
+      const prior = await repo.byIdempotencyKey(ctx.db, actor.userId, input.idempotencyKey);
+      if (prior) return detail(ctx, actor, prior.id);
+    }
+    throw err;
+  }
+  return detail(ctx, actor, id);
+}
+
+async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ctx.db) {
+  const c = await repo.byId(db, id);
+  if (!c) throw notFound('事件', 'Case');
+  const visible = actor.scope.canSeeRow(c.region_path, c.household_id) || c.reporter_id === actor.userId || c.assignee_id === actor.userId
+    || (await repo.copiesOf(db, id)).some((x) => x.user_id === actor.userId);
+  if (!visible) throw notFound('事件', 'Case');
+  return c;
+}
+
+export async function detail(ctx: Ctx, actor: Actor, id: string) {
+  const c = await requireCase(ctx, actor, id);
+  const [history, copies] = await Promise.all([repo.historyOf(ctx.db, id), repo.copiesOf(ctx.db, id)]);
+  const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString());
+  const names = await userNames(ctx, [...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)]);
+  return {
+    ...view,
+    history: historyView(history, names),
+    copies: copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
+    actions: actionsFor(actor, c),
+  };
+}
+
+export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { regionId?: string; overdue?: boolean; box?: 'todo' | 'done' | 'overdue' | 'copied' | 'mine'; page: number; pageSize: number }) {
+  const filter: repo.CaseFilter = { ...f };
+  if (f.regionId) filter.regionPath = (await regions.requireVisible(ctx, actor, f.regionId)).path;
+  const now = ctx.clock.now().toISOString();
+  if (f.overdue || f.box === 'overdue') filter.overdueAt = now;
+  if (f.box === 'copied') filter.copiedTo = actor.userId;
+  if (f.box === 'mine') filter.reporterId = actor.userId;
+  if (f.box === 'todo') filter.todoFor = { userId: actor.userId, levelPaths: actor.scope.grants.filter((g) => LEVEL_ROLES.includes(g.role)).map((g) => g.regionPath) };
+  if (f.box === 'done') filter.actedBy = actor.userId;
+  const { total, rows } = await repo.list(ctx.db, actor.scope, actor.userId, filter, f.page, f.pageSize);
+  return { total, items: await caseView(ctx, rows, now) };
+}
+
+export interface TransitionInput { action: Action; note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean }
+
+/** Applies one action: checked against the table and the caller's part, written with its history row in one transaction. */
+export async function transition(ctx: Ctx, actor: Actor, id: string, input: TransitionInput) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const c = await requireCase(ctx, actor, id);
+    const from = c.status as Status;
+    const to = nextStatus(from, input.action);
+    if (!to) throw invalidTransition();
+    if (!actionsFor(actor, c).includes(input.action)) {
+      if (partiesOf(actor, c).size === 0) throw forbidden('您不是该事件的责任层级、上级或经办人', 'You have no part in this case');
+      throw invalidTransition('当前状态下您不能执行该操作', 'You cannot take this action in the current state');
+    }
+    const now = ctx.clock.now();
+    const cat = (await repo.categoryByCode(ctx.db, c.category_code))!;
+    const { patch, notices, data } = await effects(ctx, actor, c, cat, input, now);
+    const written = await ctx.db.transaction().execute(async (tx) => {
+      const ok = await repo.updateVersioned(tx, id, c.version, { ...patch, status: to, updated_at: now.toISOString() });
+      if (!ok) return false;
+      await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: input.action, from_status: from, to_status: to, by_user_id: actor.userId, at: now.toISOString(), note: input.note?.trim() || null, data: data ? JSON.stringify(data) : null }]);
+      if (input.action === 'copy' && input.assigneeId) await repo.insertCopy(tx, { case_id: id, user_id: input.assigneeId, at: now.toISOString() });
+      await audit(tx, now, actor, { action: `case.${input.action}`, entity: 'case', entityId: id, regionPath: c.region_path, detail: { from, to, ...data } });
+      for (const n of notices) await notify(ctx, tx, n.to, { kind: n.kind, title: n.title, entity: 'case', entityId: id });
+      return true;
+    });
+    if (written) return detail(ctx, actor, id);
+    // Someone else changed the case meanwhile: re-read and re-check.
+  }
+  throw new AppError('CONFLICT', '事件正被他人处理，请刷新后重试', 'The case changed meanwhile; reload and retry');
+}
+
+type Notice = { to: string[]; kind: Parameters<typeof notify>[3]['kind']; title: string };
+
+/** What an action changes beyond the status, who hears of it, and what the history row records. */
+async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.CategoryRow, input: TransitionInput, now: Date) {
+  const patch: Partial<repo.CaseRow> = {};
+  const notices: Notice[] = [];
+  let data: Record<string, unknown> | null = null;
+  const limits = limitsFor(cat, c.priority as Priority);
+  const levelPeople = () => holdersAt(ctx, LEVEL_ROLES, c.level_region_path);
+  switch (input.action) {
+    case 'accept': {
+      Object.assign(patch, resolveClock(now, limits, c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
+      notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已受理：${c.title}` });
+      break;
+    }
+    case 'reject':
+      if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', '不予受理须填写理由', 'A reason is required');
+      Object.assign(patch, { closed_at: now.toISOString(), card: null });
+      notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件不予受理：${c.title}` });
+      break;
+    case 'dispatch': {
+      if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择经办人', 'Choose who handles the case');
+      await requireAssignable(ctx, input.assigneeId, c.level_region_path);
+      patch.assignee_id = input.assigneeId;
+      data = { assigneeId: input.assigneeId };
+      notices.push({ to: [input.assigneeId], kind: 'assignment', title: `新派单：${c.title}` });
+      break;
+    }
+    case 'return':
+      if (c.status === 'resolved') break; // the level sends a resolution back to its handler
+      patch.assignee_id = null;
+      notices.push({ to: await levelPeople(), kind: 'status', title: `事件被退回：${c.title}` });
+      break;
+    case 'resolve':
+      Object.assign(patch, { resolved_at: now.toISOString(), card: null, resolved_level: (await regions.get(ctx, c.level_region_id))?.level ?? null });
+      notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已办结，请评价：${c.title}` });
+      break;
+    case 'escalate': {
+      const target = levelAbove(pathIds(c.level_region_path), !!input.skipLevel);
+      if (input.skipLevel && !cat.skip_level) throw new AppError('VALIDATION_FAILED', '该类别不允许越级上报', 'This category may not skip a level');
+      if (!target) throw invalidTransition('已是最高层级，不能再上报', 'Already at the top level');
+      const r = (await regions.get(ctx, target))!;
+      Object.assign(patch, { level_region_id: r.id, level_region_path: r.path, escalations: c.escalations + 1 });
+      data = { toRegionId: r.id, toRegionName: r.name, skip: !!input.skipLevel };
+      notices.push({ to: await holdersAt(ctx, LEVEL_ROLES, r.path), kind: 'escalated', title: `下级上报事件：${c.title}` });
+      break;
+    }
+    case 'supervise':
+      notices.push({ to: [...(await levelPeople()), ...(c.assignee_id ? [c.assignee_id] : [])], kind: 'supervised', title: `上级督办：${c.title}` });
+      break;
+    case 'copy':
+      if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择抄告对象', 'Choose whom to copy');
+      if (!(await userNames(ctx, [input.assigneeId])).size) throw new AppError('VALIDATION_FAILED', '抄告对象不存在', 'Unknown user');
+      data = { userId: input.assigneeId };
+      notices.push({ to: [input.assigneeId], kind: 'copied', title: `抄告：${c.title}` });
+      break;
+    case 'request_extension': {
+      const days = input.days ?? 0;
+      if (!Number.isInteger(days) || days < 1 || days > 30) throw new AppError('VALIDATION_FAILED', '延期天数须为1至30个工作日', 'Extension must be 1-30 working days');
+      if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', '申请延期须说明理由', 'A reason is required');
+      patch.extension_pending = 1;
+      data = { days };
+      notices.push({ to: await aboveLevel(ctx, c), kind: 'extension', title: `延期申请待审批：${c.title}` });
+      break;
+    }
+    case 'approve_extension': {
+      const days = await pendingExtensionDays(ctx, c.id);
+      const total = c.extension_days + days;
+      Object.assign(patch, { extension_pending: 0, extension_days: total });
+      // The new limit applies to the resolve phase; a red card raised before stays until resolved.
+      if (c.accepted_at) Object.assign(patch, resolveClock(new Date(c.accepted_at), limits, total), { card: c.card === 'red' ? 'red' : null });
+      data = { days };
+      notices.push({ to: await levelPeople(), kind: 'extension', title: `延期申请已批准：${c.title}` });
+      break;
+    }
+    case 'deny_extension':
+      patch.extension_pending = 0;
+      notices.push({ to: await levelPeople(), kind: 'extension', title: `延期申请未批准：${c.title}` });
+      break;
+    case 'rate': {
+      const rating = input.rating;
+      if (!rating || !Number.isInteger(rating) || rating < 1 || rating > 5) throw new AppError('VALIDATION_FAILED', '评价须为1至5星', 'Rating must be 1-5');
+      Object.assign(patch, { rating, rating_comment: input.note?.trim() || null });
+      data = { rating };
+      // Low ratings are visible to the level above.
+      notices.push({ to: rating <= 2 ? [...(await levelPeople()), ...(await aboveLevel(ctx, c))] : await levelPeople(), kind: 'rated', title: `群众评价${rating}星：${c.title}` });
+      break;
+    }
+    case 'verify':
+      patch.verified = 1;
+      break;
+    case 'archive':
+      if (cat.verify_required && !c.verified) throw invalidTransition('该类别须经上级核实后才能归档', 'This category needs verification by the level above before archiving');
+      patch.closed_at = now.toISOString();
+      break;
+    case 'reopen':
+      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...resolveClock(now, limits, 0), extension_days: 0 });
+      notices.push({ to: [...(await levelPeople()), ...(await aboveLevel(ctx, c))], kind: 'status', title: `回头看：事件重新办理：${c.title}` });
+      break;
+    case 'start':
+    case 'note':
+      break;
+  }
+  return { patch, notices, data };
+}
+
+async function aboveLevel(ctx: Ctx, c: repo.CaseRow): Promise<string[]> {
+  const up = levelAbove(pathIds(c.level_region_path));
+  if (!up) return [];
+  const r = await regions.get(ctx, up);
+  return r ? holdersAt(ctx, ['township_leader', 'admin'], r.path) : [];
+}
+
+async function pendingExtensionDays(ctx: Ctx, caseId: string): Promise<number> {
+  const h = (await repo.historyOf(ctx.db, caseId)).filter((x) => x.action === 'request_extension').at(-1);
+  return Number((h?.data ? JSON.parse(h.data) : {}).days ?? 0);
+}
+
+/** A handler works inside the responsible level's subtree, or for the township above it (站所). */
+async function requireAssignable(ctx: Ctx, userId: string, levelPath: string) {
+  const grants = await grantPathsOf(ctx, userId);
+  if (!grants.some((g) => isWithin(g.path, levelPath) || isWithin(levelPath, g.path)))
+    throw new AppError('VALIDATION_FAILED', '经办人须为本级或下级的工作人员', 'The handler must work at this level or below');
+}
+
+export { isOpen };

@@ -1,0 +1,58 @@
+// The time-limit sweeper: raises yellow and red cards on the injected clock and
+// escalates a red-card case one level up, exactly once. Every change is a
+// version-checked update, so two sweepers running at once cannot both apply it.
+import type { Ctx } from '../../core/context.js';
+import { newId } from '../../core/ids.js';
+import { pathIds } from '../regions/rules.js';
+import * as regions from '../regions/service.js';
+import { holdersAt } from '../accounts/directory.js';
+import { notify } from '../notifications/service.js';
+import * as repo from './repo.js';
+import { LEVEL_ROLES } from './policy.js';
+import { cardAt, levelAbove, type Status } from './rules.js';
+
+export interface SweepResult { yellow: number; red: number; escalated: number }
+
+export async function sweepCases(ctx: Ctx): Promise<SweepResult> {
+  const out: SweepResult = { yellow: 0, red: 0, escalated: 0 };
+  const now = ctx.clock.now();
+  const iso = now.toISOString();
+  for (let round = 0; round < 1000; round++) {
+    const batch = await repo.dueForCards(ctx.db, iso, 200);
+    if (!batch.length) break;
+    let progressed = false;
+    for (const c of batch) {
+      const card = cardAt({ status: c.status as Status, card: c.card as 'yellow' | 'red' | null, yellowAt: c.yellow_at, redAt: c.red_at }, iso);
+      const raise = card !== c.card;
+      const escalateTo = card === 'red' && !c.red_escalated ? levelAbove(pathIds(c.level_region_path)) : null;
+      const target = escalateTo ? await regions.get(ctx, escalateTo) : null;
+      // Recipients are read before the transaction (on SQLite it holds the only connection).
+      const levelPeople = raise ? await holdersAt(ctx, LEVEL_ROLES, c.level_region_path) : [];
+      const abovePeople = target ? await holdersAt(ctx, LEVEL_ROLES, target.path) : [];
+      const applied = await ctx.db.transaction().execute(async (tx) => {
+        const ok = await repo.updateVersioned(tx, c.id, c.version, {
+          card,
+          ...(card === 'red' ? { red_escalated: 1 } : {}),
+          ...(target ? { level_region_id: target.id, level_region_path: target.path, escalations: c.escalations + 1 } : {}),
+          updated_at: iso,
+        });
+        if (!ok) return false; // another sweeper or a person got there first
+        const rows = [];
+        if (raise) rows.push({ id: newId(), case_id: c.id, action: card === 'red' ? 'card_red' : 'card_yellow', from_status: c.status, to_status: c.status, by_user_id: null, at: iso, note: card === 'red' ? '超过办理时限，亮红牌' : '临近办理时限，亮黄牌', data: null });
+        if (target) rows.push({ id: newId(), case_id: c.id, action: 'escalate', from_status: c.status, to_status: c.status, by_user_id: null, at: iso, note: `红牌超时，自动上报至${target.name}`, data: JSON.stringify({ toRegionId: target.id, toRegionName: target.name, automatic: true }) });
+        await repo.insertHistory(tx, rows);
+        if (raise) await notify(ctx, tx, [...levelPeople, ...(c.assignee_id ? [c.assignee_id] : [])], { kind: card === 'red' ? 'card_red' : 'card_yellow', title: `${card === 'red' ? '红牌' : '黄牌'}督办：${c.title}`, entity: 'case', entityId: c.id });
+        if (target) await notify(ctx, tx, abovePeople, { kind: 'escalated', title: `红牌事件自动上报：${c.title}`, entity: 'case', entityId: c.id });
+        return true;
+      });
+      if (applied) {
+        progressed = true;
+        if (raise && card === 'yellow') out.yellow++;
+        if (raise && card === 'red') out.red++;
+        if (target) out.escalated++;
+      }
+    }
+    if (!progressed) break; // everything left was taken by a concurrent sweeper
+  }
+  return out;
+}

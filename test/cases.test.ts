@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepCases } from '../src/modules/cases/sweep.js';
+import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
+
+let env: TestEnv;
+let grid: string, cadre: string, leader: string, villager: string, admin: string;
+const grid1 = () => env.seed.gridIds['孟家湾村/一组'];
+const report = (token: string, body: Record<string, unknown> = {}) => env.call('POST', '/api/cases', token, {
+  type: 'incident', category: 'env_dirty', title: '村口垃圾堆积', description: '村口路边垃圾三天未清运，气味很大。', regionId: grid1(), ...body,
+});
+const act = (token: string, id: string, body: Record<string, unknown>) => env.call('POST', `/api/cases/${id}/transitions`, token, body);
+
+beforeAll(async () => {
+  env = await startTestApp({ now: new Date('2026-09-29T02:00:00Z') }); // Tuesday 10:00 in Shanghai, before 国庆
+  [grid, cadre, leader, villager, admin] = await Promise.all([PHONES.grid, PHONES.cadre, PHONES.leader, PHONES.villager, PHONES.admin].map((p) => env.login(p)));
+});
+afterAll(async () => { await env?.close(); });
+
+describe(`the case loop on ${STORE}`, () => {
+  it('a grid worker reports; the village is responsible; the cadre is notified', async () => {
+    const r = await report(grid);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ status: 'reported', card: null, levelRegionId: env.seed.villageIds['孟家湾村'], categoryName: '人居环境脏乱', source: 'grid_worker' });
+    expect(r.body.dueAt).toBe('2026-10-12T02:00:00.000Z'); // 5 working days, skipping 国庆 and counting the 调休 Saturday
+    expect(r.body.history).toEqual([expect.objectContaining({ action: 'report', from: null, to: 'reported' })]);
+    const inbox = await env.call('GET', '/api/notifications', cadre);
+    expect(inbox.body.items.some((n: any) => n.entityId === r.body.id && n.kind === 'assignment')).toBe(true);
+  });
+
+  it('the same idempotency key creates one case', async () => {
+    const key = 'report-key-0001';
+    const [a, b] = await Promise.all([report(grid, { idempotencyKey: key }), report(grid, { idempotencyKey: key })]);
+    const c = await report(grid, { idempotencyKey: key });
+    expect(a.body.id).toBe(b.body.id);
+    expect(c.body.id).toBe(a.body.id);
+    const n = await env.ctx.db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
+  });
+
+  it('上报 → 受理 → 派单 → 处置 → 办结 → 评价 → 归档, with a history row per step', async () => {
+    const id = (await report(villager, { title: '自家门前排水沟堵塞', regionId: grid1() })).body.id;
+    expect((await act(grid, id, { action: 'accept' })).status).toBe(403); // the grid worker is not the responsible level
+    expect((await act(cadre, id, { action: 'resolve' })).body.error.code).toBe('INVALID_TRANSITION');
+    let r = await act(cadre, id, { action: 'accept', note: '已受理' });
+    expect(r.body.status).toBe('accepted');
+    expect(r.body.dueAt).toBe('2026-10-19T02:00:00.000Z'); // 10 working days to resolve
+    r = await act(cadre, id, { action: 'dispatch', assigneeId: env.seed.users[PHONES.grid] });
+    expect(r.body).toMatchObject({ status: 'dispatched', assigneeName: '马丽娟' });
+    expect(r.body.actions).toEqual(expect.arrayContaining(['escalate', 'supervise'].filter(() => false)));
+    const todo = await env.call('GET', '/api/cases?box=todo', grid);
+    expect(todo.body.items.map((c: any) => c.id)).toContain(id);
+    expect((await act(grid, id, { action: 'start' })).body.status).toBe('in_progress');
+    expect((await act(grid, id, { action: 'resolve', note: '已疏通' })).body.status).toBe('resolved');
+    expect((await act(cadre, id, { action: 'rate', rating: 5 })).status).toBe(409); // only the reporter rates
+    expect((await act(villager, id, { action: 'rate', rating: 0 })).status).toBe(400);
+    expect((await act(villager, id, { action: 'rate', rating: 4, note: '处理及时' })).body).toMatchObject({ status: 'rated', rating: 4 });
+    r = await act(cadre, id, { action: 'archive' });
+    expect(r.body.status).toBe('archived');
+    expect(r.body.history.map((h: any) => `${h.action}:${h.from ?? ''}>${h.to}`)).toEqual([
+      'report:>reported', 'accept:reported>accepted', 'dispatch:accepted>dispatched', 'start:dispatched>in_progress',
+      'resolve:in_progress>resolved', 'rate:resolved>rated', 'archive:rated>archived',
+    ]);
+    expect(r.body.history.map((h: any) => h.byName)).toContain('马丽娟');
+    // 回头看: the problem came back
+    r = await act(cadre, id, { action: 'reopen', note: '雨后再次堵塞' });
+    expect(r.body).toMatchObject({ status: 'accepted', reopened: 1, rating: null });
+    const mine = await env.call('GET', '/api/cases?box=mine', villager);
+    expect(mine.body.items.map((c: any) => c.id)).toContain(id);
+  });
+
+  it('other villages see nothing of it; the township sees everything', async () => {
+    const id = (await report(grid)).body.id;
+    const other = await env.login(PHONES.otherCadre);
+    expect((await env.call('GET', `/api/cases/${id}`, other)).status).toBe(404);
+    expect((await act(other, id, { action: 'accept' })).status).toBe(404);
+    expect((await env.call('GET', '/api/cases?pageSize=200', other)).body.items.map((c: any) => c.id)).not.toContain(id);
+    expect((await env.call('GET', `/api/cases/${id}`, leader)).status).toBe(200);
+    const inVillage = await env.call('GET', `/api/cases?regionId=${env.seed.villageIds['孟家湾村']}&pageSize=200`, leader);
+    expect(inVillage.body.items.map((c: any) => c.id)).toContain(id);
+  });
+
+  it('escalation, 督办 and 延期 by the level above', async () => {
+    const id = (await report(grid, { title: '河堤出现裂缝', category: 'flood_danger' })).body.id;
+    await act(cadre, id, { action: 'accept' });
+    const sup = await act(leader, id, { action: 'supervise', note: '请三日内处理' });
+    expect(sup.status).toBe(200);
+    expect((await act(cadre, id, { action: 'supervise' })).status).toBe(409);
+    const ext = await act(cadre, id, { action: 'request_extension', days: 3, note: '需等待水位下降' });
+    expect(ext.body.extensionPending).toBe(true);
+    const before = ext.body.dueAt;
+    const ok = await act(leader, id, { action: 'approve_extension' });
+    expect(ok.body).toMatchObject({ extensionPending: false, extensionDays: 3 });
+    expect(ok.body.dueAt > before).toBe(true);
+    expect((await act(leader, id, { action: 'approve_extension' })).status).toBe(409);
+    const up = await act(cadre, id, { action: 'escalate', note: '村级无力处置' });
+    expect(up.body).toMatchObject({ levelRegionId: env.seed.townshipId, escalations: 1 });
+    expect((await act(cadre, id, { action: 'dispatch', assigneeId: env.seed.users[PHONES.grid] })).status).toBe(403);
+    const staff = await env.login(PHONES.staff);
+    expect((await act(staff, id, { action: 'dispatch', assigneeId: env.seed.users[PHONES.staff] })).body.status).toBe('dispatched');
+  });
+});
+
+describe(`time limits and the sweeper on ${STORE}`, () => {
+  it('yellow after 2 working days and red after 5 across 国庆 and the 调休 Saturday; red climbs one level exactly once', async () => {
+    const id = (await report(grid, { title: '路灯损坏', category: 'facility_damage' })).body.id;
+    const to = async (iso: string) => { env.clock.advance(new Date(iso).getTime() - env.clock.now().getTime()); };
+    // Sessions last 7 days; the clock moves further, so sign in afresh for each look.
+    const card = async () => (await env.call('GET', `/api/cases/${id}`, await env.login(PHONES.cadre, true))).body;
+    await to('2026-10-08T01:59:00Z'); await sweepCases(env.ctx);
+    expect((await card()).card).toBeNull(); // 9/30 and then seven holiday days
+    await to('2026-10-08T02:00:00Z'); await sweepCases(env.ctx);
+    expect((await card()).card).toBe('yellow');
+    await to('2026-10-12T01:59:00Z'); await sweepCases(env.ctx);
+    expect((await card()).card).toBe('yellow'); // 10/9, 10/10 (调休 Saturday) counted
+    await to('2026-10-12T02:00:00Z');
+    await Promise.all([sweepCases(env.ctx), sweepCases(env.ctx)]);
+    await sweepCases(env.ctx);
+    const c = await card();
+    expect(c).toMatchObject({ card: 'red', levelRegionId: env.seed.townshipId, escalations: 1, overdue: true });
+    expect(c.history.filter((h: any) => h.action === 'escalate')).toHaveLength(1);
+    expect(c.history.filter((h: any) => h.action === 'card_red')).toHaveLength(1);
+    expect(c.history.find((h: any) => h.action === 'escalate').byName).toBe('系统');
+    // red stays red after escalation, until resolved
+    const staff = await env.login(PHONES.staff, true);
+    expect((await act(staff, id, { action: 'accept' })).body.card).toBe('red');
+    expect((await act(staff, id, { action: 'resolve', note: '已更换灯泡' })).body.card).toBeNull();
+    const overdue = await env.call('GET', '/api/cases?overdue=true&pageSize=200', await env.login(PHONES.leader, true));
+    expect(overdue.body.items.every((x: any) => x.overdue)).toBe(true);
+  });
+
+  it('a case reported on a holiday counts from the next working day', async () => {
+    const at = env.clock.now();
+    env.clock.advance(new Date('2026-10-03T02:00:00Z').getTime() - at.getTime()); // 国庆 holiday, 10:00 in Shanghai
+    const r = await report(await env.login(PHONES.grid, true), { title: '假期上报' });
+    // counting starts 10/8 00:00; 10/9, 10/10 (调休 Saturday), 10/12, 10/13, 10/14 → 10/14 00:00 Shanghai
+    expect(r.body.dueAt).toBe('2026-10-13T16:00:00.000Z');
+    expect(r.body.yellowAt).toBe('2026-10-09T16:00:00.000Z');
+  });
+
+  it('the dev clock route runs the sweeps after moving the clock', async () => {
+    const id = (await report(await env.login(PHONES.grid, true), { title: '井盖缺失', category: 'safety_hazard' })).body.id;
+    const r = await env.call('POST', '/api/dev/clock', await env.login(PHONES.admin, true), { advanceHours: 24 * 14 });
+    expect(r.status).toBe(200);
+    expect((await env.call('GET', `/api/cases/${id}`, await env.login(PHONES.cadre, true))).body.card).toBe('red');
+  });
+});
