@@ -3,7 +3,7 @@ import { sweepCases } from '../src/modules/cases/sweep.js';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv;
-let grid: string, cadre: string, leader: string, villager: string, admin: string;
+let grid: string, cadre: string, leader: string, villager: string;
 const grid1 = () => env.seed.gridIds['孟家湾村/一组'];
 const report = (token: string, body: Record<string, unknown> = {}) => env.call('POST', '/api/cases', token, {
   type: 'incident', category: 'env_dirty', title: '村口垃圾堆积', description: '村口路边垃圾三天未清运，气味很大。', regionId: grid1(), ...body,
@@ -12,7 +12,7 @@ const act = (token: string, id: string, body: Record<string, unknown>) => env.ca
 
 beforeAll(async () => {
   env = await startTestApp({ now: new Date('2026-09-29T02:00:00Z') }); // Tuesday 10:00 in Shanghai, before 国庆
-  [grid, cadre, leader, villager, admin] = await Promise.all([PHONES.grid, PHONES.cadre, PHONES.leader, PHONES.villager, PHONES.admin].map((p) => env.login(p)));
+  [grid, cadre, leader, villager] = await Promise.all([PHONES.grid, PHONES.cadre, PHONES.leader, PHONES.villager].map((p) => env.login(p)));
 });
 afterAll(async () => { await env?.close(); });
 

@@ -211,7 +211,7 @@ describe(`administrators do not manage peers on ${STORE}`, () => {
     const lowerToken = (await env.call('POST', '/api/auth/login', null, { phone: '13911113333', password: 'Lower2026abc' })).body.token;
     const other = await env.call('POST', '/api/users', admin, { name: '乡管理员二', phone: '13911114444', password: 'Lower2026abc', roles: [{ role: 'admin', regionId: env.seed.townshipId }] });
     expect(other.status).toBe(201);
-    expect((await env.call('GET', `/api/users/${other.body.id}`, lowerToken)).body.editable).toBe(false);
+    expect((await env.call('GET', `/api/users/${other.body.id}`, lowerToken)).body).toMatchObject({ editable: false, lockedReason: 'peer' });
     expect((await env.call('GET', `/api/users/${lower.body.id}`, lowerToken)).body.editable).toBe(true);
     const takeover = await env.call('POST', `/api/users/${other.body.id}/reset-password`, lowerToken, { password: 'Takeover2026' });
     expect(takeover.status).toBe(403);

@@ -39,6 +39,7 @@ const userView = z.object({
   })),
   createdAt: z.string(),
   editable: z.boolean(),
+  lockedReason: z.enum(['outside', 'peer']).nullable().describe('outside: holds roles beyond your jurisdiction; peer: an administrator of your level or above'),
 });
 const roleView = z.object({ code: z.string(), zh: z.string(), en: z.string(), levels: z.array(z.string()), needsHousehold: z.boolean() });
 

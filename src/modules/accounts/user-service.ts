@@ -32,15 +32,17 @@ async function views(ctx: Ctx, rows: UserRow[], roots: string[], selfId: string)
   const byId = new Map((await regions.getMany(ctx, grants.map((g) => g.region_id))).map((r) => [r.id, r]));
   return rows.map((u) => {
     const mine = grants.filter((g) => g.user_id === u.id);
+    // Why the caller may not change this user (the write routes answer 403 alike), or null.
+    const lockedReason = !mine.every((g) => { const r = byId.get(g.region_id); return !!r && insideRoots(r.path, roots); }) ? 'outside' as const
+      : u.id !== selfId && !outranks(roots, mine.map((g) => ({ role: g.role as Role, regionPath: g.region_path }))) ? 'peer' as const : null;
     return {
       id: u.id, name: u.name, phone: u.phone, active: !!u.active, createdAt: u.created_at,
       roles: mine.map((g) => ({
         id: g.id, role: g.role, regionId: g.region_id, regionName: byId.get(g.region_id)?.name ?? '',
         regionLevel: byId.get(g.region_id)?.level ?? '', householdId: g.household_id,
       })),
-      // False when the user also holds a role outside the caller's subtree: visible, not editable here.
-      editable: mine.every((g) => { const r = byId.get(g.region_id); return !!r && insideRoots(r.path, roots); })
-        && (u.id === selfId || outranks(roots, mine.map((g) => ({ role: g.role as Role, regionPath: g.region_path })))),
+      editable: lockedReason === null,
+      lockedReason,
     };
   });
 }

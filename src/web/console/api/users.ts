@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
 
 export interface UserRole { id?: string; role: string; regionId: string; regionName?: string; householdId?: string | null }
-export interface UserRow { id: string; name: string; phone: string; active: boolean; roles: UserRole[]; createdAt: string; editable?: boolean }
+export interface UserRow { id: string; name: string; phone: string; active: boolean; roles: UserRole[]; createdAt: string; editable?: boolean; lockedReason?: 'outside' | 'peer' | null }
 export interface UserFilter { regionId?: string; q?: string; role?: string; page: number; pageSize: number }
 export interface RoleDef { code: string; zh: string; en: string; levels?: string[]; needsHousehold?: boolean }
 

@@ -7,31 +7,13 @@ import { patchUser, useRoleDefs, useUsers, userKeys, type UserFilter, type UserR
 import { useErrorText } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { roleHasCapability, roleLabel } from '../../lib/access';
+import { roleLabel } from '../../lib/access';
 import { PageContainer } from '../../components/PageContainer';
 import { EmptyState } from '../../components/EmptyState';
 import { useSession } from '../../layout/session';
-import type { Me } from '../../api/auth';
 import { UserFilterBar } from './UserFilterBar';
 import { UserDrawer } from './UserDrawer';
 import { ResetPasswordModal } from './ResetPasswordModal';
-
-const LEVEL_RANK: Record<string, number> = { county: 0, township: 1, village: 2, grid: 3 };
-const isAdminGrant = (g: { role: string }) => roleHasCapability(g.role, 'users.manage');
-
-/**
- * Why the signed-in admin may not change this user (the server answers 403 the same way), or null.
- * `editable: false` comes from the server (a role outside the caller's subtree). A peer administrator — one holding
- * an admin role on the very region where the caller holds their highest admin role — is recognised here.
- */
-function lockedReason(u: UserRow, me: Me): 'outside' | 'peer' | null {
-  if (u.editable === false) return 'outside';
-  if (u.id === me.id) return null;
-  const mine = me.roles.filter(isAdminGrant);
-  const top = Math.min(...mine.map((g) => LEVEL_RANK[g.regionLevel] ?? 9));
-  const tops = new Set(mine.filter((g) => (LEVEL_RANK[g.regionLevel] ?? 9) === top).map((g) => g.regionId));
-  return u.roles.some((g) => isAdminGrant(g) && tops.has(g.regionId)) ? 'peer' : null;
-}
 
 export default function UsersPage() {
   const { t, locale } = useI18n();
@@ -80,7 +62,7 @@ export default function UsersPage() {
     {
       title: t('users.col.actions'), key: 'actions', width: 220, fixed: 'right',
       render: (_: unknown, u) => {
-        const locked = lockedReason(u, me);
+        const locked = u.lockedReason ?? null;
         if (locked) {
           // Disabled buttons take no pointer or focus, so the reason sits on a focusable group around them.
           const why = t(`users.locked.${locked}`);
