@@ -144,3 +144,14 @@ describe(`time limits and the sweeper on ${STORE}`, () => {
     expect((await env.call('GET', `/api/cases/${id}`, await env.login(PHONES.cadre, true))).body.card).toBe('red');
   });
 });
+
+describe(`dispatch candidates on ${STORE}`, () => {
+  it('lists the people of the village and the township staff', async () => {
+    const t = await env.login(PHONES.grid, true);
+    const id = (await report(t, { title: '候选人' })).body.id;
+    const r = await env.call('GET', `/api/cases/${id}/assignees`, await env.login(PHONES.cadre, true));
+    const names = r.body.items.map((x: any) => `${x.name}:${x.role}`);
+    expect(names).toEqual(expect.arrayContaining(['马丽娟:grid_worker', '杨学文:party_member', '白世荣:mediator', '张晓燕:township_staff']));
+    expect(names.some((n: string) => n.startsWith('郝建平'))).toBe(false); // another village's cadre
+  });
+});

@@ -38,3 +38,10 @@ export async function holdersAt(ctx: Ctx, roles: string[], path: string): Promis
 export async function grantPathsOf(ctx: Ctx, userId: string): Promise<{ role: string; path: string }[]> {
   return (await repo.grantsOf(ctx.db, [userId])).map((g) => ({ role: g.role, path: g.region_path }));
 }
+
+/** Active users holding one of `roles` inside the subtree at `path`, with the role and region of each grant. */
+export async function workersWithin(ctx: Ctx, path: string, roles: string[]) {
+  const grants = await repo.grantsWithin(ctx.db, path, roles);
+  const users = new Map((await repo.usersByIds(ctx.db, grants.map((g) => g.user_id))).filter((u) => u.active).map((u) => [u.id, u]));
+  return grants.filter((g) => users.has(g.user_id)).map((g) => ({ userId: g.user_id, name: users.get(g.user_id)!.name, phone: users.get(g.user_id)!.phone, role: g.role, regionId: g.region_id }));
+}

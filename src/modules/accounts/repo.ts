@@ -1,5 +1,5 @@
 import type { DbKind, Executor } from '../../db/kysely.js';
-import { withinAny } from '../../core/scope.js';
+import { withinAny, withinPath } from '../../core/scope.js';
 import { containsPattern } from '../../core/text.js';
 
 export function userByPhone(db: Executor, phone: string) {
@@ -117,4 +117,10 @@ export function grantsWithRole(db: Executor, role: string, userId?: string) {
 export function grantsAtPaths(db: Executor, roles: string[], paths: string[]) {
   if (!roles.length || !paths.length) return Promise.resolve([]);
   return db.selectFrom('user_roles').select(['user_id', 'role', 'region_path']).where('role', 'in', roles).where('region_path', 'in', paths).execute();
+}
+
+/** Grants on regions inside the subtree at `path` (the people who work there). */
+export function grantsWithin(db: Executor, path: string, roles: string[]) {
+  return db.selectFrom('user_roles').select(['user_id', 'role', 'region_id', 'region_path'])
+    .where((eb) => withinPath(eb, 'region_path', path)).where('role', 'in', roles).execute();
 }

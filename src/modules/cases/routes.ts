@@ -80,6 +80,16 @@ export default function routes(app: App, ctx: Ctx) {
     schema: { tags: ['cases'], summary: '事件详情及办理过程 / A case with its history', params: idParam, response: { 200: caseDetail } },
   }, async (req) => service.detail(ctx, requireActor(req), req.params.id));
 
+  app.get('/api/cases/:id/assignees', {
+    schema: {
+      tags: ['cases'], summary: '可派单或抄告的人员 / People the responsible level may dispatch to or copy', params: idParam,
+      response: { 200: z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), phone: z.string(), role: z.string(), regionId: z.string(), regionName: z.string() })), total: z.number() }) },
+    },
+  }, async (req) => {
+    const items = await service.assigneeCandidates(ctx, requireActor(req), req.params.id);
+    return { items, total: items.length };
+  });
+
   app.post('/api/cases/:id/transitions', {
     schema: {
       tags: ['cases'], summary: '办理操作（受理、派单、办结、上报、督办、评价、归档、回头看…）/ Take an action',

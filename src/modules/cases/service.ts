@@ -10,7 +10,7 @@ import { isWithin } from '../../core/scope.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { grantPathsOf, holdersAt, userNames } from '../accounts/directory.js';
+import { grantPathsOf, holdersAt, userNames, workersWithin } from '../accounts/directory.js';
 import { notify } from '../notifications/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
@@ -268,6 +268,24 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       break;
   }
   return { patch, notices, data };
+}
+
+/**
+ * Who the responsible level may dispatch to or copy: people working inside its
+ * subtree (grid workers, party members, mediators, cadres) and the township's
+ * staff above a village (站所), nearest first.
+ */
+export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
+  const c = await requireCase(ctx, actor, id);
+  const within = await workersWithin(ctx, c.level_region_path, ['grid_worker', 'party_member', 'mediator', 'village_cadre', 'township_staff', 'township_leader']);
+  const up = levelAbove(pathIds(c.level_region_path));
+  const township = up ? await regions.get(ctx, up) : null;
+  const above = township?.level === 'township' ? await workersWithin(ctx, township.path, ['township_staff']) : [];
+  const regionNames = new Map((await regions.getMany(ctx, [...within, ...above].map((w) => w.regionId))).map((r) => [r.id, r.name]));
+  const seen = new Set<string>();
+  return [...within, ...above.filter((a) => a.regionId === township!.id)]
+    .filter((w) => !seen.has(w.userId + w.role) && seen.add(w.userId + w.role))
+    .map((w) => ({ ...w, regionName: regionNames.get(w.regionId) ?? '' }));
 }
 
 async function aboveLevel(ctx: Ctx, c: repo.CaseRow): Promise<string[]> {
