@@ -155,3 +155,50 @@ describe(`dispatch candidates on ${STORE}`, () => {
     expect(names.some((n: string) => n.startsWith('郝建平'))).toBe(false); // another village's cadre
   });
 });
+
+/** A multipart body with the given files, built by hand. */
+function multipart(files: { name: string; type: string; data: Buffer }[]) {
+  const boundary = '----xz' + Math.random().toString(16).slice(2);
+  const parts = files.map((f) => Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'),
+  ]));
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5a8c1e00000000049454e44ae426082', 'hex');
+
+describe(`photos on cases on ${STORE}`, () => {
+  it('stores photos checked by content, serves them to those who see the case, and records the upload', async () => {
+    const t = await env.login(PHONES.grid, true);
+    const id = (await report(t, { title: '带照片的上报' })).body.id;
+    const up = multipart([{ name: '现场.png', type: 'image/png', data: PNG }, { name: '第二张.png', type: 'image/png', data: PNG }]);
+    const res = await env.app.inject({ method: 'POST', url: `/api/cases/${id}/attachments`, headers: { ...up.headers, authorization: `Bearer ${t}` }, payload: up.payload });
+    expect(res.statusCode).toBe(201);
+    const items = JSON.parse(res.body).items;
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ name: '现场.png', mime: 'image/png', size: PNG.length });
+    const cadreT = await env.login(PHONES.cadre, true);
+    const detail = await env.call('GET', `/api/cases/${id}`, cadreT);
+    expect(detail.body.attachments).toHaveLength(2);
+    expect(detail.body.history.at(-1)).toMatchObject({ action: 'attach', note: '上传附件2个' });
+    const file = await env.app.inject({ method: 'GET', url: `/api/cases/${id}/attachments/${items[0].id}`, headers: { authorization: `Bearer ${cadreT}` } });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(PNG)).toBe(true);
+    const other = await env.login(PHONES.otherCadre, true);
+    const denied = await env.app.inject({ method: 'GET', url: `/api/cases/${id}/attachments/${items[0].id}`, headers: { authorization: `Bearer ${other}` } });
+    expect(denied.statusCode).toBe(404);
+  });
+
+  it('refuses files that are not photos or PDFs, whatever their name, and oversized ones', async () => {
+    const t = await env.login(PHONES.grid, true);
+    const id = (await report(t, { title: '错误附件' })).body.id;
+    const fake = multipart([{ name: 'photo.jpg', type: 'image/jpeg', data: Buffer.from('<script>alert(1)</script>') }]);
+    const r1 = await env.app.inject({ method: 'POST', url: `/api/cases/${id}/attachments`, headers: { ...fake.headers, authorization: `Bearer ${t}` }, payload: fake.payload });
+    expect(r1.statusCode).toBe(415);
+    expect(JSON.parse(r1.body).error.message).toMatch(/只能上传/);
+    const big = multipart([{ name: 'big.png', type: 'image/png', data: Buffer.concat([PNG, Buffer.alloc(11 * 1024 * 1024)]) }]);
+    const r2 = await env.app.inject({ method: 'POST', url: `/api/cases/${id}/attachments`, headers: { ...big.headers, authorization: `Bearer ${t}` }, payload: big.payload });
+    expect(r2.statusCode).toBe(413);
+    expect((await env.call('GET', `/api/cases/${id}`, t)).body.attachments).toHaveLength(0);
+  });
+});

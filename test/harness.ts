@@ -11,6 +11,7 @@ import { fixedClock, type Clock } from '../src/core/clock.js';
 import type { Ctx } from '../src/core/context.js';
 import { seedDemo, DEMO_PASSWORD, type DemoSeed } from '../src/modules/demo/seed.js';
 import { buildApp } from '../src/server/app.js';
+import { localStorage } from '../src/core/storage.js';
 import { runSweeps } from '../src/server/sweeps.js';
 import { ensureCatalog } from '../src/modules/cases/service.js';
 import type { App } from '../src/server/types.js';
@@ -59,7 +60,9 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
   await ensureCatalog(ctx);
   const seed = (await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid }))!;
-  const app = await buildApp({ database, clock, devClock: true, sweeps: () => runSweeps(ctx) });
+  const filesDir = mkdtempSync(join(tmpdir(), 'xz-files-'));
+  ctx.storage = localStorage(filesDir);
+  const app = await buildApp({ database, clock, devClock: true, sweeps: () => runSweeps(ctx), storage: ctx.storage });
   await app.ready();
   const tokens = new Map<string, string>();
   const call: TestEnv['call'] = async (method, url, token, body) => {
@@ -81,7 +84,7 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
       tokens.set(phone, r.body.token);
       return r.body.token;
     },
-    async close() { await app.close(); await drop(); },
+    async close() { await app.close(); await drop(); rmSync(filesDir, { recursive: true, force: true }); },
   };
 }
 

@@ -193,6 +193,18 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  entity: string;
+  entity_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
 export interface DB {
   regions: RegionsTable;
   users: UsersTable;
@@ -209,4 +221,5 @@ export interface DB {
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;
   notifications: NotificationsTable;
+  attachments: AttachmentsTable;
 }

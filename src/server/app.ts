@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Database } from '../db/kysely.js';
 import type { Clock } from '../core/clock.js';
 import type { Ctx } from '../core/context.js';
+import { dataDir, localStorage, type Storage } from '../core/storage.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerAuth } from './auth.js';
 import { rejectNul } from './input-guard.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   webDir?: string;
   /** Enables POST /api/dev/clock (only when XZ_NOW is set). */
   devClock?: boolean;
+  /** Where uploaded files go (default: a local directory under XZ_DATA_DIR, ./data). */
+  storage?: Storage;
   /** Runs every sweep that has come due; wired by later modules. */
   sweeps?: () => Promise<void>;
 }
@@ -55,7 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  const ctx: Ctx = { db: opts.database.db, kind: opts.database.kind, clock: opts.clock, database: opts.database };
+  const ctx: Ctx = { db: opts.database.db, kind: opts.database.kind, clock: opts.clock, database: opts.database, storage: opts.storage ?? localStorage(dataDir()) };
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });

@@ -9,6 +9,10 @@ import * as categories from './categories.js';
 import { ACTIONS, CASE_TYPES, PRIORITIES, STATUSES } from './rules.js';
 import { SOURCES } from './catalog.js';
 import { sweepCases } from './sweep.js';
+import { readFiles } from '../../server/uploads.js';
+import { MAX_BYTES } from '../attachments/service.js';
+
+const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
 
 const caseItem = z.object({
   id: z.string(), seq: z.string(), type: z.string(), category: z.string(), categoryName: z.string(), categoryGroup: z.string().nullable(),
@@ -23,6 +27,7 @@ const caseItem = z.object({
 const caseDetail = caseItem.extend({
   history: z.array(z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), by: z.string().nullable(), byName: z.string(), at: z.string(), note: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable() })),
   copies: z.array(z.object({ userId: z.string(), name: z.string() })),
+  attachments: z.array(attachmentItem),
   actions: z.array(z.string()),
 });
 
@@ -105,6 +110,27 @@ export default function routes(app: App, ctx: Ctx) {
       response: { 200: caseDetail },
     },
   }, async (req) => service.transition(ctx, requireActor(req), req.params.id, req.body));
+
+  app.post('/api/cases/:id/attachments', {
+    schema: {
+      tags: ['cases'], consumes: ['multipart/form-data'], params: idParam,
+      summary: '上传照片或附件（JPG/PNG/WebP/PDF，单个≤10MB，一次≤9个）/ Attach photos or files',
+      response: { 201: z.object({ items: z.array(attachmentItem) }) },
+    },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    const files = await readFiles(req, 9, MAX_BYTES);
+    return reply.code(201).send({ items: await service.attachFiles(ctx, actor, req.params.id, files) });
+  });
+
+  app.get('/api/cases/:id/attachments/:attachmentId', {
+    schema: { tags: ['cases'], summary: '查看附件 / Download an attachment', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
+  }, async (req, reply) => {
+    const { row, stream } = await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId);
+    return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=86400')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.name)}`).send(stream);
+  });
 
   app.post('/api/cases/sweep', {
     schema: { tags: ['cases'], summary: '立即执行时限检查（管理员）/ Run the time-limit sweep now', response: { 200: z.object({ yellow: z.number(), red: z.number(), escalated: z.number() }) } },

@@ -12,6 +12,7 @@ import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import { grantPathsOf, holdersAt, userNames, workersWithin } from '../accounts/directory.js';
 import { notify } from '../notifications/service.js';
+import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
@@ -109,13 +110,14 @@ async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ct
 
 export async function detail(ctx: Ctx, actor: Actor, id: string) {
   const c = await requireCase(ctx, actor, id);
-  const [history, copies] = await Promise.all([repo.historyOf(ctx.db, id), repo.copiesOf(ctx.db, id)]);
+  const [history, copies, files] = await Promise.all([repo.historyOf(ctx.db, id), repo.copiesOf(ctx.db, id), attachments.listFor(ctx, 'case', id)]);
   const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString());
   const names = await userNames(ctx, [...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)]);
   return {
     ...view,
     history: historyView(history, names),
     copies: copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
+    attachments: files,
     actions: actionsFor(actor, c),
   };
 }
@@ -305,6 +307,29 @@ async function requireAssignable(ctx: Ctx, userId: string, levelPath: string) {
   const grants = await grantPathsOf(ctx, userId);
   if (!grants.some((g) => isWithin(g.path, levelPath) || isWithin(levelPath, g.path)))
     throw new AppError('VALIDATION_FAILED', '经办人须为本级或下级的工作人员', 'The handler must work at this level or below');
+}
+
+/** Photos and files from anyone with a part in the case, while it is not closed; one history row per upload. */
+export async function attachFiles(ctx: Ctx, actor: Actor, id: string, files: attachments.Upload[]) {
+  const c = await requireCase(ctx, actor, id);
+  if (partiesOf(actor, c).size === 0 && !actor.scope.canSeeRow(c.region_path, c.household_id)) throw forbidden();
+  if (c.status === 'archived' || c.status === 'rejected') throw invalidTransition('已归档或不予受理的事件不能再添加附件', 'Closed cases take no more files');
+  const now = ctx.clock.now().toISOString();
+  const stored = await ctx.db.transaction().execute(async (tx) => {
+    const out = [];
+    for (const f of files) out.push(await attachments.attach(ctx, tx, 'case', id, actor.userId, f));
+    await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'attach', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: now, note: `上传附件${out.length}个`, data: JSON.stringify({ ids: out.map((a) => a.id) }) }]);
+    await audit(tx, ctx.clock.now(), actor, { action: 'case.attach', entity: 'case', entityId: id, regionPath: c.region_path, detail: { files: out.map((a) => ({ id: a.id, size: a.size, mime: a.mime })) } });
+    return out;
+  });
+  return stored;
+}
+
+export async function openAttachment(ctx: Ctx, actor: Actor, id: string, attachmentId: string) {
+  await requireCase(ctx, actor, id);
+  const file = await attachments.open(ctx, 'case', id, attachmentId);
+  if (!file) throw notFound('附件', 'Attachment');
+  return file;
 }
 
 export { isOpen };
