@@ -5,7 +5,7 @@ import type { RoleDef } from '../../api/users';
 import type { Region } from '../../api/regions';
 import { useI18n } from '../../i18n';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { HouseholdPicker } from './HouseholdPicker';
+import { HouseholdPicker } from '../../components/HouseholdPicker';
 
 export interface GrantValue { role?: string; regionId?: string; householdId?: string | null }
 
