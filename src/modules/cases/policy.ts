@@ -4,7 +4,7 @@ import type { Actor } from '../../core/context.js';
 import { roleHas } from '../../core/roles.js';
 import { isWithin } from '../../core/scope.js';
 import type { CaseRow } from './repo.js';
-import { allowedActions, WHO, type Action, type Actor as Party, type Status } from './rules.js';
+import { allowedActions, TYPE_ONLY, WHO, type Action, type Actor as Party, type Status } from './rules.js';
 
 /** Roles that act for each level when it is responsible (notified, may accept and dispatch). */
 export const LEVEL_ROLES = ['village_cadre', 'township_leader', 'township_staff', 'admin'];
@@ -21,9 +21,10 @@ export function partiesOf(actor: Actor, c: Pick<CaseRow, 'level_region_path' | '
 }
 
 /** The actions this caller may take on the case now (what the console offers as buttons). */
-export function actionsFor(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'reporter_id' | 'status' | 'extension_pending'>): Action[] {
+export function actionsFor(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'reporter_id' | 'status' | 'extension_pending' | 'type'>): Action[] {
   const parties = partiesOf(actor, c);
   return allowedActions(c.status as Status).filter((a) => {
+    if (TYPE_ONLY[a] && TYPE_ONLY[a] !== c.type) return false;
     if ((a === 'approve_extension' || a === 'deny_extension') && !c.extension_pending) return false;
     if (a === 'request_extension' && c.extension_pending) return false;
     return WHO[a].some((p) => parties.has(p));

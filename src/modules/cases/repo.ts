@@ -129,3 +129,19 @@ export function dueForCards(db: Executor, now: string, limit: number) {
     ]))
     .orderBy('red_at').limit(limit).execute();
 }
+
+/** Counts for a subtree: per status, open overdue, resolved at village level, ratings. */
+export async function stats(db: Executor, scope: Scope, userId: string, regionPath: string | undefined, now: string) {
+  const base = () => visible(db, scope, userId, { regionPath });
+  const byStatus = await base().select(['c.status']).select((e) => e.fn.countAll<number>().as('n')).groupBy('c.status').execute();
+  const [agg] = await base().select((e) => [
+    e.fn.sum<number>(e.case().when('c.resolved_level', 'in', ['village', 'grid']).then(1).else(0).end()).as('in_village'),
+    e.fn.sum<number>(e.case().when('c.resolved_at', 'is not', null).then(1).else(0).end()).as('resolved'),
+    e.fn.sum<number>(e.case().when('c.escalations', '>', 0).then(1).else(0).end()).as('escalated'),
+    e.fn.sum<number>(e.case().when('c.reopened', '>', 0).then(1).else(0).end()).as('reopened'),
+    e.fn.sum<number>(e.case().when('c.rating', '<=', 2).then(1).else(0).end()).as('low_ratings'),
+    e.fn.avg<number>('c.rating').as('avg_rating'),
+    e.fn.sum<number>(e.case().when(e.and([e('c.status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']), e('c.red_at', '<=', now)])).then(1).else(0).end()).as('overdue'),
+  ]).execute();
+  return { byStatus: byStatus.map((r) => ({ status: r.status, n: Number(r.n) })), agg };
+}

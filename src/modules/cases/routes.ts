@@ -10,6 +10,14 @@ import { ACTIONS, CASE_TYPES, PRIORITIES, STATUSES } from './rules.js';
 import { SOURCES } from './catalog.js';
 import { sweepCases } from './sweep.js';
 import { readFiles } from '../../server/uploads.js';
+import * as exporter from './export.js';
+import { shanghaiDate } from '../../core/clock.js';
+import type { FastifyReply } from 'fastify';
+
+function sendXlsx(reply: FastifyReply, name: string, data: Buffer) {
+  return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(data);
+}
 import { MAX_BYTES } from '../attachments/service.js';
 
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
@@ -62,7 +70,14 @@ export default function routes(app: App, ctx: Ctx) {
         priority: z.enum(PRIORITIES, { error: '优先级须为一般、重大或疑难' }).optional(),
         source: z.enum(SOURCES).optional(),
         idempotencyKey: z.string().min(8, { error: '幂等键至少8个字符' }).max(100).optional(),
-        details: z.record(z.string(), z.unknown()).optional(),
+        details: z.object({
+          parties: z.array(z.object({
+            name: z.string().trim().min(1, { error: '请填写当事人姓名' }).max(30), phone: z.string().max(20).optional(),
+            householdId: z.string().max(64).optional(), side: z.enum(['applicant', 'respondent', 'other']).optional(),
+          })).max(20).optional(),
+          riskLevel: z.enum(['low', 'medium', 'high'], { error: '风险等级须为低、中或高' }).optional(),
+          serviceItem: z.string().max(40).optional(),
+        }).optional(),
       }),
       response: { 201: caseDetail },
     },
@@ -80,6 +95,33 @@ export default function routes(app: App, ctx: Ctx) {
       response: { 200: listOf(caseItem) },
     },
   }, async (req) => service.list(ctx, requireActor(req), { ...req.query, overdue: req.query.overdue === 'true' }));
+
+  app.get('/api/cases/stats', {
+    schema: {
+      tags: ['cases'], summary: '事件统计与小事不出村率 / Case KPIs of a subtree', querystring: z.object({ regionId: z.string().max(64).optional() }),
+      response: { 200: z.object({
+        total: z.number(), byStatus: z.array(z.object({ status: z.string(), n: z.number() })), resolved: z.number(), overdue: z.number(), escalated: z.number(),
+        reopened: z.number(), lowRatings: z.number(), avgRating: z.number().nullable(), resolvedInVillage: z.number(), villageRate: z.number().nullable(),
+      }) },
+    },
+  }, async (req) => service.stats(ctx, requireActor(req), req.query.regionId));
+
+  app.get('/api/cases/disputes/ledger', {
+    schema: {
+      tags: ['cases'], summary: '导出矛盾纠纷台账（.xlsx）/ Export the dispute ledger',
+      querystring: z.object({ regionId: z.string().max(64).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional() }),
+    },
+  }, async (req, reply) => {
+    const data = await exporter.disputeLedger(ctx, requireActor(req), req.query);
+    return sendXlsx(reply, `矛盾纠纷台账_${shanghaiDate(ctx.clock.now())}.xlsx`, data);
+  });
+
+  app.get('/api/cases/:id/file', {
+    schema: { tags: ['cases'], summary: '导出一案一卷（.xlsx）/ Export the case file', params: idParam },
+  }, async (req, reply) => {
+    const { seq, data } = await exporter.caseFile(ctx, requireActor(req), req.params.id);
+    return sendXlsx(reply, `案卷_${seq}.xlsx`, data);
+  });
 
   app.get('/api/cases/:id', {
     schema: { tags: ['cases'], summary: '事件详情及办理过程 / A case with its history', params: idParam, response: { 200: caseDetail } },
@@ -106,6 +148,9 @@ export default function routes(app: App, ctx: Ctx) {
         rating: z.number().int().min(1, { error: '评价须为1至5星' }).max(5, { error: '评价须为1至5星' }).optional(),
         days: z.number().int().min(1).max(30).optional(),
         skipLevel: z.boolean().optional(),
+        outcome: z.enum(['agreement', 'terminated'], { error: '调解结果须为达成协议或终止调解' }).optional(),
+        step: z.string().max(10).optional(),
+        place: z.string().max(100).optional(),
       }),
       response: { 200: caseDetail },
     },

@@ -11,6 +11,7 @@ export type Status = (typeof STATUSES)[number];
 export const ACTIONS = [
   'accept', 'reject', 'dispatch', 'start', 'resolve', 'escalate', 'return', 'supervise', 'rate', 'archive', 'reopen',
   'request_extension', 'approve_extension', 'deny_extension', 'copy', 'verify', 'note',
+  'step', 'mediate', 'revisit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -26,11 +27,11 @@ const SAME = 'same' as const;
 /** status → action → next status ('same' keeps the status). Anything absent is INVALID_TRANSITION. */
 export const TRANSITIONS: Record<Status, Partial<Record<Action, Status | typeof SAME>>> = {
   reported: { accept: 'accepted', reject: 'rejected', escalate: SAME, supervise: SAME, copy: SAME, note: SAME },
-  accepted: { dispatch: 'dispatched', start: 'in_progress', resolve: 'resolved', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME },
-  dispatched: { start: 'in_progress', resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME },
-  in_progress: { resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME },
-  resolved: { rate: 'rated', return: 'in_progress', note: SAME },
-  rated: { archive: 'archived', verify: SAME, reopen: 'accepted', note: SAME },
+  accepted: { dispatch: 'dispatched', start: 'in_progress', resolve: 'resolved', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME, step: SAME, mediate: SAME },
+  dispatched: { start: 'in_progress', resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME, step: SAME, mediate: SAME },
+  in_progress: { resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME, step: SAME, mediate: SAME },
+  resolved: { rate: 'rated', return: 'in_progress', note: SAME, revisit: SAME },
+  rated: { archive: 'archived', verify: SAME, reopen: 'accepted', note: SAME, revisit: SAME },
   archived: { reopen: 'accepted' },
   rejected: {},
 };
@@ -43,7 +44,22 @@ export const WHO: Record<Action, Actor[]> = {
   start: ['handler', 'level'], resolve: ['handler', 'level'], return: ['handler', 'level'], request_extension: ['handler', 'level'],
   supervise: ['above'], approve_extension: ['above'], deny_extension: ['above'], verify: ['above'],
   rate: ['reporter'], archive: ['level'], reopen: ['level', 'reporter'], note: ['level', 'handler', 'above', 'reporter'],
+  step: ['handler', 'level'], mediate: ['handler', 'level'], revisit: ['handler', 'level'],
 };
+
+/** Actions that belong to one case type only (the others are shared by all three). */
+export const TYPE_ONLY: Partial<Record<Action, CaseType>> = { step: 'service', mediate: 'dispute', revisit: 'dispute' };
+
+/** 党员代办's six steps, recorded on the case in order (受理、核实、告知、上报、代理、反馈). */
+export const SERVICE_STEPS = ['受理', '核实', '告知', '上报', '代理', '反馈'] as const;
+
+/** The next service step due, given those already recorded; null when all six are done. */
+export function nextServiceStep(done: string[]): (typeof SERVICE_STEPS)[number] | null {
+  return SERVICE_STEPS.find((s) => !done.includes(s)) ?? null;
+}
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const DISPUTE_OUTCOMES = ['agreement', 'terminated'] as const;
 
 export function nextStatus(status: Status, action: Action): Status | null {
   const to = TRANSITIONS[status][action];

@@ -16,7 +16,7 @@ import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
-import { DEFAULT_LIMITS, isOpen, levelAbove, nextStatus, type Action, type CaseType, type Limits, type Priority, type Status } from './rules.js';
+import { DEFAULT_LIMITS, isOpen, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Limits, type Priority, type Status } from './rules.js';
 import { caseView, historyView } from './views.js';
 
 export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
@@ -58,6 +58,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const cat = await repo.categoryByCode(ctx.db, input.category);
   if (!cat || !cat.active || cat.type !== input.type)
     throw new AppError('VALIDATION_FAILED', '事件类别不存在或与事件类型不符', 'Unknown category for this case type');
+  if (input.type === 'dispute') checkDisputeDetails(input.details);
   if (input.householdId) {
     const path = await people.householdRegionPath(ctx, input.householdId);
     if (!path || !isWithin(path, region.path) || !actor.scope.canSeeRow(path, input.householdId))
@@ -135,7 +136,12 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { region
   return { total, items: await caseView(ctx, rows, now) };
 }
 
-export interface TransitionInput { action: Action; note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean }
+export interface TransitionInput {
+  action: Action; note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean;
+  /** Disputes: how mediation ended (协议 or 终止). */ outcome?: 'agreement' | 'terminated';
+  /** Service requests: which of the six steps is recorded. */ step?: string;
+  /** Mediation session place. */ place?: string;
+}
 
 /** Applies one action: checked against the table and the caller's part, written with its history row in one transaction. */
 export async function transition(ctx: Ctx, actor: Actor, id: string, input: TransitionInput) {
@@ -200,6 +206,11 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       notices.push({ to: await levelPeople(), kind: 'status', title: `事件被退回：${c.title}` });
       break;
     case 'resolve':
+      if (c.type === 'dispute') {
+        if (!input.outcome) throw new AppError('VALIDATION_FAILED', '请选择调解结果：达成协议或终止调解', 'Choose the outcome: agreement or terminated');
+        if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', input.outcome === 'agreement' ? '请填写调解协议内容' : '请填写终止调解的原因', 'Describe the agreement or why mediation ended');
+        data = { outcome: input.outcome };
+      }
       Object.assign(patch, { resolved_at: now.toISOString(), card: null, resolved_level: (await regions.get(ctx, c.level_region_id))?.level ?? null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已办结，请评价：${c.title}` });
       break;
@@ -264,6 +275,22 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     case 'reopen':
       Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...resolveClock(now, limits, 0), extension_days: 0 });
       notices.push({ to: [...(await levelPeople()), ...(await aboveLevel(ctx, c))], kind: 'status', title: `回头看：事件重新办理：${c.title}` });
+      break;
+    case 'step': {
+      const done = (await repo.historyOf(ctx.db, c.id)).filter((h) => h.action === 'step').map((h) => String(JSON.parse(h.data ?? '{}').step));
+      const due = nextServiceStep(done);
+      if (!due) throw invalidTransition('六个代办步骤均已记录', 'All six steps are recorded');
+      if (input.step !== due) throw new AppError('VALIDATION_FAILED', `请按顺序记录代办步骤，下一步是“${due}”`, `Record the steps in order; next is ${due}`);
+      data = { step: due };
+      if (due === '反馈') notices.push({ to: [c.reporter_id], kind: 'status', title: `代办事项有反馈：${c.title}` });
+      break;
+    }
+    case 'mediate':
+      if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', '请填写本次调解情况', 'Describe the mediation session');
+      data = { place: input.place?.trim() || null };
+      break;
+    case 'revisit':
+      if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', '请填写回访情况', 'Describe the follow-up visit');
       break;
     case 'start':
     case 'note':
@@ -330,6 +357,30 @@ export async function openAttachment(ctx: Ctx, actor: Actor, id: string, attachm
   const file = await attachments.open(ctx, 'case', id, attachmentId);
   if (!file) throw notFound('附件', 'Attachment');
   return file;
+}
+
+/** 矛盾纠纷登记: at least two parties (当事人) and a risk level. */
+function checkDisputeDetails(details: Record<string, unknown> | undefined) {
+  const parties = Array.isArray(details?.parties) ? details.parties as { name?: unknown }[] : [];
+  if (parties.filter((p) => typeof p?.name === 'string' && p.name.trim()).length < 2)
+    throw new AppError('VALIDATION_FAILED', '纠纷登记须填写至少两方当事人', 'A dispute needs at least two parties');
+  if (!RISK_LEVELS.includes(details?.riskLevel as never))
+    throw new AppError('VALIDATION_FAILED', '请选择风险等级（低、中、高）', 'Choose the risk level');
+}
+
+/** KPIs of the cases reported in a subtree, including the 小事不出村 rate (resolved without leaving the village). */
+export async function stats(ctx: Ctx, actor: Actor, regionId?: string) {
+  const regionPath = regionId ? (await regions.requireVisible(ctx, actor, regionId)).path : undefined;
+  const { byStatus, agg } = await repo.stats(ctx.db, actor.scope, actor.userId, regionPath, ctx.clock.now().toISOString());
+  const n = (v: unknown) => Number(v ?? 0);
+  const total = byStatus.reduce((s, r) => s + r.n, 0);
+  const resolved = n(agg?.resolved);
+  return {
+    total, byStatus, resolved, overdue: n(agg?.overdue), escalated: n(agg?.escalated), reopened: n(agg?.reopened), lowRatings: n(agg?.low_ratings),
+    avgRating: agg?.avg_rating == null ? null : Math.round(Number(agg.avg_rating) * 10) / 10,
+    resolvedInVillage: n(agg?.in_village),
+    villageRate: resolved ? Math.round((n(agg?.in_village) / resolved) * 1000) / 1000 : null,
+  };
 }
 
 export { isOpen };
