@@ -106,3 +106,28 @@ describe(`小事不出村 on ${STORE}`, () => {
     expect(s.body.escalated).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe(`attention and the notification gateway on ${STORE}`, () => {
+  it('low ratings reach the level above, in its inbox, its attention list and the webhook gateway', async () => {
+    const { setGateway } = await import('../src/modules/notifications/service.js');
+    const sent: { userIds: string[]; title: string }[] = [];
+    setGateway((userIds, n) => sent.push({ userIds, title: n.title }));
+    try {
+      const grid = await env.login(PHONES.grid);
+      const id = (await env.call('POST', '/api/cases', grid, { type: 'incident', category: 'env_dirty', title: '处理不满意', description: 'x', regionId: env.seed.gridIds['孟家湾村/一组'] })).body.id;
+      await act(cadre, id, { action: 'accept' });
+      await act(cadre, id, { action: 'resolve', note: '已处理' });
+      await act(grid, id, { action: 'rate', rating: 1, note: '垃圾还在' });
+      const attention = await env.call('GET', '/api/cases?attention=true&pageSize=200', leader);
+      expect(attention.body.items.map((c: any) => c.id)).toContain(id);
+      const inbox = await env.call('GET', '/api/notifications?unread=true', leader);
+      expect(inbox.body.items.some((n: any) => n.entityId === id && n.kind === 'rated')).toBe(true);
+      expect(sent.some((s) => s.title.includes('群众评价1星') && s.userIds.includes(env.seed.users[PHONES.leader]))).toBe(true);
+      const read = await env.call('POST', '/api/notifications/read', leader, { all: true });
+      expect(read.status).toBe(200);
+      expect((await env.call('GET', '/api/notifications', leader)).body.unread).toBe(0);
+    } finally {
+      setGateway(null);
+    }
+  });
+});

@@ -78,6 +78,8 @@ export interface CaseFilter {
   todoFor?: { userId: string; levelPaths: string[] };
   /** 已办: cases this user has acted on. */
   actedBy?: string;
+  /** Rated 1–2 stars, or reopened (回头看): what the level above watches. */
+  attention?: boolean;
 }
 
 /** Cases the scope can see: reported in its subtree, reported by, assigned to or copied to the caller. */
@@ -99,6 +101,7 @@ function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
   if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
   if (f.reporterId) q = q.where('c.reporter_id', '=', f.reporterId);
   if (f.copiedTo) { const u = f.copiedTo; q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', u)); }
+  if (f.attention) q = q.where((eb) => eb.or([eb('c.rating', '<=', 2), eb('c.reopened', '>', 0)]));
   if (f.todoFor) {
     const t = f.todoFor;
     q = q.where((eb) => eb.or([

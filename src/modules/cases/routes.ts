@@ -90,11 +90,12 @@ export default function routes(app: App, ctx: Ctx) {
         status: z.enum(STATUSES).optional(), type: z.enum(CASE_TYPES).optional(), category: z.string().max(40).optional(),
         card: z.enum(['yellow', 'red']).optional(), regionId: z.string().max(64).optional(), overdue: z.enum(['true', 'false']).optional(),
         q: z.string().trim().max(50).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional(),
-        box: z.enum(['todo', 'done', 'overdue', 'copied', 'mine']).optional(), ...paging,
+        box: z.enum(['todo', 'done', 'overdue', 'copied', 'mine']).optional(),
+        attention: z.enum(['true', 'false']).optional().describe('true: low ratings (≤2 stars) and reopened cases'), ...paging,
       }),
       response: { 200: listOf(caseItem) },
     },
-  }, async (req) => service.list(ctx, requireActor(req), { ...req.query, overdue: req.query.overdue === 'true' }));
+  }, async (req) => service.list(ctx, requireActor(req), { ...req.query, overdue: req.query.overdue === 'true', attention: req.query.attention === 'true' }));
 
   app.get('/api/cases/stats', {
     schema: {
