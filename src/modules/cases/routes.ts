@@ -12,12 +12,7 @@ import { sweepCases } from './sweep.js';
 import { readFiles } from '../../server/uploads.js';
 import * as exporter from './export.js';
 import { shanghaiDate } from '../../core/clock.js';
-import type { FastifyReply } from 'fastify';
-
-function sendXlsx(reply: FastifyReply, name: string, data: Buffer) {
-  return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(data);
-}
+import { contentDisposition, sendXlsx } from '../../server/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
@@ -114,14 +109,14 @@ export default function routes(app: App, ctx: Ctx) {
     },
   }, async (req, reply) => {
     const data = await exporter.disputeLedger(ctx, requireActor(req), req.query);
-    return sendXlsx(reply, `矛盾纠纷台账_${shanghaiDate(ctx.clock.now())}.xlsx`, data);
+    return sendXlsx(reply, `矛盾纠纷台账_${shanghaiDate(ctx.clock.now())}.xlsx`, 'dispute-ledger.xlsx', data);
   });
 
   app.get('/api/cases/:id/file', {
     schema: { tags: ['cases'], summary: '导出一案一卷（.xlsx）/ Export the case file', params: idParam },
   }, async (req, reply) => {
     const { seq, data } = await exporter.caseFile(ctx, requireActor(req), req.params.id);
-    return sendXlsx(reply, `案卷_${seq}.xlsx`, data);
+    return sendXlsx(reply, `案卷_${seq}.xlsx`, `case-${seq}.xlsx`, data);
   });
 
   app.get('/api/cases/:id', {
@@ -175,7 +170,7 @@ export default function routes(app: App, ctx: Ctx) {
     const { row, stream } = await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId);
     return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=86400')
       .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.name)}`).send(stream);
+      .header('content-disposition', contentDisposition('inline', row.name, 'attachment')).send(stream);
   });
 
   app.post('/api/cases/sweep', {

@@ -40,7 +40,6 @@ export function columnForHeader(text: string): ColumnKey | null {
   return direct ? direct.key : ALIASES[t] ?? null;
 }
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DATA_SHEET = '户籍信息';
 export const TEMPLATE_FILE = '村情户情档案导入模板.xlsx';
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } } as const;
@@ -109,10 +108,4 @@ export function addInstructions(wb: Workbook, gridExamples: string[]) {
   });
   ws.getRow(1).getCell(1).font = { bold: true, size: 14 };
   return ws;
-}
-
-/** attachment with an ASCII fallback and the UTF-8 name (RFC 5987 / RFC 6266). */
-export function attachmentHeader(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }

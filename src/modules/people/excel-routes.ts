@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { requireActor } from '../../server/auth.js';
 import type { App } from '../../server/types.js';
-import { TEMPLATE_FILE, XLSX_MIME, attachmentHeader } from './excel-layout.js';
+import { TEMPLATE_FILE } from './excel-layout.js';
+import { sendXlsx } from '../../server/downloads.js';
 import * as excel from './excel-service.js';
 import { householdQuery } from './schemas.js';
 
@@ -51,7 +52,7 @@ export default function excelRoutes(app: App, ctx: Ctx) {
     },
   }, async (req, reply) => {
     const data = await excel.templateWorkbook(ctx, requireActor(req), req.query.regionId);
-    return reply.type(XLSX_MIME).header('content-disposition', attachmentHeader(TEMPLATE_FILE, 'household-import-template.xlsx')).send(data);
+    return sendXlsx(reply, TEMPLATE_FILE, 'household-import-template.xlsx', data);
   });
 
   app.post('/api/households/import', {
@@ -82,6 +83,6 @@ export default function excelRoutes(app: App, ctx: Ctx) {
     },
   }, async (req, reply) => {
     const file = await excel.exportHouseholds(ctx, requireActor(req), req.query);
-    return reply.type(XLSX_MIME).header('content-disposition', attachmentHeader(file.fileName, file.asciiName)).send(file.stream);
+    return sendXlsx(reply, file.fileName, file.asciiName, file.stream);
   });
 }
