@@ -202,3 +202,18 @@ describe(`photos on cases on ${STORE}`, () => {
     expect((await env.call('GET', `/api/cases/${id}`, t)).body.attachments).toHaveLength(0);
   });
 });
+
+describe(`retried actions on ${STORE}`, () => {
+  it('an action retried with its idempotency key changes nothing more', async () => {
+    const t = await env.login(PHONES.grid, true);
+    const c = await env.login(PHONES.cadre, true);
+    const id = (await report(t, { title: '重试' })).body.id;
+    const [a, b] = await Promise.all([act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' }), act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' })]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    const again = await act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' });
+    expect(again.body.status).toBe('accepted');
+    expect(again.body.history.filter((h: any) => h.action === 'accept')).toHaveLength(1);
+    expect((await act(c, id, { action: 'accept', idempotencyKey: 'accept-once-2' })).status).toBe(409);
+  });
+});

@@ -173,6 +173,7 @@ export interface CaseHistoryTable {
   at: string;
   note: string | null;
   data: string | null;
+  idempotency_key?: string | null;
 }
 
 export interface CaseCopiesTable {

@@ -78,8 +78,10 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('data', 'text')
+    .addColumn('idempotency_key', 'text') // a retried action finds its first result here
     .execute();
   await db.schema.createIndex('case_history_case').on('case_history').columns(['case_id', 'at']).execute();
+  await db.schema.createIndex('case_history_idem').on('case_history').columns(['case_id', 'by_user_id', 'idempotency_key']).unique().execute();
 
   await db.schema.createTable('case_copies') // 抄告: units or people kept informed
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))

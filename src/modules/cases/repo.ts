@@ -44,6 +44,10 @@ export function insertHistory(db: Executor, rows: CaseHistoryTable[]) {
   return rows.length ? db.insertInto('case_history').values(rows).execute() : Promise.resolve([]);
 }
 
+export function historyByKey(db: Executor, caseId: string, userId: string, key: string) {
+  return db.selectFrom('case_history').select('id').where('case_id', '=', caseId).where('by_user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
 export function historyOf(db: Executor, caseId: string) {
   return db.selectFrom('case_history').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
 }

@@ -144,6 +144,7 @@ export default function routes(app: App, ctx: Ctx) {
         rating: z.number().int().min(1, { error: '评价须为1至5星' }).max(5, { error: '评价须为1至5星' }).optional(),
         days: z.number().int().min(1).max(30).optional(),
         skipLevel: z.boolean().optional(),
+        idempotencyKey: z.string().min(8, { error: '幂等键至少8个字符' }).max(100).optional(),
         outcome: z.enum(['agreement', 'terminated'], { error: '调解结果须为达成协议或终止调解' }).optional(),
         step: z.string().max(10).optional(),
         place: z.string().max(100).optional(),

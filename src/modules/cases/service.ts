@@ -137,6 +137,8 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { region
 }
 
 export interface TransitionInput {
+  /** A retried request with the same key returns the case as the first one left it, changing nothing. */
+  idempotencyKey?: string;
   action: Action; note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean;
   /** Disputes: how mediation ended (协议 or 终止). */ outcome?: 'agreement' | 'terminated';
   /** Service requests: which of the six steps is recorded. */ step?: string;
@@ -147,6 +149,7 @@ export interface TransitionInput {
 export async function transition(ctx: Ctx, actor: Actor, id: string, input: TransitionInput) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const c = await requireCase(ctx, actor, id);
+    if (input.idempotencyKey && (await repo.historyByKey(ctx.db, id, actor.userId, input.idempotencyKey))) return detail(ctx, actor, id);
     const from = c.status as Status;
     const to = nextStatus(from, input.action);
     if (!to) throw invalidTransition();
@@ -160,7 +163,7 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
     const written = await ctx.db.transaction().execute(async (tx) => {
       const ok = await repo.updateVersioned(tx, id, c.version, { ...patch, status: to, updated_at: now.toISOString() });
       if (!ok) return false;
-      await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: input.action, from_status: from, to_status: to, by_user_id: actor.userId, at: now.toISOString(), note: input.note?.trim() || null, data: data ? JSON.stringify(data) : null }]);
+      await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: input.action, from_status: from, to_status: to, by_user_id: actor.userId, at: now.toISOString(), note: input.note?.trim() || null, data: data ? JSON.stringify(data) : null, idempotency_key: input.idempotencyKey ?? null }]);
       if (input.action === 'copy' && input.assigneeId) await repo.insertCopy(tx, { case_id: id, user_id: input.assigneeId, at: now.toISOString() });
       await audit(tx, now, actor, { action: `case.${input.action}`, entity: 'case', entityId: id, regionPath: c.region_path, detail: { from, to, ...data } });
       for (const n of notices) await notify(ctx, tx, n.to, { kind: n.kind, title: n.title, entity: 'case', entityId: id });
