@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { offsetClock, systemClock } from '../core/clock.js';
 import type { Ctx } from '../core/context.js';
 import { isEmpty, seedDemo } from '../modules/demo/seed.js';
+import { seedDemoCases } from '../modules/demo/cases.js';
 import { buildApp } from './app.js';
 import { runSweeps, startSweeper } from './sweeps.js';
 import { ensureCatalog } from '../modules/cases/service.js';
@@ -25,7 +26,14 @@ async function main() {
   if ((cmd === 'start' && process.env.XZ_DEMO !== '0') || cmd === 'seed') {
     if (await isEmpty(ctx)) {
       const t = Date.now();
-      if (await seedDemo(ctx)) console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms`);
+      const seed = await seedDemo(ctx);
+      if (seed) {
+        const registry = Date.now() - t;
+        // Demo cases over the past months (not in the test harness, which seeds the registry only).
+        const cases = await seedDemoCases(ctx, seed).catch((err) => { console.error('demo cases failed:', err); return null; });
+        console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms (registry ${registry} ms${cases ? `, ${cases.cases} cases ${cases.ms} ms` : ''})`);
+        if (cases?.failed.length) console.warn(`demo cases: ${cases.failed.length} steps refused`, cases.failed.slice(0, 5));
+      }
     }
     if (cmd === 'seed') return database.close();
   }

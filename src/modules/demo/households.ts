@@ -1,6 +1,7 @@
 // Deterministic demo household registry for 孟家湾乡 (榆林市榆阳区, area code 610802).
 // Pure: no I/O, no clock; the same options always yield the same output.
 import { makeIdNumber } from '../../core/idnumber.js';
+import { mulberry32 } from './random.js';
 import type { ResidentTag } from '../people/tags.js';
 
 export interface DemoResident {
@@ -37,17 +38,6 @@ const KIND_WEIGHTS: [Kind, number][] = [
 ];
 
 interface Draft { name: string; gender: 'male' | 'female'; age: number; birthDate: string; relation: string; tags: ResidentTag[]; phone?: string }
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerGrid: number; seed: number; today: string }): DemoHousehold[] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.today);
