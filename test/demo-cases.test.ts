@@ -2,9 +2,9 @@
 // rules make them, a history that replays to each case's status, and the same
 // counts for the same seed and "now".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, PHONES, STORE, TEST_NOW, type TestEnv } from '../../../test/harness.js';
-import { ACTIONS, nextStatus, STATUSES, type Action, type Status } from '../cases/rules.js';
-import { seedDemoCases, type DemoCasesResult } from './cases.js';
+import { startTestApp, PHONES, STORE, TEST_NOW, type TestEnv } from './harness.js';
+import { ACTIONS, nextStatus, STATUSES, type Action, type Status } from '../src/modules/cases/rules.js';
+import { seedDemoCases, type DemoCasesResult } from '../src/modules/demo/cases.js';
 
 let env: TestEnv;
 let result: DemoCasesResult;
