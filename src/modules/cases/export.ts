@@ -98,7 +98,7 @@ export async function caseFile(ctx: Ctx, actor: Actor, id: string) {
   [18, 12, 10, 18, 50, 24].forEach((w, i) => { steps.getColumn(i + 1).width = w; });
   styleHeader(steps, 2);
   for (const h of c.history) {
-    const extra = h.data ? Object.entries(h.data).filter(([k]) => k !== 'ids').map(([k, v]) => (k === 'outcome' ? OUTCOME_ZH[String(v)] : k === 'rating' ? `${v}星` : k === 'step' ? `步骤：${v}` : k === 'toRegionName' ? `至${v}` : k === 'days' ? `${v}个工作日` : k === 'place' && v ? `地点：${v}` : '')).filter(Boolean).join('；') : '';
+    const extra = h.data ? Object.entries(h.data).filter(([k]) => k !== 'ids').map(([k, v]) => (k === 'outcome' ? OUTCOME_ZH[String(v)] : k === 'rating' ? `${v}星` : k === 'step' ? `步骤：${v}` : k === 'toRegionName' ? `至${v}` : k === 'days' ? `${v}个工作日` : k === 'place' && v ? `地点：${v}` : k === 'assigneeName' && v ? `派给${v}` : k === 'userName' && v ? `抄告${v}` : '')).filter(Boolean).join('；') : '';
     const r = steps.addRow([stamp(h.at), ACTION_ZH[h.action] ?? h.action, h.byName, h.from && h.from !== h.to ? `${STATUS_ZH[h.from]} → ${STATUS_ZH[h.to]}` : STATUS_ZH[h.to] ?? '', h.note ?? '', extra]);
     r.alignment = { vertical: 'top', wrapText: true };
   }

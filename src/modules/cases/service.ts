@@ -127,10 +127,12 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { region
   const filter: repo.CaseFilter = { ...f };
   if (f.regionId) filter.regionPath = (await regions.requireVisible(ctx, actor, f.regionId)).path;
   const now = ctx.clock.now().toISOString();
+  const mineToDo = { userId: actor.userId, levelPaths: actor.scope.grants.filter((g) => LEVEL_ROLES.includes(g.role)).map((g) => g.regionPath) };
   if (f.overdue || f.box === 'overdue') filter.overdueAt = now;
   if (f.box === 'copied') filter.copiedTo = actor.userId;
   if (f.box === 'mine') filter.reporterId = actor.userId;
-  if (f.box === 'todo') filter.todoFor = { userId: actor.userId, levelPaths: actor.scope.grants.filter((g) => LEVEL_ROLES.includes(g.role)).map((g) => g.regionPath) };
+  // 待办 and 超期 are the caller's own work: cases at their level or assigned to them.
+  if (f.box === 'todo' || f.box === 'overdue') filter.todoFor = mineToDo;
   if (f.box === 'done') filter.actedBy = actor.userId;
   const { total, rows } = await repo.list(ctx.db, actor.scope, actor.userId, filter, f.page, f.pageSize);
   return { total, items: await caseView(ctx, rows, now) };
@@ -199,7 +201,8 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择经办人', 'Choose who handles the case');
       await requireAssignable(ctx, input.assigneeId, c.level_region_path);
       patch.assignee_id = input.assigneeId;
-      data = { assigneeId: input.assigneeId };
+      // The name is kept with the step: the timeline stays readable after the case moves on.
+      data = { assigneeId: input.assigneeId, assigneeName: (await userNames(ctx, [input.assigneeId])).get(input.assigneeId)?.name ?? '' };
       notices.push({ to: [input.assigneeId], kind: 'assignment', title: `新派单：${c.title}` });
       break;
     }
@@ -232,8 +235,9 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       break;
     case 'copy':
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择抄告对象', 'Choose whom to copy');
-      if (!(await userNames(ctx, [input.assigneeId])).size) throw new AppError('VALIDATION_FAILED', '抄告对象不存在', 'Unknown user');
-      data = { userId: input.assigneeId };
+      const copied = (await userNames(ctx, [input.assigneeId])).get(input.assigneeId);
+      if (!copied) throw new AppError('VALIDATION_FAILED', '抄告对象不存在', 'Unknown user');
+      data = { userId: input.assigneeId, userName: copied.name };
       notices.push({ to: [input.assigneeId], kind: 'copied', title: `抄告：${c.title}` });
       break;
     case 'request_extension': {

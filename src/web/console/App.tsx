@@ -17,6 +17,10 @@ const HouseholdListPage = lazy(() => import('./pages/households/HouseholdListPag
 const HouseholdDetailPage = lazy(() => import('./pages/households/HouseholdDetailPage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
+const CaseReportPage = lazy(() => import('./pages/cases/CaseReportPage'));
+const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage'));
+const CategorySettingsPage = lazy(() => import('./pages/cases/CategorySettingsPage'));
 const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -72,6 +76,10 @@ export function Root() {
                   <Route path="registry/households" element={<HouseholdListPage />} />
                   <Route path="registry/households/:id" element={<HouseholdDetailPage />} />
                   <Route path="registry/regions" element={<RegionsPage />} />
+                  <Route path="cases" element={<CaseListPage />} />
+                  <Route path="cases/report" element={<CaseReportPage />} />
+                  <Route path="cases/categories" element={<CategorySettingsPage />} />
+                  <Route path="cases/:id" element={<CaseDetailPage />} />
                   <Route path="system/users" element={<UsersPage />} />
                   <Route path="system/password" element={<PasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />

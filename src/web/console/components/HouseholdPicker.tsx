@@ -1,14 +1,14 @@
-// Picks a household (for a villager account) by searching head name or address within a region.
+// Picks a household (a villager's account, a case's household) by searching head name or address within a region.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { api } from '../../api/client';
-import { searchHouseholds, type HouseholdDetail, type HouseholdSummary } from '../../api/households';
-import { useT } from '../../i18n';
+import { api } from '../api/client';
+import { searchHouseholds, type HouseholdDetail, type HouseholdSummary } from '../api/households';
+import { useT } from '../i18n';
 
 const label = (h: { headName: string | null; address: string }) => `${h.headName ?? '—'} · ${h.address}`;
 
-export function HouseholdPicker({ id, value, onChange, regionId, ...rest }: { id?: string; value?: string | null; onChange?: (v: string | undefined) => void; regionId?: string; 'aria-label'?: string }) {
+export function HouseholdPicker({ id, value, onChange, regionId, style, ...rest }: { id?: string; value?: string | null; onChange?: (v: string | undefined) => void; regionId?: string; style?: React.CSSProperties; 'aria-label'?: string }) {
   const t = useT();
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<HouseholdSummary[]>([]);
@@ -50,6 +50,7 @@ export function HouseholdPicker({ id, value, onChange, regionId, ...rest }: { id
       placeholder={t('users.roles.household.placeholder')}
       notFoundContent={loading ? t('common.loading') : undefined}
       allowClear
+      style={style}
     />
   );
 }

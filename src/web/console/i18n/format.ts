@@ -21,6 +21,16 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   return locale === 'zh-CN' ? d.format('YYYY年M月D日 HH:mm') : d.format('MMM D, YYYY HH:mm');
 }
 
+/** Compact for table cells and lists: the year only when it is not this year (11月27日 10:00, 2025年3月2日 09:15). */
+export function formatDateTimeShort(value: string | Date | null | undefined, locale: Locale, withTime = true): string {
+  if (!value) return '—';
+  const d = dayjs(value);
+  if (!d.isValid()) return '—';
+  if (!d.isSame(dayjs(), 'year')) return withTime ? formatDateTime(value, locale) : formatDate(value, locale);
+  const fmt = locale === 'zh-CN' ? 'M月D日' : 'MMM D';
+  return d.format(withTime ? `${fmt} HH:mm` : fmt);
+}
+
 /** The half of a "中文 / English" server message that matches the UI language. */
 export function serverText(message: string | undefined, locale: Locale): string {
   if (!message) return '';
@@ -34,5 +44,7 @@ export function useFormat() {
   const num = useCallback((n: number) => formatNumber(n, locale), [locale]);
   const date = useCallback((v: string | Date | null | undefined) => formatDate(v, locale), [locale]);
   const dateTime = useCallback((v: string | Date | null | undefined) => formatDateTime(v, locale), [locale]);
-  return useMemo(() => ({ num, date, dateTime }), [num, date, dateTime]);
+  const dateTimeShort = useCallback((v: string | Date | null | undefined) => formatDateTimeShort(v, locale), [locale]);
+  const dateShort = useCallback((v: string | Date | null | undefined) => formatDateTimeShort(v, locale, false), [locale]);
+  return useMemo(() => ({ num, date, dateTime, dateTimeShort, dateShort }), [num, date, dateTime, dateTimeShort, dateShort]);
 }

@@ -58,12 +58,11 @@ export default function ConsoleLayout() {
       </Sider>
       <Layout className="xz-main">
         <HeaderBar collapsed={collapsed} onToggle={() => setCollapsed((c) => !c)} />
+        {/* antd's Content is the page's one <main> landmark. */}
         <Content className="xz-content">
-          <main>
-            <Suspense fallback={<PageSkeleton />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
         </Content>
         <Footer className="xz-footer">{t('app.footer')}</Footer>
       </Layout>

@@ -7,6 +7,7 @@ import { logout } from '../api/auth';
 import { roleLabel } from '../lib/access';
 import { useSession } from './session';
 import { useRegion } from '../api/regions';
+import { InboxBell } from './InboxBell';
 
 const LANGS: { key: Locale; label: string }[] = [{ key: 'zh-CN', label: '简体中文' }, { key: 'en-US', label: 'English' }];
 
@@ -66,6 +67,7 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
         ) : jurisdictionLabel}
       </Space>
       <Space size={8} align="center">
+        <InboxBell />
         <Dropdown
           menu={{ items: LANGS.map((l) => ({ key: l.key, label: l.label })), selectable: true, selectedKeys: [locale], onClick: ({ key }) => setLocale(key as Locale) }}
           trigger={['click']}

@@ -1,6 +1,8 @@
 // The console menu as data: later modules add entries here (走访巡查, 事件办理, 积分超市 …).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, ClusterOutlined, HomeOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined, ApartmentOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined, SettingOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Capability } from '../lib/access';
 
@@ -24,6 +26,14 @@ export const MENU: MenuEntry[] = [
     ],
   },
   {
+    key: 'cases', label: 'menu.cases', icon: <AlertOutlined />,
+    children: [
+      { key: 'caseList', label: 'menu.caseList', icon: <ProfileOutlined />, path: '/cases', cap: 'cases.work' },
+      { key: 'caseReport', label: 'menu.caseReport', icon: <FormOutlined />, path: '/cases/report', cap: 'cases.work' },
+      { key: 'caseCategories', label: 'menu.caseCategories', icon: <ControlOutlined />, path: '/cases/categories', cap: 'regions.manage' },
+    ],
+  },
+  {
     key: 'system', label: 'menu.system', icon: <SettingOutlined />,
     children: [
       { key: 'users', label: 'menu.users', icon: <TeamOutlined />, path: '/system/users', cap: 'users.manage' },
@@ -42,16 +52,15 @@ export function visibleMenu(can: (cap: Capability) => boolean, entries: MenuEntr
   });
 }
 
-/** The chain of entries from the top group to the leaf whose path prefixes `pathname`. */
+/** The chain of entries from the top group to the leaf whose path prefixes `pathname` most closely (/cases/report over /cases). */
 export function menuTrail(pathname: string, entries: MenuEntry[] = MENU, trail: MenuEntry[] = []): MenuEntry[] | null {
+  let best: MenuEntry[] | null = null;
   for (const e of entries) {
-    if (e.path && (pathname === e.path || pathname.startsWith(e.path + '/'))) return [...trail, e];
-    if (e.children) {
-      const found = menuTrail(pathname, e.children, [...trail, e]);
-      if (found) return found;
-    }
+    const found = e.path && (pathname === e.path || pathname.startsWith(e.path + '/')) ? [...trail, e]
+      : e.children ? menuTrail(pathname, e.children, [...trail, e]) : null;
+    if (found && (!best || found.at(-1)!.path!.length > best.at(-1)!.path!.length)) best = found;
   }
-  return null;
+  return best;
 }
 
 export function firstLeaf(entries: MenuEntry[]): MenuEntry | null {

@@ -1,13 +1,19 @@
 // What the signed-in user may do, from their roles (the server enforces the same rules).
-import { roleHas, ROLE_LABELS, type Capability, type Role } from '../../../core/roles';
+import { roleHas, ROLE_LABELS, type Capability as ServerCapability, type Role } from '../../../core/roles';
 import type { Me } from '../api/auth';
 import { translate } from '../i18n';
 
-export type { Capability, Role };
+export type { Role };
+/**
+ * The server's capabilities plus one the console needs for its menu: `cases.work` — reporting and following
+ * cases at a desk, which every role but the villager does (villagers report from the H5 pages).
+ */
+export type Capability = ServerCapability | 'cases.work';
 
 const isRole = (r: string): r is Role => r in ROLE_LABELS;
 
-export const roleHasCapability = (role: string, cap: Capability) => isRole(role) && roleHas(role, cap);
+export const roleHasCapability = (role: string, cap: Capability) =>
+  isRole(role) && (cap === 'cases.work' ? role !== 'villager' : roleHas(role, cap));
 
 export function hasCapability(me: Me | undefined, cap: Capability): boolean {
   return !!me?.roles.some((g) => roleHasCapability(g.role, cap));

@@ -1,0 +1,189 @@
+// Journey 5: the closed loop of a case — a grid worker reports 人居环境脏乱 with a photo, the village cadre sees it
+// in 待办 and in the inbox, accepts it and dispatches it to 马丽娟, she resolves it and, as the reporter, rates it;
+// the cadre archives it. The timeline shows every step.
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { newContext, newPage, shot, signIn } from './support/browser';
+import { useJourney } from './support/journey';
+import { seriousA11yViolations } from './support/a11y';
+import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
+import { scenePng } from './support/png';
+
+const { server, browser } = useJourney();
+
+const TITLE = '三组路口垃圾堆积无人清理';
+const GRID_WORKER = '13800000003'; // 马丽娟, 孟家湾村一组网格
+const CADRE = '13800000002'; // 高永强, 孟家湾村
+
+async function pickOption(page: Page, select: Locator, option: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Clicks an action button in the 办理 panel and confirms its Popconfirm, with an optional note. */
+async function confirmAction(page: Page, verb: RegExp, note?: string) {
+  await page.getByRole('complementary', { name: '办理' }).getByRole('button', { name: verb }).click();
+  const pop = page.locator('.ant-popconfirm:visible');
+  await pop.waitFor();
+  if (note) await pop.getByLabel(/说明|办理结果/).fill(note);
+  await pop.getByRole('button', { name: verb }).click();
+}
+
+const timelineSteps = (page: Page) => page.locator('.xz-step-action').allTextContents();
+
+test('a reported case goes round the whole loop: report, accept, dispatch, resolve, rate, archive', async () => {
+  const base = server().baseURL;
+
+  // ── 1. The grid worker reports from 上报事件, with a photo.
+  const gw = await newContext(browser(), base);
+  const p1 = await newPage(gw);
+  await signIn(p1, GRID_WORKER);
+  await p1.getByRole('menuitem', { name: '上报事件' }).click();
+  await p1.getByRole('heading', { name: '上报事件' }).waitFor();
+  await pickOption(p1, p1.getByLabel('事件类别'), '人居环境脏乱');
+  await p1.getByText('首报奖励 2 积分').waitFor();
+  await p1.getByLabel('事件标题').fill(TITLE);
+  await p1.getByLabel('情况描述').fill('路口东侧垃圾池已满，周边散落生活垃圾，影响村民出行，请尽快安排清运。');
+  // The place defaults to the worker's own grid.
+  expect(await p1.locator('.ant-form-item').filter({ hasText: '发生地点' }).textContent()).toContain('一组网格');
+  await p1.locator('input[type=file]').setInputFiles({ name: '路口垃圾.png', mimeType: 'image/png', buffer: scenePng() });
+  await p1.getByText('路口垃圾.png').waitFor();
+  await shot(p1, 'cases', '01-report');
+  expect(await seriousA11yViolations(p1)).toEqual([]);
+
+  await p1.getByRole('button', { name: '提交上报' }).click();
+  await p1.getByRole('heading', { name: TITLE }).waitFor();
+  await p1.getByText(/事件已上报：\d{8}-/).waitFor();
+  const caseUrl = new URL(p1.url()).pathname;
+  expect(caseUrl).toMatch(/^\/cases\/[\w-]+$/);
+  await p1.locator('.xz-page-sub').getByText('待受理').waitFor();
+  await p1.getByRole('img', { name: '路口垃圾.png' }).waitFor();
+  expect(await timelineSteps(p1)).toEqual(['上报', '上传附件']);
+  await shot(p1, 'cases', '02-reported');
+
+  // ── 2. The village cadre: the case waits in 待办 and in the inbox.
+  const cd = await newContext(browser(), base);
+  const p2 = await newPage(cd);
+  await signIn(p2, CADRE);
+  await p2.getByRole('menuitem', { name: '事件列表' }).click();
+  await p2.getByRole('heading', { name: '事件列表' }).waitFor();
+  await expect.poll(() => p2.getByRole('tab', { selected: true }).textContent()).toContain('待办');
+  const row = p2.getByRole('row').filter({ hasText: TITLE });
+  await row.waitFor();
+  const rowText = await row.textContent();
+  expect(rowText).toContain('人居环境脏乱');
+  expect(rowText).toContain('待受理');
+  expect(rowText).toContain('一组网格');
+  const bell = p2.getByRole('button', { name: /^消息，\d+ 条未读$/ });
+  await bell.waitFor();
+  await shot(p2, 'cases', '03-todo');
+  expect(await seriousA11yViolations(p2)).toEqual([]);
+
+  await bell.click();
+  const inbox = p2.getByRole('dialog', { name: '消息' });
+  const notice = inbox.getByRole('button', { name: new RegExp(`新上报事件待受理：${TITLE}`) });
+  await notice.waitFor();
+  await shot(p2, 'cases', '04-inbox');
+  expect(await seriousA11yViolations(p2)).toEqual([]);
+  const unreadBefore = Number((await bell.getAttribute('aria-label'))!.match(/(\d+)/)![1]);
+  await notice.click();
+  await p2.waitForURL((u) => u.pathname === caseUrl);
+  await p2.getByRole('heading', { name: TITLE }).waitFor();
+  await expect.poll(async () => {
+    const label = await p2.locator('.xz-bell').getAttribute('aria-label');
+    return label === '消息' ? 0 : Number(label!.match(/(\d+)/)![1]);
+  }).toBe(unreadBefore - 1);
+
+  // Accept, then dispatch to 马丽娟.
+  await confirmAction(p2, /^受\s*理$/);
+  await p2.getByText('已受理', { exact: true }).first().waitFor();
+  await p2.locator('.xz-page-sub').getByText('已受理').waitFor();
+  await p2.getByRole('complementary', { name: '办理' }).getByRole('button', { name: /^派\s*单$/ }).click();
+  const dispatch = p2.getByRole('dialog', { name: /派单：/ });
+  await dispatch.waitFor();
+  await dispatch.getByLabel('经办人').click();
+  const option = p2.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '马丽娟' });
+  await option.waitFor();
+  expect(await option.textContent()).toContain('网格员 · 一组网格');
+  await shot(p2, 'cases', '05-dispatch-options');
+  await option.click();
+  await dispatch.getByLabel('说明').fill('请今天下午安排清运，完成后拍照上传。');
+  await shot(p2, 'cases', '06-dispatch');
+  expect(await seriousA11yViolations(p2)).toEqual([]);
+  await dispatch.getByRole('button', { name: /派\s*单/ }).click();
+  await dispatch.waitFor({ state: 'hidden' });
+  await p2.getByText('已派单给 马丽娟').waitFor();
+  await p2.locator('.xz-page-sub').getByText('已派单').waitFor();
+  await p2.locator('.xz-step-line').getByText('派给 马丽娟').waitFor();
+  await shot(p2, 'cases', '07-dispatched');
+
+  // ── 3. 马丽娟 gets the assignment, resolves the case, then rates it as its reporter.
+  await p1.reload();
+  const gwBell = p1.getByRole('button', { name: /^消息，\d+ 条未读$/ });
+  await gwBell.click();
+  await p1.getByRole('dialog', { name: '消息' }).getByRole('button', { name: new RegExp(`新派单：${TITLE}`) }).click();
+  await p1.getByRole('heading', { name: TITLE }).waitFor();
+  await confirmAction(p1, /^办\s*结$/, '垃圾已全部清运，垃圾池已清洗消毒。');
+  await p1.getByText('已办结，已通知上报人评价').waitFor();
+  await p1.locator('.xz-page-sub').getByText('已办结').waitFor();
+
+  await p1.getByRole('complementary', { name: '办理' }).getByRole('button', { name: /^评\s*价$/ }).click();
+  const rate = p1.getByRole('dialog', { name: /评价：/ });
+  await rate.waitFor();
+  await rate.locator('.ant-rate-star').nth(4).click();
+  await rate.getByText('非常满意').waitFor();
+  await rate.getByLabel('评价意见').fill('处理及时，路口干净了。');
+  await rate.getByRole('radiogroup', { name: '满意度' }).waitFor();
+  await shot(p1, 'cases', '08-rate');
+  expect(await seriousA11yViolations(p1)).toEqual([]);
+  await rate.getByRole('button', { name: /评\s*价/ }).click();
+  await rate.waitFor({ state: 'hidden' });
+  await p1.getByText('评价已提交，谢谢').waitFor();
+  await p1.locator('.xz-page-sub').getByText('已评价').waitFor();
+
+  // ── 4. The cadre archives it; the timeline shows every step with who and the status change.
+  await p2.reload();
+  await p2.getByRole('heading', { name: TITLE }).waitFor();
+  await confirmAction(p2, /^归\s*档$/);
+  await p2.locator('.xz-page-sub').getByText('已归档').waitFor();
+  expect(await timelineSteps(p2)).toEqual(['上报', '上传附件', '受理', '派单', '办结', '评价', '归档']);
+  const timeline = (await p2.locator('.ant-timeline').textContent()) ?? '';
+  for (const words of ['马丽娟', '高永强', '派给 马丽娟', '垃圾已全部清运', '处理及时，路口干净了。']) expect(timeline).toContain(words);
+  expect(await p2.locator('.ant-descriptions').textContent()).toContain('处理及时，路口干净了。');
+  await p2.getByText('该事件已归档。', { exact: false }).first().waitFor();
+  await p2.locator('.ant-timeline').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 180));
+  await shot(p2, 'cases', '09-timeline');
+  expect(await seriousA11yViolations(p2)).toEqual([]);
+
+  // Nothing raw or English leaked into the pages.
+  const bodyText = (await p2.getByRole('main').textContent()) ?? '';
+  for (const code of ['env_dirty', 'dispatched', 'in_progress', 'resolve', 'archive', 'grid_worker', 'undefined', 'null']) expect(bodyText).not.toContain(code);
+
+  expect(unexpected(p1.problems)).toEqual([]);
+  expect(unexpected(p2.problems)).toEqual([]);
+  await gw.close();
+  await cd.close();
+});
+
+test('a new grid worker\'s empty boxes say what will come there and what to do', async () => {
+  // Set-up: a fresh account, so its boxes are empty whatever demo cases exist.
+  const base = server().baseURL;
+  const admin = await apiLogin(base, '13800000000');
+  const me = await apiGet<{ roles: { regionId: string }[] }>(base, await apiLogin(base, GRID_WORKER), '/api/me');
+  await apiPost(base, admin, '/api/users', { name: '赵新民', phone: '13900002222', password: 'Grid2026ok', roles: [{ role: 'grid_worker', regionId: me.roles[0].regionId }] });
+
+  const ctx = await newContext(browser(), base);
+  const page = await newPage(ctx);
+  await signIn(page, '13900002222', 'Grid2026ok');
+  await page.getByRole('menuitem', { name: '事件列表' }).click();
+  await page.getByText('暂无待办事件').waitFor();
+  await page.getByRole('tab', { name: '抄告' }).click();
+  await page.getByText('没有抄告给您的事件').waitFor();
+  await page.getByRole('tab', { name: '我上报的' }).click();
+  await page.getByText('您还没有上报过事件').waitFor();
+  await page.locator('.ant-empty').getByRole('button', { name: '上报事件' }).waitFor();
+  await shot(page, 'cases', '10-empty-mine');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+});

@@ -1,0 +1,132 @@
+// Cases (事件办理): list, detail with history and the caller's actions, reporting, transitions, category settings.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, download, type Page } from './client';
+
+export type CaseType = 'incident' | 'service' | 'dispute';
+export type CaseStatus = 'reported' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'rated' | 'archived' | 'rejected';
+export type CaseAction =
+  | 'accept' | 'reject' | 'dispatch' | 'start' | 'resolve' | 'escalate' | 'return' | 'supervise' | 'rate' | 'archive' | 'reopen'
+  | 'request_extension' | 'approve_extension' | 'deny_extension' | 'copy' | 'verify' | 'note'
+  /** 党员代办: record the next of the six steps. */ | 'step'
+  /** 矛盾纠纷: a mediation session; a follow-up visit (回访) after it ends. */ | 'mediate' | 'revisit';
+export type Priority = 'normal' | 'major' | 'difficult';
+export type Card = 'yellow' | 'red';
+export type CaseBox = 'todo' | 'done' | 'overdue' | 'copied' | 'mine';
+
+export const CASE_TYPES: CaseType[] = ['incident', 'service', 'dispute'];
+export const CASE_STATUSES: CaseStatus[] = ['reported', 'accepted', 'dispatched', 'in_progress', 'resolved', 'rated', 'archived', 'rejected'];
+export const PRIORITIES: Priority[] = ['normal', 'major', 'difficult'];
+export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'council', 'hotline', 'other_system'] as const;
+export type Source = (typeof SOURCES)[number];
+/** 党员代办's six steps, recorded in this order. */
+export const SERVICE_STEPS = ['受理', '核实', '告知', '上报', '代理', '反馈'] as const;
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export type PartySide = 'applicant' | 'respondent' | 'other';
+export interface DisputeParty { name: string; phone?: string; householdId?: string; side?: PartySide }
+export interface CaseDetails { parties?: DisputeParty[]; riskLevel?: RiskLevel; serviceItem?: string }
+
+export interface CaseItem {
+  id: string; seq: string; type: CaseType; category: string; categoryName: string; categoryGroup: string | null;
+  title: string; description: string; priority: Priority; source: string; sourceName: string;
+  regionId: string; regionName: string; householdId: string | null; status: CaseStatus; card: Card | null;
+  levelRegionId: string; levelRegionName: string; levelRegionLevel: string; reporterId: string; reporterName: string;
+  assigneeId: string | null; assigneeName: string | null; dueAt: string | null; yellowAt: string | null; overdue: boolean;
+  reportedAt: string; acceptedAt: string | null; resolvedAt: string | null; closedAt: string | null;
+  rating: number | null; ratingComment: string | null; escalations: number; reopened: number;
+  extensionPending: boolean; extensionDays: number; verified: boolean; details: (CaseDetails & Record<string, unknown>) | null;
+}
+export interface Attachment { id: string; name: string; mime: string; size: number; createdAt: string; uploadedBy: string }
+export interface HistoryEntry {
+  /** A case action, or the system's own: report, card_yellow, card_red. */
+  action: string; from: CaseStatus | null; to: CaseStatus; by: string | null; byName: string; at: string; note: string | null;
+  data: Record<string, unknown> | null;
+}
+export interface CaseDetail extends CaseItem {
+  history: HistoryEntry[];
+  copies: { userId: string; name: string }[];
+  attachments: Attachment[];
+  /** Exactly the actions the caller may take now. */
+  actions: CaseAction[];
+}
+export interface Assignee { userId: string; name: string; phone: string; role: string; regionId: string; regionName: string }
+export interface CaseCategory {
+  code: string; type: CaseType; name: string; group: string | null; active: boolean;
+  acceptYellow: number; acceptRed: number; resolveYellow: number; resolveRed: number;
+  skipLevel: boolean; verifyRequired: boolean; firstReportPoints: number;
+}
+
+export interface CaseFilter {
+  box?: CaseBox; status?: CaseStatus; type?: CaseType; category?: string; card?: Card; regionId?: string;
+  q?: string; from?: string; to?: string; page: number; pageSize: number;
+}
+export interface CaseReport {
+  type: CaseType; category: string; title: string; description: string; regionId: string;
+  householdId?: string; priority?: Priority; source?: Source; idempotencyKey?: string; details?: CaseDetails;
+}
+export interface TransitionInput {
+  action: CaseAction; note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean; idempotencyKey?: string;
+  /** Disputes' 办结: 达成协议 or 终止调解. */ outcome?: 'agreement' | 'terminated';
+  /** 党员代办: the step being recorded. */ step?: string;
+  /** A mediation session's place. */ place?: string;
+}
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: (f: CaseFilter) => ['cases', 'list', f] as const,
+  count: (box: CaseBox) => ['cases', 'count', box] as const,
+  one: (id: string) => ['cases', 'one', id] as const,
+  assignees: (id: string) => ['cases', 'assignees', id] as const,
+  categories: ['case-categories'] as const,
+};
+
+export function useCases(f: CaseFilter, enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.list(f),
+    queryFn: ({ signal }) => api.get<Page<CaseItem>>('/api/cases', { ...f }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Only the total of a box (the counts beside the 待办 / 超期 tabs). */
+export function useCaseCount(box: CaseBox) {
+  return useQuery({
+    queryKey: caseKeys.count(box),
+    queryFn: ({ signal }) => api.get<Page<CaseItem>>('/api/cases', { box, page: 1, pageSize: 1 }, signal).then((p) => p.total),
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: caseKeys.one(id), queryFn: () => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`), retry: false });
+}
+
+export function useAssignees(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.assignees(id),
+    queryFn: () => api.get<Page<Assignee>>(`/api/cases/${encodeURIComponent(id)}/assignees`).then((p) => p.items),
+    enabled,
+  });
+}
+
+export function useCaseCategories() {
+  return useQuery({
+    queryKey: caseKeys.categories,
+    queryFn: () => api.get<Page<CaseCategory>>('/api/case-categories').then((p) => p.items),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const reportCase = (body: CaseReport) => api.post<CaseDetail>('/api/cases', body);
+export const transitionCase = (id: string, body: TransitionInput) => api.post<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/transitions`, body);
+export const patchCategory = (code: string, body: Partial<Omit<CaseCategory, 'code' | 'type' | 'group'>>) =>
+  api.patch<CaseCategory>(`/api/case-categories/${encodeURIComponent(code)}`, body);
+
+export function uploadAttachments(id: string, files: File[]) {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  return api.upload<{ items: Attachment[] }>(`/api/cases/${encodeURIComponent(id)}/attachments`, form);
+}
+export const attachmentUrl = (caseId: string, attachmentId: string) => `/api/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
+export const exportCaseFile = (id: string, fallbackName: string) => download(`/api/cases/${encodeURIComponent(id)}/file`, {}, fallbackName);
+export const exportDisputeLedger = (f: { regionId?: string; from?: string; to?: string }, fallbackName: string) => download('/api/cases/disputes/ledger', f, fallbackName);

@@ -1,0 +1,290 @@
+// The 办理 panel: a button for exactly the actions the server says this user may take now, each with its dialog.
+import { useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Rate, Select } from 'antd';
+import {
+  caseKeys, SERVICE_STEPS, transitionCase, useAssignees, useCaseCategories,
+  type Assignee, type CaseAction, type CaseDetail, type TransitionInput,
+} from '../../api/cases';
+import { notificationKeys } from '../../api/notifications';
+import { useErrorText } from '../../api/errors';
+import { useI18n, type MessageKey } from '../../i18n';
+import { roleLabel } from '../../lib/access';
+import { clientKey } from '../../lib/clientKey';
+import { useSubmit } from '../../components/useSubmit';
+import { useCaseLabels } from '../../lib/caseLabels';
+
+/** Most likely next step first; the first of MAIN present is the primary button. */
+const ORDER: CaseAction[] = [
+  'accept', 'dispatch', 'start', 'step', 'mediate', 'resolve', 'revisit', 'rate', 'approve_extension', 'verify', 'archive',
+  'deny_extension', 'escalate', 'supervise', 'copy', 'request_extension', 'return', 'reopen', 'reject', 'note',
+];
+const MAIN: CaseAction[] = ['accept', 'dispatch', 'start', 'step', 'mediate', 'resolve', 'revisit', 'rate', 'approve_extension', 'verify', 'archive'];
+const DANGER: CaseAction[] = ['reject', 'deny_extension'];
+
+type Kind = 'assign' | 'reason' | 'rate' | 'escalate' | 'note' | 'outcome' | 'mediate' | 'revisit' | 'confirm';
+function kindOf(c: CaseDetail, a: CaseAction): Kind {
+  switch (a) {
+    case 'dispatch': case 'copy': return 'assign';
+    case 'reject': case 'return': case 'request_extension': return 'reason';
+    case 'rate': return 'rate';
+    case 'escalate': return 'escalate';
+    case 'note': return 'note';
+    case 'mediate': return 'mediate';
+    case 'revisit': return 'revisit';
+    case 'resolve': return c.type === 'dispute' ? 'outcome' : 'confirm';
+    default: return 'confirm';
+  }
+}
+
+/** The next of 党员代办's six steps, from the steps already in the history. */
+export function nextServiceStep(c: CaseDetail): string | null {
+  const done = c.history.filter((h) => h.action === 'step').map((h) => String(h.data?.step ?? ''));
+  return SERVICE_STEPS.find((s) => !done.includes(s)) ?? null;
+}
+
+/** One transition: send it, put the answer in the cache, refresh lists, counts and the inbox. */
+function useTransition(c: CaseDetail) {
+  const qc = useQueryClient();
+  return async (body: TransitionInput) => {
+    const next = await transitionCase(c.id, body);
+    qc.setQueryData(caseKeys.one(c.id), next);
+    await Promise.all([
+      qc.invalidateQueries({ queryKey: caseKeys.all, predicate: (q) => q.queryKey[1] !== 'one' }),
+      qc.invalidateQueries({ queryKey: notificationKeys.all }),
+    ]);
+    return next;
+  };
+}
+
+export function CaseActions({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const label = useCaseLabels();
+  const [open, setOpen] = useState<CaseAction | null>(null);
+  const step = nextServiceStep(c);
+  const actions = ORDER.filter((a) => c.actions.includes(a) && (a !== 'step' || step));
+  const primary = actions.find((a) => MAIN.includes(a));
+  return (
+    <div className="xz-actions">
+      {actions.map((a) => {
+        const props = { block: true, type: a === primary ? 'primary' as const : 'default' as const, danger: DANGER.includes(a) };
+        if (kindOf(c, a) === 'confirm') {
+          return a === 'step'
+            ? <ConfirmAction key={a} c={c} action={a} extra={{ step: step! }} text={t('case.step.button', { step: step! })} buttonProps={props} />
+            : <ConfirmAction key={a} c={c} action={a} buttonProps={props} />;
+        }
+        return <Button key={a} {...props} onClick={() => setOpen(a)}>{label.action(a)}</Button>;
+      })}
+      {open && <ActionDialog c={c} action={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}
+
+/** 受理, 开始处置, 办结, 督办, 归档, 核实, 回头看, 延期审批, 代办步骤: a Popconfirm with an optional note. */
+function ConfirmAction({ c, action, extra, text, buttonProps }: {
+  c: CaseDetail; action: CaseAction; extra?: Partial<TransitionInput>; text?: string;
+  buttonProps: { block: boolean; type: 'primary' | 'default'; danger: boolean };
+}) {
+  const { t } = useI18n();
+  const label = useCaseLabels();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const transition = useTransition(c);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(clientKey);
+  const verb = text ?? label.action(action);
+  const go = async () => {
+    setBusy(true);
+    try {
+      await transition({ action, note: note.trim() || undefined, idempotencyKey: key, ...extra });
+      setNote('');
+      setKey(clientKey());
+      message.success(t(`case.done.${action}` as MessageKey, { step: extra?.step ?? '' }));
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const noteLabel = action === 'resolve' ? t('caseAction.resolve.note') : t('caseAction.note');
+  return (
+    <Popconfirm
+      title={t('caseAction.confirm', { action: verb })}
+      description={(
+        <Input.TextArea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          rows={2}
+          maxLength={2000}
+          placeholder={action === 'resolve' ? t('caseAction.resolve.placeholder') : t('caseAction.note.optional')}
+          aria-label={noteLabel}
+          style={{ width: 280, marginTop: 4 }}
+        />
+      )}
+      okText={verb}
+      cancelText={t('common.cancel')}
+      placement="left"
+      onConfirm={go}
+      okButtonProps={{ loading: busy }}
+    >
+      <Button {...buttonProps} loading={busy}>{verb}</Button>
+    </Popconfirm>
+  );
+}
+
+interface DialogValues { note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean; outcome?: 'agreement' | 'terminated'; place?: string }
+
+/**
+ * 派单/抄告 (choose a person), 不予受理/退回/申请延期 (reason required), 评价 (stars), 上报上级 (越级 when allowed),
+ * 备注, and for disputes 调解 (session and place), 回访, and 办结 as 达成协议 or 终止调解.
+ */
+function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseAction; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const label = useCaseLabels();
+  const { message } = App.useApp();
+  const transition = useTransition(c);
+  const kind = kindOf(c, action);
+  const [form] = Form.useForm<DialogValues>();
+  const [key] = useState(clientKey);
+  const assignees = useAssignees(c.id, kind === 'assign');
+  const categories = useCaseCategories();
+  const canSkip = !!categories.data?.find((x) => x.code === c.category)?.skipLevel;
+  const rating = Form.useWatch('rating', form);
+  const outcome = Form.useWatch('outcome', form);
+
+  // One option per person, their roles together ("村两委干部、党员 · 孟家湾村").
+  const people = useMemo(() => {
+    const byUser = new Map<string, Assignee & { roles: string[] }>();
+    for (const a of assignees.data ?? []) {
+      const p = byUser.get(a.userId);
+      if (p) { if (!p.roles.includes(a.role)) p.roles.push(a.role); } else byUser.set(a.userId, { ...a, roles: [a.role] });
+    }
+    return [...byUser.values()];
+  }, [assignees.data]);
+
+  const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
+    await transition({
+      action, note: v.note?.trim() || undefined, assigneeId: v.assigneeId, rating: v.rating, days: v.days, outcome: v.outcome,
+      place: v.place?.trim() || undefined, skipLevel: action === 'escalate' && canSkip ? !!v.skipLevel : undefined, idempotencyKey: key,
+    });
+    const name = people.find((p) => p.userId === v.assigneeId)?.name ?? '';
+    message.success(t(`case.done.${action}` as MessageKey, { name }));
+    onClose();
+  });
+
+  // The text field every dialog has: what it is called, whether it is required, what to write.
+  const REASON: Partial<Record<CaseAction, MessageKey>> = {
+    reject: 'caseAction.reason.reject.placeholder', return: 'caseAction.reason.return.placeholder', request_extension: 'caseAction.reason.extension.placeholder',
+  };
+  const note: { label: MessageKey; required?: MessageKey; placeholder?: MessageKey; rows?: number } =
+    kind === 'reason' ? { label: 'caseAction.reason', required: 'caseAction.reason.required', placeholder: REASON[action] }
+      : kind === 'note' ? { label: 'caseAction.noteText', required: 'caseAction.noteText.required' }
+        : kind === 'mediate' ? { label: 'caseAction.mediation', required: 'caseAction.mediation.required', placeholder: 'caseAction.mediation.placeholder', rows: 5 }
+          : kind === 'revisit' ? { label: 'caseAction.revisit', required: 'caseAction.revisit.required', placeholder: 'caseAction.revisit.placeholder', rows: 4 }
+            : kind === 'outcome' ? (outcome === 'terminated'
+              ? { label: 'caseAction.termination', required: 'validate.required', placeholder: 'caseAction.termination.placeholder', rows: 5 }
+              : { label: 'caseAction.agreement', required: 'validate.required', placeholder: 'caseAction.agreement.placeholder', rows: 5 })
+              : kind === 'rate' ? { label: 'caseAction.rating.comment', placeholder: 'caseAction.rating.comment.placeholder' }
+                : { label: 'caseAction.note', placeholder: 'caseAction.note.placeholder' };
+
+  return (
+    <Modal
+      open
+      title={`${label.action(action)}：${c.title}`}
+      okText={label.action(action)}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      destroyOnHidden
+      width={560}
+    >
+      {alert}
+      <Form<DialogValues> form={form} layout="vertical" onValuesChange={onValuesChange} initialValues={{ days: 5, skipLevel: false, outcome: 'agreement' }}>
+        {kind === 'assign' && (
+          <Form.Item
+            label={t(action === 'copy' ? 'caseAction.copyTo' : 'caseAction.assignee')}
+            name="assigneeId"
+            rules={[{ required: true, message: t(action === 'copy' ? 'caseAction.copyTo.required' : 'caseAction.assignee.required') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'search' }}
+              loading={assignees.isPending}
+              placeholder={t('caseAction.assignee.placeholder')}
+              notFoundContent={assignees.isPending ? t('common.loading') : t('caseAction.assignee.empty')}
+              options={people.map((p) => ({
+                value: p.userId,
+                search: `${p.name} ${p.phone}`,
+                label: (
+                  <span className="xz-person">
+                    <span className="xz-person-name">{p.name}</span>
+                    <span className="xz-muted">{p.roles.map((r) => roleLabel(r, locale)).join('、')} · {p.regionName}</span>
+                  </span>
+                ),
+              }))}
+            />
+          </Form.Item>
+        )}
+        {action === 'request_extension' && (
+          <Form.Item label={t('caseAction.days')} name="days" rules={[
+            { required: true, message: t('caseAction.days.required') },
+            { type: 'number', min: 1, max: 30, message: t('caseAction.days.range') },
+          ]}>
+            <InputNumber min={1} max={30} precision={0} suffix={t('caseAction.days.unit')} style={{ width: 180 }} />
+          </Form.Item>
+        )}
+        {kind === 'rate' && (
+          <Form.Item label={t('caseAction.rating')} required>
+            <div className="xz-rate-row">
+              <Form.Item name="rating" noStyle rules={[{ required: true, message: t('caseAction.rating.required') }]}>
+                <RatingInput tooltips={[1, 2, 3, 4, 5].map((n) => t(`caseAction.rating.${n}` as MessageKey))} aria-label={t('caseAction.rating')} />
+              </Form.Item>
+              {rating ? <span className="xz-rate-word">{t(`caseAction.rating.${rating}` as MessageKey)}</span> : null}
+            </div>
+          </Form.Item>
+        )}
+        {kind === 'escalate' && (
+          <>
+            <p className="xz-muted" style={{ marginTop: 0 }}>{t('caseAction.escalate.hint')}</p>
+            {canSkip && (
+              <Form.Item name="skipLevel" valuePropName="checked" extra={t('caseAction.skipLevel.hint')}>
+                <Checkbox>{t('caseAction.skipLevel')}</Checkbox>
+              </Form.Item>
+            )}
+          </>
+        )}
+        {kind === 'outcome' && (
+          <Form.Item label={t('caseAction.outcome')} name="outcome" rules={[{ required: true, message: t('caseAction.outcome.required') }]}>
+            <Radio.Group optionType="button" options={[{ value: 'agreement', label: t('case.outcome.agreement') }, { value: 'terminated', label: t('case.outcome.terminated') }]} />
+          </Form.Item>
+        )}
+        {kind === 'mediate' && (
+          <Form.Item label={t('caseAction.place')} name="place">
+            <Input maxLength={100} placeholder={t('caseAction.place.placeholder')} />
+          </Form.Item>
+        )}
+        <Form.Item
+          label={t(note.label)}
+          name="note"
+          rules={note.required ? [{ required: true, whitespace: true, message: t(note.required, { field: t(note.label) }) }] : []}
+        >
+          <Input.TextArea rows={note.rows ?? 3} maxLength={2000} showCount placeholder={note.placeholder ? t(note.placeholder) : undefined} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Stars to choose, as a named radio group (the form's aria-required/aria-invalid land on the group, where they are allowed). */
+function RatingInput({ value, onChange, tooltips, id, ...aria }: {
+  value?: number; onChange?: (v: number) => void; tooltips: string[]; id?: string;
+  'aria-label'?: string; 'aria-required'?: boolean | 'true' | 'false'; 'aria-invalid'?: boolean | 'true' | 'false'; 'aria-describedby'?: string;
+}) {
+  return (
+    <div role="radiogroup" id={id} {...aria} style={{ display: 'inline-flex' }}>
+      <Rate value={value} onChange={onChange} tooltips={tooltips} style={{ fontSize: 28 }} />
+    </div>
+  );
+}
