@@ -217,3 +217,22 @@ describe(`retried actions on ${STORE}`, () => {
     expect((await act(c, id, { action: 'accept', idempotencyKey: 'accept-once-2' })).status).toBe(409);
   });
 });
+
+describe(`dispatch to a township unit (站所) on ${STORE}`, () => {
+  it('any staff of the unit handles it; others of the township do not', async () => {
+    const t = await env.login(PHONES.grid, true);
+    const c = await env.login(PHONES.cadre, true);
+    const id = (await report(t, { title: '需综治中心处理', category: 'instability' })).body.id;
+    await act(c, id, { action: 'accept' });
+    const cands = await env.call('GET', `/api/cases/${id}/assignees`, c);
+    expect(cands.body.units).toEqual(['综治中心']);
+    expect((await act(c, id, { action: 'dispatch', unit: '司法所' })).status).toBe(400);
+    const r = await act(c, id, { action: 'dispatch', unit: '综治中心', note: '请综治中心协调' });
+    expect(r.body).toMatchObject({ status: 'dispatched', assigneeUnit: '综治中心', assigneeId: null });
+    const staff = await env.login(PHONES.staff, true);
+    const todo = await env.call('GET', '/api/cases?box=todo&pageSize=200', staff);
+    expect(todo.body.items.map((x: any) => x.id)).toContain(id);
+    expect((await env.call('GET', '/api/me', staff)).body.roles[0].unit).toBe('综治中心');
+    expect((await act(staff, id, { action: 'resolve', note: '已协调处置' })).body.status).toBe('resolved');
+  });
+});

@@ -195,7 +195,7 @@ describe('changing accounts', () => {
     expect(rows.map((r) => r.action)).toEqual(['user.create', 'user.update', 'user.roles', 'user.reset_password']);
     expect(rows.every((r) => r.user_id === env.seed.users[PHONES.admin])).toBe(true);
     expect(rows.map((r) => r.detail ?? '').join()).not.toMatch(/abc12345|secret2026x/);
-    expect(JSON.parse(rows[2].detail!).after).toEqual([{ role: 'mediator', regionId: env.seed.townshipId, householdId: null }]);
+    expect(JSON.parse(rows[2].detail!).after).toEqual([{ role: 'mediator', regionId: env.seed.townshipId, householdId: null, unit: null }]);
   });
 });
 

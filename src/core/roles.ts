@@ -17,6 +17,9 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   villager: { zh: '村民', en: 'Villager' },
 };
 
+/** Units under a township (站所) that cases can be dispatched to; a township_staff grant names one. */
+export const TOWNSHIP_UNITS = ['综治中心', '司法所', '派出所', '民政办', '农业综合服务站', '自然资源所', '卫生院', '应急管理办', '党政综合办'] as const;
+
 export type Capability =
   | 'registry.read'      // browse households and residents in the subtree
   | 'registry.write'     // create and edit households and residents

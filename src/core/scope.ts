@@ -10,6 +10,8 @@ export interface Grant {
   regionId: string;
   regionPath: string;
   householdId: string | null;
+  /** 站所 of a township staff grant (综治中心、司法所…). */
+  unit?: string | null;
 }
 
 /** Upper bound for a range scan over paths that start with `prefix` ("/a/b/" → "/a/b0"). */

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_grant_paths.js';
 import * as m0003 from './migrations/0003_cases.js';
 import * as m0004 from './migrations/0004_attachments.js';
+import * as m0005 from './migrations/0005_units.js';
 
 type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -12,6 +13,7 @@ const STEPS: Record<string, Step> = {
   '0002_grant_paths': m0002,
   '0003_cases': m0003,
   '0004_attachments': m0004,
+  '0005_units': m0005,
 };
 
 class CodeProvider implements MigrationProvider {

@@ -34,6 +34,8 @@ export interface UserRolesTable {
   /** The region's path (materialized at grant time; regions do not move). */
   region_path: string;
   household_id: string | null;
+  /** The township unit (站所) of a township_staff grant. */
+  unit?: string | null;
   created_at: string;
 }
 
@@ -143,6 +145,8 @@ export interface CasesTable {
   level_region_id: string;
   level_region_path: string;
   assignee_id: string | null;
+  /** A township unit the case is dispatched to (any of its staff handles it). */
+  assignee_unit?: string | null;
   yellow_at: string | null;
   red_at: string | null;
   red_escalated: number;

@@ -62,7 +62,7 @@ export function insertUser(db: Executor, row: { id: string; phone: string; name:
   return db.insertInto('users').values(row).execute();
 }
 
-export function insertGrants(db: Executor, rows: { id: string; user_id: string; role: string; region_id: string; region_path: string; household_id: string | null; created_at: string }[]) {
+export function insertGrants(db: Executor, rows: { id: string; user_id: string; role: string; region_id: string; region_path: string; household_id: string | null; unit?: string | null; created_at: string }[]) {
   return rows.length ? db.insertInto('user_roles').values(rows).execute() : Promise.resolve([]);
 }
 
@@ -121,6 +121,6 @@ export function grantsAtPaths(db: Executor, roles: string[], paths: string[]) {
 
 /** Grants on regions inside the subtree at `path` (the people who work there). */
 export function grantsWithin(db: Executor, path: string, roles: string[]) {
-  return db.selectFrom('user_roles').select(['user_id', 'role', 'region_id', 'region_path'])
+  return db.selectFrom('user_roles').select(['user_id', 'role', 'region_id', 'region_path', 'unit'])
     .where((eb) => withinPath(eb, 'region_path', path)).where('role', 'in', roles).execute();
 }

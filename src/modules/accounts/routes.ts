@@ -5,7 +5,7 @@ import type { App } from '../../server/types.js';
 import * as service from './service.js';
 import { SESSION_MS } from './rules.js';
 
-const roleView = z.object({ role: z.string(), regionId: z.string(), regionName: z.string(), regionLevel: z.string(), householdId: z.string().nullable() });
+const roleView = z.object({ role: z.string(), regionId: z.string(), regionName: z.string(), regionLevel: z.string(), householdId: z.string().nullable(), unit: z.string().nullable() });
 const meView = z.object({ id: z.string(), name: z.string(), phone: z.string(), roles: z.array(roleView) });
 
 export default function routes(app: App, ctx: Ctx) {

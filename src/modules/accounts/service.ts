@@ -22,7 +22,7 @@ function failureState(row: { count: number; first_at: string; locked_until: stri
 
 export async function grantsFor(ctx: Ctx, userId: string): Promise<Grant[]> {
   const rows = await repo.grantsOf(ctx.db, [userId]);
-  return rows.map((r) => ({ role: r.role as Role, regionId: r.region_id, regionPath: r.region_path, householdId: r.household_id }));
+  return rows.map((r) => ({ role: r.role as Role, regionId: r.region_id, regionPath: r.region_path, householdId: r.household_id, unit: r.unit ?? null }));
 }
 
 export async function actorFor(ctx: Ctx, userId: string, name: string, ip: string | null): Promise<Actor> {
@@ -108,7 +108,7 @@ export async function me(ctx: Ctx, actor: Actor) {
     phone: user?.phone ?? '',
     roles: actor.scope.grants.map((g) => ({
       role: g.role, regionId: g.regionId, regionName: names.get(g.regionId)?.name ?? '', regionLevel: names.get(g.regionId)?.level ?? '',
-      householdId: g.householdId,
+      householdId: g.householdId, unit: g.unit ?? null,
     })),
   };
 }

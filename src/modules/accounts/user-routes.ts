@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
-import { ROLES } from '../../core/roles.js';
+import { ROLES, TOWNSHIP_UNITS } from '../../core/roles.js';
 import { requireActor } from '../../server/auth.js';
 import type { App } from '../../server/types.js';
 import * as service from './user-service.js';
@@ -15,6 +15,7 @@ const grantInput = z.object({
   role: z.enum(ROLES, { error: '未知的角色' }),
   regionId: z.string({ error: '请选择任职区域' }).min(1, { error: '请选择任职区域' }).max(64),
   householdId: z.string().min(1, { error: '请选择所属户' }).max(64).nullish(),
+  unit: z.enum(TOWNSHIP_UNITS, { error: '未知的站所' }).nullish().describe('站所 of a township_staff role'),
 });
 const roles = z.array(grantInput, { error: '请选择角色' }).min(1, { error: '至少授予一个角色' }).max(20, { error: '角色不能超过20个' });
 
@@ -35,7 +36,7 @@ const userQuery = z.object({
 const userView = z.object({
   id: z.string(), name: z.string(), phone: z.string(), active: z.boolean(),
   roles: z.array(z.object({
-    id: z.string(), role: z.string(), regionId: z.string(), regionName: z.string(), regionLevel: z.string(), householdId: z.string().nullable(),
+    id: z.string(), role: z.string(), regionId: z.string(), regionName: z.string(), regionLevel: z.string(), householdId: z.string().nullable(), unit: z.string().nullable(),
   })),
   createdAt: z.string(),
   editable: z.boolean(),

@@ -28,6 +28,7 @@ export interface GrantInput {
   role: Role;
   regionId: string;
   householdId?: string | null;
+  unit?: string | null;
 }
 
 /** The subtrees in which the caller may manage accounts. */
@@ -56,6 +57,7 @@ export function grantProblem(
     return { code: 'VALIDATION_FAILED', zh: `${ROLE_LABELS[g.role].zh}角色只能授予在${levels.map((l) => LEVEL_ZH[l]).join('或')}一级`, en: `Role ${g.role} is held on a ${levels.join(' or ')}` };
   if (needsHousehold(g.role) && !g.householdId) return { code: 'VALIDATION_FAILED', zh: '村民角色须选择所属户', en: 'A villager role needs a household' };
   if (!needsHousehold(g.role) && g.householdId) return { code: 'VALIDATION_FAILED', zh: '只有村民角色需要选择户', en: 'Only a villager role names a household' };
+  if (g.unit && g.role !== 'township_staff') return { code: 'VALIDATION_FAILED', zh: '只有乡镇站所工作人员需要选择站所', en: 'Only township staff name a unit' };
   if (g.householdId && (householdPath === null || !isWithin(householdPath, regionPath)))
     return { code: 'UNKNOWN_HOUSEHOLD', zh: '所选户不存在或不在该区域内', en: 'The household is not in that region' };
   return null;
@@ -65,7 +67,7 @@ export function grantProblem(
 export function dedupeGrants<T extends GrantInput>(list: T[]): T[] {
   const seen = new Set<string>();
   return list.filter((g) => {
-    const key = `${g.role}|${g.regionId}|${g.householdId ?? ''}`;
+    const key = `${g.role}|${g.regionId}|${g.householdId ?? ''}|${g.unit ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -39,7 +39,7 @@ async function views(ctx: Ctx, rows: UserRow[], roots: string[], selfId: string)
       id: u.id, name: u.name, phone: u.phone, active: !!u.active, createdAt: u.created_at,
       roles: mine.map((g) => ({
         id: g.id, role: g.role, regionId: g.region_id, regionName: byId.get(g.region_id)?.name ?? '',
-        regionLevel: byId.get(g.region_id)?.level ?? '', householdId: g.household_id,
+        regionLevel: byId.get(g.region_id)?.level ?? '', householdId: g.household_id, unit: g.unit ?? null,
       })),
       editable: lockedReason === null,
       lockedReason,
@@ -90,15 +90,15 @@ async function checkGrants(ctx: Ctx, actor: Actor, list: GrantInput[], held: Gra
     const householdPath = g.householdId ? await people.householdRegionPath(ctx, g.householdId) : null;
     const p = grantProblem(g, region.level, region.path, householdPath);
     if (p) throw new AppError(p.code, p.zh, p.en, [{ field: `roles.${i}`, message: p.zh }]);
-    out.push({ role: g.role, regionId: region.id, regionPath: region.path, householdId: g.householdId ?? null });
+    out.push({ role: g.role, regionId: region.id, regionPath: region.path, householdId: g.householdId ?? null, unit: g.unit ?? null });
   }
   return out;
 }
 
 const grantRows = (userId: string, grants: Grant[], at: string) =>
-  grants.map((g) => ({ id: newId(), user_id: userId, role: g.role, region_id: g.regionId, region_path: g.regionPath, household_id: g.householdId, created_at: at }));
+  grants.map((g) => ({ id: newId(), user_id: userId, role: g.role, region_id: g.regionId, region_path: g.regionPath, household_id: g.householdId, unit: g.unit ?? null, created_at: at }));
 
-const grantDetail = (grants: Grant[]) => grants.map((g) => ({ role: g.role, regionId: g.regionId, householdId: g.householdId }));
+const grantDetail = (grants: Grant[]) => grants.map((g) => ({ role: g.role, regionId: g.regionId, householdId: g.householdId, unit: g.unit ?? null }));
 
 const duplicatePhone = () => new AppError('DUPLICATE_PHONE', '该手机号已有账号', 'An account with this phone already exists');
 

@@ -79,7 +79,7 @@ export interface CaseFilter {
   copiedTo?: string;
   reporterId?: string;
   /** 待办: open cases at one of these levels not yet handed on, or assigned to this user and not done. */
-  todoFor?: { userId: string; levelPaths: string[] };
+  todoFor?: { userId: string; levelPaths: string[]; units: { unit: string; path: string }[] };
   /** 已办: cases this user has acted on. */
   actedBy?: string;
   /** Rated 1–2 stars, or reopened (回头看): what the level above watches. */
@@ -111,6 +111,7 @@ function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
     q = q.where((eb) => eb.or([
       eb.and([eb('c.assignee_id', '=', t.userId), eb('c.status', 'in', ['dispatched', 'in_progress'])]),
       ...(t.levelPaths.length ? [eb.and([eb('c.level_region_path', 'in', t.levelPaths), eb('c.status', 'in', ['reported', 'accepted', 'resolved', 'rated'])])] : []),
+      ...t.units.map((u) => eb.and([eb('c.assignee_unit', '=', u.unit), withinPath(eb, 'c.level_region_path', u.path), eb('c.status', 'in', ['dispatched', 'in_progress'])])),
     ]));
   }
   if (f.actedBy) { const u = f.actedBy; q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_history as h').select('h.case_id').where('h.by_user_id', '=', u).where('h.action', '!=', 'report')); }

@@ -4,6 +4,7 @@ import { idParam, listOf, paging } from '../../core/http.js';
 import { requireActor } from '../../server/auth.js';
 import type { App } from '../../server/types.js';
 import { forbidden } from '../../core/errors.js';
+import { TOWNSHIP_UNITS } from '../../core/roles.js';
 import * as service from './service.js';
 import * as categories from './categories.js';
 import { ACTIONS, CASE_TYPES, PRIORITIES, STATUSES } from './rules.js';
@@ -22,7 +23,7 @@ const caseItem = z.object({
   title: z.string(), description: z.string(), priority: z.string(), source: z.string(), sourceName: z.string(),
   regionId: z.string(), regionName: z.string(), householdId: z.string().nullable(), status: z.string(), card: z.enum(['yellow', 'red']).nullable(),
   levelRegionId: z.string(), levelRegionName: z.string(), levelRegionLevel: z.string(), reporterId: z.string(), reporterName: z.string(),
-  assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), dueAt: z.string().nullable(), yellowAt: z.string().nullable(), overdue: z.boolean(),
+  assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), assigneeUnit: z.string().nullable(), dueAt: z.string().nullable(), yellowAt: z.string().nullable(), overdue: z.boolean(),
   reportedAt: z.string(), acceptedAt: z.string().nullable(), resolvedAt: z.string().nullable(), closedAt: z.string().nullable(),
   rating: z.number().nullable(), ratingComment: z.string().nullable(), escalations: z.number(), reopened: z.number(),
   extensionPending: z.boolean(), extensionDays: z.number(), verified: z.boolean(), details: z.record(z.string(), z.unknown()).nullable(),
@@ -126,11 +127,15 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/cases/:id/assignees', {
     schema: {
       tags: ['cases'], summary: '可派单或抄告的人员 / People the responsible level may dispatch to or copy', params: idParam,
-      response: { 200: z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), phone: z.string(), role: z.string(), regionId: z.string(), regionName: z.string() })), total: z.number() }) },
+      response: { 200: z.object({
+        items: z.array(z.object({ userId: z.string(), name: z.string(), phone: z.string(), role: z.string(), regionId: z.string(), regionName: z.string(), unit: z.string().nullable() })),
+        total: z.number(),
+        units: z.array(z.string()).describe('站所 of the township with staff accounts: dispatch with {unit}'),
+      }) },
     },
   }, async (req) => {
-    const items = await service.assigneeCandidates(ctx, requireActor(req), req.params.id);
-    return { items, total: items.length };
+    const { people, units } = await service.assigneeCandidates(ctx, requireActor(req), req.params.id);
+    return { items: people, total: people.length, units };
   });
 
   app.post('/api/cases/:id/transitions', {
@@ -148,6 +153,7 @@ export default function routes(app: App, ctx: Ctx) {
         outcome: z.enum(['agreement', 'terminated'], { error: '调解结果须为达成协议或终止调解' }).optional(),
         step: z.string().max(10).optional(),
         place: z.string().max(100).optional(),
+        unit: z.enum(TOWNSHIP_UNITS, { error: '未知的站所' }).optional(),
       }),
       response: { 200: caseDetail },
     },

@@ -127,7 +127,11 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { region
   const filter: repo.CaseFilter = { ...f };
   if (f.regionId) filter.regionPath = (await regions.requireVisible(ctx, actor, f.regionId)).path;
   const now = ctx.clock.now().toISOString();
-  const mineToDo = { userId: actor.userId, levelPaths: actor.scope.grants.filter((g) => LEVEL_ROLES.includes(g.role)).map((g) => g.regionPath) };
+  const mineToDo = {
+    userId: actor.userId,
+    levelPaths: actor.scope.grants.filter((g) => LEVEL_ROLES.includes(g.role)).map((g) => g.regionPath),
+    units: actor.scope.grants.filter((g) => g.role === 'township_staff' && g.unit).map((g) => ({ unit: g.unit!, path: g.regionPath })),
+  };
   if (f.overdue || f.box === 'overdue') filter.overdueAt = now;
   if (f.box === 'copied') filter.copiedTo = actor.userId;
   if (f.box === 'mine') filter.reporterId = actor.userId;
@@ -145,6 +149,7 @@ export interface TransitionInput {
   /** Disputes: how mediation ended (协议 or 终止). */ outcome?: 'agreement' | 'terminated';
   /** Service requests: which of the six steps is recorded. */ step?: string;
   /** Mediation session place. */ place?: string;
+  /** 派单 to a township unit (站所) instead of one person. */ unit?: string;
 }
 
 /** Applies one action: checked against the table and the caller's part, written with its history row in one transaction. */
@@ -198,9 +203,17 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件不予受理：${c.title}` });
       break;
     case 'dispatch': {
+      if (input.unit) {
+        const staff = await unitStaff(ctx, c.level_region_path, input.unit);
+        if (!staff.length) throw new AppError('VALIDATION_FAILED', `本乡镇没有${input.unit}的工作人员账号`, 'Nobody works in that unit here');
+        Object.assign(patch, { assignee_unit: input.unit, assignee_id: null });
+        data = { unit: input.unit };
+        notices.push({ to: staff, kind: 'assignment', title: `新派单（${input.unit}）：${c.title}` });
+        break;
+      }
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择经办人', 'Choose who handles the case');
       await requireAssignable(ctx, input.assigneeId, c.level_region_path);
-      patch.assignee_id = input.assigneeId;
+      Object.assign(patch, { assignee_id: input.assigneeId, assignee_unit: null });
       // The name is kept with the step: the timeline stays readable after the case moves on.
       data = { assigneeId: input.assigneeId, assigneeName: (await userNames(ctx, [input.assigneeId])).get(input.assigneeId)?.name ?? '' };
       notices.push({ to: [input.assigneeId], kind: 'assignment', title: `新派单：${c.title}` });
@@ -208,7 +221,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     }
     case 'return':
       if (c.status === 'resolved') break; // the level sends a resolution back to its handler
-      patch.assignee_id = null;
+      Object.assign(patch, { assignee_id: null, assignee_unit: null });
       notices.push({ to: await levelPeople(), kind: 'status', title: `事件被退回：${c.title}` });
       break;
     case 'resolve':
@@ -319,9 +332,18 @@ export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
   const above = township?.level === 'township' ? await workersWithin(ctx, township.path, ['township_staff']) : [];
   const regionNames = new Map((await regions.getMany(ctx, [...within, ...above].map((w) => w.regionId))).map((r) => [r.id, r.name]));
   const seen = new Set<string>();
-  return [...within, ...above.filter((a) => a.regionId === township!.id)]
+  const people = [...within, ...above.filter((a) => a.regionId === township!.id)]
     .filter((w) => !seen.has(w.userId + w.role) && seen.add(w.userId + w.role))
     .map((w) => ({ ...w, regionName: regionNames.get(w.regionId) ?? '' }));
+  const units = [...new Set(above.filter((a) => a.regionId === township?.id && a.unit).map((a) => a.unit!))];
+  return { people, units };
+}
+
+/** Active staff of a township unit serving the level (the township at or above it). */
+async function unitStaff(ctx: Ctx, levelPath: string, unit: string): Promise<string[]> {
+  const township = (await regions.getMany(ctx, pathIds(levelPath))).find((r) => r.level === 'township');
+  if (!township) return [];
+  return (await workersWithin(ctx, township.path, ['township_staff'])).filter((w) => w.regionId === township.id && w.unit === unit).map((w) => w.userId);
 }
 
 async function aboveLevel(ctx: Ctx, c: repo.CaseRow): Promise<string[]> {

@@ -25,7 +25,7 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string) {
     status: c.status, card: c.card as 'yellow' | 'red' | null,
     levelRegionId: c.level_region_id, levelRegionName: region.get(c.level_region_id)?.name ?? '', levelRegionLevel: region.get(c.level_region_id)?.level ?? '',
     reporterId: c.reporter_id, reporterName: names.get(c.reporter_id)?.name ?? '',
-    assigneeId: c.assignee_id, assigneeName: c.assignee_id ? names.get(c.assignee_id)?.name ?? '' : null,
+    assigneeId: c.assignee_id, assigneeName: c.assignee_id ? names.get(c.assignee_id)?.name ?? '' : null, assigneeUnit: c.assignee_unit ?? null,
     dueAt: isOpen(c.status as Status) ? c.red_at : null, yellowAt: isOpen(c.status as Status) ? c.yellow_at : null,
     overdue: isOpen(c.status as Status) && !!c.red_at && c.red_at <= now,
     reportedAt: c.reported_at, acceptedAt: c.accepted_at, resolvedAt: c.resolved_at, closedAt: c.closed_at,

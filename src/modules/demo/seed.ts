@@ -78,14 +78,14 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
     await peopleRepo.updateResident(tx, head.id, { phone: '13800000004' });
     await peopleRepo.updateHousehold(tx, villagerHousehold.id, { phone: '13800000004' });
 
-    const accounts: { phone: string; name: string; role: string; region: { id: string; path: string }; household?: string }[] = [
+    const accounts: { phone: string; name: string; role: string; region: { id: string; path: string }; household?: string; unit?: string }[] = [
       { phone: '13800000000', name: '王建军', role: 'admin', region: county },
       { phone: '13800000001', name: '李志刚', role: 'township_leader', region: township },
       { phone: '13800000002', name: '高永强', role: 'village_cadre', region: mjw },
       { phone: '13800000003', name: '马丽娟', role: 'grid_worker', region: mjwGrid1 },
       { phone: '13800000004', name: head.name, role: 'villager', region: mjwGrid1, household: villagerHousehold.id },
       { phone: '13800000005', name: '郝建平', role: 'village_cadre', region: gqh },
-      { phone: '13800000006', name: '张晓燕', role: 'township_staff', region: township },
+      { phone: '13800000006', name: '张晓燕', role: 'township_staff', region: township, unit: '综治中心' },
       { phone: '13800000007', name: '杨学文', role: 'party_member', region: mjw },
       { phone: '13800000008', name: '孟庆华', role: 'supervisor', region: mjw },
       { phone: '13800000009', name: '白世荣', role: 'mediator', region: mjw },
@@ -95,7 +95,7 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
       const id = newId();
       users[a.phone] = id;
       await accountsRepo.insertUser(tx, { id, phone: a.phone, name: a.name, password_hash: hash, active: 1, created_at: at, updated_at: at });
-      await accountsRepo.insertGrants(tx, [{ id: newId(), user_id: id, role: a.role, region_id: a.region.id, region_path: a.region.path, household_id: a.household ?? null, created_at: at }]);
+      await accountsRepo.insertGrants(tx, [{ id: newId(), user_id: id, role: a.role, region_id: a.region.id, region_path: a.region.path, household_id: a.household ?? null, unit: a.unit ?? null, created_at: at }]);
     }
     // 党员联户: the demo party member serves a dozen households of 孟家湾村.
     const mjwHouseholds = inserted.filter((h) => h.region_path.startsWith(mjw.path)).slice(0, 12);

@@ -31,7 +31,7 @@ export interface CaseItem {
   title: string; description: string; priority: Priority; source: string; sourceName: string;
   regionId: string; regionName: string; householdId: string | null; status: CaseStatus; card: Card | null;
   levelRegionId: string; levelRegionName: string; levelRegionLevel: string; reporterId: string; reporterName: string;
-  assigneeId: string | null; assigneeName: string | null; dueAt: string | null; yellowAt: string | null; overdue: boolean;
+  assigneeId: string | null; assigneeName: string | null; /** 站所 the case is dispatched to. */ assigneeUnit: string | null; dueAt: string | null; yellowAt: string | null; overdue: boolean;
   reportedAt: string; acceptedAt: string | null; resolvedAt: string | null; closedAt: string | null;
   rating: number | null; ratingComment: string | null; escalations: number; reopened: number;
   extensionPending: boolean; extensionDays: number; verified: boolean; details: (CaseDetails & Record<string, unknown>) | null;
@@ -69,6 +69,7 @@ export interface TransitionInput {
   /** Disputes' 办结: 达成协议 or 终止调解. */ outcome?: 'agreement' | 'terminated';
   /** 党员代办: the step being recorded. */ step?: string;
   /** A mediation session's place. */ place?: string;
+  /** 派单 to a township unit (站所). */ unit?: string;
 }
 
 export const caseKeys = {
@@ -104,7 +105,7 @@ export function useCase(id: string) {
 export function useAssignees(id: string, enabled: boolean) {
   return useQuery({
     queryKey: caseKeys.assignees(id),
-    queryFn: () => api.get<Page<Assignee>>(`/api/cases/${encodeURIComponent(id)}/assignees`).then((p) => p.items),
+    queryFn: () => api.get<Page<Assignee> & { units: string[] }>(`/api/cases/${encodeURIComponent(id)}/assignees`),
     enabled,
   });
 }

@@ -133,6 +133,10 @@ function ConfirmAction({ c, action, extra, text, buttonProps }: {
   );
 }
 
+/** Select values naming a 站所 rather than a person. */
+const UNIT = 'unit:';
+const assignee = (v: string | undefined) => (v?.startsWith(UNIT) ? { unit: v.slice(UNIT.length) } : { assigneeId: v });
+
 interface DialogValues { note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean; outcome?: 'agreement' | 'terminated'; place?: string }
 
 /**
@@ -156,7 +160,7 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
   // One option per person, their roles together ("村两委干部、党员 · 孟家湾村").
   const people = useMemo(() => {
     const byUser = new Map<string, Assignee & { roles: string[] }>();
-    for (const a of assignees.data ?? []) {
+    for (const a of assignees.data?.items ?? []) {
       const p = byUser.get(a.userId);
       if (p) { if (!p.roles.includes(a.role)) p.roles.push(a.role); } else byUser.set(a.userId, { ...a, roles: [a.role] });
     }
@@ -165,10 +169,10 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
 
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     await transition({
-      action, note: v.note?.trim() || undefined, assigneeId: v.assigneeId, rating: v.rating, days: v.days, outcome: v.outcome,
+      action, note: v.note?.trim() || undefined, ...assignee(v.assigneeId), rating: v.rating, days: v.days, outcome: v.outcome,
       place: v.place?.trim() || undefined, skipLevel: action === 'escalate' && canSkip ? !!v.skipLevel : undefined, idempotencyKey: key,
     });
-    const name = people.find((p) => p.userId === v.assigneeId)?.name ?? '';
+    const name = v.assigneeId?.startsWith(UNIT) ? v.assigneeId.slice(UNIT.length) : people.find((p) => p.userId === v.assigneeId)?.name ?? '';
     message.success(t(`case.done.${action}` as MessageKey, { name }));
     onClose();
   });
@@ -214,16 +218,26 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
               loading={assignees.isPending}
               placeholder={t('caseAction.assignee.placeholder')}
               notFoundContent={assignees.isPending ? t('common.loading') : t('caseAction.assignee.empty')}
-              options={people.map((p) => ({
-                value: p.userId,
-                search: `${p.name} ${p.phone}`,
-                label: (
-                  <span className="xz-person">
-                    <span className="xz-person-name">{p.name}</span>
-                    <span className="xz-muted">{p.roles.map((r) => roleLabel(r, locale)).join('、')} · {p.regionName}</span>
-                  </span>
-                ),
-              }))}
+              options={[
+                // 派单 may go to a whole 站所 of the township; 抄告 names people.
+                ...(action === 'dispatch' && assignees.data?.units.length ? [{
+                  label: t('caseAction.units'),
+                  options: assignees.data.units.map((u) => ({ value: UNIT + u, search: u, label: <span className="xz-person"><span className="xz-person-name">{u}</span><span className="xz-muted">{t('caseAction.unitHint')}</span></span> })),
+                }] : []),
+                {
+                  label: t('caseAction.people'),
+                  options: people.map((p) => ({
+                    value: p.userId,
+                    search: `${p.name} ${p.phone}`,
+                    label: (
+                      <span className="xz-person">
+                        <span className="xz-person-name">{p.name}</span>
+                        <span className="xz-muted">{p.roles.map((r) => roleLabel(r, locale)).join('、')} · {p.regionName}</span>
+                      </span>
+                    ),
+                  })),
+                },
+              ]}
             />
           </Form.Item>
         )}

@@ -103,7 +103,7 @@ function Facts({ c }: { c: CaseDetail }) {
           { key: 'reporter', label: `${t('case.reporter')}/${t('case.source')}`, children: <span>{c.reporterName || '—'}<span className="xz-muted"> · {label.source(c.source, c.sourceName)}</span></span> },
           { key: 'reportedAt', label: t('case.reportedAt'), children: f.dateTime(c.reportedAt) },
           { key: 'level', label: t('case.level'), children: <span>{c.levelRegionName || '—'}{c.levelRegionLevel && <span className="xz-muted">（{label.level(c.levelRegionLevel)}）</span>}</span> },
-          { key: 'assignee', label: t('case.assignee'), children: c.assigneeName || <span className="xz-muted">{t('case.assignee.none')}</span> },
+          { key: 'assignee', label: t('case.assignee'), children: c.assigneeName || c.assigneeUnit || <span className="xz-muted">{t('case.assignee.none')}</span> },
           open || !c.resolvedAt ? {
             key: 'due', label: dueLabel,
             children: open && c.dueAt

@@ -50,7 +50,7 @@ export function CaseTable({ rows, total, page, pageSize, loading, placeWithin, e
       title: t('cases.col.level'), dataIndex: 'levelRegionName', width: 84, ellipsis: { showTitle: false },
       render: (v: string, r) => (v ? <Ellipsis text={`${v}（${label.level(r.levelRegionLevel)}）`}>{v}</Ellipsis> : dash),
     },
-    { title: t('cases.col.assignee'), dataIndex: 'assigneeName', width: 76, ellipsis: { showTitle: false }, render: (v: string | null) => (v ? <Ellipsis text={v} /> : dash) },
+    { title: t('cases.col.assignee'), dataIndex: 'assigneeName', width: 76, ellipsis: { showTitle: false }, render: (v: string | null, c) => (v || c.assigneeUnit ? <Ellipsis text={v || c.assigneeUnit!} /> : dash) },
     {
       title: t('cases.col.reportedAt'), dataIndex: 'reportedAt', width: 100,
       render: (v: string) => <Tooltip title={f.dateTime(v)}><span style={{ whiteSpace: 'nowrap' }}>{f.dateShort(v)}</span></Tooltip>,

@@ -31,7 +31,7 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
   const detail = (h: HistoryEntry): ReactNode[] => {
     const d = h.data ?? {};
     const out: ReactNode[] = [];
-    if (h.action === 'dispatch') { const n = nameOf(d.assigneeId, d.assigneeName); if (n) out.push(t('case.timeline.to', { name: n })); }
+    if (h.action === 'dispatch') { const n = typeof d.unit === 'string' ? d.unit : nameOf(d.assigneeId, d.assigneeName); if (n) out.push(t('case.timeline.to', { name: n })); }
     if (h.action === 'copy') { const n = nameOf(d.userId, d.userName); if (n) out.push(t('case.timeline.copyTo', { name: n })); }
     if (h.action === 'escalate' && typeof d.toRegionName === 'string') {
       out.push([t('case.timeline.escalateTo', { name: d.toRegionName }), d.skip ? `（${t('case.timeline.skip')}）` : '', d.automatic ? `（${t('case.timeline.auto')}）` : ''].join(''));

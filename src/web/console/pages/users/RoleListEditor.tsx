@@ -6,8 +6,9 @@ import type { Region } from '../../api/regions';
 import { useI18n } from '../../i18n';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
+import { TOWNSHIP_UNITS } from '../../../../core/roles';
 
-export interface GrantValue { role?: string; regionId?: string; householdId?: string | null }
+export interface GrantValue { role?: string; regionId?: string; householdId?: string | null; unit?: string | null }
 
 export function RoleListEditor({ form, roles }: { form: FormInstance; roles: RoleDef[] }) {
   const { t, locale } = useI18n();
@@ -31,7 +32,7 @@ export function RoleListEditor({ form, roles }: { form: FormInstance; roles: Rol
                     <Form.Item label={t('users.roles.role')} name={[field.name, 'role']} rules={[{ required: true, message: t('validate.select', { field: t('users.roles.role') }) }]} style={{ marginBottom: 8 }}>
                       <Select
                         options={roles.map((r) => ({ value: r.code, label: locale === 'zh-CN' ? r.zh : r.en }))}
-                        onChange={() => form.setFieldValue(['roles', field.name, 'householdId'], undefined)}
+                        onChange={() => { form.setFieldValue(['roles', field.name, 'householdId'], undefined); form.setFieldValue(['roles', field.name, 'unit'], undefined); }}
                       />
                     </Form.Item>
                   </Col>
@@ -41,6 +42,11 @@ export function RoleListEditor({ form, roles }: { form: FormInstance; roles: Rol
                     </Form.Item>
                   </Col>
                 </Row>
+                {g.role === 'township_staff' && (
+                  <Form.Item label={t('users.roles.unit')} name={[field.name, 'unit']} extra={t('users.roles.unit.hint')} style={{ marginBottom: 8 }}>
+                    <Select allowClear placeholder={t('users.roles.unit.placeholder')} options={TOWNSHIP_UNITS.map((u) => ({ value: u, label: u }))} />
+                  </Form.Item>
+                )}
                 {d?.needsHousehold && (
                   <Form.Item label={t('users.roles.household')} name={[field.name, 'householdId']} rules={[{ required: true, message: t('validate.select', { field: t('users.roles.household') }) }]} style={{ marginBottom: 8 }}>
                     <HouseholdPicker regionId={g.regionId} />

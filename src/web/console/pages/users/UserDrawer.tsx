@@ -24,7 +24,7 @@ export function UserDrawer({ user, onClose }: { user: UserRow | null; onClose: (
   const editing = !!user;
 
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
-    const grants = v.roles.map((g) => ({ role: g.role!, regionId: g.regionId!, householdId: g.householdId || null }));
+    const grants = v.roles.map((g) => ({ role: g.role!, regionId: g.regionId!, householdId: g.householdId || null, unit: g.unit || null }));
     if (user) {
       if (v.name.trim() !== user.name) await patchUser(user.id, { name: v.name.trim() });
       await putUserRoles(user.id, grants);
@@ -38,7 +38,7 @@ export function UserDrawer({ user, onClose }: { user: UserRow | null; onClose: (
   }, roleField);
 
   const initial: Partial<Values> = user
-    ? { name: user.name, phone: user.phone, roles: user.roles.map((r) => ({ role: r.role, regionId: r.regionId, householdId: r.householdId ?? undefined })) }
+    ? { name: user.name, phone: user.phone, roles: user.roles.map((r) => ({ role: r.role, regionId: r.regionId, householdId: r.householdId ?? undefined, unit: r.unit ?? undefined })) }
     : { roles: [{}] };
 
   return (

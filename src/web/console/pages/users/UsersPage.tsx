@@ -53,7 +53,7 @@ export default function UsersPage() {
       title: t('users.col.roles'), dataIndex: 'roles',
       render: (list: UserRow['roles']) => (
         <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
-          {list.map((r, i) => <Tag key={r.id ?? i} color={r.role === 'admin' ? 'red' : 'blue'} style={{ marginInlineEnd: 0 }}>{roleText(r.role)} · {r.regionName}</Tag>)}
+          {list.map((r, i) => <Tag key={r.id ?? i} color={r.role === 'admin' ? 'red' : 'blue'} style={{ marginInlineEnd: 0 }}>{roleText(r.role)} · {r.regionName}{r.unit ? `（${r.unit}）` : ''}</Tag>)}
         </span>
       ),
     },
