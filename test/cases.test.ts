@@ -236,3 +236,20 @@ describe(`dispatch to a township unit (站所) on ${STORE}`, () => {
     expect((await act(staff, id, { action: 'resolve', note: '已协调处置' })).body.status).toBe('resolved');
   });
 });
+
+describe(`群众评单 on ${STORE}`, () => {
+  it('a case the grid worker reports for a household is followed and rated by that household', async () => {
+    const g = await env.login(PHONES.grid, true);
+    const c = await env.login(PHONES.cadre, true);
+    const v = await env.login(PHONES.villager, true);
+    const id = (await report(g, { title: '王家院墙开裂', category: 'safety_hazard', householdId: env.seed.villagerHouseholdId })).body.id;
+    await act(c, id, { action: 'accept' });
+    await act(c, id, { action: 'resolve', note: '已加固' });
+    const inbox = await env.call('GET', '/api/notifications?unread=true', v);
+    expect(inbox.body.items.some((n: any) => n.entityId === id && n.title.includes('请评价'))).toBe(true);
+    expect((await env.call('GET', `/api/cases/${id}`, v)).body.actions).toContain('rate');
+    expect((await act(v, id, { action: 'rate', rating: 5, note: '很满意' })).body).toMatchObject({ status: 'rated', rating: 5 });
+    const other = await env.login(PHONES.party, true);
+    expect((await env.call('GET', `/api/cases/${id}`, other)).body.actions ?? []).not.toContain('rate');
+  });
+});

@@ -43,5 +43,5 @@ export async function grantPathsOf(ctx: Ctx, userId: string): Promise<{ role: st
 export async function workersWithin(ctx: Ctx, path: string, roles: string[]) {
   const grants = await repo.grantsWithin(ctx.db, path, roles);
   const users = new Map((await repo.usersByIds(ctx.db, grants.map((g) => g.user_id))).filter((u) => u.active).map((u) => [u.id, u]));
-  return grants.filter((g) => users.has(g.user_id)).map((g) => ({ userId: g.user_id, name: users.get(g.user_id)!.name, phone: users.get(g.user_id)!.phone, role: g.role, regionId: g.region_id, unit: g.unit ?? null }));
+  return grants.filter((g) => users.has(g.user_id)).map((g) => ({ userId: g.user_id, name: users.get(g.user_id)!.name, phone: users.get(g.user_id)!.phone, role: g.role, regionId: g.region_id, unit: g.unit ?? null, householdId: g.household_id }));
 }

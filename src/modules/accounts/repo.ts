@@ -121,6 +121,6 @@ export function grantsAtPaths(db: Executor, roles: string[], paths: string[]) {
 
 /** Grants on regions inside the subtree at `path` (the people who work there). */
 export function grantsWithin(db: Executor, path: string, roles: string[]) {
-  return db.selectFrom('user_roles').select(['user_id', 'role', 'region_id', 'region_path', 'unit'])
+  return db.selectFrom('user_roles').select(['user_id', 'role', 'region_id', 'region_path', 'unit', 'household_id'])
     .where((eb) => withinPath(eb, 'region_path', path)).where('role', 'in', roles).execute();
 }

@@ -225,6 +225,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       notices.push({ to: await levelPeople(), kind: 'status', title: `事件被退回：${c.title}` });
       break;
     case 'resolve':
+      if (c.household_id) notices.push({ to: await householdVillagers(ctx, c.household_id), kind: 'status', title: `为您家办理的事项已办结，请评价：${c.title}` });
       if (c.type === 'dispute') {
         if (!input.outcome) throw new AppError('VALIDATION_FAILED', '请选择调解结果：达成协议或终止调解', 'Choose the outcome: agreement or terminated');
         if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', input.outcome === 'agreement' ? '请填写调解协议内容' : '请填写终止调解的原因', 'Describe the agreement or why mediation ended');
@@ -337,6 +338,13 @@ export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
     .map((w) => ({ ...w, regionName: regionNames.get(w.regionId) ?? '' }));
   const units = [...new Set(above.filter((a) => a.regionId === township?.id && a.unit).map((a) => a.unit!))];
   return { people, units };
+}
+
+/** Villager accounts acting for a household (they follow and rate cases reported for it). */
+async function householdVillagers(ctx: Ctx, householdId: string): Promise<string[]> {
+  const path = await people.householdRegionPath(ctx, householdId);
+  if (!path) return [];
+  return (await workersWithin(ctx, path, ['villager'])).filter((w) => w.householdId === householdId).map((w) => w.userId);
 }
 
 /** Active staff of a township unit serving the level (the township at or above it). */
