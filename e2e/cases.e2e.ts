@@ -17,7 +17,10 @@ const CADRE = '13800000002'; // 高永强, 孟家湾村
 
 async function pickOption(page: Page, select: Locator, option: string) {
   await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await item.waitFor({ state: 'visible' });
+  // The dropdown may still be sliding in; the option is there and visible, so click it without waiting for it to stop.
+  await item.click({ force: true });
 }
 
 /** Clicks an action button in the 办理 panel and confirms its Popconfirm, with an optional note. */
@@ -106,7 +109,7 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await option.waitFor();
   expect(await option.textContent()).toContain('网格员 · 一组网格');
   await shot(p2, 'cases', '05-dispatch-options');
-  await option.click();
+  await option.click({ force: true }); // the dropdown may still be sliding in
   await dispatch.getByLabel('说明').fill('请今天下午安排清运，完成后拍照上传。');
   await shot(p2, 'cases', '06-dispatch');
   expect(await seriousA11yViolations(p2)).toEqual([]);
@@ -183,6 +186,28 @@ test('a new grid worker\'s empty boxes say what will come there and what to do',
   await page.getByText('您还没有上报过事件').waitFor();
   await page.locator('.ant-empty').getByRole('button', { name: '上报事件' }).waitFor();
   await shot(page, 'cases', '10-empty-mine');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+});
+
+test('an administrator adds a 代办 item to the catalog', async () => {
+  const ctx = await newContext(browser(), server().baseURL);
+  const page = await newPage(ctx);
+  await signIn(page, '13800000000');
+  await page.goto(`${server().baseURL}/cases/categories`);
+  await page.getByRole('tab', { name: '党员代办' }).or(page.getByRole('tab', { name: /代办/ })).first().click();
+  await page.getByRole('button', { name: /新增类别/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('类别', { exact: true }).fill('代缴水电费');
+  await dialog.getByLabel('分组').fill('生活服务');
+  await shot(page, 'cases', '11-add-category');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已新增类别“代缴水电费”').waitFor();
+  const row = page.getByRole('row').filter({ hasText: '代缴水电费' });
+  await row.waitFor();
+  expect(await row.textContent()).toContain('生活服务');
+  await shot(page, 'cases', '12-category-added');
   expect(await seriousA11yViolations(page)).toEqual([]);
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();

@@ -131,3 +131,20 @@ describe(`attention and the notification gateway on ${STORE}`, () => {
     }
   });
 });
+
+describe(`category settings on ${STORE}`, () => {
+  it('admins add a 代办 item and retime it; it can then be reported; others may not', async () => {
+    const admin = await env.login(PHONES.admin);
+    const made = await env.call('POST', '/api/case-categories', admin, { type: 'service', name: '代缴水电费', group: '生活服务' });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ type: 'service', name: '代缴水电费', group: '生活服务', acceptRed: 5, resolveRed: 10 });
+    expect((await env.call('POST', '/api/case-categories', admin, { type: 'service', name: '代缴水电费' })).status).toBe(409);
+    expect((await env.call('POST', '/api/case-categories', cadre, { type: 'service', name: '别的' })).status).toBe(403);
+    const retimed = await env.call('PATCH', `/api/case-categories/${made.body.code}`, admin, { resolveYellow: 2, resolveRed: 3 });
+    expect(retimed.body).toMatchObject({ resolveYellow: 2, resolveRed: 3 });
+    expect((await env.call('PATCH', `/api/case-categories/${made.body.code}`, admin, { acceptYellow: 9, acceptRed: 3 })).status).toBe(400);
+    const r = await env.call('POST', '/api/cases', cadre, { type: 'service', category: made.body.code, title: '代缴电费', description: '老人不会手机缴费', regionId: env.seed.villageIds['孟家湾村'] });
+    expect(r.status).toBe(201);
+    expect(r.body.categoryName).toBe('代缴水电费');
+  });
+});

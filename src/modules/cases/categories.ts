@@ -4,7 +4,8 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import * as repo from './repo.js';
-import { DEFAULT_LIMITS } from './rules.js';
+import { CASE_TYPES, DEFAULT_LIMITS } from './rules.js';
+import { newId } from '../../core/ids.js';
 
 const days = z.number().int().min(1, { error: '时限至少1个工作日' }).max(90, { error: '时限最多90个工作日' }).nullable().optional();
 export const categoryPatch = z.object({
@@ -27,6 +28,31 @@ function view(c: repo.CategoryRow): z.infer<typeof categoryItem> {
     resolveYellow: c.resolve_yellow ?? d.resolveYellow, resolveRed: c.resolve_red ?? d.resolveRed,
     skipLevel: !!c.skip_level, verifyRequired: !!c.verify_required, firstReportPoints: c.first_report_points,
   };
+}
+
+export const categoryCreate = z.object({
+  type: z.enum(CASE_TYPES, { error: '请选择事件类型' }),
+  name: z.string({ error: '请填写类别名称' }).trim().min(1, { error: '请填写类别名称' }).max(30, { error: '类别名称不能超过30个字' }),
+  group: z.string().trim().max(20).nullish(),
+});
+
+/** A new category (e.g. a 代办 item the township adds to its catalog), with the default limits until edited. */
+export async function create(ctx: Ctx, actor: Actor, input: z.infer<typeof categoryCreate>) {
+  if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以新增事件类别', 'Only administrators add categories');
+  const existing = await repo.categories(ctx.db);
+  if (existing.some((c) => c.type === input.type && c.name === input.name))
+    throw new AppError('CONFLICT', '该类型下已有同名类别', 'A category of that name exists');
+  const id = newId();
+  const row: repo.CategoryRow = {
+    id, type: input.type, code: `${input.type.slice(0, 3)}_${id.slice(-8)}`, name: input.name, parent_code: null, group_name: input.group || null,
+    accept_yellow: null, accept_red: null, resolve_yellow: null, resolve_red: null, skip_level: 0, verify_required: 0, first_report_points: 0,
+    sort_order: existing.length, active: 1,
+  };
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.insertCategories(tx, [row]);
+    await audit(tx, ctx.clock.now(), actor, { action: 'case_category.create', entity: 'case_category', entityId: row.code, detail: input });
+  });
+  return view(row);
 }
 
 export async function list(ctx: Ctx) {

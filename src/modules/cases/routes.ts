@@ -49,6 +49,10 @@ export default function routes(app: App, ctx: Ctx) {
     return { items, total: items.length };
   });
 
+  app.post('/api/case-categories', {
+    schema: { tags: ['cases'], summary: '新增事件类别（管理员）/ Add a category', body: categories.categoryCreate, response: { 201: categories.categoryItem } },
+  }, async (req, reply) => reply.code(201).send(await categories.create(ctx, requireActor(req), req.body)));
+
   app.patch('/api/case-categories/:code', {
     schema: { tags: ['cases'], summary: '修改类别设置（管理员）/ Edit a category', params: z.object({ code: z.string().max(40) }), body: categories.categoryPatch, response: { 200: categories.categoryItem } },
   }, async (req) => categories.update(ctx, requireActor(req), req.params.code, req.body));

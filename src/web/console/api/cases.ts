@@ -120,6 +120,7 @@ export function useCaseCategories() {
 
 export const reportCase = (body: CaseReport) => api.post<CaseDetail>('/api/cases', body);
 export const transitionCase = (id: string, body: TransitionInput) => api.post<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/transitions`, body);
+export const createCategory = (body: { type: CaseType; name: string; group?: string | null }) => api.post<CaseCategory>('/api/case-categories', body);
 export const patchCategory = (code: string, body: Partial<Omit<CaseCategory, 'code' | 'type' | 'group'>>) =>
   api.patch<CaseCategory>(`/api/case-categories/${encodeURIComponent(code)}`, body);
 

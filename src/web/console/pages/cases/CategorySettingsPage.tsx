@@ -8,6 +8,8 @@ import { useT } from '../../i18n';
 import { PageContainer } from '../../components/PageContainer';
 import { useSession } from '../../layout/session';
 import { useCaseLabels } from '../../lib/caseLabels';
+import { PlusOutlined } from '@ant-design/icons';
+import { CategoryCreateModal } from './CategoryCreateModal';
 
 type Draft = Pick<CaseCategory, 'name' | 'active' | 'acceptYellow' | 'acceptRed' | 'resolveYellow' | 'resolveRed' | 'skipLevel' | 'verifyRequired' | 'firstReportPoints'>;
 const FIELDS: (keyof Draft)[] = ['name', 'active', 'acceptYellow', 'acceptRed', 'resolveYellow', 'resolveRed', 'skipLevel', 'verifyRequired', 'firstReportPoints'];
@@ -23,6 +25,7 @@ export default function CategorySettingsPage() {
   const [type, setType] = useState<CaseType>('incident');
   const [editing, setEditing] = useState<{ code: string; draft: Draft } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [adding, setAdding] = useState(false);
 
   if (!can('regions.manage')) return <Result status="403" title={t('caseCategories.noAccess')} />;
 
@@ -95,7 +98,8 @@ export default function CategorySettingsPage() {
   ];
 
   return (
-    <PageContainer title={t('caseCategories.title')}>
+    <PageContainer title={t('caseCategories.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('caseCategories.add')}</Button>}>
+      {adding && <CategoryCreateModal type={type} existing={categories.data ?? []} onClose={() => setAdding(false)} />}
       <Card variant="borderless">
         <Alert type="info" showIcon title={t('caseCategories.hint')} style={{ marginBottom: 12 }} />
         <Tabs activeKey={type} onChange={(k) => { setType(k as CaseType); setEditing(null); }} items={CASE_TYPES.map((x) => ({ key: x, label: label.type(x) }))} />
