@@ -2,8 +2,8 @@
 // in 待办 and in the inbox, accepts it and dispatches it to 马丽娟, she resolves it and, as the reporter, rates it;
 // the cadre archives it. The timeline shows every step.
 import { expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { newContext, newPage, shot, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { newContext, newPage, pickOption, shot, signIn } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
@@ -15,13 +15,6 @@ const TITLE = '三组路口垃圾堆积无人清理';
 const GRID_WORKER = '13800000003'; // 马丽娟, 孟家湾村一组网格
 const CADRE = '13800000002'; // 高永强, 孟家湾村
 
-async function pickOption(page: Page, select: Locator, option: string) {
-  await select.click();
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-  await item.waitFor({ state: 'visible' });
-  // The dropdown may still be sliding in; the option is there and visible, so click it without waiting for it to stop.
-  await item.click({ force: true });
-}
 
 /** Clicks an action button in the 办理 panel and confirms its Popconfirm, with an optional note. */
 async function confirmAction(page: Page, verb: RegExp, note?: string) {
@@ -109,7 +102,7 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await option.waitFor();
   expect(await option.textContent()).toContain('网格员 · 一组网格');
   await shot(p2, 'cases', '05-dispatch-options');
-  await option.click({ force: true }); // the dropdown may still be sliding in
+  await option.click();
   await dispatch.getByLabel('说明').fill('请今天下午安排清运，完成后拍照上传。');
   await shot(p2, 'cases', '06-dispatch');
   expect(await seriousA11yViolations(p2)).toEqual([]);

@@ -1,7 +1,7 @@
 // Journey 4: the administrator opens an account for a new grid worker, who can then sign in to their grid.
 import { expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { newContext, newPage, shot, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { newContext, newPage, pickOption, shot, signIn } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
@@ -18,10 +18,6 @@ async function expandPath(page: Page, names: string[]) {
   }
 }
 
-async function pickOption(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page.getByRole('option', { name: option, exact: true }).or(page.locator('.ant-select-item-option').filter({ hasText: option })).first().click();
-}
 
 test('admin creates a grid worker account with a role on a grid', async () => {
   const ctx = await newContext(browser(), server().baseURL);

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
@@ -14,8 +14,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  ctx.setDefaultTimeout(15_000);
+  // Reduced motion: the console then turns antd's animations off, so no click lands on a half-open dropdown.
+  const ctx = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, reducedMotion: 'reduce' });
+  // Generous: CI runs on two cores shared with the server under test.
+  ctx.setDefaultTimeout(30_000);
   return ctx;
 }
 
@@ -43,4 +45,12 @@ export async function signIn(page: Page, phone: string, password = 'demo123456')
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Opens an antd Select and chooses the visible option containing `option`. */
+export async function pickOption(page: Page, select: Locator, option: string) {
+  await select.click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await item.waitFor({ state: 'visible' });
+  await item.click();
 }

@@ -1,8 +1,12 @@
 import type { ThemeConfig } from 'antd';
 
+/** People who ask their system for less motion (and vestibular comfort) get none: antd's motion token off. */
+const reducedMotion = typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 // 政务蓝 primary; the red of the logo is reserved for accents and danger.
 export const theme: ThemeConfig = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: '#1659c7',
     colorLink: '#1659c7',
     colorLinkHover: '#0d47a1',
