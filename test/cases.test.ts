@@ -113,7 +113,9 @@ describe(`time limits and the sweeper on ${STORE}`, () => {
     await to('2026-10-12T01:59:00Z'); await sweepCases(env.ctx);
     expect((await card()).card).toBe('yellow'); // 10/9, 10/10 (调休 Saturday) counted
     await to('2026-10-12T02:00:00Z');
-    await Promise.all([sweepCases(env.ctx), sweepCases(env.ctx)]);
+    // Two sweepers at once. On PostgreSQL each has its own connection pool, as two server processes would;
+    // SQLite is the one-server store (its synchronous driver would block one event loop on the other's lock).
+    await Promise.all([sweepCases(env.ctx), sweepCases(STORE === 'postgres' ? env.secondCtx() : env.ctx)]);
     await sweepCases(env.ctx);
     const c = await card();
     expect(c).toMatchObject({ card: 'red', levelRegionId: env.seed.townshipId, escalations: 1, overdue: true });

@@ -27,18 +27,18 @@ async function adminQuery(text: string) {
   try { await c.query(text); } finally { await c.end(); }
 }
 
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshDatabase(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   if (STORE === 'postgres') {
     const name = `xz_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
     const url = new URL(PG_URL);
     url.pathname = `/${name}`;
     const database = openDatabase(url.toString());
-    return { database, drop: async () => { await database.close(); await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+    return { database, url: url.toString(), drop: async () => { await database.close(); await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
   }
   const dir = mkdtempSync(join(tmpdir(), 'xz-test-'));
   const database = openDatabase(`file:${join(dir, 'test.db')}`);
-  return { database, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return { database, url: `file:${join(dir, 'test.db')}`, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 export interface TestEnv {
@@ -48,13 +48,16 @@ export interface TestEnv {
   seed: DemoSeed;
   /** Signs in a demo account and returns its bearer token (cached unless `fresh`, e.g. after moving the clock past expiry). */
   login(phone: string, fresh?: boolean): Promise<string>;
+  /** Another connection (pool) to the same store, as a second server process would have; closed with the env. */
+  secondCtx(): Ctx;
   /** JSON request helper: returns status and parsed body. */
   call(method: string, url: string, token?: string | null, body?: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
 export async function startTestApp(opts: { now?: Date; householdsPerGrid?: number } = {}): Promise<TestEnv> {
-  const { database, drop } = await freshDatabase();
+  const { database, url, drop } = await freshDatabase();
+  const extra: Database[] = [];
   await migrateToLatest(database);
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
@@ -84,7 +87,12 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
       tokens.set(phone, r.body.token);
       return r.body.token;
     },
-    async close() { await app.close(); await drop(); rmSync(filesDir, { recursive: true, force: true }); },
+    secondCtx() {
+      const other = openDatabase(url);
+      extra.push(other);
+      return { db: other.db, kind: other.kind, clock, database: other, storage: ctx.storage };
+    },
+    async close() { await app.close(); for (const e of extra) await e.close(); await drop(); rmSync(filesDir, { recursive: true, force: true }); },
   };
 }
 
