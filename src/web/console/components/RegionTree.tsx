@@ -1,6 +1,6 @@
 // The jurisdiction tree beside lists: root = the current jurisdiction, children load on expand.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Skeleton, Tree, type TreeDataNode } from 'antd';
+import { Card, Skeleton, Tree, type TreeDataNode } from 'antd';
 import { useRegion, type Region } from '../api/regions';
 import { useT } from '../i18n';
 import { LevelIcon } from './LevelIcon';
@@ -50,5 +50,17 @@ export function RegionTree({ rootId, selectedId, onSelect }: RegionTreeProps) {
       }}
       aria-label={t('households.regionTree')}
     />
+  );
+}
+
+/** The 辖区 panel beside a list: the tree under the current jurisdiction; choosing its root clears the filter. */
+export function RegionTreePanel({ rootId, selectedId, onChange }: { rootId?: string; selectedId?: string; onChange: (regionId: string | undefined) => void }) {
+  const t = useT();
+  return (
+    <Card className="xz-split-side" size="small" title={t('households.regionTree')} variant="borderless">
+      <div className="xz-tree-scroll">
+        {rootId && <RegionTree rootId={rootId} selectedId={selectedId} onSelect={(r) => onChange(r.id === rootId ? undefined : r.id)} />}
+      </div>
+    </Card>
   );
 }

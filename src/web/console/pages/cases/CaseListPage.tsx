@@ -9,7 +9,7 @@ import { useRegion } from '../../api/regions';
 import { useT, type MessageKey } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PageContainer } from '../../components/PageContainer';
-import { RegionTree } from '../../components/RegionTree';
+import { RegionTreePanel } from '../../components/RegionTree';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useSession } from '../../layout/session';
 import { CaseFilterBar } from './CaseFilterBar';
@@ -81,13 +81,7 @@ export default function CaseListPage() {
       )}
     >
       <div className="xz-split">
-        {showTree && (
-          <Card className="xz-split-side" size="small" title={t('households.regionTree')} variant="borderless">
-            <div className="xz-tree-scroll">
-              {rootId && <RegionTree rootId={rootId} selectedId={filter.regionId} onSelect={(r) => update({ regionId: r.id === rootId ? undefined : r.id })} />}
-            </div>
-          </Card>
-        )}
+        {showTree && <RegionTreePanel rootId={rootId} selectedId={filter.regionId} onChange={(regionId) => update({ regionId })} />}
         <Card className="xz-split-main" variant="borderless">
           <Tabs
             className="xz-box-tabs"

@@ -7,7 +7,7 @@ import { useErrorText } from '../../api/errors';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { PageContainer } from '../../components/PageContainer';
-import { RegionTree } from '../../components/RegionTree';
+import { RegionTreePanel } from '../../components/RegionTree';
 import { useSession } from '../../layout/session';
 import { useHouseholdFilters } from './useHouseholdFilters';
 import { HouseholdFilterBar } from './HouseholdFilterBar';
@@ -67,13 +67,7 @@ export default function HouseholdListPage() {
       )}
     >
       <div className="xz-split">
-        {showTree && (
-          <Card className="xz-split-side" size="small" title={t('households.regionTree')} variant="borderless">
-            <div className="xz-tree-scroll">
-              {rootId && <RegionTree rootId={rootId} selectedId={filter.regionId} onSelect={(r) => update({ regionId: r.id === rootId ? undefined : r.id })} />}
-            </div>
-          </Card>
-        )}
+        {showTree && <RegionTreePanel rootId={rootId} selectedId={filter.regionId} onChange={(regionId) => update({ regionId })} />}
         <Card className="xz-split-main" variant="borderless">
           <HouseholdFilterBar q={filter.q} tag={filter.tag} onSearch={(v) => update({ q: v.q, tag: v.tag })} />
           <div className="xz-table-toolbar">
