@@ -18,14 +18,13 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
-      input: { index: here('./src/web/index.html') },
+      input: { index: here('./src/web/index.html'), h5: here('./src/web/h5.html') },
       output: {
         // Vendors that change rarely get their own long-cached chunks; pages stay lazy.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 30 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 25 },
-            { name: 'antd-mobile', test: /node_modules[\\/]antd-mobile[\\/]/, priority: 25 },
             { name: 'antd-core', test: /node_modules[\\/](@ant-design[\\/](cssinjs|colors|fast-color|cssinjs-utils)|@emotion|stylis|@babel[\\/]runtime)[\\/]/, priority: 20 },
           ],
         },

@@ -1,0 +1,158 @@
+// Journey: the villager H5 (村民端) on a 360 px phone — sign in, 待评价 first on 首页, the case's timeline, a 5-star
+// rating with a comment (感谢评价, 已评价), 随手拍 with a camera photo that then shows on 首页, 我的 and 长辈版.
+import { expect, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { newPage, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import { seriousA11yViolations } from './support/a11y';
+import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
+import { scenePng } from './support/png';
+
+const { server, browser } = useJourney();
+
+const GRID_WORKER = '13800000003';
+const CADRE = '13800000002';
+const VILLAGER = '13800000004';
+const TITLE = '二组桥头护栏被撞断一截';
+const PHOTO_TITLE = '村委会门口路灯不亮';
+
+interface Grant { role: string; regionId: string; householdId: string | null }
+interface Me { id: string; name: string; roles: Grant[] }
+interface Case { id: string; status: string }
+
+async function phoneContext(b: Browser, baseURL: string): Promise<BrowserContext> {
+  const ctx = await b.newContext({
+    baseURL, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce',
+  });
+  ctx.setDefaultTimeout(30_000);
+  return ctx;
+}
+
+test('a villager signs in on the phone, rates the case of the household and reports with a photo', async () => {
+  const base = server().baseURL;
+
+  // ── Set-up through the API: the grid worker reports for the villager's household, the cadre accepts and resolves.
+  const vTok = await apiLogin(base, VILLAGER);
+  const villager = await apiGet<Me>(base, vTok, '/api/me');
+  const householdId = villager.roles[0].householdId;
+  expect(householdId).toBeTruthy();
+  const gwTok = await apiLogin(base, GRID_WORKER);
+  const gw = await apiGet<Me>(base, gwTok, '/api/me');
+  const reported = await apiPost<Case>(base, gwTok, '/api/cases', {
+    type: 'incident', category: 'facility_damage', title: TITLE, description: '桥头东侧护栏被货车撞断约两米，夜里行人容易掉下去。',
+    regionId: gw.roles[0].regionId, householdId, idempotencyKey: 'h5-e2e-setup-1',
+  });
+  const cTok = await apiLogin(base, CADRE);
+  await apiPost(base, cTok, `/api/cases/${reported.id}/transitions`, { action: 'accept', idempotencyKey: 'h5-e2e-accept-1' });
+  const resolved = await apiPost<Case>(base, cTok, `/api/cases/${reported.id}/transitions`, { action: 'resolve', note: '已联系交通站更换护栏，并设置警示桩。', idempotencyKey: 'h5-e2e-resolve-1' });
+  expect(resolved.status).toBe('resolved');
+
+  // ── 1. Sign in at /h5/login.
+  const ctx = await phoneContext(browser(), base);
+  const page = await newPage(ctx);
+  await page.goto('/h5');
+  await page.waitForURL(/\/h5\/login/);
+  await page.getByRole('heading', { name: '乡治 · 村民端' }).waitFor();
+  await shot(page, 'h5', '01-login');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  const loginBtn = page.getByRole('button', { name: /登\s*录/ });
+  expect((await loginBtn.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await page.getByLabel('手机号').fill(VILLAGER);
+  await page.getByLabel('密码').fill('demo123456');
+  await loginBtn.click();
+  await page.waitForURL((u) => u.pathname === '/h5');
+
+  // ── 2. 首页: the case waiting for my rating comes first, under 待评价.
+  const rateSection = page.getByRole('region', { name: /待评价/ });
+  await rateSection.waitFor();
+  const firstCard = page.locator('article').first();
+  expect(await firstCard.textContent()).toContain(TITLE);
+  expect(await firstCard.textContent()).toContain('已办结');
+  expect(await firstCard.textContent()).toContain('公共设施损坏');
+  expect(await firstCard.textContent()).toContain('11月27日');
+  await page.getByRole('region', { name: '我家的事' }).waitFor();
+  await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '首页' }).waitFor();
+  await expect.poll(() => page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['首页', '随手拍', '我的']);
+  await shot(page, 'h5', '02-home');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  // No horizontal overflow on a 360 px phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // ── 3. The case: facts, the timeline in words, then the rating.
+  await rateSection.getByRole('link', { name: `去评价：${TITLE}` }).click();
+  await page.waitForURL(/\/h5\/cases\//);
+  await page.getByRole('heading', { name: TITLE }).waitFor();
+  const timeline = page.getByRole('region', { name: '办理经过' });
+  await expect.poll(() => timeline.locator('.xz-tl-action').allTextContents()).toEqual(['办结', '受理', '上报']);
+  expect(await timeline.textContent()).toContain('已联系交通站更换护栏');
+  await page.getByRole('radio', { name: /5星/ }).waitFor();
+  await shot(page, 'h5', '03-case-rate');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('radio', { name: '5星 非常满意' }).click();
+  await page.getByText('非常满意', { exact: true }).waitFor();
+  await page.getByLabel('想说的话（可不填）').fill('护栏当天就修好了，谢谢村里！');
+  await page.getByRole('button', { name: '提交评价' }).click();
+  await page.getByText(/感谢评价/).waitFor();
+  await page.locator('.xz-facts-status').getByText('已评价').waitFor();
+  await timeline.getByText('评价', { exact: true }).waitFor();
+  await page.getByRole('img', { name: '5星，非常满意' }).waitFor();
+  await shot(page, 'h5', '04-rated');
+
+  // Back on 首页 nothing waits for a rating any more; the case shows 已评价.
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.waitForURL((u) => u.pathname === '/h5');
+  await page.getByRole('region', { name: '我家的事' }).getByText(TITLE).waitFor();
+  expect(await page.getByRole('region', { name: /待评价/ }).count()).toBe(0);
+  expect(await page.locator('article').filter({ hasText: TITLE }).textContent()).toContain('已评价');
+
+  // ── 4. 随手拍 with a photo from the camera.
+  await page.getByRole('navigation').getByRole('link', { name: '随手拍' }).click();
+  await page.getByRole('heading', { name: '随手拍' }).waitFor();
+  await page.getByRole('button', { name: '公共设施损坏' }).click();
+  await page.getByLabel('一句话说明').fill(PHOTO_TITLE);
+  await page.getByLabel('详细情况').fill('村委会门口两盏路灯连着三个晚上不亮，老人晚上出门看不清路。');
+  const input = page.locator('input[type=file]');
+  expect(await input.getAttribute('capture')).toBe('environment');
+  await input.setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: scenePng() });
+  await page.getByRole('img', { name: '现场照片预览' }).waitFor();
+  expect(await page.locator('.xz-place').textContent()).toContain('网格');
+  await shot(page, 'h5', '05-report');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: '提交上报' }).click();
+  await page.waitForURL((u) => u.pathname === '/h5');
+  const mine = page.locator('article').filter({ hasText: PHOTO_TITLE });
+  await mine.waitFor();
+  expect(await mine.textContent()).toContain('待受理');
+  await shot(page, 'h5', '06-home-reported');
+  // The photo went up compressed (JPEG) and shows on the case.
+  await mine.getByRole('link').first().click();
+  const photo = page.getByRole('img', { name: '路灯.jpg' });
+  await photo.waitFor();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await shot(page, 'h5', '07-reported-case');
+
+  // ── 5. 我的: household address, 长辈版 remembered across reloads, sign out.
+  await page.goto('/h5/me');
+  await page.getByRole('heading', { name: '我的' }).waitFor();
+  await page.getByText(villager.name).first().waitFor();
+  await page.getByText('住址').waitFor();
+  await shot(page, 'h5', '08-mine');
+  const elder = page.getByRole('switch');
+  await elder.click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('xz-elder'))).toBe(true);
+  await page.goto('/h5');
+  await page.getByRole('region', { name: '我家的事' }).waitFor();
+  const fontPx = await page.locator('.xz-case-title').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(fontPx).toBeGreaterThanOrEqual(20);
+  await shot(page, 'h5', '09-home-elder');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.goto('/h5/me');
+  await page.getByRole('heading', { name: '我的' }).waitFor();
+  await shot(page, 'h5', '10-mine-elder');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(/\/h5\/login/);
+
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+});

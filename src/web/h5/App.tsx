@@ -1,0 +1,89 @@
+// 乡治 村民端 (H5): sign-in, 首页 (我家的事), 随手拍, 我的, and a case's detail with rating.
+import { useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { ConfigProvider, DotLoading } from 'antd-mobile';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { AppOutline, CameraOutline, UserOutline } from 'antd-mobile-icons';
+import { setUnauthorizedHandler, ApiError } from '../console/api/client';
+import { ElderProvider } from './elder';
+import { useMe } from './data';
+import { LoginPage } from './pages/Login';
+import { HomePage } from './pages/Home';
+import { CasePage } from './pages/CaseDetail';
+import { ReportPage } from './pages/Report';
+import { MinePage } from './pages/Mine';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2 } },
+});
+
+export function H5Root() {
+  return (
+    <ConfigProvider locale={zhCN}>
+      <QueryClientProvider client={queryClient}>
+        <ElderProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/h5/login" element={<LoginPage />} />
+              <Route path="/h5" element={<Authed tabs><HomePage /></Authed>} />
+              <Route path="/h5/report" element={<Authed tabs><ReportPage /></Authed>} />
+              <Route path="/h5/me" element={<Authed tabs><MinePage /></Authed>} />
+              <Route path="/h5/cases/:id" element={<Authed><CasePage /></Authed>} />
+              <Route path="*" element={<Navigate to="/h5" replace />} />
+            </Routes>
+          </BrowserRouter>
+        </ElderProvider>
+      </QueryClientProvider>
+    </ConfigProvider>
+  );
+}
+
+/** Pages behind sign-in; an expired session goes back to /h5/login and returns afterwards. */
+function Authed({ children, tabs }: { children: ReactNode; tabs?: boolean }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const loc = useLocation();
+  const qc = useQueryClient();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      qc.clear();
+      navigate(`/h5/login?next=${encodeURIComponent(window.location.pathname)}`, { replace: true });
+    });
+  }, [navigate, qc]);
+  if (me.isPending) return <div className="xz-center" role="status"><DotLoading color="primary" /> 正在加载</div>;
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to={`/h5/login?next=${encodeURIComponent(loc.pathname)}`} replace />;
+    return (
+      <div className="xz-center xz-col">
+        <p>暂时连不上服务器，请检查网络。</p>
+        <button type="button" className="xz-link-btn" onClick={() => me.refetch()}>重新加载</button>
+      </div>
+    );
+  }
+  return (
+    <div className={tabs ? 'xz-shell xz-shell-tabs' : 'xz-shell'}>
+      <main className="xz-main">{children}</main>
+      {tabs && <TabBar />}
+    </div>
+  );
+}
+
+const TABS = [
+  { to: '/h5', label: '首页', icon: <AppOutline aria-hidden />, end: true },
+  { to: '/h5/report', label: '随手拍', icon: <CameraOutline aria-hidden />, end: false },
+  { to: '/h5/me', label: '我的', icon: <UserOutline aria-hidden />, end: false },
+];
+
+function TabBar() {
+  return (
+    <nav className="xz-tabbar" aria-label="底部导航">
+      {TABS.map((t) => (
+        <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => (isActive ? 'xz-tab xz-tab-on' : 'xz-tab')}>
+          <span className="xz-tab-icon">{t.icon}</span>
+          <span className="xz-tab-label">{t.label}</span>
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

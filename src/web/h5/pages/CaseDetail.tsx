@@ -1,0 +1,149 @@
+// 事件详情: facts, photos, a plain timeline, and — when it is my turn — a large 1–5 star rating.
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, ImageViewer, TextArea } from 'antd-mobile';
+import { StarFill } from 'antd-mobile-icons';
+import { api } from '../../console/api/client';
+import { attachmentUrl, type CaseDetail } from '../../console/api/cases';
+import { useCaseDetail } from '../data';
+import { actionWord, dayWord, RATING_WORDS, timeWord } from '../labels';
+import { BackBar, Skeletons, StatusTag } from '../parts';
+import { errorMessage, newKey } from '../errors';
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const q = useCaseDetail(id);
+  const c = q.data;
+  return (
+    <div className="xz-page xz-page-back">
+      <BackBar title="事件详情" />
+      {q.isPending ? <Skeletons n={2} /> : q.isError || !c ? (
+        <div className="xz-card xz-empty" role="alert">
+          <p>{errorMessage(q.error, '没有找到这件事，可能已被撤回或您无权查看。')}</p>
+        </div>
+      ) : <CaseBody c={c} />}
+    </div>
+  );
+}
+
+function CaseBody({ c }: { c: CaseDetail }) {
+  const photos = c.attachments.filter((a) => a.mime.startsWith('image/'));
+  const [viewing, setViewing] = useState<number | null>(null);
+  const urls = photos.map((p) => attachmentUrl(c.id, p.id));
+  const [thanks, setThanks] = useState(false);
+  return (
+    <>
+      <section className="xz-card xz-facts" aria-labelledby="case-title">
+        <h2 id="case-title" className="xz-case-h">{c.title}</h2>
+        <div className="xz-facts-status"><StatusTag status={c.status} /><span className="xz-muted">编号 {c.seq}</span></div>
+        <dl className="xz-dl">
+          <div><dt>类别</dt><dd>{c.categoryName}</dd></div>
+          <div><dt>地点</dt><dd>{c.regionName}</dd></div>
+          <div><dt>上报</dt><dd>{dayWord(c.reportedAt)} · {c.reporterName}</dd></div>
+          {c.assigneeName && <div><dt>经办</dt><dd>{c.assigneeUnit ? `${c.assigneeUnit} · ` : ''}{c.assigneeName}</dd></div>}
+        </dl>
+        {c.description && <p className="xz-desc">{c.description}</p>}
+        {photos.length > 0 && (
+          <div className="xz-photos">
+            {photos.map((p, i) => (
+              <button type="button" key={p.id} className="xz-photo" onClick={() => setViewing(i)} aria-label={`查看大图：${p.name}`}>
+                <img src={urls[i]} alt={p.name} loading="lazy" />
+              </button>
+            ))}
+          </div>
+        )}
+        <ImageViewer.Multi images={urls} visible={viewing !== null} defaultIndex={viewing ?? 0} onClose={() => setViewing(null)} />
+      </section>
+
+      {c.actions.includes('rate') ? <RateBox c={c} onDone={() => setThanks(true)} /> : c.rating != null && (
+        <section className="xz-card" aria-labelledby="h-myrating">
+          {thanks && <p className="xz-thanks" role="status">感谢评价！村里已经收到您的意见。</p>}
+          <h2 id="h-myrating" className="xz-section-in">{thanks ? '您的评价' : '评价'}</h2>
+          <Stars value={c.rating} readOnly />
+          <p className="xz-rate-word">{RATING_WORDS[c.rating - 1]}</p>
+          {c.ratingComment && <p className="xz-desc">“{c.ratingComment}”</p>}
+        </section>
+      )}
+
+      <section className="xz-card" aria-labelledby="h-timeline">
+        <h2 id="h-timeline" className="xz-section-in">办理经过</h2>
+        <ol className="xz-timeline">
+          {[...c.history].reverse().map((h, i) => (
+            <li key={`${h.at}-${i}`} className={i === 0 ? 'xz-tl xz-tl-now' : 'xz-tl'}>
+              <span className="xz-tl-dot" aria-hidden />
+              <div className="xz-tl-body">
+                <div className="xz-tl-head"><strong className="xz-tl-action">{actionWord(h.action)}</strong><span className="xz-tl-who">{h.byName}</span></div>
+                <time className="xz-tl-time" dateTime={h.at}>{timeWord(h.at)}</time>
+                {h.note && <p className="xz-tl-note">{h.note}</p>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+function Stars({ value, onChange, readOnly }: { value: number; onChange?: (n: number) => void; readOnly?: boolean }) {
+  if (readOnly) {
+    return (
+      <div className="xz-stars xz-stars-ro" role="img" aria-label={`${value}星，${RATING_WORDS[value - 1]}`}>
+        {[1, 2, 3, 4, 5].map((n) => <StarFill key={n} className={n <= value ? 'xz-star-on' : 'xz-star-off'} aria-hidden />)}
+      </div>
+    );
+  }
+  return (
+    <div className="xz-stars" role="radiogroup" aria-label="满意程度">
+      {[1, 2, 3, 4, 5].map((n) => (
+        <button key={n} type="button" role="radio" aria-checked={value === n} aria-label={`${n}星 ${RATING_WORDS[n - 1]}`}
+          className={n <= value ? 'xz-star xz-star-on' : 'xz-star xz-star-off'} onClick={() => onChange?.(n)}>
+          <StarFill aria-hidden />
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
+  const [rating, setRating] = useState(0);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [key] = useState(() => newKey('rate'));
+  const qc = useQueryClient();
+  const ref = useRef<HTMLElement>(null);
+  const loc = useLocation();
+  useEffect(() => {
+    if (loc.hash === '#rate') ref.current?.scrollIntoView({ block: 'start' });
+  }, [loc.hash]);
+
+  const submit = async () => {
+    if (!rating) return setError('请先点星星选择满意程度');
+    setBusy(true);
+    setError('');
+    try {
+      const next = await api.post<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/transitions`, { action: 'rate', rating, note: note.trim() || undefined, idempotencyKey: key });
+      onDone();
+      qc.setQueryData(['h5', 'case', c.id], next);
+      await qc.invalidateQueries({ queryKey: ['h5', 'cases'] });
+    } catch (err) {
+      setError(errorMessage(err, '评价没有提交成功，请再试一次'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section ref={ref} id="rate" className="xz-card xz-ratebox" aria-labelledby="h-rate">
+      <h2 id="h-rate" className="xz-section-in">请您评价</h2>
+      <p className="xz-muted">这件事办得怎么样？请您打个分，村里都能看到。</p>
+      <Stars value={rating} onChange={setRating} />
+      <p className="xz-rate-word" aria-live="polite">{rating ? RATING_WORDS[rating - 1] : '点星星打分'}</p>
+      <label htmlFor="rate-note" className="xz-label">想说的话（可不填）</label>
+      <TextArea id="rate-note" placeholder="比如：处理很及时，谢谢！" value={note} onChange={setNote} maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+      {error && <p className="xz-error" role="alert">{error}</p>}
+      <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在提交" onClick={submit}>提交评价</Button>
+    </section>
+  );
+}

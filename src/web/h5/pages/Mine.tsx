@@ -1,0 +1,61 @@
+// 我的: who I am, my household's address, 长辈版, sign out.
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Switch } from 'antd-mobile';
+import { api } from '../../console/api/client';
+import { homeGrant, useHousehold, useMe } from '../data';
+import { useElder } from '../elder';
+import { PageTitle } from '../parts';
+
+const maskPhone = (p: string) => (p.length === 11 ? `${p.slice(0, 3)}****${p.slice(7)}` : p);
+
+export function MinePage() {
+  const me = useMe().data;
+  const grant = homeGrant(me);
+  const hh = useHousehold(grant?.householdId);
+  const { elder, setElder } = useElder();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+
+  const signOut = async () => {
+    setBusy(true);
+    try { await api.post('/api/auth/logout'); } catch { /* the cookie is gone or will expire */ }
+    qc.clear();
+    navigate('/h5/login', { replace: true });
+  };
+
+  return (
+    <div className="xz-page">
+      <PageTitle>我的</PageTitle>
+      <section className="xz-card xz-me">
+        <div className="xz-avatar" aria-hidden>{me?.name.slice(0, 1)}</div>
+        <div className="xz-me-text">
+          <div className="xz-me-name">{me?.name}</div>
+          <div className="xz-muted">{me ? maskPhone(me.phone) : ''}</div>
+        </div>
+      </section>
+      <section className="xz-card" aria-labelledby="h-home">
+        <h2 id="h-home" className="xz-section-in">我家</h2>
+        {!grant?.householdId ? <p className="xz-muted">还没有关联到户，请联系本村网格员。</p> : hh.isPending ? <p className="xz-muted">正在加载…</p> : hh.isError ? <p className="xz-muted">住址暂时没有加载出来</p> : (
+          <dl className="xz-dl">
+            <div><dt>住址</dt><dd>{hh.data.address}</dd></div>
+            <div><dt>所在</dt><dd>{hh.data.villageName} · {hh.data.gridName}</dd></div>
+            {hh.data.headName && <div><dt>户主</dt><dd>{hh.data.headName}</dd></div>}
+          </dl>
+        )}
+      </section>
+      <section className="xz-card">
+        <div className="xz-row">
+          <div>
+            <div className="xz-row-title" id="elder-l">长辈版</div>
+            <div className="xz-muted">字更大、颜色更清楚</div>
+          </div>
+          <Switch checked={elder} onChange={setElder} aria-labelledby="elder-l" />
+        </div>
+      </section>
+      <Button block size="large" className="xz-main-btn xz-logout" loading={busy} onClick={signOut}>退出登录</Button>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Small shared pieces of the phone pages.
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { LeftOutline } from 'antd-mobile-icons';
+import type { CaseStatus } from '../console/api/cases';
+import { STATUS_TONE, statusWord } from './labels';
+
+export function StatusTag({ status }: { status: string }) {
+  const tone = STATUS_TONE[status as CaseStatus] ?? 'work';
+  return <span className={`xz-status xz-status-${tone}`}>{statusWord(status)}</span>;
+}
+
+/** A page header with a back button (for pages outside the tab bar). */
+export function BackBar({ title, fallback = '/h5' }: { title: string; fallback?: string }) {
+  const navigate = useNavigate();
+  const back = () => (window.history.length > 1 ? navigate(-1) : navigate(fallback));
+  return (
+    <header className="xz-backbar">
+      <button type="button" className="xz-back" onClick={back} aria-label="返回"><LeftOutline aria-hidden /> 返回</button>
+      <h1>{title}</h1>
+      <span className="xz-backbar-pad" aria-hidden />
+    </header>
+  );
+}
+
+export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactNode }) {
+  return (
+    <header className="xz-pagehead">
+      <h1>{children}</h1>
+      {sub && <p>{sub}</p>}
+    </header>
+  );
+}
+
+export function Skeletons({ n = 3 }: { n?: number }) {
+  return (
+    <div aria-busy="true" aria-label="正在加载">
+      {Array.from({ length: n }, (_, i) => <div key={i} className="xz-card xz-skel"><div /><div /><div /></div>)}
+    </div>
+  );
+}
