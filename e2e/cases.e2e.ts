@@ -1,6 +1,6 @@
-// Journey 5: the closed loop of a case — a grid worker reports 人居环境脏乱 with a photo, the village cadre sees it
-// in 待办 and in the inbox, accepts it and dispatches it to 马丽娟, she resolves it and, as the reporter, rates it;
-// the cadre archives it. The timeline shows every step.
+// Journey 5: the closed loop of a case — a grid worker reports 人居环境脏乱 with a photo for a household, the village
+// cadre sees it in 待办 and in the inbox, accepts it and dispatches it to 马丽娟, she resolves it, the villager of that
+// household rates it on the phone (村民端), and the cadre archives it. The timeline shows every step.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newContext, newPage, pickOption, shot, signIn } from './support/browser';
@@ -42,6 +42,12 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await p1.getByLabel('情况描述').fill('路口东侧垃圾池已满，周边散落生活垃圾，影响村民出行，请尽快安排清运。');
   // The place defaults to the worker's own grid.
   expect(await p1.locator('.ant-form-item').filter({ hasText: '发生地点' }).textContent()).toContain('一组网格');
+  // Reported for the household next to the heap: that household rates the result (群众评单).
+  await p1.getByLabel('涉及农户').click();
+  await p1.keyboard.type('王博磊');
+  const household = p1.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '王博磊' }).first();
+  await household.waitFor();
+  await household.click();
   await p1.locator('input[type=file]').setInputFiles({ name: '路口垃圾.png', mimeType: 'image/png', buffer: scenePng() });
   await p1.getByText('路口垃圾.png').waitFor();
   await shot(p1, 'cases', '01-report');
@@ -123,19 +129,26 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await p1.getByText('已办结，已通知上报人评价').waitFor();
   await p1.locator('.xz-page-sub').getByText('已办结').waitFor();
 
-  await p1.getByRole('complementary', { name: '办理' }).getByRole('button', { name: /^评\s*价$/ }).click();
-  const rate = p1.getByRole('dialog', { name: /评价：/ });
-  await rate.waitFor();
-  await rate.locator('.ant-rate-star').nth(4).click();
-  await rate.getByText('非常满意').waitFor();
-  await rate.getByLabel('评价意见').fill('处理及时，路口干净了。');
-  await rate.getByRole('radiogroup', { name: '满意度' }).waitFor();
-  await shot(p1, 'cases', '08-rate');
-  expect(await seriousA11yViolations(p1)).toEqual([]);
-  await rate.getByRole('button', { name: /评\s*价/ }).click();
-  await rate.waitFor({ state: 'hidden' });
-  await p1.getByText('评价已提交，谢谢').waitFor();
-  await p1.locator('.xz-page-sub').getByText('已评价').waitFor();
+  // ── 3b. The villager of that household rates it on the phone (村民端).
+  const phone = await browser().newContext({
+    baseURL: base, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce',
+  });
+  phone.setDefaultTimeout(30_000);
+  const p3 = await newPage(phone);
+  await p3.goto('/h5/login');
+  await p3.getByLabel('手机号').fill('13800000004');
+  await p3.getByLabel('密码').fill('demo123456');
+  await p3.getByRole('button', { name: /登\s*录/ }).click();
+  await p3.getByRole('region', { name: /待评价/ }).getByRole('link', { name: `去评价：${TITLE}` }).click();
+  await p3.getByRole('heading', { name: TITLE }).waitFor();
+  await p3.getByRole('radio', { name: '5星 非常满意' }).click();
+  await p3.getByLabel('想说的话（可不填）').fill('处理及时，路口干净了。');
+  await shot(p3, 'cases', '08-rate');
+  expect(await seriousA11yViolations(p3)).toEqual([]);
+  await p3.getByRole('button', { name: '提交评价' }).click();
+  await p3.getByText(/感谢评价/).waitFor();
+  expect(unexpected(p3.problems)).toEqual([]);
+  await phone.close();
 
   // ── 4. The cadre archives it; the timeline shows every step with who and the status change.
   await p2.reload();
@@ -144,7 +157,7 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await p2.locator('.xz-page-sub').getByText('已归档').waitFor();
   expect(await timelineSteps(p2)).toEqual(['上报', '上传附件', '受理', '派单', '办结', '评价', '归档']);
   const timeline = (await p2.locator('.ant-timeline').textContent()) ?? '';
-  for (const words of ['马丽娟', '高永强', '派给 马丽娟', '垃圾已全部清运', '处理及时，路口干净了。']) expect(timeline).toContain(words);
+  for (const words of ['马丽娟', '高永强', '王博磊', '派给 马丽娟', '垃圾已全部清运', '处理及时，路口干净了。']) expect(timeline).toContain(words);
   expect(await p2.locator('.ant-descriptions').textContent()).toContain('处理及时，路口干净了。');
   await p2.getByText('该事件已归档。', { exact: false }).first().waitFor();
   await p2.locator('.ant-timeline').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 180));
