@@ -218,3 +218,19 @@ test('an administrator adds a 代办 item to the catalog', async () => {
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();
 });
+
+test('the township leader follows low-rated and reopened cases (差评与回头看)', async () => {
+  const ctx = await newContext(browser(), server().baseURL);
+  const page = await newPage(ctx);
+  await signIn(page, '13800000001');
+  await page.getByRole('menuitem', { name: '事件列表' }).click();
+  await page.getByRole('tab', { name: '差评与回头看' }).click();
+  await page.getByText(/差评与回头看\s*共 \d+ 件/).or(page.locator('.ant-table-row').first()).first().waitFor();
+  const rows = page.locator('.ant-table-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBeGreaterThan(0);
+  await shot(page, 'cases', '13-attention');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+});

@@ -57,7 +57,7 @@ export interface CaseCategory {
 }
 
 export interface CaseFilter {
-  box?: CaseBox; status?: CaseStatus; type?: CaseType; category?: string; card?: Card; regionId?: string;
+  box?: CaseBox; /** 'true': low ratings and reopened cases. */ attention?: 'true'; status?: CaseStatus; type?: CaseType; category?: string; card?: Card; regionId?: string;
   q?: string; from?: string; to?: string; page: number; pageSize: number;
 }
 export interface CaseReport {

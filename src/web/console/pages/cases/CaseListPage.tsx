@@ -15,8 +15,9 @@ import { useSession } from '../../layout/session';
 import { CaseFilterBar } from './CaseFilterBar';
 import { CaseTable } from './CaseTable';
 
-type Box = CaseBox | 'all';
-const BOXES: Box[] = ['todo', 'done', 'overdue', 'copied', 'mine', 'all'];
+/** 'attention' (差评与回头看) is the level above's watch list: low ratings and reopened cases. */
+type Box = CaseBox | 'attention' | 'all';
+const BOXES: Box[] = ['todo', 'done', 'overdue', 'copied', 'mine', 'attention', 'all'];
 /** The URL's filter: dates as YYYY-MM-DD, the box as a word ('all' = no box). */
 const KEYS = ['box', 'status', 'type', 'category', 'card', 'regionId', 'q', 'from', 'to'] as const;
 type UrlFilter = { [K in (typeof KEYS)[number]]?: string } & { page: number; pageSize: number };
@@ -35,9 +36,11 @@ export default function CaseListPage() {
   const [exporting, setExporting] = useState(false);
   const rootId = current?.regionId;
   const { filter, update } = useUrlFilters<UrlFilter>(KEYS, { box: 'todo' });
-  const box = (BOXES.includes(filter.box as Box) ? filter.box : 'todo') as Box;
+  const boxes = BOXES.filter((b) => b !== 'attention' || can('cases.supervise'));
+  const box = (boxes.includes(filter.box as Box) ? filter.box : 'todo') as Box;
   const query: CaseFilter = {
-    ...filter, box: box === 'all' ? undefined : box, from: dayStart(filter.from), to: dayAfter(filter.to),
+    ...filter, box: box === 'all' || box === 'attention' ? undefined : box, attention: box === 'attention' ? 'true' : undefined,
+    from: dayStart(filter.from), to: dayAfter(filter.to),
   } as CaseFilter;
   const list = useCases(query);
   const todo = useCaseCount('todo');
@@ -87,7 +90,7 @@ export default function CaseListPage() {
             className="xz-box-tabs"
             activeKey={box}
             onChange={(k) => update({ box: k })}
-            items={BOXES.map((b) => ({
+            items={boxes.map((b) => ({
               key: b,
               label: <span>{t(`cases.box.${b}` as MessageKey)}{b === 'todo' && count(todo.data)}{b === 'overdue' && count(overdue.data, true)}</span>,
             }))}
