@@ -27,5 +27,10 @@ export function fixedClock(start: Date): Clock {
 
 /** YYYY-MM-DD of an instant in Asia/Shanghai (UTC+8, no DST). */
 export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDateTime(d).slice(0, 10);
+}
+
+/** YYYY-MM-DD HH:mm of an instant in Asia/Shanghai, as exports print it. */
+export function shanghaiDateTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

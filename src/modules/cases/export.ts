@@ -2,14 +2,14 @@
 // (人民调解台账) and one case's file (一案一卷).
 import ExcelJS from 'exceljs';
 import type { Actor, Ctx } from '../../core/context.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDateTime } from '../../core/clock.js';
 import * as service from './service.js';
 import { ACTION_ZH, OUTCOME_ZH, RISK_ZH, STATUS_ZH, TYPE_ZH } from './labels.js';
 
 type Detail = Awaited<ReturnType<typeof service.detail>>;
 type Party = { name: string; phone?: string; side?: string };
 
-const stamp = (iso: string | null | undefined) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+const stamp = (iso: string | null | undefined) => (iso ? shanghaiDateTime(new Date(iso)) : '');
 const day = (iso: string | null | undefined) => (iso ? shanghaiDate(new Date(iso)) : '');
 const parties = (c: { details: Record<string, unknown> | null }) => ((c.details?.parties as Party[] | undefined) ?? []);
 

@@ -16,7 +16,7 @@ import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
-import { DEFAULT_LIMITS, isOpen, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Limits, type Priority, type Status } from './rules.js';
+import { DEFAULT_LIMITS, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Limits, type Priority, type Status } from './rules.js';
 import { caseView, historyView } from './views.js';
 
 export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
@@ -65,8 +65,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
       throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在该区域内', 'Unknown household');
   }
   // The responsible level starts at the reporting place's village (or the place itself above it).
-  const chain = await regions.getMany(ctx, pathIds(region.path));
-  const level = chain.find((r) => r.level === 'village') ?? region;
+  const level = (await regions.ancestorAt(ctx, region.path, 'village')) ?? region;
   const now = ctx.clock.now();
   const priority = input.priority ?? 'normal';
   const id = newId();
@@ -349,7 +348,7 @@ async function householdVillagers(ctx: Ctx, householdId: string): Promise<string
 
 /** Active staff of a township unit serving the level (the township at or above it). */
 async function unitStaff(ctx: Ctx, levelPath: string, unit: string): Promise<string[]> {
-  const township = (await regions.getMany(ctx, pathIds(levelPath))).find((r) => r.level === 'township');
+  const township = await regions.ancestorAt(ctx, levelPath, 'township');
   if (!township) return [];
   return (await workersWithin(ctx, township.path, ['township_staff'])).filter((w) => w.regionId === township.id && w.unit === unit).map((w) => w.userId);
 }
@@ -420,4 +419,3 @@ export async function stats(ctx: Ctx, actor: Actor, regionId?: string) {
   };
 }
 
-export { isOpen };

@@ -9,7 +9,7 @@ import { audit } from '../../core/audit.js';
 import { unzippedSize } from '../../core/zip-guard.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { makeIdNumber } from '../../core/idnumber.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDateTime as stamp } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
 import { pathIds } from '../regions/rules.js';
 import { exportRows, insertHouseholdsTx, residentBatchProblems } from './service.js';
@@ -157,7 +157,6 @@ export async function templateWorkbook(ctx: Ctx, actor: Actor, regionId?: string
 type ExportBatch = ReturnType<typeof exportRows> extends AsyncGenerator<infer T> ? T : never;
 const GENDER_ZH = { male: '男', female: '女' } as const;
 const TAG_ZH: Record<string, string> = Object.fromEntries(RESIDENT_TAGS.map((t) => [t.code, t.zh]));
-const stamp = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Resolves once the client has taken what is buffered, or has gone away. */
 const drained = (s: PassThrough) => new Promise<void>((res) => {

@@ -286,8 +286,7 @@ export async function* exportRows(ctx: Ctx, actor: Actor, f: { regionId?: string
 
 /** The village of a household: party members serve households of their own village (党员联户). */
 async function villagePathOf(ctx: Ctx, h: { region_path: string }) {
-  const village = (await regions.getMany(ctx, pathIds(h.region_path))).find((r) => r.level === 'village');
-  return village?.path ?? h.region_path;
+  return (await regions.ancestorAt(ctx, h.region_path, 'village'))?.path ?? h.region_path;
 }
 
 /** Party members who may be linked to a household: those of its village, already linked or not. */

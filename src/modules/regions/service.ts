@@ -27,6 +27,11 @@ export async function getMany(ctx: Ctx, ids: string[]) {
   return repo.findByIds(ctx.db, [...new Set(ids)]);
 }
 
+/** The region of `level` on the path at `path` (itself included), e.g. a grid's village; unscoped. */
+export async function ancestorAt(ctx: Ctx, path: string, level: Level) {
+  return (await repo.findByIds(ctx.db, pathIds(path))).find((r) => r.level === level);
+}
+
 /** A region the caller may see, or 404. */
 export async function requireVisible(ctx: Ctx, actor: Actor, id: string) {
   const r = await repo.findById(ctx.db, id);
