@@ -118,7 +118,8 @@ describe(`time limits and the sweeper on ${STORE}`, () => {
     await Promise.all([sweepCases(env.ctx), sweepCases(STORE === 'postgres' ? env.secondCtx() : env.ctx)]);
     await sweepCases(env.ctx);
     const c = await card();
-    expect(c).toMatchObject({ card: 'red', levelRegionId: env.seed.townshipId, escalations: 1, overdue: true });
+    // The township's own clock starts at escalation: 5 working days to accept (10/13–10/16, 10/19), so not yet overdue there.
+    expect(c).toMatchObject({ card: 'red', levelRegionId: env.seed.townshipId, escalations: 1, overdue: false, dueAt: '2026-10-19T02:00:00.000Z' });
     expect(c.history.filter((h: any) => h.action === 'escalate')).toHaveLength(1);
     expect(c.history.filter((h: any) => h.action === 'card_red')).toHaveLength(1);
     expect(c.history.find((h: any) => h.action === 'escalate').byName).toBe('系统');
@@ -253,5 +254,57 @@ describe(`群众评单 on ${STORE}`, () => {
     expect((await act(v, id, { action: 'rate', rating: 5, note: '很满意' })).body).toMatchObject({ status: 'rated', rating: 5 });
     const other = await env.login(PHONES.party, true);
     expect((await env.call('GET', `/api/cases/${id}`, other)).body.actions ?? []).not.toContain('rate');
+  });
+});
+
+describe(`time limits per level on ${STORE}`, () => {
+  const limitsAt = (level: string | null, category: string | null, n: number[]) =>
+    ({ category, level, priority: 'normal', acceptYellow: n[0], acceptRed: n[1], resolveYellow: n[2], resolveRed: n[3] });
+
+  it('administrators set limits per level and category; bad limits and other roles are refused', async () => {
+    const admin = await env.login(PHONES.admin, true);
+    expect((await env.call('PUT', '/api/case-limits', admin, limitsAt('township', null, [3, 2, 5, 10]))).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await env.call('PUT', '/api/case-limits', admin, limitsAt('township', 'no_such', [1, 2, 5, 10]))).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await env.call('PUT', '/api/case-limits', admin, limitsAt('hamlet', null, [1, 2, 5, 10]))).status).toBe(400);
+    expect((await env.call('PUT', '/api/case-limits', await env.login(PHONES.cadre, true), limitsAt('township', null, [1, 2, 5, 10]))).status).toBe(403);
+    const first = await env.call('PUT', '/api/case-limits', admin, limitsAt('township', null, [1, 2, 3, 4]));
+    expect(first.status).toBe(200);
+    // Setting the same (category, level, priority) again replaces the rule.
+    const again = await env.call('PUT', '/api/case-limits', admin, limitsAt('township', null, [1, 3, 3, 4]));
+    expect(again.body.id).toBe(first.body.id);
+    const list = (await env.call('GET', '/api/case-limits', admin)).body;
+    expect(list.items.filter((r: any) => r.level === 'township' && r.category === null)).toHaveLength(1);
+    expect(list.defaults.normal).toEqual({ acceptYellow: 2, acceptRed: 5, resolveYellow: 5, resolveRed: 10 });
+    // The category form edits the category's own rule at every level.
+    const cat = await env.call('PATCH', '/api/case-categories/env_dirty', admin, { acceptRed: 4 });
+    expect(cat.body).toMatchObject({ acceptYellow: 2, acceptRed: 4 });
+    const rule = (await env.call('GET', '/api/case-limits', admin)).body.items.find((r: any) => r.category === 'env_dirty');
+    expect(rule).toMatchObject({ level: null, categoryName: '人居环境脏乱', acceptRed: 4 });
+    expect((await env.call('PATCH', '/api/case-categories/env_dirty', admin, { acceptRed: null })).body.acceptRed).toBe(5);
+    expect((await env.call('GET', '/api/case-limits', admin)).body.items.some((r: any) => r.category === 'env_dirty')).toBe(false);
+  });
+
+  it("an escalated case runs on the township's limits, and climbs to the county when those run out too", async () => {
+    const admin = await env.login(PHONES.admin, true);
+    await env.call('PUT', '/api/case-limits', admin, limitsAt('township', null, [1, 2, 3, 4]));
+    env.clock.advance(new Date('2026-11-02T02:00:00Z').getTime() - env.clock.now().getTime()); // Monday 10:00
+    const id = (await report(await env.login(PHONES.grid, true), { title: '桥栏杆松动', category: 'facility_damage' })).body.id;
+    const look = async () => (await env.call('GET', `/api/cases/${id}`, await env.login(PHONES.leader, true))).body;
+    expect((await look()).dueAt).toBe('2026-11-09T02:00:00.000Z'); // the village: 5 working days
+    env.clock.advance(7 * 86_400_000); // Monday 11/9 10:00
+    await sweepCases(env.ctx);
+    expect(await look()).toMatchObject({ levelRegionId: env.seed.townshipId, yellowAt: '2026-11-10T02:00:00.000Z', dueAt: '2026-11-11T02:00:00.000Z' });
+    env.clock.advance(86_400_000); await sweepCases(env.ctx);
+    expect((await look()).levelRegionId).toBe(env.seed.townshipId);
+    env.clock.advance(86_400_000); await sweepCases(env.ctx); await sweepCases(env.ctx);
+    const c = await look();
+    expect(c).toMatchObject({ levelRegionId: env.seed.countyId, escalations: 2, card: 'red' });
+    expect(c.history.filter((h: any) => h.action === 'escalate').map((h: any) => h.data.toRegionId)).toEqual([env.seed.townshipId, env.seed.countyId]);
+    // The county has no rule of its own: the defaults, from the escalation.
+    expect(c.dueAt).toBe('2026-11-18T02:00:00.000Z');
+    const again = await env.login(PHONES.admin, true); // sessions last 7 days
+    const rule = (await env.call('GET', '/api/case-limits', again)).body.items.find((r: any) => r.level === 'township');
+    expect((await env.call('DELETE', `/api/case-limits/${rule.id}`, again)).status).toBe(204);
+    expect((await env.call('DELETE', `/api/case-limits/${rule.id}`, again)).status).toBe(404);
   });
 });

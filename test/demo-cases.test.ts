@@ -46,8 +46,8 @@ describe(`demo cases on ${STORE}`, () => {
     expect(history.every((h) => h.at <= TEST_NOW.toISOString())).toBe(true);
   });
 
-  it('include overdue open cases with yellow and red cards, red ones escalated to the township by the sweeper', () => {
-    const redUp = cases.filter((c) => open(c.status) && c.card === 'red' && c.red_escalated && c.level_region_id === env.seed.townshipId);
+  it('include overdue open cases with yellow and red cards, red ones escalated by the sweeper', () => {
+    const redUp = cases.filter((c) => open(c.status) && c.card === 'red' && c.escalations > 0 && [env.seed.townshipId, env.seed.countyId].includes(c.level_region_id));
     expect(redUp.length).toBeGreaterThanOrEqual(3);
     expect(cases.filter((c) => open(c.status) && c.card === 'yellow').length).toBeGreaterThanOrEqual(2);
     const escalations = history.filter((h) => h.action === 'escalate');

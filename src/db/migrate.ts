@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_grant_paths.js';
 import * as m0003 from './migrations/0003_cases.js';
 import * as m0004 from './migrations/0004_attachments.js';
 import * as m0005 from './migrations/0005_units.js';
+import * as m0006 from './migrations/0006_case_limits.js';
 
 type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -14,6 +15,7 @@ const STEPS: Record<string, Step> = {
   '0003_cases': m0003,
   '0004_attachments': m0004,
   '0005_units': m0005,
+  '0006_case_limits': m0006,
 };
 
 class CodeProvider implements MigrationProvider {

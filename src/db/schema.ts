@@ -114,15 +114,24 @@ export interface CaseCategoriesTable {
   name: string;
   parent_code: string | null;
   group_name: string | null;
-  accept_yellow: number | null;
-  accept_red: number | null;
-  resolve_yellow: number | null;
-  resolve_red: number | null;
   skip_level: number;
   verify_required: number;
   first_report_points: number;
   sort_order: number;
   active: number;
+}
+
+/** A time-limit rule: '*' in category_code or level means any. */
+export interface CaseLimitsTable {
+  id: string;
+  category_code: string;
+  level: string;
+  priority: string;
+  accept_yellow: number;
+  accept_red: number;
+  resolve_yellow: number;
+  resolve_red: number;
+  updated_at: string;
 }
 
 export interface CasesTable {
@@ -222,6 +231,7 @@ export interface DB {
   resident_tags: ResidentTagsTable;
   party_links: PartyLinksTable;
   case_categories: CaseCategoriesTable;
+  case_limits: CaseLimitsTable;
   cases: CasesTable;
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;

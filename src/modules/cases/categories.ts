@@ -4,7 +4,8 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import * as repo from './repo.js';
-import { CASE_TYPES, DEFAULT_LIMITS } from './rules.js';
+import { ANY, CASE_TYPES, limitsProblem, pickLimits, type LimitRule } from './rules.js';
+import * as limits from './limits.js';
 import { newId } from '../../core/ids.js';
 
 const days = z.number().int().min(1, { error: '时限至少1个工作日' }).max(90, { error: '时限最多90个工作日' }).nullable().optional();
@@ -20,12 +21,11 @@ export const categoryItem = z.object({
   skipLevel: z.boolean(), verifyRequired: z.boolean(), firstReportPoints: z.number(),
 });
 
-function view(c: repo.CategoryRow): z.infer<typeof categoryItem> {
-  const d = DEFAULT_LIMITS.normal;
+/** A category with its own limits for normal cases at any level (the rule for (code, *, normal), else the general ones). */
+function view(c: repo.CategoryRow, rules: LimitRule[]): z.infer<typeof categoryItem> {
   return {
     code: c.code, type: c.type, name: c.name, group: c.group_name, active: !!c.active,
-    acceptYellow: c.accept_yellow ?? d.acceptYellow, acceptRed: c.accept_red ?? d.acceptRed,
-    resolveYellow: c.resolve_yellow ?? d.resolveYellow, resolveRed: c.resolve_red ?? d.resolveRed,
+    ...pickLimits(rules, c.code, ANY, 'normal'),
     skipLevel: !!c.skip_level, verifyRequired: !!c.verify_required, firstReportPoints: c.first_report_points,
   };
 }
@@ -45,39 +45,57 @@ export async function create(ctx: Ctx, actor: Actor, input: z.infer<typeof categ
   const id = newId();
   const row: repo.CategoryRow = {
     id, type: input.type, code: `${input.type.slice(0, 3)}_${id.slice(-8)}`, name: input.name, parent_code: null, group_name: input.group || null,
-    accept_yellow: null, accept_red: null, resolve_yellow: null, resolve_red: null, skip_level: 0, verify_required: 0, first_report_points: 0,
+    skip_level: 0, verify_required: 0, first_report_points: 0,
     sort_order: existing.length, active: 1,
   };
   await ctx.db.transaction().execute(async (tx) => {
     await repo.insertCategories(tx, [row]);
     await audit(tx, ctx.clock.now(), actor, { action: 'case_category.create', entity: 'case_category', entityId: row.code, detail: input });
   });
-  return view(row);
+  return view(row, await limits.rules(ctx.db));
 }
 
 export async function list(ctx: Ctx) {
-  return (await repo.categories(ctx.db)).map(view);
+  const rules = await limits.rules(ctx.db);
+  return (await repo.categories(ctx.db)).map((c) => view(c, rules));
 }
 
 export async function update(ctx: Ctx, actor: Actor, code: string, p: z.infer<typeof categoryPatch>) {
   if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以修改事件类别', 'Only administrators edit categories');
   const cur = await repo.categoryByCode(ctx.db, code);
   if (!cur) throw notFound('事件类别', 'Category');
-  const merged = view({ ...cur, ...(p.acceptYellow !== undefined ? { accept_yellow: p.acceptYellow } : {}), ...(p.acceptRed !== undefined ? { accept_red: p.acceptRed } : {}),
-    ...(p.resolveYellow !== undefined ? { resolve_yellow: p.resolveYellow } : {}), ...(p.resolveRed !== undefined ? { resolve_red: p.resolveRed } : {}) });
-  if (merged.acceptYellow > merged.acceptRed || merged.resolveYellow > merged.resolveRed)
-    throw new AppError('VALIDATION_FAILED', '黄牌时限不能晚于红牌时限', 'Yellow must come before red');
+  const now = ctx.clock.now();
+  // The limit fields edit the category's own rule for normal cases at any level; null returns a field to the general limit.
+  const limitKeys = ['acceptYellow', 'acceptRed', 'resolveYellow', 'resolveRed'] as const;
+  let ruleChange: { row: repo.LimitRow | null; prior: repo.LimitRow | undefined } | null = null;
+  if (limitKeys.some((k) => p[k] !== undefined)) {
+    const all = await limits.rules(ctx.db);
+    const prior = await repo.limitRule(ctx.db, { category: code, level: ANY, priority: 'normal' });
+    const inherited = pickLimits(all.filter((r) => !(r.category === code && r.level === ANY && r.priority === 'normal')), code, ANY, 'normal');
+    const current = pickLimits(all, code, ANY, 'normal');
+    const next = { ...current };
+    for (const k of limitKeys) if (p[k] !== undefined) next[k] = p[k] ?? inherited[k];
+    const problem = limitsProblem(next);
+    if (problem) throw new AppError('VALIDATION_FAILED', problem, 'Limits must be 1-90 working days, yellow no later than red');
+    const same = limitKeys.every((k) => next[k] === inherited[k]);
+    ruleChange = {
+      prior,
+      row: same ? null : {
+        id: prior?.id ?? newId(), category_code: code, level: ANY, priority: 'normal', updated_at: now.toISOString(),
+        accept_yellow: next.acceptYellow, accept_red: next.acceptRed, resolve_yellow: next.resolveYellow, resolve_red: next.resolveRed,
+      },
+    };
+  }
   const patch: Partial<repo.CategoryRow> = {
     ...(p.name !== undefined ? { name: p.name } : {}), ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
-    ...(p.acceptYellow !== undefined ? { accept_yellow: p.acceptYellow } : {}), ...(p.acceptRed !== undefined ? { accept_red: p.acceptRed } : {}),
-    ...(p.resolveYellow !== undefined ? { resolve_yellow: p.resolveYellow } : {}), ...(p.resolveRed !== undefined ? { resolve_red: p.resolveRed } : {}),
     ...(p.skipLevel !== undefined ? { skip_level: p.skipLevel ? 1 : 0 } : {}), ...(p.verifyRequired !== undefined ? { verify_required: p.verifyRequired ? 1 : 0 } : {}),
     ...(p.firstReportPoints !== undefined ? { first_report_points: p.firstReportPoints } : {}),
   };
-  if (Object.keys(patch).length)
+  if (Object.keys(patch).length || ruleChange)
     await ctx.db.transaction().execute(async (tx) => {
-      await repo.updateCategory(tx, code, patch);
-      await audit(tx, ctx.clock.now(), actor, { action: 'case_category.update', entity: 'case_category', entityId: code, detail: p });
+      if (Object.keys(patch).length) await repo.updateCategory(tx, code, patch);
+      if (ruleChange && (ruleChange.row || ruleChange.prior)) await limits.writeRule(tx, now, actor, ruleChange.row, ruleChange.prior);
+      await audit(tx, now, actor, { action: 'case_category.update', entity: 'case_category', entityId: code, detail: p });
     });
-  return view((await repo.categoryByCode(ctx.db, code))!);
+  return view((await repo.categoryByCode(ctx.db, code))!, await limits.rules(ctx.db));
 }

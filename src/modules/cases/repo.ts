@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/kysely.js';
-import type { CaseCategoriesTable, CaseHistoryTable, CasesTable } from '../../db/schema.js';
+import type { CaseCategoriesTable, CaseHistoryTable, CaseLimitsTable, CasesTable } from '../../db/schema.js';
 import { withinPath, type Scope } from '../../core/scope.js';
 import { containsPattern } from '../../core/text.js';
 
@@ -20,6 +20,30 @@ export function insertCategories(db: Executor, rows: CategoryRow[]) {
 
 export function updateCategory(db: Executor, code: string, patch: Partial<CategoryRow>) {
   return db.updateTable('case_categories').set(patch).where('code', '=', code).execute();
+}
+
+export type LimitRow = CaseLimitsTable;
+
+export function limitRules(db: Executor) {
+  return db.selectFrom('case_limits').selectAll().orderBy('category_code').orderBy('level').orderBy('priority').execute();
+}
+
+/** Inserts or replaces the rule for (category, level, priority). */
+export function upsertLimit(db: Executor, row: LimitRow) {
+  const { id: _id, category_code: _c, level: _l, priority: _p, ...values } = row;
+  return db.insertInto('case_limits').values(row)
+    .onConflict((oc) => oc.columns(['category_code', 'level', 'priority']).doUpdateSet(values)).execute();
+}
+
+export function limitRule(db: Executor, where: { id?: string; category?: string; level?: string; priority?: string }) {
+  let q = db.selectFrom('case_limits').selectAll();
+  if (where.id) q = q.where('id', '=', where.id);
+  if (where.category) q = q.where('category_code', '=', where.category).where('level', '=', where.level!).where('priority', '=', where.priority!);
+  return q.executeTakeFirst();
+}
+
+export function deleteLimit(db: Executor, id: string) {
+  return db.deleteFrom('case_limits').where('id', '=', id).executeTakeFirst();
 }
 
 export function byId(db: Executor, id: string) {
@@ -133,7 +157,7 @@ export function dueForCards(db: Executor, now: string, limit: number) {
     .where((eb) => eb.or([
       eb.and([eb('card', 'is', null), eb('yellow_at', '<=', now)]),
       eb.and([eb('card', '!=', 'red'), eb('red_at', '<=', now)]),
-      eb.and([eb('card', '=', 'red'), eb('red_escalated', '=', 0)]),
+      eb.and([eb('red_escalated', '=', 0), eb('red_at', '<=', now)]),
     ]))
     .orderBy('red_at').limit(limit).execute();
 }

@@ -7,6 +7,7 @@ import { forbidden } from '../../core/errors.js';
 import { TOWNSHIP_UNITS } from '../../core/roles.js';
 import * as service from './service.js';
 import * as categories from './categories.js';
+import * as limits from './limits.js';
 import { ACTIONS, CASE_TYPES, PRIORITIES, STATUSES } from './rules.js';
 import { SOURCES } from './catalog.js';
 import { sweepCases } from './sweep.js';
@@ -56,6 +57,27 @@ export default function routes(app: App, ctx: Ctx) {
   app.patch('/api/case-categories/:code', {
     schema: { tags: ['cases'], summary: '修改类别设置（管理员）/ Edit a category', params: z.object({ code: z.string().max(40) }), body: categories.categoryPatch, response: { 200: categories.categoryItem } },
   }, async (req) => categories.update(ctx, requireActor(req), req.params.code, req.body));
+
+  app.get('/api/case-limits', {
+    schema: {
+      tags: ['cases'], summary: '时限规则（按类别、层级、优先级）/ Time-limit rules by category, level and priority',
+      response: { 200: z.object({ defaults: z.record(z.string(), z.object({ acceptYellow: z.number(), acceptRed: z.number(), resolveYellow: z.number(), resolveRed: z.number() })), levels: z.array(z.string()), items: z.array(limits.limitItem) }) },
+    },
+  }, async (req) => {
+    requireActor(req);
+    return limits.list(ctx);
+  });
+
+  app.put('/api/case-limits', {
+    schema: { tags: ['cases'], summary: '设置一条时限规则（管理员）/ Set a time-limit rule', body: limits.limitBody, response: { 200: limits.limitItem } },
+  }, async (req) => limits.put(ctx, requireActor(req), req.body));
+
+  app.delete('/api/case-limits/:id', {
+    schema: { tags: ['cases'], summary: '删除时限规则（管理员）/ Remove a time-limit rule', params: z.object({ id: z.string().max(64) }) },
+  }, async (req, reply) => {
+    await limits.remove(ctx, requireActor(req), req.params.id);
+    return reply.code(204).send();
+  });
 
   app.post('/api/cases', {
     schema: {

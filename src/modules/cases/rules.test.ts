@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACTIONS, allowedActions, cardAt, isTerminal, levelAbove, nextStatus, STATUSES, TRANSITIONS, WHO, type Action, type Status } from './rules.js';
+import { ACTIONS, allowedActions, ANY, cardAt, DEFAULT_LIMITS, isTerminal, levelAbove, LIMIT_LEVELS, limitsProblem, nextStatus, pickLimits, PRIORITIES, STATUSES, TRANSITIONS, WHO, type Action, type LimitRule, type Priority, type Status } from './rules.js';
 
 describe('case transition table', () => {
   it('follows 上报 → 受理 → 派单 → 处置 → 办结 → 评价 → 归档', () => {
@@ -72,5 +72,48 @@ describe('cards', () => {
     expect(levelAbove(['county', 'town', 'village'])).toBe('town');
     expect(levelAbove(['county', 'town', 'village'], true)).toBe('county');
     expect(levelAbove(['county'])).toBeNull();
+  });
+});
+
+describe('time limits per category, level and priority', () => {
+  const rule = (category: string, level: string, priority: Priority, n: number): LimitRule =>
+    ({ category, level, priority, acceptYellow: n, acceptRed: n + 1, resolveYellow: n + 2, resolveRed: n + 3 });
+
+  it('falls back to the defaults: 2/5 to accept, 5/10 to resolve', () => {
+    expect(pickLimits([], 'env_dirty', 'village', 'normal')).toEqual({ acceptYellow: 2, acceptRed: 5, resolveYellow: 5, resolveRed: 10 });
+    expect(pickLimits([], 'env_dirty', 'township', 'major')).toEqual(DEFAULT_LIMITS.major);
+  });
+
+  it('a township rule applies once the case sits at the township; a category rule beats it; both together beat either', () => {
+    const rules = [rule(ANY, 'township', 'normal', 1), rule('flood_danger', ANY, 'normal', 10), rule('flood_danger', 'township', 'normal', 20)];
+    expect(pickLimits(rules, 'env_dirty', 'village', 'normal').acceptYellow).toBe(2);
+    expect(pickLimits(rules, 'env_dirty', 'township', 'normal').acceptYellow).toBe(1);
+    expect(pickLimits(rules, 'flood_danger', 'village', 'normal').acceptYellow).toBe(10);
+    expect(pickLimits(rules, 'flood_danger', 'township', 'normal').acceptYellow).toBe(20);
+    expect(pickLimits(rules, 'flood_danger', ANY, 'normal').acceptYellow).toBe(10);
+    expect(pickLimits(rules, 'flood_danger', 'township', 'major')).toEqual(DEFAULT_LIMITS.major);
+  });
+
+  it('property: the chosen rule matches and no matching rule is more specific', () => {
+    const cats = ['a', 'b', ANY];
+    const lvls = [...LIMIT_LEVELS, ANY];
+    const arb = fc.uniqueArray(fc.record({ category: fc.constantFrom(...cats), level: fc.constantFrom(...lvls), priority: fc.constantFrom(...PRIORITIES), n: fc.integer({ min: 1, max: 50 }) }),
+      { selector: (r) => `${r.category}|${r.level}|${r.priority}` });
+    fc.assert(fc.property(arb, fc.constantFrom('a', 'b'), fc.constantFrom(...LIMIT_LEVELS), fc.constantFrom(...PRIORITIES), (raw, cat, lvl, pri) => {
+      const rules = raw.map((r) => rule(r.category, r.level, r.priority, r.n));
+      const got = pickLimits(rules, cat, lvl, pri);
+      const matching = rules.filter((r) => r.priority === pri && [cat, ANY].includes(r.category) && [lvl, ANY].includes(r.level));
+      const spec = (r: LimitRule) => (r.category === ANY ? 0 : 2) + (r.level === ANY ? 0 : 1);
+      const top = matching.sort((x, y) => spec(y) - spec(x))[0];
+      expect(got.acceptYellow).toBe(top ? top.acceptYellow : DEFAULT_LIMITS[pri].acceptYellow);
+      expect(limitsProblem(got)).toBeNull();
+    }));
+  });
+
+  it('refuses yellow after red and limits outside 1–90 working days', () => {
+    expect(limitsProblem({ acceptYellow: 3, acceptRed: 2, resolveYellow: 5, resolveRed: 10 })).toMatch(/黄牌/);
+    expect(limitsProblem({ acceptYellow: 0, acceptRed: 2, resolveYellow: 5, resolveRed: 10 })).toMatch(/1至90/);
+    expect(limitsProblem({ acceptYellow: 1, acceptRed: 2, resolveYellow: 5, resolveRed: 91 })).toMatch(/1至90/);
+    expect(limitsProblem(DEFAULT_LIMITS.normal)).toBeNull();
   });
 });

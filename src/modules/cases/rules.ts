@@ -83,6 +83,45 @@ export const DEFAULT_LIMITS: Record<Priority, Limits> = {
   difficult: { acceptYellow: 2, acceptRed: 5, resolveYellow: 15, resolveRed: 30 },
 };
 
+/** The levels a case can sit at (it starts at the village and climbs), for which limits may differ. */
+export const LIMIT_LEVELS = ['village', 'township', 'county'] as const;
+export type LimitLevel = (typeof LIMIT_LEVELS)[number];
+/** "Any category" / "any level" in a limit rule. */
+export const ANY = '*';
+
+export interface LimitRule extends Limits { category: string; level: string; priority: Priority }
+
+/**
+ * The limits for a case of `category` at `level` with `priority`: the most
+ * specific matching rule wins (category and level > category > level > any),
+ * else the defaults for the priority. Pass ANY as level for a category's own
+ * rule regardless of level.
+ */
+export function pickLimits(rules: LimitRule[], category: string, level: string, priority: Priority): Limits {
+  let best: LimitRule | null = null;
+  let bestRank = -1;
+  for (const r of rules) {
+    if (r.priority !== priority) continue;
+    if (r.category !== category && r.category !== ANY) continue;
+    if (r.level !== level && r.level !== ANY) continue;
+    const rank = (r.category === ANY ? 0 : 2) + (r.level === ANY ? 0 : 1);
+    if (rank > bestRank) [best, bestRank] = [r, rank];
+  }
+  const { acceptYellow, acceptRed, resolveYellow, resolveRed } = best ?? DEFAULT_LIMITS[priority];
+  return { acceptYellow, acceptRed, resolveYellow, resolveRed };
+}
+
+/** A limit set is usable when every limit is 1–90 working days and yellow comes no later than red. */
+export function limitsProblem(l: Limits): string | null {
+  const all = [l.acceptYellow, l.acceptRed, l.resolveYellow, l.resolveRed];
+  if (all.some((d) => !Number.isInteger(d) || d < 1 || d > 90)) return '时限须为1至90个工作日';
+  if (l.acceptYellow > l.acceptRed || l.resolveYellow > l.resolveRed) return '黄牌时限不能晚于红牌时限';
+  return null;
+}
+
+/** The phase whose clock runs after a case arrives at a (new) level: accepting, or resolving once accepted. */
+export const phaseOf = (s: Status): 'accept' | 'resolve' => (s === 'reported' ? 'accept' : 'resolve');
+
 export type Card = 'yellow' | 'red' | null;
 
 export interface Clocked {

@@ -16,7 +16,8 @@ import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
-import { DEFAULT_LIMITS, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Limits, type Priority, type Status } from './rules.js';
+import { ANY, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
+import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
 
 export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
@@ -26,22 +27,9 @@ export const invalidTransition = (zh = '当前状态不能执行该操作', en =
 export async function ensureCatalog(ctx: Ctx) {
   await repo.insertCategories(ctx.db, CATALOG.map((e: CatalogEntry, i) => ({
     id: newId(), type: e.type, code: e.code, name: e.name, parent_code: null, group_name: e.group ?? null,
-    accept_yellow: null, accept_red: null, resolve_yellow: null, resolve_red: null, skip_level: e.skipLevel ? 1 : 0,
+    skip_level: e.skipLevel ? 1 : 0,
     verify_required: 0, first_report_points: e.firstReportPoints ?? 0, sort_order: i, active: 1,
   })));
-}
-
-export function limitsFor(cat: repo.CategoryRow, priority: Priority): Limits {
-  if (priority !== 'normal') return DEFAULT_LIMITS[priority];
-  const d = DEFAULT_LIMITS.normal;
-  return { acceptYellow: cat.accept_yellow ?? d.acceptYellow, acceptRed: cat.accept_red ?? d.acceptRed, resolveYellow: cat.resolve_yellow ?? d.resolveYellow, resolveRed: cat.resolve_red ?? d.resolveRed };
-}
-
-function acceptClock(from: Date, l: Limits) {
-  return { yellow_at: addWorkingDays(from, l.acceptYellow).toISOString(), red_at: addWorkingDays(from, l.acceptRed).toISOString() };
-}
-function resolveClock(from: Date, l: Limits, extension: number) {
-  return { yellow_at: addWorkingDays(from, l.resolveYellow + extension).toISOString(), red_at: addWorkingDays(from, l.resolveRed + extension).toISOString() };
 }
 
 export interface ReportInput {
@@ -68,6 +56,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const level = (await regions.ancestorAt(ctx, region.path, 'village')) ?? region;
   const now = ctx.clock.now();
   const priority = input.priority ?? 'normal';
+  const clock = timeLimits.clockFrom(now, await timeLimits.limitsFor(ctx.db, cat.code, level.level, priority), 'accept');
   const id = newId();
   const row: repo.CaseRow = {
     id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
@@ -75,7 +64,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     source: input.source ?? (actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : actor.scope.grants.every((g) => g.role === 'villager') ? 'villager_photo' : 'other_system'),
     region_id: region.id, region_path: region.path, household_id: input.householdId ?? null, reporter_id: actor.userId,
     idempotency_key: input.idempotencyKey ?? null, status: 'reported', card: null, level_region_id: level.id, level_region_path: level.path,
-    assignee_id: null, ...acceptClock(now, limitsFor(cat, priority)), red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,
+    assignee_id: null, ...clock, red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,
     escalations: 0, reopened: 0, rating: null, rating_comment: null, resolved_level: null, details: input.details ? JSON.stringify(input.details) : null,
     reported_at: now.toISOString(), accepted_at: null, resolved_at: null, closed_at: null, updated_at: now.toISOString(), version: 0,
   };
@@ -188,11 +177,12 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
   const patch: Partial<repo.CaseRow> = {};
   const notices: Notice[] = [];
   let data: Record<string, unknown> | null = null;
-  const limits = limitsFor(cat, c.priority as Priority);
+  // The limits of the level the case sits at (按层级时限).
+  const limits = await timeLimits.limitsFor(ctx.db, c.category_code, (await regions.get(ctx, c.level_region_id))?.level ?? ANY, c.priority as Priority);
   const levelPeople = () => holdersAt(ctx, LEVEL_ROLES, c.level_region_path);
   switch (input.action) {
     case 'accept': {
-      Object.assign(patch, resolveClock(now, limits, c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
+      Object.assign(patch, timeLimits.clockFrom(now, limits, 'resolve', c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已受理：${c.title}` });
       break;
     }
@@ -238,7 +228,9 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       if (input.skipLevel && !cat.skip_level) throw new AppError('VALIDATION_FAILED', '该类别不允许越级上报', 'This category may not skip a level');
       if (!target) throw invalidTransition('已是最高层级，不能再上报', 'Already at the top level');
       const r = (await regions.get(ctx, target))!;
-      Object.assign(patch, { level_region_id: r.id, level_region_path: r.path, escalations: c.escalations + 1 });
+      // The new level's own clock starts now; a red card stays red until the case is resolved.
+      Object.assign(patch, { level_region_id: r.id, level_region_path: r.path, escalations: c.escalations + 1,
+        ...(await timeLimits.clockAtLevel(ctx.db, c, r.level, now)), red_escalated: 0, card: c.card === 'red' ? 'red' : null });
       data = { toRegionId: r.id, toRegionName: r.name, skip: !!input.skipLevel };
       notices.push({ to: await holdersAt(ctx, LEVEL_ROLES, r.path), kind: 'escalated', title: `下级上报事件：${c.title}` });
       break;
@@ -266,8 +258,9 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       const days = await pendingExtensionDays(ctx, c.id);
       const total = c.extension_days + days;
       Object.assign(patch, { extension_pending: 0, extension_days: total });
-      // The new limit applies to the resolve phase; a red card raised before stays until resolved.
-      if (c.accepted_at) Object.assign(patch, resolveClock(new Date(c.accepted_at), limits, total), { card: c.card === 'red' ? 'red' : null });
+      // The running clock moves by the granted days; a red card raised before stays until resolved.
+      if (c.yellow_at && c.red_at)
+        Object.assign(patch, { yellow_at: addWorkingDays(new Date(c.yellow_at), days).toISOString(), red_at: addWorkingDays(new Date(c.red_at), days).toISOString(), card: c.card === 'red' ? 'red' : null });
       data = { days };
       notices.push({ to: await levelPeople(), kind: 'extension', title: `延期申请已批准：${c.title}` });
       break;
@@ -293,7 +286,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       patch.closed_at = now.toISOString();
       break;
     case 'reopen':
-      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...resolveClock(now, limits, 0), extension_days: 0 });
+      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...timeLimits.clockFrom(now, limits, 'resolve'), extension_days: 0 });
       notices.push({ to: [...(await levelPeople()), ...(await aboveLevel(ctx, c))], kind: 'status', title: `回头看：事件重新办理：${c.title}` });
       break;
     case 'step': {

@@ -1,6 +1,8 @@
 // The time-limit sweeper: raises yellow and red cards on the injected clock and
-// escalates a red-card case one level up, exactly once. Every change is a
-// version-checked update, so two sweepers running at once cannot both apply it.
+// escalates a red-card case one level up, exactly once per level: the level
+// above starts its own clock, and the case climbs again only if that one runs
+// out too. Every change is a version-checked update, so two sweepers running at
+// once cannot both apply it.
 import type { Ctx } from '../../core/context.js';
 import { newId } from '../../core/ids.js';
 import { pathIds } from '../regions/rules.js';
@@ -10,6 +12,7 @@ import { notify } from '../notifications/service.js';
 import * as repo from './repo.js';
 import { LEVEL_ROLES } from './policy.js';
 import { cardAt, levelAbove, type Status } from './rules.js';
+import { clockAtLevel } from './limits.js';
 
 export interface SweepResult { yellow: number; red: number; escalated: number }
 
@@ -24,16 +27,19 @@ export async function sweepCases(ctx: Ctx): Promise<SweepResult> {
     for (const c of batch) {
       const card = cardAt({ status: c.status as Status, card: c.card as 'yellow' | 'red' | null, yellowAt: c.yellow_at, redAt: c.red_at }, iso);
       const raise = card !== c.card;
-      const escalateTo = card === 'red' && !c.red_escalated ? levelAbove(pathIds(c.level_region_path)) : null;
+      // The red limit of the level it sits at has passed: climb one level, where that level's own clock starts.
+      const dueRed = !c.red_escalated && !!c.red_at && c.red_at <= iso;
+      const escalateTo = dueRed ? levelAbove(pathIds(c.level_region_path)) : null;
       const target = escalateTo ? await regions.get(ctx, escalateTo) : null;
+      const clock = target ? await clockAtLevel(ctx.db, c, target.level, now) : null;
       // Recipients are read before the transaction (on SQLite it holds the only connection).
       const levelPeople = raise ? await holdersAt(ctx, LEVEL_ROLES, c.level_region_path) : [];
       const abovePeople = target ? await holdersAt(ctx, LEVEL_ROLES, target.path) : [];
       const applied = await ctx.db.transaction().execute(async (tx) => {
         const ok = await repo.updateVersioned(tx, c.id, c.version, {
           card,
-          ...(card === 'red' ? { red_escalated: 1 } : {}),
-          ...(target ? { level_region_id: target.id, level_region_path: target.path, escalations: c.escalations + 1 } : {}),
+          ...(dueRed && !target ? { red_escalated: 1 } : {}), // at the top level: nowhere left to climb
+          ...(target ? { level_region_id: target.id, level_region_path: target.path, escalations: c.escalations + 1, ...clock, red_escalated: 0 } : {}),
           updated_at: iso,
         });
         if (!ok) return false; // another sweeper or a person got there first

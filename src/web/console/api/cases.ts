@@ -56,6 +56,13 @@ export interface CaseCategory {
   skipLevel: boolean; verifyRequired: boolean; firstReportPoints: number;
 }
 
+export const LIMIT_LEVELS = ['village', 'township', 'county'] as const;
+export type LimitLevel = (typeof LIMIT_LEVELS)[number];
+export interface Limits { acceptYellow: number; acceptRed: number; resolveYellow: number; resolveRed: number }
+/** A time-limit rule; null category / level means every category / level. */
+export interface LimitRule extends Limits { id: string; category: string | null; categoryName: string | null; level: LimitLevel | null; priority: Priority; updatedAt: string }
+export type LimitRuleInput = Omit<LimitRule, 'id' | 'categoryName' | 'updatedAt'>;
+
 export interface CaseFilter {
   box?: CaseBox; /** 'true': low ratings and reopened cases. */ attention?: 'true'; status?: CaseStatus; type?: CaseType; category?: string; card?: Card; regionId?: string;
   q?: string; from?: string; to?: string; page: number; pageSize: number;
@@ -76,9 +83,11 @@ export const caseKeys = {
   all: ['cases'] as const,
   list: (f: CaseFilter) => ['cases', 'list', f] as const,
   count: (box: CaseBox) => ['cases', 'count', box] as const,
+  stats: (regionId?: string) => ['cases', 'stats', regionId ?? null] as const,
   one: (id: string) => ['cases', 'one', id] as const,
   assignees: (id: string) => ['cases', 'assignees', id] as const,
   categories: ['case-categories'] as const,
+  limits: ['case-limits'] as const,
 };
 
 export function useCases(f: CaseFilter, enabled = true) {
@@ -95,6 +104,21 @@ export function useCaseCount(box: CaseBox) {
   return useQuery({
     queryKey: caseKeys.count(box),
     queryFn: ({ signal }) => api.get<Page<CaseItem>>('/api/cases', { box, page: 1, pageSize: 1 }, signal).then((p) => p.total),
+  });
+}
+
+/** KPIs of a subtree (the caller's whole jurisdiction without `regionId`): counts, 小事不出村率, ratings. */
+export interface CaseStats {
+  total: number; byStatus: { status: string; n: number }[]; resolved: number; overdue: number; escalated: number;
+  reopened: number; lowRatings: number; avgRating: number | null; resolvedInVillage: number;
+  /** Share (0–1) of resolved cases resolved at village or grid level; null when none is resolved. */ villageRate: number | null;
+}
+
+export function useCaseStats(regionId?: string) {
+  return useQuery({
+    queryKey: caseKeys.stats(regionId),
+    queryFn: ({ signal }) => api.get<CaseStats>('/api/cases/stats', { regionId }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -117,6 +141,15 @@ export function useCaseCategories() {
     staleTime: 5 * 60_000,
   });
 }
+
+export function useCaseLimits() {
+  return useQuery({
+    queryKey: caseKeys.limits,
+    queryFn: () => api.get<{ defaults: Record<Priority, Limits>; levels: LimitLevel[]; items: LimitRule[] }>('/api/case-limits'),
+  });
+}
+export const putCaseLimit = (body: LimitRuleInput) => api.put<LimitRule>('/api/case-limits', body);
+export const deleteCaseLimit = (id: string) => api.del(`/api/case-limits/${encodeURIComponent(id)}`);
 
 export const reportCase = (body: CaseReport) => api.post<CaseDetail>('/api/cases', body);
 export const transitionCase = (id: string, body: TransitionInput) => api.post<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/transitions`, body);

@@ -31,6 +31,11 @@ export function formatDateTimeShort(value: string | Date | null | undefined, loc
   return d.format(withTime ? `${fmt} HH:mm` : fmt);
 }
 
+/** A share (0–1) as a percentage with at most one decimal: 95.2%. */
+export function formatPercent(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
 /** The half of a "中文 / English" server message that matches the UI language. */
 export function serverText(message: string | undefined, locale: Locale): string {
   if (!message) return '';
@@ -42,9 +47,10 @@ export function serverText(message: string | undefined, locale: Locale): string 
 export function useFormat() {
   const { locale } = useI18n();
   const num = useCallback((n: number) => formatNumber(n, locale), [locale]);
+  const percent = useCallback((share: number) => formatPercent(share, locale), [locale]);
   const date = useCallback((v: string | Date | null | undefined) => formatDate(v, locale), [locale]);
   const dateTime = useCallback((v: string | Date | null | undefined) => formatDateTime(v, locale), [locale]);
   const dateTimeShort = useCallback((v: string | Date | null | undefined) => formatDateTimeShort(v, locale), [locale]);
   const dateShort = useCallback((v: string | Date | null | undefined) => formatDateTimeShort(v, locale, false), [locale]);
-  return useMemo(() => ({ num, date, dateTime, dateTimeShort, dateShort }), [num, date, dateTime, dateTimeShort, dateShort]);
+  return useMemo(() => ({ num, percent, date, dateTime, dateTimeShort, dateShort }), [num, percent, date, dateTime, dateTimeShort, dateShort]);
 }

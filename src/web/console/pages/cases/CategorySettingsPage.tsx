@@ -1,7 +1,7 @@
 // 事件类别设置 (admins): time limits in working days, 越级, 核实, 首报积分, 启用 — one row edited at a time.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Result, Space, Switch, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Input, InputNumber, Result, Space, Switch, Table, Tabs, type TableColumnsType } from 'antd';
 import { caseKeys, CASE_TYPES, patchCategory, useCaseCategories, type CaseCategory, type CaseType } from '../../api/cases';
 import { useErrorText } from '../../api/errors';
 import { useT } from '../../i18n';
@@ -10,6 +10,7 @@ import { useSession } from '../../layout/session';
 import { useCaseLabels } from '../../lib/caseLabels';
 import { PlusOutlined } from '@ant-design/icons';
 import { CategoryCreateModal } from './CategoryCreateModal';
+import { LimitPair, LimitRulesPanel } from './LimitRulesPanel';
 
 type Draft = Pick<CaseCategory, 'name' | 'active' | 'acceptYellow' | 'acceptRed' | 'resolveYellow' | 'resolveRed' | 'skipLevel' | 'verifyRequired' | 'firstReportPoints'>;
 const FIELDS: (keyof Draft)[] = ['name', 'active', 'acceptYellow', 'acceptRed', 'resolveYellow', 'resolveRed', 'skipLevel', 'verifyRequired', 'firstReportPoints'];
@@ -22,7 +23,7 @@ export default function CategorySettingsPage() {
   const qc = useQueryClient();
   const { can } = useSession();
   const categories = useCaseCategories();
-  const [type, setType] = useState<CaseType>('incident');
+  const [type, setType] = useState<CaseType | 'limits'>('incident');
   const [editing, setEditing] = useState<{ code: string; draft: Draft } | null>(null);
   const [saving, setSaving] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -57,7 +58,7 @@ export default function CategorySettingsPage() {
       <InputNumber size="small" min={1} max={90} precision={0} value={d![red]} onChange={(v) => set(red, v ?? 1)} aria-label={`${r.name} ${what} ${t('caseCategories.red')}`} style={{ width: 60 }} status={orderError ? 'error' : undefined} />
     </Space>
   ) : (
-    <span><Tag color="gold" style={{ marginInlineEnd: 4 }}>{r[y]}</Tag><Tag color="red" style={{ marginInlineEnd: 0 }}>{r[red]}</Tag></span>
+    <LimitPair y={r[y]} r={r[red]} />
   ));
   const flag = (r: CaseCategory, k: 'skipLevel' | 'verifyRequired' | 'active', what: string) => (isEditing(r)
     ? <Switch size="small" checked={d![k]} onChange={(v) => set(k, v)} aria-label={`${r.name} ${what}`} />
@@ -97,23 +98,31 @@ export default function CategorySettingsPage() {
     },
   ];
 
+  const categoryPane = (
+    <>
+      <Alert type="info" showIcon title={t('caseCategories.hint')} style={{ marginBottom: 12 }} />
+      {orderError && <Alert type="error" showIcon title={orderError} style={{ marginBottom: 12 }} role="alert" />}
+      <Table<CaseCategory>
+        rowKey="code"
+        columns={columns}
+        dataSource={(categories.data ?? []).filter((c) => c.type === type)}
+        loading={categories.isPending}
+        pagination={false}
+        size="middle"
+        tableLayout="fixed"
+        scroll={{ x: 1000 }}
+      />
+    </>
+  );
+
   return (
-    <PageContainer title={t('caseCategories.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('caseCategories.add')}</Button>}>
-      {adding && <CategoryCreateModal type={type} existing={categories.data ?? []} onClose={() => setAdding(false)} />}
+    <PageContainer title={t('caseCategories.title')}
+      extra={type !== 'limits' && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('caseCategories.add')}</Button>}>
+      {adding && type !== 'limits' && <CategoryCreateModal type={type} existing={categories.data ?? []} onClose={() => setAdding(false)} />}
       <Card variant="borderless">
-        <Alert type="info" showIcon title={t('caseCategories.hint')} style={{ marginBottom: 12 }} />
-        <Tabs activeKey={type} onChange={(k) => { setType(k as CaseType); setEditing(null); }} items={CASE_TYPES.map((x) => ({ key: x, label: label.type(x) }))} />
-        {orderError && <Alert type="error" showIcon title={orderError} style={{ marginBottom: 12 }} role="alert" />}
-        <Table<CaseCategory>
-          rowKey="code"
-          columns={columns}
-          dataSource={(categories.data ?? []).filter((c) => c.type === type)}
-          loading={categories.isPending}
-          pagination={false}
-          size="middle"
-          tableLayout="fixed"
-          scroll={{ x: 1000 }}
-        />
+        <Tabs activeKey={type} onChange={(k) => { setType(k as CaseType | 'limits'); setEditing(null); }}
+          items={[...CASE_TYPES.map((x) => ({ key: x, label: label.type(x) })), { key: 'limits', label: t('caseLimits.tab') }]} />
+        {type === 'limits' ? <LimitRulesPanel /> : categoryPane}
       </Card>
     </PageContainer>
   );
