@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { useCaseLabels } from '../../lib/caseLabels';
 import { useFormat } from '../../i18n/format';
 import { LimitRuleModal } from './LimitRuleModal';
+import { EmptyState } from '../../components/EmptyState';
 
 export function LimitPair({ y, r }: { y: number; r: number }) {
   return <span><Tag color="gold" style={{ marginInlineEnd: 4 }}>{y}</Tag><Tag color="red" style={{ marginInlineEnd: 0 }}>{r}</Tag></span>;
@@ -78,7 +79,7 @@ export function LimitRulesPanel() {
         size="middle"
         tableLayout="fixed"
         scroll={{ x: 900 }}
-        locale={{ emptyText: t('caseLimits.empty') }}
+        locale={{ emptyText: limits.isPending ? ' ' : <EmptyState title={t('caseLimits.empty')} /> }}
       />
     </>
   );
