@@ -14,6 +14,7 @@ import { buildApp } from '../src/server/app.js';
 import { localStorage } from '../src/core/storage.js';
 import { runSweeps } from '../src/server/sweeps.js';
 import { ensureCatalog } from '../src/modules/cases/service.js';
+import { ensureRules } from '../src/modules/visits/plan.js';
 import type { App } from '../src/server/types.js';
 
 export const STORE = (process.env.XZ_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
@@ -62,6 +63,7 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
   await ensureCatalog(ctx);
+  await ensureRules(ctx);
   const seed = (await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid }))!;
   const filesDir = mkdtempSync(join(tmpdir(), 'xz-files-'));
   ctx.storage = localStorage(filesDir);

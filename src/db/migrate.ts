@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_cases.js';
 import * as m0004 from './migrations/0004_attachments.js';
 import * as m0005 from './migrations/0005_units.js';
 import * as m0006 from './migrations/0006_case_limits.js';
+import * as m0007 from './migrations/0007_visits.js';
 
 type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -16,6 +17,7 @@ const STEPS: Record<string, Step> = {
   '0004_attachments': m0004,
   '0005_units': m0005,
   '0006_case_limits': m0006,
+  '0007_visits': m0007,
 };
 
 class CodeProvider implements MigrationProvider {

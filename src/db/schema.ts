@@ -134,6 +134,55 @@ export interface CaseLimitsTable {
   updated_at: string;
 }
 
+export interface VisitRulesTable {
+  id: string;
+  name: string;
+  tag: string | null;
+  frequency: string;
+  builtin: number;
+  active: number;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface VisitPlanItemsTable {
+  id: string;
+  household_id: string;
+  subject: string;
+  resident_id: string | null;
+  region_id: string;
+  region_path: string;
+  frequency: string;
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  reasons: string;
+  visit_id: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface VisitsTable {
+  id: string;
+  household_id: string;
+  resident_id: string | null;
+  region_id: string;
+  region_path: string;
+  visitor_id: string;
+  visited_at: string;
+  visit_date: string;
+  method: string;
+  situation: string;
+  needs: string | null;
+  follow_up: string | null;
+  problem: number;
+  case_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
 export interface CasesTable {
   id: string;
   county_id: string;
@@ -232,6 +281,9 @@ export interface DB {
   party_links: PartyLinksTable;
   case_categories: CaseCategoriesTable;
   case_limits: CaseLimitsTable;
+  visit_rules: VisitRulesTable;
+  visit_plan_items: VisitPlanItemsTable;
+  visits: VisitsTable;
   cases: CasesTable;
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;

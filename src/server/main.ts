@@ -10,6 +10,7 @@ import { seedDemoCases } from '../modules/demo/cases.js';
 import { buildApp } from './app.js';
 import { runSweeps, startSweeper } from './sweeps.js';
 import { ensureCatalog } from '../modules/cases/service.js';
+import { ensureRules } from '../modules/visits/plan.js';
 import { setGateway, webhookGateway } from '../modules/notifications/service.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,6 +23,7 @@ async function main() {
   await migrateToLatest(database);
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
   await ensureCatalog(ctx);
+  await ensureRules(ctx);
   if (cmd === 'migrate') return database.close();
   if ((cmd === 'start' && process.env.XZ_DEMO !== '0') || cmd === 'seed') {
     if (await isEmpty(ctx)) {

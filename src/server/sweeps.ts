@@ -2,9 +2,19 @@
 // server, and at once by POST /api/dev/clock after moving the clock.
 import type { Ctx } from '../core/context.js';
 import { sweepCases } from '../modules/cases/sweep.js';
+import { syncAll } from '../modules/visits/plan.js';
+import { shanghaiDate } from '../core/clock.js';
+
+/** The day each store's visit plans were last brought up to date (once a day is enough). */
+const plannedOn = new WeakMap<Ctx, string>();
 
 export async function runSweeps(ctx: Ctx): Promise<void> {
   await sweepCases(ctx);
+  const today = shanghaiDate(ctx.clock.now());
+  if (plannedOn.get(ctx) !== today) {
+    await syncAll(ctx);
+    plannedOn.set(ctx, today);
+  }
 }
 
 /** Runs the sweeps every `everyMs` until stopped; a failed run is logged and retried next time. */

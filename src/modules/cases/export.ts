@@ -1,6 +1,7 @@
 // Excel documents generated from what was entered once: the dispute ledger
 // (人民调解台账) and one case's file (一案一卷).
 import ExcelJS from 'exceljs';
+import { styleHeader, title } from '../../core/sheet.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { shanghaiDate, shanghaiDateTime } from '../../core/clock.js';
 import * as service from './service.js';
@@ -12,25 +13,6 @@ type Party = { name: string; phone?: string; side?: string };
 const stamp = (iso: string | null | undefined) => (iso ? shanghaiDateTime(new Date(iso)) : '');
 const day = (iso: string | null | undefined) => (iso ? shanghaiDate(new Date(iso)) : '');
 const parties = (c: { details: Record<string, unknown> | null }) => ((c.details?.parties as Party[] | undefined) ?? []);
-
-function styleHeader(ws: ExcelJS.Worksheet, row: number) {
-  const r = ws.getRow(row);
-  r.font = { bold: true };
-  r.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  r.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F2F5' } };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-  });
-}
-
-function title(ws: ExcelJS.Worksheet, text: string, cols: number) {
-  ws.mergeCells(1, 1, 1, cols);
-  const c = ws.getCell(1, 1);
-  c.value = text;
-  c.font = { bold: true, size: 16 };
-  c.alignment = { horizontal: 'center' };
-  ws.getRow(1).height = 28;
-}
 
 /** The dispute ledger in the layout mediation committees keep (人民调解工作台账). */
 export async function disputeLedger(ctx: Ctx, actor: Actor, f: { regionId?: string; from?: string; to?: string }) {

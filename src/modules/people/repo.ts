@@ -160,3 +160,39 @@ export async function householdsLinkedTo(db: Executor, userId: string): Promise<
   const rows = await db.selectFrom('party_links').select('household_id').where('user_id', '=', userId).execute();
   return rows.map((r) => r.household_id);
 }
+
+/** Residents in a subtree carrying any of `tags`, with their tags and household (for visit plans). */
+export function taggedResidentsWithin(db: Executor, path: string, tags: string[]) {
+  return db.selectFrom('resident_tags as t')
+    .innerJoin('residents as r', 'r.id', 't.resident_id')
+    .innerJoin('households as h', 'h.id', 'r.household_id')
+    .select(['r.id as resident_id', 'r.household_id', 'r.name', 'h.region_id', 'h.region_path', 't.tag'])
+    .where((eb) => withinPath(eb, 'h.region_path', path))
+    .where('t.tag', 'in', tags)
+    .orderBy('h.region_path').orderBy('r.household_id').orderBy('r.id')
+    .execute();
+}
+
+/** Every household in a subtree, brief (for plans that cover all households). */
+export function householdsWithin(db: Executor, path: string) {
+  return db.selectFrom('households as h')
+    .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
+    .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'head.name as head_name'])
+    .where((eb) => withinPath(eb, 'h.region_path', path))
+    .orderBy('h.region_path').orderBy('h.id')
+    .execute();
+}
+
+/** Brief households by id: address, head's name, region. */
+export function householdBriefs(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('households as h')
+    .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
+    .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'h.phone', 'head.name as head_name'])
+    .where('h.id', 'in', ids).execute();
+}
+
+export function residentBriefs(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('residents').select(['id', 'household_id', 'name', 'gender', 'birth_date']).where('id', 'in', ids).execute();
+}

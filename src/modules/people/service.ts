@@ -313,3 +313,31 @@ export async function linkPartyMember(ctx: Ctx, actor: Actor, userId: string, ho
 export async function householdRegionPath(ctx: Ctx, id: string): Promise<string | null> {
   return (await repo.householdById(ctx.db, id))?.region_path ?? null;
 }
+
+// ── internal reads for other modules (visit plans, visit logs) ──
+
+export interface TaggedResident { residentId: string; householdId: string; name: string; regionId: string; regionPath: string; tags: string[] }
+
+/** Residents in a subtree with any of `tags`, each once with the tags they carry. */
+export async function taggedResidentsWithin(ctx: Ctx, path: string, tags: string[]): Promise<TaggedResident[]> {
+  if (!tags.length) return [];
+  const out = new Map<string, TaggedResident>();
+  for (const r of await repo.taggedResidentsWithin(ctx.db, path, tags)) {
+    const cur = out.get(r.resident_id) ?? { residentId: r.resident_id, householdId: r.household_id, name: r.name, regionId: r.region_id, regionPath: r.region_path, tags: [] };
+    cur.tags.push(r.tag);
+    out.set(r.resident_id, cur);
+  }
+  return [...out.values()];
+}
+
+export async function householdsWithin(ctx: Ctx, path: string) {
+  return (await repo.householdsWithin(ctx.db, path)).map((h) => ({ id: h.id, regionId: h.region_id, regionPath: h.region_path, address: h.address, headName: h.head_name }));
+}
+
+export async function householdBriefs(ctx: Ctx, ids: string[]) {
+  return new Map((await repo.householdBriefs(ctx.db, [...new Set(ids)])).map((h) => [h.id, { id: h.id, regionId: h.region_id, regionPath: h.region_path, address: h.address, phone: h.phone, headName: h.head_name }]));
+}
+
+export async function residentBriefs(ctx: Ctx, ids: string[]) {
+  return new Map((await repo.residentBriefs(ctx.db, [...new Set(ids)])).map((r) => [r.id, { id: r.id, householdId: r.household_id, name: r.name }]));
+}

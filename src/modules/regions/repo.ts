@@ -57,3 +57,7 @@ export async function anyRegion(db: Executor): Promise<boolean> {
 export function update(db: Executor, id: string, patch: Partial<Pick<RegionRow, 'name' | 'code' | 'sort_order'>>) {
   return db.updateTable('regions').set(patch).where('id', '=', id).execute();
 }
+
+export function atLevel(db: Executor, level: RegionRow["level"]) {
+  return db.selectFrom('regions').selectAll().where('level', '=', level).orderBy('path').execute();
+}

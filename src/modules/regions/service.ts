@@ -110,3 +110,8 @@ export async function rename(ctx: Ctx, actor: Actor, id: string, patch: { name?:
 export function subtree(ctx: Ctx, path: string, maxDepth?: number) {
   return repo.subtree(ctx.db, path, maxDepth);
 }
+
+/** Every region of a level (e.g. each township, for store-wide sweeps). */
+export async function atLevel(ctx: Ctx, level: Level) {
+  return repo.atLevel(ctx.db, level);
+}
