@@ -234,3 +234,92 @@ test('the township leader follows low-rated and reopened cases (差评与回头�
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();
 });
+
+interface Stats { total: number; byStatus: { status: string; n: number }[]; resolved: number; overdue: number; lowRatings: number; avgRating: number | null; villageRate: number | null }
+interface ListItem { id: string; title: string; seq: string; rating: number | null; reopened: number }
+
+test('the case list shows the region\'s figures (事件概况), ratings as stars and 回头看 markers', async () => {
+  const base = server().baseURL;
+  const leaderToken = await apiLogin(base, '13800000001');
+  const villages = await apiGet<{ items: { id: string; name: string }[] }>(base, leaderToken, '/api/regions');
+  const township = villages.items[0];
+  const children = await apiGet<{ items: { id: string; name: string }[] }>(base, leaderToken, `/api/regions?parentId=${township.id}`);
+  const mjw = children.items.find((r) => r.name === '孟家湾村')!;
+  expect(mjw).toBeTruthy();
+  // What the strip should read for a region, in Chinese number conventions (1,234 件, 95.2%, 4.6).
+  const expected = (s: Stats) => ({
+    total: s.total.toLocaleString('zh-CN'),
+    open: s.byStatus.filter((b) => ['reported', 'accepted', 'dispatched', 'in_progress'].includes(b.status)).reduce((n, b) => n + b.n, 0).toLocaleString('zh-CN'),
+    overdue: s.overdue.toLocaleString('zh-CN'),
+    resolved: s.resolved.toLocaleString('zh-CN'),
+    villageRate: s.villageRate == null ? '暂无' : new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(s.villageRate),
+    avgRating: s.avgRating == null ? '暂无' : s.avgRating.toFixed(1),
+    lowRatings: s.lowRatings.toLocaleString('zh-CN'),
+  });
+  // A case the household rated 2 stars, which the village then took up again (回头看): the newest on the watch list.
+  const gwToken = await apiLogin(base, GRID_WORKER);
+  const villager = await apiGet<{ roles: { householdId: string | null }[] }>(base, await apiLogin(base, '13800000004'), '/api/me');
+  const gwMe = await apiGet<{ roles: { regionId: string }[] }>(base, gwToken, '/api/me');
+  const revisited = await apiPost<ListItem>(base, gwToken, '/api/cases', {
+    type: 'incident', category: 'facility_damage', title: '二组水泥路面塌陷修补后又开裂', description: '上月修补的路面又裂开了，雨天积水。',
+    regionId: gwMe.roles[0].regionId, householdId: villager.roles[0].householdId, idempotencyKey: 'cases-e2e-revisit-1',
+  });
+  const cadreToken = await apiLogin(base, CADRE);
+  await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, { action: 'accept', idempotencyKey: 'cases-e2e-revisit-accept' });
+  await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, { action: 'resolve', note: '已安排修补。', idempotencyKey: 'cases-e2e-revisit-resolve' });
+  await apiPost(base, await apiLogin(base, '13800000004'), `/api/cases/${revisited.id}/transitions`, { action: 'rate', rating: 2, note: '补了没几天又裂了。', idempotencyKey: 'cases-e2e-revisit-rate' });
+  await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, { action: 'reopen', note: '回头看发现问题反弹，重新办理', idempotencyKey: 'cases-e2e-revisit-reopen' });
+
+  const all = expected(await apiGet<Stats>(base, leaderToken, '/api/cases/stats'));
+  const village = expected(await apiGet<Stats>(base, leaderToken, `/api/cases/stats?regionId=${mjw.id}`));
+  expect(village.total).not.toBe(all.total);
+
+  const ctx = await newContext(browser(), base);
+  const page = await newPage(ctx);
+  await signIn(page, '13800000001');
+  await page.getByRole('menuitem', { name: '事件列表' }).click();
+  await page.getByRole('heading', { name: '事件列表' }).waitFor();
+
+  // The strip reads the figures of the whole jurisdiction, then of the village chosen in the tree.
+  const figures = async (name: RegExp) => {
+    const strip = page.getByRole('region', { name });
+    await strip.locator('dl').waitFor();
+    const read = (key: string) => strip.locator(`[data-stat="${key}"] dd`).textContent();
+    return {
+      total: await read('total'), open: await read('open'), overdue: await read('overdue'), resolved: await read('resolved'),
+      villageRate: await read('villageRate'), avgRating: await read('avgRating'), lowRatings: await read('lowRatings'),
+    };
+  };
+  await expect.poll(() => figures(new RegExp(`^${township.name}事件概况$`))).toEqual(all);
+  const labels = await page.getByRole('region', { name: /事件概况$/ }).locator('dt').allTextContents();
+  expect(labels).toEqual(['事件总数', '办理中', '超期', '已化解', '小事不出村率', '平均评价', '差评']);
+  await page.getByRole('button', { name: '什么是小事不出村率' }).hover();
+  await page.getByRole('tooltip').filter({ hasText: '已化解的事件中，在村、网格一级化解（没有上交乡镇）的比例' }).waitFor();
+  await shot(page, 'cases', '14-stats-township');
+  await page.mouse.move(0, 0);
+
+  await page.getByRole('treeitem', { name: /孟家湾村/ }).first().click();
+  await expect.poll(() => figures(/^孟家湾村事件概况$/)).toEqual(village);
+  await shot(page, 'cases', '15-stats-village');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // 差评与回头看: each low rating shows as stars (words for screen readers), each reopened case carries 回头看.
+  await page.getByRole('tab', { name: '差评与回头看' }).click();
+  await page.locator('.ant-table-row').first().waitFor();
+  const watch = await apiGet<{ items: ListItem[] }>(base, leaderToken, `/api/cases?attention=true&regionId=${mjw.id}&pageSize=20`);
+  const low = watch.items.find((c) => c.rating != null && c.rating <= 2);
+  const reopened = watch.items.find((c) => c.reopened > 0);
+  expect(low).toBeTruthy();
+  expect(reopened).toBeTruthy();
+  expect(reopened!.id).toBe(revisited.id);
+  const words = ['', '非常不满意', '不满意', '一般', '满意', '非常满意'];
+  const lowRow = page.getByRole('row').filter({ hasText: low!.seq });
+  await lowRow.locator('.xz-rate-cell').getByText(`${low!.rating} 星：${words[low!.rating!]}`, { exact: true }).waitFor({ state: 'attached' });
+  expect(await lowRow.locator('.ant-rate-star-full').count()).toBe(low!.rating);
+  await page.getByRole('row').filter({ hasText: reopened!.seq }).getByText('回头看', { exact: true }).waitFor();
+  expect(await page.getByRole('columnheader', { name: '群众评价' }).count()).toBe(1);
+  await shot(page, 'cases', '16-attention-ratings');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+});

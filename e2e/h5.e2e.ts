@@ -156,3 +156,136 @@ test('a villager signs in on the phone, rates the case of the household and repo
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();
 });
+
+/** A stand-in for the phone's speech engine: records what is spoken; `__finishSpeaking()` ends it as a voice would. */
+function fakeSpeech() {
+  type U = { text: string; lang: string; voice: { lang: string } | null; rate: number; onend: (() => void) | null; onerror: ((e: unknown) => void) | null };
+  const w = window as unknown as Record<string, unknown>;
+  const spoken: { text: string; lang: string; voice: string | null; rate: number }[] = [];
+  let current: U | null = null;
+  const synth = {
+    speaking: false, pending: false, paused: false, cancels: 0,
+    getVoices: () => [{ name: 'English', lang: 'en-US' }, { name: '普通话（中国大陆）', lang: 'zh-CN' }],
+    speak(u: U) { spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.lang ?? null, rate: u.rate }); current = u; synth.speaking = true; },
+    cancel() { const u = current; current = null; synth.speaking = false; synth.cancels++; u?.onerror?.({ error: 'canceled' }); },
+    pause() {}, resume() {}, addEventListener() {}, removeEventListener() {},
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  w.SpeechSynthesisUtterance = class { text: string; lang = ''; voice = null; rate = 1; onend = null; onerror = null; constructor(t: string) { this.text = t; } };
+  w.__spoken = spoken;
+  w.__speech = synth;
+  w.__finishSpeaking = () => { const u = current; current = null; synth.speaking = false; u?.onend?.(); };
+}
+
+test('a household with many cases sees them all, a page at a time, and has a case read aloud in 长辈版', async () => {
+  const base = server().baseURL;
+  // ── Set-up: 12 finished cases waiting for the household's rating and 24 under way (more than one page of each).
+  const vTok = await apiLogin(base, VILLAGER);
+  const villager = await apiGet<Me>(base, vTok, '/api/me');
+  const householdId = villager.roles[0].householdId;
+  const gwTok = await apiLogin(base, GRID_WORKER);
+  const gw = await apiGet<Me>(base, gwTok, '/api/me');
+  const cTok = await apiLogin(base, CADRE);
+  const report = (title: string, key: string) => apiPost<Case & { title: string }>(base, gwTok, '/api/cases', {
+    type: 'incident', category: 'env_dirty', title, description: `${title}，请尽快处理。`, regionId: gw.roles[0].regionId, householdId, idempotencyKey: key,
+  });
+  const RESOLVE_NOTE = '已清理干净，并跟村民约定每周巡查一次。';
+  for (let i = 1; i <= 12; i++) {
+    const c = await report(`三组${i}号垃圾池满了`, `h5-paging-done-${i}`);
+    await apiPost(base, cTok, `/api/cases/${c.id}/transitions`, { action: 'accept', idempotencyKey: `h5-paging-accept-${i}` });
+    await apiPost(base, cTok, `/api/cases/${c.id}/transitions`, { action: 'resolve', note: RESOLVE_NOTE, idempotencyKey: `h5-paging-resolve-${i}` });
+  }
+  for (let i = 1; i <= 24; i++) await report(`村道${i}号路灯不亮`, `h5-paging-open-${i}`);
+  // What the villager's account may see is exactly the household's cases and its own reports.
+  const family = await apiGet<{ total: number }>(base, vTok, '/api/cases?pageSize=1');
+  const resolved = await apiGet<{ total: number; items: { id: string; title: string }[] }>(base, vTok, '/api/cases?status=resolved&pageSize=1');
+  expect(resolved.total).toBeGreaterThan(10);
+  expect(family.total - resolved.total).toBeGreaterThan(20);
+
+  // ── 1. 长辈版 from the sign-in page, on a phone whose speech engine is a recorder.
+  const ctx = await phoneContext(browser(), base);
+  await ctx.addInitScript(fakeSpeech);
+  const page = await newPage(ctx);
+  await page.goto('/h5/login');
+  await page.getByRole('switch', { name: '长辈版大字' }).click();
+  await page.getByLabel('手机号').fill(VILLAGER);
+  await page.getByLabel('密码').fill('demo123456');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => u.pathname === '/h5');
+
+  // ── 2. 待评价: the first page, then the rest with the button.
+  const rateSection = page.getByRole('region', { name: /待评价/ });
+  await rateSection.locator('article').first().waitFor();
+  expect(await rateSection.locator('article').count()).toBe(10);
+  expect(await rateSection.locator('.xz-count').textContent()).toBe(String(resolved.total));
+  const more = rateSection.getByRole('button', { name: `还有 ${resolved.total - 10} 件待评价，点此查看` });
+  await more.scrollIntoViewIfNeeded();
+  expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await shot(page, 'h5', '11-rate-more');
+  await more.click();
+  await expect.poll(() => rateSection.locator('article').count()).toBe(resolved.total);
+  expect(await rateSection.getByRole('button', { name: /待评价/ }).count()).toBe(0);
+
+  // ── 3. 我家的事 loads on as the villager scrolls, to the very last case.
+  const familySection = page.getByRole('region', { name: '我家的事' });
+  const firstLoad = await familySection.locator('article').count();
+  expect(firstLoad).toBeGreaterThan(0);
+  expect(firstLoad).toBeLessThan(family.total - resolved.total);
+  const end = familySection.getByText('已经到底了');
+  await expect.poll(async () => {
+    await page.mouse.wheel(0, 4000);
+    return end.isVisible();
+  }, { timeout: 30_000, interval: 300 }).toBe(true);
+  expect(await familySection.locator('article').count()).toBe(family.total - resolved.total);
+  await familySection.getByText('村道1号路灯不亮', { exact: true }).waitFor();
+  await shot(page, 'h5', '12-family-end');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // ── 4. 朗读 on a finished case: title, where it stands, the latest step; a second tap stops.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await rateSection.locator('article').filter({ hasText: '三组12号垃圾池满了' }).getByRole('link').first().click();
+  await page.getByRole('heading', { name: '三组12号垃圾池满了' }).waitFor();
+  const read = page.getByRole('button', { name: '朗读', exact: true });
+  expect((await read.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await shot(page, 'h5', '13-case-elder-read');
+  await read.click();
+  const stop = page.getByRole('button', { name: '停止朗读', exact: true });
+  await stop.waitFor();
+  expect(await read.count()).toBe(0);
+  const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string; voice: string | null }[] }).__spoken);
+  expect(spoken).toHaveLength(1);
+  expect(spoken[0].lang).toBe('zh-CN');
+  expect(spoken[0].voice).toBe('zh-CN');
+  expect(spoken[0].text).toMatch(new RegExp(`^三组12号垃圾池满了。当前状态：已办结。最新进展：11月27日 \\d\\d:\\d\\d，高永强办结：${RESOLVE_NOTE}$`));
+  await shot(page, 'h5', '14-reading-elder');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await stop.click();
+  await read.waitFor();
+  expect(await page.evaluate(() => (window as unknown as { __speech: { cancels: number; speaking: boolean } }).__speech.speaking)).toBe(false);
+  // Read again and let the voice finish by itself: the button is ready for the next time.
+  await read.click();
+  await stop.waitFor();
+  await page.evaluate(() => (window as unknown as { __finishSpeaking: () => void }).__finishSpeaking());
+  await read.waitFor();
+  expect(await page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken.length)).toBe(2);
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+
+  // ── 5. A browser without speech (some in-app browsers): no 朗读 button at all.
+  const mute = await phoneContext(browser(), base);
+  await mute.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  });
+  const p2 = await newPage(mute);
+  await p2.goto('/h5/login');
+  await p2.getByLabel('手机号').fill(VILLAGER);
+  await p2.getByLabel('密码').fill('demo123456');
+  await p2.getByRole('button', { name: /登\s*录/ }).click();
+  await p2.waitForURL((u) => u.pathname === '/h5');
+  await p2.getByRole('region', { name: /待评价/ }).locator('article').first().getByRole('link').first().click();
+  await p2.locator('.xz-facts-status').waitFor();
+  expect(await p2.getByRole('button', { name: /朗读/ }).count()).toBe(0);
+  expect(unexpected(p2.problems)).toEqual([]);
+  await mute.close();
+});

@@ -34,7 +34,7 @@ export function isWithin(path: string, ancestorPath: string): boolean {
 }
 
 /** Drops paths already covered by another path in the list. */
-function minimalRoots(paths: string[]): string[] {
+export function minimalRoots(paths: string[]): string[] {
   const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
   const out: string[] = [];
   for (const p of sorted) if (!out.some((r) => isWithin(p, r))) out.push(p);

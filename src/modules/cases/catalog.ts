@@ -43,7 +43,7 @@ export const CATALOG: CatalogEntry[] = [
   ] as [string, string][]).map(([code, name]): CatalogEntry => ({ type: 'dispute', code, name, group: '矛盾纠纷' })),
 ];
 
-export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'council', 'hotline', 'other_system'] as const;
+export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'patrol', 'walk_in', 'council', 'hotline', 'other_system'] as const;
 export const SOURCE_LABELS: Record<(typeof SOURCES)[number], string> = {
-  grid_worker: '网格员上报', villager_photo: '村民随手拍', visit: '走访发现', council: '说事会', hotline: '热线/12345', other_system: '其他系统',
+  grid_worker: '网格员上报', villager_photo: '村民随手拍', visit: '走访发现', patrol: '巡查发现', walk_in: '来访登记', council: '说事会', hotline: '热线/12345', other_system: '其他系统',
 };

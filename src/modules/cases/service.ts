@@ -61,7 +61,8 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const row: repo.CaseRow = {
     id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
     type: input.type, category_code: cat.code, title: input.title.trim(), description: input.description.trim(), priority,
-    source: input.source ?? (actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : actor.scope.grants.every((g) => g.role === 'villager') ? 'villager_photo' : 'other_system'),
+    // Unless named: a grid worker's report, a villager's 随手拍, or what a cadre registers at the office (来访登记).
+    source: input.source ?? (actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : actor.scope.grants.every((g) => g.role === 'villager') ? 'villager_photo' : 'walk_in'),
     region_id: region.id, region_path: region.path, household_id: input.householdId ?? null, reporter_id: actor.userId,
     idempotency_key: input.idempotencyKey ?? null, status: 'reported', card: null, level_region_id: level.id, level_region_path: level.path,
     assignee_id: null, ...clock, red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,

@@ -1,5 +1,5 @@
 // The villager's data: me, my household, the cases of my family, categories.
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Page } from '../console/api/client';
 import type { Me } from '../console/api/auth';
 import type { CaseCategory, CaseDetail, CaseItem } from '../console/api/cases';
@@ -29,34 +29,75 @@ export function useHousehold(id: string | null | undefined) {
 
 export interface FamilyCase extends CaseItem { canRate: boolean }
 
-/** Cases I reported and cases of my household, newest first, those waiting for my rating marked. */
-export function useFamilyCases(me: Me | undefined) {
+/** Cases per page on 我家的事, and on 待评价 (where each one is also asked whether I may rate it). */
+export const FAMILY_PAGE = 20;
+export const RATE_PAGE = 10;
+
+/**
+ * Where my family's cases come from. A villager sees exactly the cases of the household and those they reported,
+ * so the plain list is the family's list; without a household only what I reported concerns me (我上报的). Someone
+ * who sees more (a grid worker who is also a villager) gets each page narrowed to the family here.
+ */
+function familySource(me: Me | undefined) {
   const hh = homeGrant(me)?.householdId ?? null;
-  return useQuery({
-    queryKey: ['h5', 'cases', me?.id, hh],
+  return {
+    hh,
+    query: hh ? {} : { box: 'mine' },
+    /** True when the server's totals count exactly the family's cases. */
+    exact: !hh || !!me?.roles.every((r) => r.role === 'villager'),
+    mine: (c: CaseItem) => (!!hh && c.householdId === hh) || c.reporterId === me?.id,
+  };
+}
+
+/** Whether the server's totals count exactly my family's cases (so a count can be shown before all pages are in). */
+export const familyCountIsExact = (me: Me | undefined) => familySource(me).exact;
+
+export interface CasePage<T> { page: number; total: number; fetched: number; items: T[] }
+
+const nextPage = (size: number) => (last: CasePage<unknown>) => (last.fetched > 0 && last.page * size < last.total ? last.page + 1 : undefined);
+
+/** The pages loaded so far as one list, a case that moved between pages (a new report shifts them) shown once. */
+export function flatten<T extends { id: string }>(pages: CasePage<T>[] | undefined): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const p of pages ?? []) for (const c of p.items) if (!seen.has(c.id)) { seen.add(c.id); out.push(c); }
+  return out;
+}
+
+/** 我家的事: cases I reported and cases of my household, newest first, a page at a time. */
+export function useFamilyCases(me: Me | undefined) {
+  const src = familySource(me);
+  return useInfiniteQuery({
+    queryKey: ['h5', 'cases', 'family', me?.id, src.hh],
     enabled: !!me,
-    queryFn: async ({ signal }) => {
-      const [mine, all] = await Promise.all([
-        api.get<Page<CaseItem>>('/api/cases', { box: 'mine', pageSize: 50 }, signal),
-        api.get<Page<CaseItem>>('/api/cases', { pageSize: 50 }, signal),
-      ]);
-      const byId = new Map<string, CaseItem>();
-      for (const c of mine.items) byId.set(c.id, c);
-      for (const c of all.items) if ((hh && c.householdId === hh) || c.reporterId === me!.id) byId.set(c.id, c);
-      const list = [...byId.values()];
+    initialPageParam: 1,
+    queryFn: async ({ pageParam, signal }): Promise<CasePage<CaseItem>> => {
+      const p = await api.get<Page<CaseItem>>('/api/cases', { ...src.query, page: pageParam, pageSize: FAMILY_PAGE }, signal);
+      return { page: pageParam, total: p.total, fetched: p.items.length, items: p.items.filter(src.mine) };
+    },
+    getNextPageParam: nextPage(FAMILY_PAGE),
+  });
+}
+
+/** 待评价: finished (已办结) family cases that the server lets me rate, a page at a time. */
+export function useCasesToRate(me: Me | undefined) {
+  const src = familySource(me);
+  return useInfiniteQuery({
+    queryKey: ['h5', 'cases', 'to-rate', me?.id, src.hh],
+    enabled: !!me,
+    initialPageParam: 1,
+    queryFn: async ({ pageParam, signal }): Promise<CasePage<FamilyCase>> => {
+      const p = await api.get<Page<CaseItem>>('/api/cases', { ...src.query, status: 'resolved', page: pageParam, pageSize: RATE_PAGE }, signal);
       // Whether I may rate a resolved case is the server's call (the detail's actions).
-      const resolved = list.filter((c) => c.status === 'resolved');
-      const rateable = new Set<string>();
-      await Promise.all(resolved.map(async (c) => {
+      const rateable = await Promise.all(p.items.filter(src.mine).map(async (c) => {
         try {
           const d = await api.get<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}`, undefined, signal);
-          if (d.actions.includes('rate')) rateable.add(c.id);
-        } catch { /* shown without the button */ }
+          return d.actions.includes('rate') ? c : null;
+        } catch { return null; /* shown under 我家的事 without the button */ }
       }));
-      return list
-        .map((c): FamilyCase => ({ ...c, canRate: rateable.has(c.id) }))
-        .sort((a, b) => Number(b.canRate) - Number(a.canRate) || b.reportedAt.localeCompare(a.reportedAt));
+      return { page: pageParam, total: p.total, fetched: p.items.length, items: rateable.filter((c): c is CaseItem => !!c).map((c) => ({ ...c, canRate: true })) };
     },
+    getNextPageParam: nextPage(RATE_PAGE),
   });
 }
 

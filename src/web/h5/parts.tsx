@@ -10,15 +10,15 @@ export function StatusTag({ status }: { status: string }) {
   return <span className={`xz-status xz-status-${tone}`}>{statusWord(status)}</span>;
 }
 
-/** A page header with a back button (for pages outside the tab bar). */
-export function BackBar({ title, fallback = '/h5' }: { title: string; fallback?: string }) {
+/** A page header with a back button (for pages outside the tab bar) and room for one small action on the right. */
+export function BackBar({ title, fallback = '/h5', extra }: { title: string; fallback?: string; extra?: ReactNode }) {
   const navigate = useNavigate();
   const back = () => (window.history.length > 1 ? navigate(-1) : navigate(fallback));
   return (
     <header className="xz-backbar">
       <button type="button" className="xz-back" onClick={back} aria-label="返回"><LeftOutline aria-hidden /> 返回</button>
       <h1>{title}</h1>
-      <span className="xz-backbar-pad" aria-hidden />
+      {extra ? <span className="xz-backbar-extra">{extra}</span> : <span className="xz-backbar-pad" aria-hidden />}
     </header>
   );
 }

@@ -16,7 +16,7 @@ export type CaseBox = 'todo' | 'done' | 'overdue' | 'copied' | 'mine';
 export const CASE_TYPES: CaseType[] = ['incident', 'service', 'dispute'];
 export const CASE_STATUSES: CaseStatus[] = ['reported', 'accepted', 'dispatched', 'in_progress', 'resolved', 'rated', 'archived', 'rejected'];
 export const PRIORITIES: Priority[] = ['normal', 'major', 'difficult'];
-export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'council', 'hotline', 'other_system'] as const;
+export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'patrol', 'walk_in', 'council', 'hotline', 'other_system'] as const;
 export type Source = (typeof SOURCES)[number];
 /** 党员代办's six steps, recorded in this order. */
 export const SERVICE_STEPS = ['受理', '核实', '告知', '上报', '代理', '反馈'] as const;

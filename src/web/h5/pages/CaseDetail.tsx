@@ -3,13 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ImageViewer, TextArea } from 'antd-mobile';
-import { StarFill } from 'antd-mobile-icons';
+import { SoundOutline, StarFill } from 'antd-mobile-icons';
 import { api } from '../../console/api/client';
 import { attachmentUrl, type CaseDetail } from '../../console/api/cases';
 import { useCaseDetail } from '../data';
-import { actionWord, dayWord, RATING_WORDS, timeWord } from '../labels';
+import { actionWord, dayWord, RATING_WORDS, statusWord, timeWord } from '../labels';
 import { BackBar, Skeletons, StatusTag } from '../parts';
 import { errorMessage, newKey } from '../errors';
+import { useReadAloud } from '../speech';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -17,7 +18,7 @@ export function CasePage() {
   const c = q.data;
   return (
     <div className="xz-page xz-page-back">
-      <BackBar title="事件详情" />
+      <BackBar title="事件详情" extra={c ? <ReadAloud c={c} /> : undefined} />
       {q.isPending ? <Skeletons n={2} /> : q.isError || !c ? (
         <div className="xz-card xz-empty" role="alert">
           <p>{errorMessage(q.error, '没有找到这件事，可能已被撤回或您无权查看。')}</p>
@@ -82,6 +83,32 @@ function CaseBody({ c }: { c: CaseDetail }) {
         </ol>
       </section>
     </>
+  );
+}
+
+/** What 朗读 says: the title, where the case stands, and its latest step. */
+function spokenText(c: CaseDetail): string {
+  const sentence = (x: string) => (/[。！？!?.]$/.test(x) ? x : `${x}。`);
+  const parts = [sentence(c.title), `当前状态：${statusWord(c.status)}。`];
+  const last = c.history[c.history.length - 1];
+  if (last) {
+    parts.push(sentence(`最新进展：${timeWord(last.at)}，${last.byName}${actionWord(last.action)}${last.note ? `：${last.note.trim()}` : ''}`));
+  }
+  return parts.join('');
+}
+
+/** 朗读 in the header (停止 while it reads): shown only where the phone can speak. */
+function ReadAloud({ c }: { c: CaseDetail }) {
+  const { supported, speaking, toggle } = useReadAloud();
+  if (!supported) return null;
+  return (
+    <button type="button" className={speaking ? 'xz-read-btn xz-read-on' : 'xz-read-btn'}
+      aria-label={speaking ? '停止朗读' : '朗读'} onClick={() => toggle(spokenText(c))}>
+      <span className="xz-read-pill" aria-hidden>
+        {speaking ? <span className="xz-stop-mark" /> : <SoundOutline />}
+        {speaking ? '停止' : '朗读'}
+      </span>
+    </button>
   );
 }
 

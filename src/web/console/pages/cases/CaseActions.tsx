@@ -20,6 +20,8 @@ const ORDER: CaseAction[] = [
   'deny_extension', 'escalate', 'supervise', 'copy', 'request_extension', 'return', 'reopen', 'reject', 'note',
 ];
 const MAIN: CaseAction[] = ['accept', 'dispatch', 'start', 'step', 'mediate', 'resolve', 'revisit', 'rate', 'approve_extension', 'verify', 'archive'];
+/** A dispute is handled by mediating it: 调解 comes before 开始处置 (which a mediator rarely needs). */
+const DISPUTE_ORDER: CaseAction[] = ['mediate', ...ORDER.filter((a) => a !== 'mediate')];
 const DANGER: CaseAction[] = ['reject', 'deny_extension'];
 
 type Kind = 'assign' | 'reason' | 'rate' | 'escalate' | 'note' | 'outcome' | 'mediate' | 'revisit' | 'confirm';
@@ -62,7 +64,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const label = useCaseLabels();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const step = nextServiceStep(c);
-  const actions = ORDER.filter((a) => c.actions.includes(a) && (a !== 'step' || step));
+  const actions = (c.type === 'dispute' ? DISPUTE_ORDER : ORDER).filter((a) => c.actions.includes(a) && (a !== 'step' || step));
   const primary = actions.find((a) => MAIN.includes(a));
   return (
     <div className="xz-actions">
@@ -206,6 +208,7 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
       width={560}
     >
       {alert}
+      {(kind === 'mediate' || kind === 'outcome' || kind === 'revisit') && <DisputeContext c={c} action={action} />}
       <Form<DialogValues> form={form} layout="vertical" onValuesChange={onValuesChange} initialValues={{ days: 5, skipLevel: false, outcome: 'agreement' }}>
         {kind === 'assign' && (
           <Form.Item
@@ -271,7 +274,7 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
         )}
         {kind === 'outcome' && (
           <Form.Item label={t('caseAction.outcome')} name="outcome" rules={[{ required: true, message: t('caseAction.outcome.required') }]}>
-            <Radio.Group optionType="button" options={[{ value: 'agreement', label: t('case.outcome.agreement') }, { value: 'terminated', label: t('case.outcome.terminated') }]} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'agreement', label: t('case.outcome.agreement') }, { value: 'terminated', label: t('case.outcome.terminated') }]} />
           </Form.Item>
         )}
         {kind === 'mediate' && (
@@ -288,6 +291,21 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Above a dispute's dialogs (which cover the facts): who the parties are and how many sessions there have been. */
+function DisputeContext({ c, action }: { c: CaseDetail; action: CaseAction }) {
+  const { t } = useI18n();
+  const parties = (c.details?.parties ?? [])
+    .map((p) => `${p.name}（${t(p.side === 'respondent' ? 'case.party.respondent' : p.side === 'applicant' ? 'case.party.applicant' : 'case.party.other')}）`)
+    .join('、');
+  const sessions = c.history.filter((h) => h.action === 'mediate').length;
+  return (
+    <div className="xz-dialog-context">
+      {parties && <div>{t('case.parties')}：{parties}</div>}
+      <div>{action === 'mediate' ? t('caseAction.mediation.nth', { n: sessions + 1 }) : sessions ? t('case.mediation.count', { n: sessions }) : t('case.mediation.none')}</div>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Steps, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Steps, Tag, Tooltip } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { exportCaseFile, SERVICE_STEPS, useCase, type CaseDetail } from '../../api/cases';
 import { ApiError } from '../../api/client';
@@ -97,7 +97,10 @@ function Facts({ c }: { c: CaseDetail }) {
         styles={{ label: { width: 96, color: '#666666' } }}
         items={[
           { key: 'seq', label: t('case.seq'), children: <span className="xz-seq">{c.seq}</span> },
-          { key: 'category', label: t('case.category'), children: <span>{label.type(c.type)} · {c.categoryName}{c.categoryGroup && c.categoryGroup !== c.categoryName && <span className="xz-muted">（{c.categoryGroup}）</span>}</span> },
+          // The group only when it adds something: not 矛盾纠纷 · 宅基地纠纷（矛盾纠纷）.
+          { key: 'category', label: t('case.category'), children: <span>{label.type(c.type)} · {c.categoryName}{c.categoryGroup && c.categoryGroup !== c.categoryName && c.categoryGroup !== label.type(c.type) && <span className="xz-muted">（{c.categoryGroup}）</span>}</span> },
+          // A dispute's parties, risk and how its mediation went are what people look for first.
+          ...(c.type === 'dispute' ? disputeFacts(c, t) : []),
           { key: 'priority', label: t('case.priority'), children: c.priority === 'normal' ? label.priority(c.priority) : <Tag color="volcano">{label.priority(c.priority)}</Tag> },
           { key: 'place', label: t('case.place'), children: c.regionName || '—' },
           { key: 'reporter', label: `${t('case.reporter')}/${t('case.source')}`, children: <span>{c.reporterName || '—'}<span className="xz-muted"> · {label.source(c.source, c.sourceName)}</span></span> },
@@ -125,7 +128,6 @@ function Facts({ c }: { c: CaseDetail }) {
               </Space>
             ) : <span className="xz-muted">{t('case.rating.none')}</span>,
           },
-          ...(c.type === 'dispute' ? disputeFacts(c, t) : []),
           ...(c.copies.length ? [{ key: 'copies', label: t('case.copies'), children: c.copies.map((x) => x.name).join('、') }] : []),
           ...(badges.length ? [{ key: 'badges', label: t('case.progress'), children: <Space size={6} wrap>{badges.map((b) => <Tag key={b}>{b}</Tag>)}</Space> }] : []),
           { key: 'description', label: t('case.description'), span: 'filled' as const, children: <div className="xz-prewrap">{c.description}</div> },
@@ -142,10 +144,13 @@ function HandleIntro({ c }: { c: CaseDetail }) {
   return text ? <Alert type="info" showIcon title={text} style={{ marginBottom: c.actions.length ? 12 : 0 }} /> : null;
 }
 
-/** 当事人 and 风险等级 of a dispute. */
+/** 当事人, 风险等级 and 调解情况 (sessions so far, the outcome, whether it was revisited) of a dispute. */
 function disputeFacts(c: CaseDetail, t: ReturnType<typeof useT>) {
   const parties = c.details?.parties ?? [];
   const risk = c.details?.riskLevel;
+  const sessions = c.history.filter((h) => h.action === 'mediate').length;
+  const outcome = [...c.history].reverse().find((h) => h.action === 'resolve')?.data?.outcome;
+  const revisits = c.history.filter((h) => h.action === 'revisit').length;
   return [
     {
       key: 'parties', label: t('case.parties'), span: 2,
@@ -163,6 +168,16 @@ function disputeFacts(c: CaseDetail, t: ReturnType<typeof useT>) {
     {
       key: 'risk', label: t('case.risk'),
       children: risk ? <Tag color={risk === 'high' ? 'red' : risk === 'medium' ? 'orange' : 'green'}>{t(`case.risk.${risk}`)}</Tag> : '—',
+    },
+    {
+      key: 'mediation', label: t('case.mediation'),
+      children: (
+        <Space size={6} wrap>
+          {sessions ? <span>{t('case.mediation.count', { n: sessions })}</span> : <span className="xz-muted">{t('case.mediation.none')}</span>}
+          {(outcome === 'agreement' || outcome === 'terminated') && <Tag color={outcome === 'agreement' ? 'green' : 'default'}>{t(`case.outcome.${outcome}`)}</Tag>}
+          {revisits > 0 && <Tag color="blue">{t('case.revisited')}</Tag>}
+        </Space>
+      ),
     },
   ];
 }
@@ -196,5 +211,9 @@ function ExportButton({ c }: { c: CaseDetail }) {
       setBusy(false);
     }
   };
-  return <Button icon={<DownloadOutlined />} loading={busy} onClick={go}>{t('case.exportFile')}</Button>;
+  return (
+    <Tooltip title={t('case.exportFile.tip')} placement="bottomRight">
+      <Button icon={<DownloadOutlined />} loading={busy} onClick={go}>{t('case.exportFile')}</Button>
+    </Tooltip>
+  );
 }

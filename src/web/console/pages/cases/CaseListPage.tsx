@@ -14,6 +14,7 @@ import { useUrlFilters } from '../../components/useUrlFilters';
 import { useSession } from '../../layout/session';
 import { CaseFilterBar } from './CaseFilterBar';
 import { CaseTable } from './CaseTable';
+import { CaseStatsStrip } from './CaseStatsStrip';
 
 /** 'attention' (差评与回头看) is the level above's watch list: low ratings and reopened cases. */
 type Box = CaseBox | 'attention' | 'all';
@@ -86,6 +87,7 @@ export default function CaseListPage() {
       <div className="xz-split">
         {showTree && <RegionTreePanel rootId={rootId} selectedId={filter.regionId} onChange={(regionId) => update({ regionId })} />}
         <Card className="xz-split-main" variant="borderless">
+          <CaseStatsStrip regionId={filter.regionId} regionName={(filter.regionId ? region.data : root.data)?.name} />
           <Tabs
             className="xz-box-tabs"
             activeKey={box}
@@ -110,6 +112,7 @@ export default function CaseListPage() {
             loading={(list.isFetching && !list.data) || list.isPlaceholderData}
             placeWithin={(filter.regionId ? region.data : root.data)?.level === 'village' ? (filter.regionId ? region.data : root.data)?.name : undefined}
             empty={empty}
+            showRating={box === 'done' || box === 'mine' || box === 'attention' || box === 'all'}
             onPage={(page, pageSize) => update({ page, pageSize })}
           />
         </Card>

@@ -44,6 +44,12 @@ export default function CaseReportPage() {
   const code = Form.useWatch('category', form);
   const regionId = Form.useWatch('regionId', form);
   const priority = Form.useWatch('priority', form) ?? 'normal';
+  const risk = Form.useWatch('riskLevel', form);
+  const dispute = type === 'dispute';
+  // A dispute is registered (登记) rather than reported: its own words for the fields people fill in first.
+  const words = dispute
+    ? { intro: t('caseReport.dispute.intro'), category: t('caseReport.dispute.category'), title: t('caseReport.dispute.titleField'), titleHint: t('caseReport.dispute.title.placeholder'), description: t('caseReport.dispute.description'), descriptionHint: t('caseReport.dispute.description.placeholder') }
+    : { intro: t('caseReport.intro'), category: t('caseReport.category'), title: t('caseReport.titleField'), titleHint: t('caseReport.title.placeholder'), description: t('caseReport.description'), descriptionHint: t('caseReport.description.placeholder') };
   const active = useMemo(() => (categories.data ?? []).filter((c) => c.active), [categories.data]);
   const chosen = active.find((c) => c.code === code);
   const defaultPlace = current && (current.level === 'grid' || current.level === 'village') ? current.regionId : undefined;
@@ -69,7 +75,7 @@ export default function CaseReportPage() {
   return (
     <PageContainer title={t('caseReport.title')}>
       <Card variant="borderless" className="xz-form-card">
-        <Alert type="info" showIcon title={t('caseReport.intro')} style={{ marginBottom: 20 }} />
+        <Alert type="info" showIcon title={words.intro} style={{ marginBottom: 20 }} />
         {alert}
         <Form<Values>
           form={form}
@@ -89,9 +95,9 @@ export default function CaseReportPage() {
             <Radio.Group optionType="button" buttonStyle="solid" options={CASE_TYPES.map((x) => ({ value: x, label: label.type(x) }))} />
           </Form.Item>
           <Form.Item
-            label={t('caseReport.category')}
+            label={words.category}
             name="category"
-            rules={[{ required: true, message: t('validate.select', { field: t('caseReport.category') }) }]}
+            rules={[{ required: true, message: t('validate.select', { field: words.category }) }]}
             extra={chosen && (
               <span>
                 {t('caseReport.limits', { ay: chosen.acceptYellow, ar: chosen.acceptRed, ry: chosen.resolveYellow, rr: chosen.resolveRed })}
@@ -107,25 +113,31 @@ export default function CaseReportPage() {
               style={{ maxWidth: 360 }}
             />
           </Form.Item>
-          <Form.Item label={t('caseReport.titleField')} name="title" rules={[
-            { required: true, whitespace: true, message: t('validate.required', { field: t('caseReport.titleField') }) },
-            { max: 60, message: t('validate.maxLen', { field: t('caseReport.titleField'), n: 60 }) },
+          <Form.Item label={words.title} name="title" rules={[
+            { required: true, whitespace: true, message: t('validate.required', { field: words.title }) },
+            { max: 60, message: t('validate.maxLen', { field: words.title, n: 60 }) },
           ]}>
-            <Input maxLength={60} showCount placeholder={t('caseReport.title.placeholder')} />
+            <Input maxLength={60} showCount placeholder={words.titleHint} />
           </Form.Item>
-          <Form.Item label={t('caseReport.description')} name="description" rules={[
-            { required: true, whitespace: true, message: t('validate.required', { field: t('caseReport.description') }) },
-            { max: 2000, message: t('validate.maxLen', { field: t('caseReport.description'), n: 2000 }) },
+          <Form.Item label={words.description} name="description" rules={[
+            { required: true, whitespace: true, message: t('validate.required', { field: words.description }) },
+            { max: 2000, message: t('validate.maxLen', { field: words.description, n: 2000 }) },
           ]}>
-            <Input.TextArea rows={5} maxLength={2000} showCount placeholder={t('caseReport.description.placeholder')} />
+            <Input.TextArea rows={5} maxLength={2000} showCount placeholder={words.descriptionHint} />
           </Form.Item>
-          {type === 'dispute' && (
+          {dispute && (
             <>
               <Form.Item label={t('caseReport.parties')} required extra={t('caseReport.parties.hint')}>
                 {/* The first two rows (申请人, 被申请人) require a name: a dispute has at least two parties. */}
                 <Form.List name="parties">
                   {(fields, { add, remove }) => (
                     <div className="xz-parties">
+                      {/* Column captions: once the rows are filled in, their placeholders no longer say which box is which. */}
+                      <div className="xz-party-head" aria-hidden="true">
+                        <span style={{ width: 118 }}>{t('caseReport.party.side')}</span>
+                        <span style={{ width: 140 }}>{t('caseReport.party.name')}</span>
+                        <span style={{ width: 170 }}>{t('caseReport.party.phone')}</span>
+                      </div>
                       {fields.map((f, i) => (
                         <Space key={f.key} align="start" size={8} className="xz-party-row">
                           <Form.Item name={[f.name, 'side']} noStyle>
@@ -145,8 +157,13 @@ export default function CaseReportPage() {
                   )}
                 </Form.List>
               </Form.Item>
-              <Form.Item label={t('caseReport.risk')} name="riskLevel" rules={[{ required: true, message: t('caseReport.risk.required') }]} extra={t('caseReport.risk.hint')}>
-                <Radio.Group optionType="button" options={RISK_LEVELS.map((r) => ({ value: r, label: t(`case.risk.${r}`) }))} />
+              <Form.Item
+                label={t('caseReport.risk')}
+                name="riskLevel"
+                rules={[{ required: true, message: t('caseReport.risk.required') }]}
+                extra={risk ? t(`caseReport.risk.${risk}.hint`) : t('caseReport.risk.hint')}
+              >
+                <Radio.Group optionType="button" buttonStyle="solid" className={`xz-risk xz-risk-${risk ?? 'none'}`} options={RISK_LEVELS.map((r) => ({ value: r, label: t(`case.risk.${r}`) }))} />
               </Form.Item>
             </>
           )}
