@@ -15,6 +15,7 @@ import { localStorage } from '../src/core/storage.js';
 import { runSweeps } from '../src/server/sweeps.js';
 import { ensureCatalog } from '../src/modules/cases/service.js';
 import { ensureRules } from '../src/modules/visits/plan.js';
+import { ensureChecklist } from '../src/modules/patrols/service.js';
 import type { App } from '../src/server/types.js';
 
 export const STORE = (process.env.XZ_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
@@ -64,6 +65,7 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
   await ensureCatalog(ctx);
   await ensureRules(ctx);
+  await ensureChecklist(ctx);
   const seed = (await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid }))!;
   const filesDir = mkdtempSync(join(tmpdir(), 'xz-files-'));
   ctx.storage = localStorage(filesDir);

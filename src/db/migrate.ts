@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_attachments.js';
 import * as m0005 from './migrations/0005_units.js';
 import * as m0006 from './migrations/0006_case_limits.js';
 import * as m0007 from './migrations/0007_visits.js';
+import * as m0008 from './migrations/0008_patrols.js';
 
 type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -18,6 +19,7 @@ const STEPS: Record<string, Step> = {
   '0005_units': m0005,
   '0006_case_limits': m0006,
   '0007_visits': m0007,
+  '0008_patrols': m0008,
 };
 
 class CodeProvider implements MigrationProvider {

@@ -183,6 +183,31 @@ export interface VisitsTable {
   created_at: string;
 }
 
+export interface PatrolChecklistsTable {
+  id: string;
+  name: string;
+  items: string;
+  updated_at: string;
+}
+
+export interface PatrolsTable {
+  id: string;
+  kind: string;
+  region_id: string;
+  region_path: string;
+  period_key: string;
+  patroller_id: string;
+  patrolled_at: string;
+  patrol_date: string;
+  results: string;
+  problems: number;
+  note: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  idempotency_key: string | null;
+  created_at: string;
+}
+
 export interface CasesTable {
   id: string;
   county_id: string;
@@ -284,6 +309,8 @@ export interface DB {
   visit_rules: VisitRulesTable;
   visit_plan_items: VisitPlanItemsTable;
   visits: VisitsTable;
+  patrol_checklists: PatrolChecklistsTable;
+  patrols: PatrolsTable;
   cases: CasesTable;
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;

@@ -23,9 +23,10 @@ import peopleRoutes from '../modules/people/routes.js';
 import householdExcelRoutes from '../modules/people/excel-routes.js';
 import caseRoutes from '../modules/cases/routes.js';
 import visitRoutes from '../modules/visits/routes.js';
+import patrolRoutes from '../modules/patrols/routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
 
-const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, notificationRoutes];
+const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, notificationRoutes];
 
 function trustedProxies(): boolean | string[] {
   const v = process.env.XZ_TRUST_PROXY?.trim();

@@ -11,6 +11,7 @@ import { buildApp } from './app.js';
 import { runSweeps, startSweeper } from './sweeps.js';
 import { ensureCatalog } from '../modules/cases/service.js';
 import { ensureRules } from '../modules/visits/plan.js';
+import { ensureChecklist } from '../modules/patrols/service.js';
 import { setGateway, webhookGateway } from '../modules/notifications/service.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,6 +25,7 @@ async function main() {
   const ctx: Ctx = { db: database.db, kind: database.kind, clock, database };
   await ensureCatalog(ctx);
   await ensureRules(ctx);
+  await ensureChecklist(ctx);
   if (cmd === 'migrate') return database.close();
   if ((cmd === 'start' && process.env.XZ_DEMO !== '0') || cmd === 'seed') {
     if (await isEmpty(ctx)) {
