@@ -7,6 +7,7 @@ import { offsetClock, systemClock } from '../core/clock.js';
 import type { Ctx } from '../core/context.js';
 import { isEmpty, seedDemo } from '../modules/demo/seed.js';
 import { seedDemoCases } from '../modules/demo/cases.js';
+import { seedDemoVisits } from '../modules/demo/visits.js';
 import { buildApp } from './app.js';
 import { runSweeps, startSweeper } from './sweeps.js';
 import { ensureCatalog } from '../modules/cases/service.js';
@@ -35,7 +36,8 @@ async function main() {
         const registry = Date.now() - t;
         // Demo cases over the past months (not in the test harness, which seeds the registry only).
         const cases = await seedDemoCases(ctx, seed).catch((err) => { console.error('demo cases failed:', err); return null; });
-        console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms (registry ${registry} ms${cases ? `, ${cases.cases} cases ${cases.ms} ms` : ''})`);
+        const visits = await seedDemoVisits(ctx, seed).catch((err) => { console.error('demo visits failed:', err); return null; });
+        console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms (registry ${registry} ms${cases ? `, ${cases.cases} cases ${cases.ms} ms` : ''}${visits ? `, ${visits.visits} visits and ${visits.patrols} patrols ${visits.ms} ms` : ''})`);
         if (cases?.failed.length) console.warn(`demo cases: ${cases.failed.length} steps refused`, cases.failed.slice(0, 5));
       }
     }
