@@ -208,6 +208,29 @@ export interface PatrolsTable {
   created_at: string;
 }
 
+export interface ConsultationsTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  week_key: string;
+  held_on: string;
+  title: string;
+  attendees: string | null;
+  agenda: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface ConsultationDecisionsTable {
+  consultation_id: string;
+  case_id: string;
+  decision: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface CasesTable {
   id: string;
   county_id: string;
@@ -311,6 +334,8 @@ export interface DB {
   visits: VisitsTable;
   patrol_checklists: PatrolChecklistsTable;
   patrols: PatrolsTable;
+  consultations: ConsultationsTable;
+  consultation_decisions: ConsultationDecisionsTable;
   cases: CasesTable;
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;

@@ -177,3 +177,16 @@ export async function stats(db: Executor, scope: Scope, userId: string, regionPa
   ]).execute();
   return { byStatus: byStatus.map((r) => ({ status: r.status, n: Number(r.n) })), agg };
 }
+
+/** Open cases in a subtree that the grids could not settle: red-carded or escalated (the weekly 会商 agenda). */
+export function openRedOrEscalated(db: Executor, path: string, limit: number) {
+  return db.selectFrom('cases').selectAll()
+    .where((eb) => withinPath(eb, 'region_path', path))
+    .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
+    .where((eb) => eb.or([eb('card', '=', 'red'), eb('escalations', '>', 0)]))
+    .orderBy('reported_at').limit(limit).execute();
+}
+
+export function byIds(db: Executor, ids: string[]) {
+  return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+}

@@ -413,3 +413,31 @@ export async function stats(ctx: Ctx, actor: Actor, regionId?: string) {
   };
 }
 
+
+/** The open red-card and escalated cases of a subtree, as list items (for the weekly 会商 agenda). */
+export async function agendaCases(ctx: Ctx, path: string, limit = 200) {
+  return caseView(ctx, await repo.openRedOrEscalated(ctx.db, path, limit), ctx.clock.now().toISOString());
+}
+
+export async function casesByIds(ctx: Ctx, ids: string[]) {
+  if (!ids.length) return [];
+  return caseView(ctx, await repo.byIds(ctx.db, ids), ctx.clock.now().toISOString());
+}
+
+/**
+ * A decision of the township's weekly 会商 on a case, recorded on its timeline
+ * (the level or the level above may record it) and told to the people working on it.
+ */
+export async function recordConsultation(ctx: Ctx, actor: Actor, id: string, input: { consultationId: string; title: string; decision: string }, alongside?: (tx: Executor) => Promise<void>) {
+  const c = await requireCase(ctx, actor, id);
+  const parts = partiesOf(actor, c);
+  if (!parts.has('level') && !parts.has('above')) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
+  const now = ctx.clock.now();
+  const to = [...(await holdersAt(ctx, LEVEL_ROLES, c.level_region_path)), ...(c.assignee_id ? [c.assignee_id] : [])];
+  await ctx.db.transaction().execute(async (tx) => {
+    if (alongside) await alongside(tx); // the meeting's own record, in the same transaction
+    await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'consult', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: now.toISOString(), note: input.decision, data: JSON.stringify({ consultationId: input.consultationId, title: input.title }) }]);
+    await audit(tx, now, actor, { action: 'case.consult', entity: 'case', entityId: id, regionPath: c.region_path, detail: { consultationId: input.consultationId } });
+    await notify(ctx, tx, to, { kind: 'supervised', title: `会商决定：${c.title}`, entity: 'case', entityId: id });
+  });
+}
