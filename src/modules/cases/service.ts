@@ -431,7 +431,8 @@ export async function casesByIds(ctx: Ctx, ids: string[]) {
 export async function recordConsultation(ctx: Ctx, actor: Actor, id: string, input: { consultationId: string; title: string; decision: string }, alongside?: (tx: Executor) => Promise<void>) {
   const c = await requireCase(ctx, actor, id);
   const parts = partiesOf(actor, c);
-  if (!parts.has('level') && !parts.has('above')) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
+  // The township's meeting decides on every case of its territory, also one that has climbed past it.
+  if (!parts.has('level') && !parts.has('above') && !actor.scope.can('cases.supervise', c.region_path)) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
   const now = ctx.clock.now();
   const to = [...(await holdersAt(ctx, LEVEL_ROLES, c.level_region_path)), ...(c.assignee_id ? [c.assignee_id] : [])];
   await ctx.db.transaction().execute(async (tx) => {
