@@ -13,6 +13,8 @@ import { Scope } from '../src/core/scope.js';
 import * as people from '../src/modules/people/service.js';
 import * as regions from '../src/modules/regions/service.js';
 import { generateCounty } from './county.js';
+import { ensureRules, plan, progress, syncAll } from '../src/modules/visits/plan.js';
+import { shanghaiDate } from '../src/core/clock.js';
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 300_000);
 const pgUrl = process.env.XZ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -52,6 +54,17 @@ async function bench(database: Database) {
   await time('region children of a township', 30, () => regions.children(ctx, admin, township!.id));
   const hid = (await list(worker, {})).items[0].id;
   await time('household detail with residents', 30, () => people.householdDetail(ctx, worker, hid));
+
+  // Visit plans (五必访): generated for every township, then read (each read keeps its subtree in step with the registry).
+  await ensureRules(ctx);
+  const t1 = performance.now();
+  const made = await syncAll(ctx);
+  console.log(`  visit plans for the month, every township: ${made.added.toLocaleString()} items in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  const month = shanghaiDate(new Date()).slice(0, 7);
+  await time("grid worker: this month's visit plan (sync + page)", 30, () => plan(ctx, worker, { month, page: 1, pageSize: 20 }));
+  await time('village cadre: visit progress by grid', 20, () => progress(ctx, cadre, { month }));
+  await time('county admin: visit plan page over the county', 5, () => plan(ctx, admin, { month, page: 1, pageSize: 20 }));
+  await time('county admin: visit progress over the county', 5, () => progress(ctx, admin, { month }));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'xz-bench-'));
