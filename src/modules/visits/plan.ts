@@ -5,6 +5,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
+import { pathIds } from '../regions/rules.js';
 import * as people from '../people/service.js';
 import { workersWithin, userNames } from '../accounts/directory.js';
 import * as repo from './repo.js';
@@ -91,12 +92,24 @@ export async function syncAll(ctx: Ctx) {
   return { added };
 }
 
+/**
+ * Brings the plans read up to date first, for subtrees up to a township (a few
+ * thousand households: milliseconds). A county-wide read shows the plans as the
+ * daily sweep and the townships' own reads left them, which keeps it fast.
+ */
+async function syncForRead(ctx: Ctx, roots: string[], month: string) {
+  for (const path of roots) {
+    const r = await regions.get(ctx, pathIds(path).at(-1)!);
+    if (r && r.level !== 'county') await syncPlan(ctx, path, month);
+  }
+}
+
 export interface PlanQuery { regionId?: string; month: string; status?: ItemStatus; page: number; pageSize: number }
 
 /** The plan of the caller's subtree (or a region in it) for a month, item by item. */
 export async function plan(ctx: Ctx, actor: Actor, q: PlanQuery) {
   const roots = q.regionId ? [(await regions.requireVisible(ctx, actor, q.regionId)).path] : actor.scope.registryPaths;
-  for (const p of roots) await syncPlan(ctx, p, q.month);
+  await syncForRead(ctx, roots, q.month);
   const today = shanghaiDate(ctx.clock.now());
   const { total, rows } = await repo.listItems(ctx.db, actor.scope, { paths: roots, ...monthBounds(q.month), status: q.status, today }, q.page, q.pageSize);
   return { total, items: await itemViews(ctx, rows, today) };
@@ -129,7 +142,7 @@ async function itemViews(ctx: Ctx, rows: repo.ItemRow[], today: string) {
 /** Completion by grid (with the grid workers responsible) for a month: due, done, overdue. */
 export async function progress(ctx: Ctx, actor: Actor, q: { regionId?: string; month: string }) {
   const roots = q.regionId ? [(await regions.requireVisible(ctx, actor, q.regionId)).path] : actor.scope.registryPaths;
-  for (const p of roots) await syncPlan(ctx, p, q.month);
+  await syncForRead(ctx, roots, q.month);
   const today = shanghaiDate(ctx.clock.now());
   const counts = await repo.countsByRegion(ctx.db, actor.scope, { paths: roots, ...monthBounds(q.month), today });
   const grids = await regions.getMany(ctx, counts.map((c) => c.region_id));
