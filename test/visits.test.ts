@@ -81,6 +81,8 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
     });
     expect(made.body.description).toContain('房屋后墙出现裂缝，雨天漏水。');
     expect(made.body.description).toContain('请村里帮忙联系危房鉴定');
+    const open = await planOf(grid, `regionId=${gridId()}&month=2026-11&status=open`);
+    expect(open.items.every((i: any) => i.status !== 'done')).toBe(true);
     expect((await env.call('GET', `/api/visits/${v.id}`, grid)).body.caseId).toBe(made.body.id);
     // Converting again answers with the same case; the cadre finds it in the village's list.
     expect((await env.call('POST', `/api/visits/${v.id}/case`, grid, { category: 'safety_hazard' })).body.id).toBe(made.body.id);

@@ -162,7 +162,7 @@ export async function itemToCase(ctx: Ctx, actor: Actor, id: string, code: strin
   if (item.ok) throw new AppError('VALIDATION_FAILED', '该项检查正常，无需转为事件', 'This item was fine');
   if (item.caseId) return cases.detail(ctx, actor, item.caseId);
   const made = await cases.report(ctx, actor, {
-    type: 'incident', category: input.category, title: (input.title?.trim() || `${item.name}：${item.note ?? ''}`).slice(0, 60),
+    type: 'incident', category: input.category, title: (input.title?.trim() || `${item.name}：${(item.note ?? '').replace(/[。.！!]+$/, '')}`).slice(0, 60),
     description: `${{ daily: '日巡查', fortnightly: '月排查', quarterly: '季度联查' }[p.kind as PatrolKind]}（${p.patrol_date}）发现：${item.category} · ${item.name}\n${item.note ?? ''}`,
     regionId: p.region_id, priority: input.priority, source: 'patrol', details: { patrolId: p.id, item: code }, idempotencyKey: `patrol:${p.id}:${code}`,
   });

@@ -104,7 +104,7 @@ async function syncForRead(ctx: Ctx, roots: string[], month: string) {
   }
 }
 
-export interface PlanQuery { regionId?: string; month: string; status?: ItemStatus; page: number; pageSize: number }
+export interface PlanQuery { regionId?: string; month: string; status?: ItemStatus | 'open'; page: number; pageSize: number }
 
 /** The plan of the caller's subtree (or a region in it) for a month, item by item. */
 export async function plan(ctx: Ctx, actor: Actor, q: PlanQuery) {

@@ -89,7 +89,7 @@ export function itemsOfHouseholds(db: Executor, householdIds: string[], today: s
   return db.selectFrom('visit_plan_items').selectAll().where('household_id', 'in', householdIds).where('visit_id', 'is', null).where('period_end', '>=', today).execute();
 }
 
-export interface ItemQuery { paths: string[]; start: string; end: string; today: string; status?: 'done' | 'due' | 'overdue' }
+export interface ItemQuery { paths: string[]; start: string; end: string; today: string; status?: 'done' | 'due' | 'overdue' | 'open' }
 
 function itemQuery(db: Executor, scope: Scope, q: Omit<ItemQuery, 'status'>) {
   return db.selectFrom('visit_plan_items')
@@ -102,6 +102,7 @@ export async function listItems(db: Executor, scope: Scope, q: ItemQuery, page: 
   if (!q.paths.length) return { total: 0, rows: [] as ItemRow[] };
   let base = itemQuery(db, scope, q);
   if (q.status === 'done') base = base.where('visit_id', 'is not', null);
+  if (q.status === 'open') base = base.where('visit_id', 'is', null);
   if (q.status === 'due') base = base.where('visit_id', 'is', null).where('period_end', '>=', q.today);
   if (q.status === 'overdue') base = base.where('visit_id', 'is', null).where('period_end', '<', q.today);
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();

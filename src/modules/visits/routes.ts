@@ -48,7 +48,7 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/visits/plan', {
     schema: {
       tags: ['visits'], summary: '月度走访计划（应访、已访、逾期）/ The month\'s visit plan',
-      querystring: z.object({ regionId: z.string().max(64).optional(), month: month.optional(), status: z.enum(['done', 'due', 'overdue']).optional(), ...paging }),
+      querystring: z.object({ regionId: z.string().max(64).optional(), month: month.optional(), status: z.enum(['done', 'due', 'overdue', 'open']).optional().describe('open: due or overdue'), ...paging }),
       response: { 200: listOf(planItem) },
     },
   }, async (req) => plans.plan(ctx, requireActor(req), { ...req.query, month: req.query.month ?? shanghaiDate(ctx.clock.now()).slice(0, 7) }));

@@ -116,7 +116,8 @@ export async function toCase(ctx: Ctx, actor: Actor, id: string, input: { type?:
   const v = await requireVisit(ctx, actor, id);
   if (!actor.scope.can('visits.log', v.region_path) && v.visitor_id !== actor.userId) throw forbidden();
   if (v.case_id) return cases.detail(ctx, actor, v.case_id);
-  const description = [v.situation, v.needs ? `群众诉求：${v.needs}` : null, v.follow_up ? `后续跟进：${v.follow_up}` : null].filter(Boolean).join('\n');
+  // The worker's follow-up notes stay with the visit: the household follows its case and sees its text.
+  const description = [v.situation, v.needs ? `群众诉求：${v.needs}` : null].filter(Boolean).join('\n');
   const title = (input.title?.trim() || v.situation.split(/[。！？\n]/)[0]).slice(0, 60);
   const made = await cases.report(ctx, actor, {
     type: input.type ?? 'incident', category: input.category, title, description, regionId: v.region_id, householdId: v.household_id,

@@ -1,10 +1,11 @@
-// 乡治 村民端 (H5): sign-in, 首页 (我家的事), 随手拍, 我的, and a case's detail with rating.
+// 乡治 H5: villagers get 首页 (我家的事), 随手拍, 我的 and a case's detail with rating; grid workers and village cadres
+// land on 今日 and get 走访 and 巡查 (plan, visit log, checklist, 转为事件) instead.
 import { useEffect, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ConfigProvider, DotLoading } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { AppOutline, CameraOutline, UserOutline } from 'antd-mobile-icons';
+import { AppOutline, CameraOutline, CalendarOutline, CheckShieldOutline, TeamOutline, UserOutline } from 'antd-mobile-icons';
 import { setUnauthorizedHandler, ApiError } from '../console/api/client';
 import { ElderProvider } from './elder';
 import { useMe } from './data';
@@ -13,6 +14,15 @@ import { HomePage } from './pages/Home';
 import { CasePage } from './pages/CaseDetail';
 import { ReportPage } from './pages/Report';
 import { MinePage } from './pages/Mine';
+import { TodayPage } from './pages/Today';
+import { VisitsPage } from './pages/Visits';
+import { VisitFormPage } from './pages/VisitForm';
+import { VisitDetailPage } from './pages/VisitDetail';
+import { PatrolsPage } from './pages/Patrols';
+import { PatrolFormPage } from './pages/PatrolForm';
+import { PatrolDetailPage } from './pages/PatrolDetail';
+import { TodoPage } from './pages/Todo';
+import { isWorker } from './work';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2 } },
@@ -24,9 +34,19 @@ export function H5Root() {
       <QueryClientProvider client={queryClient}>
         <ElderProvider>
           <BrowserRouter>
+            <ScrollToTop />
             <Routes>
               <Route path="/h5/login" element={<LoginPage />} />
-              <Route path="/h5" element={<Authed tabs><HomePage /></Authed>} />
+              <Route path="/h5" element={<Authed tabs><VillagerHome /></Authed>} />
+              <Route path="/h5/home" element={<Authed tabs><HomePage /></Authed>} />
+              <Route path="/h5/today" element={<Authed tabs><WorkerOnly><TodayPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/visits" element={<Authed tabs><WorkerOnly><VisitsPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/visits/new" element={<Authed><WorkerOnly><VisitFormPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/visits/:id" element={<Authed><WorkerOnly><VisitDetailPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/patrols" element={<Authed tabs><WorkerOnly><PatrolsPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/patrols/new" element={<Authed><WorkerOnly><PatrolFormPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/patrols/:id" element={<Authed><WorkerOnly><PatrolDetailPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/todo" element={<Authed><WorkerOnly><TodoPage /></WorkerOnly></Authed>} />
               <Route path="/h5/report" element={<Authed tabs><ReportPage /></Authed>} />
               <Route path="/h5/me" element={<Authed tabs><MinePage /></Authed>} />
               <Route path="/h5/cases/:id" element={<Authed><CasePage /></Authed>} />
@@ -37,6 +57,28 @@ export function H5Root() {
       </QueryClientProvider>
     </ConfigProvider>
   );
+}
+
+/** /h5 is the villager's home; a grid worker or cadre starts on 今日 (their own household's cases stay at /h5/home). */
+function VillagerHome() {
+  const me = useMe().data;
+  return isWorker(me) ? <Navigate to="/h5/today" replace /> : <HomePage />;
+}
+
+/** A new page starts at its top (going back keeps where the browser was). */
+function ScrollToTop() {
+  const { pathname } = useLocation();
+  const type = useNavigationType();
+  useEffect(() => {
+    if (type !== 'POP' && !window.location.hash) window.scrollTo(0, 0);
+  }, [pathname, type]);
+  return null;
+}
+
+/** The worker's pages; anyone else goes to the villager home. */
+function WorkerOnly({ children }: { children: ReactNode }) {
+  const me = useMe().data;
+  return isWorker(me) ? children : <Navigate to="/h5" replace />;
 }
 
 /** Pages behind sign-in; an expired session goes back to /h5/login and returns afterwards. */
@@ -64,7 +106,7 @@ function Authed({ children, tabs }: { children: ReactNode; tabs?: boolean }) {
   return (
     <div className={tabs ? 'xz-shell xz-shell-tabs' : 'xz-shell'}>
       <main className="xz-main">{children}</main>
-      {tabs && <TabBar />}
+      {tabs && <TabBar tabs={isWorker(me.data) ? WORKER_TABS : TABS} />}
     </div>
   );
 }
@@ -75,10 +117,17 @@ const TABS = [
   { to: '/h5/me', label: '我的', icon: <UserOutline aria-hidden />, end: false },
 ];
 
-function TabBar() {
+const WORKER_TABS = [
+  { to: '/h5/today', label: '今日', icon: <CalendarOutline aria-hidden />, end: true },
+  { to: '/h5/visits', label: '走访', icon: <TeamOutline aria-hidden />, end: false },
+  { to: '/h5/patrols', label: '巡查', icon: <CheckShieldOutline aria-hidden />, end: false },
+  { to: '/h5/me', label: '我的', icon: <UserOutline aria-hidden />, end: false },
+];
+
+function TabBar({ tabs }: { tabs: typeof TABS }) {
   return (
     <nav className="xz-tabbar" aria-label="底部导航">
-      {TABS.map((t) => (
+      {tabs.map((t) => (
         <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => (isActive ? 'xz-tab xz-tab-on' : 'xz-tab')}>
           <span className="xz-tab-icon">{t.icon}</span>
           <span className="xz-tab-label">{t.label}</span>

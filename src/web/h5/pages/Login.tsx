@@ -7,6 +7,7 @@ import { api } from '../../console/api/client';
 import { useElder } from '../elder';
 import { errorMessage } from '../errors';
 import { meKey, type Me } from '../data';
+import { homePath } from '../work';
 
 export function LoginPage() {
   const [phone, setPhone] = useState('');
@@ -29,7 +30,7 @@ export function LoginPage() {
       const me = await api.get<Me>('/api/me');
       qc.setQueryData(meKey, me);
       const next = params.get('next');
-      navigate(next && next.startsWith('/h5') && !next.startsWith('/h5/login') ? next : '/h5', { replace: true });
+      navigate(next && next.startsWith('/h5') && !next.startsWith('/h5/login') ? next : homePath(me), { replace: true });
     } catch (err) {
       setError(errorMessage(err, '手机号或密码不正确，请重新输入'));
     } finally {
@@ -62,6 +63,7 @@ export function LoginPage() {
         {error && <p className="xz-error" role="alert">{error}</p>}
         <Button type="submit" color="primary" block size="large" loading={busy} loadingText="正在登录" className="xz-main-btn">登录</Button>
         <p className="xz-hint">忘记密码请联系本村网格员或村委会重置。</p>
+        <p className="xz-hint">网格员、村干部也在这里登录。</p>
       </form>
     </div>
   );

@@ -1,18 +1,21 @@
-// 我的: who I am, my household's address, 长辈版, sign out.
+// 我的: who I am, my household's address (a worker: where I work, and my family's cases), 长辈版, sign out.
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Switch } from 'antd-mobile';
 import { api } from '../../console/api/client';
 import { homeGrant, useHousehold, useMe } from '../data';
 import { useElder } from '../elder';
 import { PageTitle } from '../parts';
+import { isWorker } from '../work';
+import { ROLE_LABELS, type Role } from '../../../core/roles';
 
 const maskPhone = (p: string) => (p.length === 11 ? `${p.slice(0, 3)}****${p.slice(7)}` : p);
 
 export function MinePage() {
   const me = useMe().data;
-  const grant = homeGrant(me);
+  const worker = isWorker(me);
+  const grant = worker ? me?.roles.find((r) => r.householdId) : homeGrant(me);
   const hh = useHousehold(grant?.householdId);
   const { elder, setElder } = useElder();
   const navigate = useNavigate();
@@ -36,7 +39,17 @@ export function MinePage() {
           <div className="xz-muted">{me ? maskPhone(me.phone) : ''}</div>
         </div>
       </section>
-      <section className="xz-card" aria-labelledby="h-home">
+      {worker && (
+        <section className="xz-card" aria-labelledby="h-work">
+          <h2 id="h-work" className="xz-section-in">我的工作</h2>
+          <dl className="xz-dl xz-dl-wide">
+            {me!.roles.filter((r) => r.role !== 'villager').map((r) => (
+              <div key={`${r.role}-${r.regionId}`}><dt>{ROLE_LABELS[r.role as Role]?.zh ?? '工作人员'}</dt><dd>{r.regionName}</dd></div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {(!worker || grant?.householdId) && <section className="xz-card" aria-labelledby="h-home">
         <h2 id="h-home" className="xz-section-in">我家</h2>
         {!grant?.householdId ? <p className="xz-muted">还没有关联到户，请联系本村网格员。</p> : hh.isPending ? <p className="xz-muted">正在加载…</p> : hh.isError ? <p className="xz-muted">住址暂时没有加载出来</p> : (
           <dl className="xz-dl">
@@ -45,7 +58,8 @@ export function MinePage() {
             {hh.data.headName && <div><dt>户主</dt><dd>{hh.data.headName}</dd></div>}
           </dl>
         )}
-      </section>
+        {worker && grant?.householdId && <Link to="/h5/home" className="xz-more-link">我家的事</Link>}
+      </section>}
       <section className="xz-card">
         <div className="xz-row">
           <div>

@@ -1,15 +1,16 @@
 // 随手拍: what kind of problem, a short title, a few words, a photo from the camera; the place is my own grid.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Input, TextArea, Toast } from 'antd-mobile';
-import { CameraOutline, CloseOutline, EnvironmentOutline } from 'antd-mobile-icons';
+import { EnvironmentOutline } from 'antd-mobile-icons';
 import { api } from '../../console/api/client';
 import type { CaseDetail } from '../../console/api/cases';
 import { homeGrant, useIncidentCategories, useMe } from '../data';
-import { compressPhoto } from '../image';
+import { PhotoField, uploadPhoto, usePhotoPick } from '../photo';
 import { errorMessage, newKey } from '../errors';
 import { PageTitle, Skeletons } from '../parts';
+import { homePath } from '../work';
 
 /** The catalog's cadre terms (八必报 / 五必到) in words a villager uses. */
 const GROUP_WORDS: Record<string, string> = { 八必报: '村里的问题', 五必到: '生活与邻里' };
@@ -23,9 +24,8 @@ export function ReportPage() {
   const [category, setCategory] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [photo, setPhoto] = useState<File | null>(null);
-  const [preview, setPreview] = useState<string | null>(null);
-  const [shrinking, setShrinking] = useState(false);
+  const shot = usePhotoPick();
+  const { photo, shrinking } = shot;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [key, setKey] = useState(() => newKey('h5'));
@@ -41,19 +41,6 @@ export function ReportPage() {
     }
     return [...m.entries()];
   }, [cats.data]);
-
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
-
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
-    if (!file.type.startsWith('image/')) return setError('请选择一张照片');
-    setShrinking(true);
-    setError('');
-    const small = await compressPhoto(file);
-    setShrinking(false);
-    setPhoto(small);
-    setPreview(URL.createObjectURL(small));
-  };
 
   const submit = async () => {
     if (!category) return setError('请选择是什么问题');
@@ -72,15 +59,11 @@ export function ReportPage() {
         id = created.id;
         setCreatedId(id);
       }
-      if (photo) {
-        const form = new FormData();
-        form.append('file', photo, photo.name);
-        await api.upload(`/api/cases/${encodeURIComponent(id)}/attachments`, form);
-      }
+      if (photo) await uploadPhoto(`/api/cases/${encodeURIComponent(id)}/attachments`, photo);
       await qc.invalidateQueries({ queryKey: ['h5', 'cases'] });
       Toast.show({ icon: 'success', content: '已上报，村里会尽快处理' });
       setKey(newKey('h5'));
-      navigate('/h5');
+      navigate(homePath(me));
     } catch (err) {
       setError(createdId ? `事情已上报，照片没有传上去：${errorMessage(err)}` : errorMessage(err, '没有上报成功，请再试一次'));
     } finally {
@@ -117,22 +100,7 @@ export function ReportPage() {
           <TextArea id="rep-desc" placeholder="在哪里、什么情况、持续多久了" value={description} onChange={setDescription} maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 6 }} />
         </div>
 
-        <div className="xz-field">
-          <span className="xz-label" id="rep-photo-l">现场照片</span>
-          {preview ? (
-            <div className="xz-preview">
-              <img src={preview} alt="现场照片预览" />
-              <button type="button" className="xz-preview-x" onClick={() => { setPhoto(null); setPreview(null); }} aria-label="删除照片"><CloseOutline aria-hidden /></button>
-            </div>
-          ) : (
-            <label className="xz-camera" htmlFor="rep-photo">
-              <CameraOutline aria-hidden />
-              <span>{shrinking ? '正在处理照片…' : '拍照或选照片'}</span>
-            </label>
-          )}
-          <input id="rep-photo" className="xz-visually-hidden" type="file" accept="image/*" capture="environment" aria-labelledby="rep-photo-l"
-            onChange={(e) => { void pick(e.target.files?.[0]); e.target.value = ''; }} />
-        </div>
+        <PhotoField id="rep-photo" label="现场照片" state={shot} onError={setError} />
 
         <p className="xz-place"><EnvironmentOutline aria-hidden /> 地点：{grant?.regionName ?? '未登记'}</p>
         {error && <p className="xz-error" role="alert">{error}</p>}

@@ -1,0 +1,99 @@
+// The grid worker's list cards: a household to visit, a patrol due, an open case.
+import { Link } from 'react-router-dom';
+import { RightOutline } from 'antd-mobile-icons';
+import type { CaseItem } from '../console/api/cases';
+import { dayWord } from './labels';
+import { StatusTag } from './parts';
+import { KIND_WORDS, planWho, shortDay, type PatrolDue, type PlanItem, type PlanStatus } from './work';
+
+const PLAN_TAG: Record<PlanStatus, { word: string; tone: string }> = {
+  overdue: { word: '已逾期', tone: 'late' }, due: { word: '待走访', tone: 'wait' }, done: { word: '已走访', tone: 'done' },
+};
+const PATROL_TAG: Record<PatrolDue['status'], { word: string; tone: string }> = {
+  late: { word: '未按时', tone: 'late' }, due: { word: '待巡查', tone: 'wait' }, done: { word: '已完成', tone: 'done' },
+};
+
+export function Tag({ word, tone }: { word: string; tone: string }) {
+  return <span className={`xz-status xz-status-${tone}`}>{word}</span>;
+}
+
+/** Where a visit for this plan item is recorded (or was). */
+export function planLink(i: PlanItem) {
+  if (i.visitId) return `/h5/visits/${encodeURIComponent(i.visitId)}`;
+  const q = new URLSearchParams({ household: i.householdId });
+  if (i.residentId) q.set('resident', i.residentId);
+  return `/h5/visits/new?${q}`;
+}
+
+export function PlanCard({ item, showGrid }: { item: PlanItem; showGrid?: boolean }) {
+  const tag = PLAN_TAG[item.status];
+  const who = planWho(item);
+  return (
+    <article className={`xz-card xz-case xz-plan xz-plan-${item.status}`}>
+      <Link to={planLink(item)} state={{ reasons: item.reasons, who }} className="xz-case-link">
+        <span className="xz-case-top">
+          <span className="xz-case-title">{who}</span>
+          <Tag {...tag} />
+        </span>
+        <span className="xz-plan-addr">{item.address}{showGrid && item.regionName ? ` · ${item.regionName}` : ''}</span>
+        <span className="xz-reasons">{item.reasons.map((r) => <span key={r} className="xz-reason">{r}</span>)}</span>
+        <span className="xz-plan-foot">
+          {item.status === 'done' ? (
+            <span>{item.visitDate ? `${shortDay(item.visitDate)}已走访` : '已走访'}{item.visitorName ? ` · ${item.visitorName}` : ''}</span>
+          ) : item.status === 'overdue' ? (
+            <span className="xz-late-text">应于{shortDay(item.periodEnd)}前走访</span>
+          ) : (
+            <span>{shortDay(item.periodEnd)}前走访</span>
+          )}
+          <span className="xz-go">{item.status === 'done' ? '查看' : '去走访'}<RightOutline aria-hidden /></span>
+        </span>
+      </Link>
+    </article>
+  );
+}
+
+export function patrolLink(p: PatrolDue) {
+  if (p.patrolId) return `/h5/patrols/${encodeURIComponent(p.patrolId)}`;
+  return `/h5/patrols/new?${new URLSearchParams({ kind: p.kind, region: p.regionId })}`;
+}
+
+export function PatrolDueCard({ p }: { p: PatrolDue }) {
+  const tag = PATROL_TAG[p.status];
+  const title = `${KIND_WORDS[p.kind]} · ${p.regionName}`;
+  return (
+    <article className={`xz-card xz-case xz-plan xz-plan-${p.status === 'late' ? 'overdue' : p.status}`}>
+      <Link to={patrolLink(p)} className="xz-case-link">
+        <span className="xz-case-top">
+          <span className="xz-case-title">{title}</span>
+          <Tag {...tag} />
+        </span>
+        <span className="xz-plan-foot">
+          {p.status === 'done' ? <span>已记录，点开查看</span>
+            : p.status === 'late' ? <span className="xz-late-text">应于{shortDay(p.dueOn)}巡查，{shortDay(p.periodEnd)}前可补</span>
+            : <span>{p.kind === 'daily' ? '今天' : `${shortDay(p.dueOn)}起`} · 逐项检查</span>}
+          <span className="xz-go">{p.status === 'done' ? '查看' : '开始巡查'}<RightOutline aria-hidden /></span>
+        </span>
+      </Link>
+    </article>
+  );
+}
+
+export function WorkCaseCard({ c }: { c: CaseItem }) {
+  return (
+    <article className="xz-card xz-case">
+      <Link to={`/h5/cases/${encodeURIComponent(c.id)}`} className="xz-case-link">
+        <span className="xz-case-top">
+          <span className="xz-case-title">{c.title}</span>
+          <StatusTag status={c.status} />
+        </span>
+        <span className="xz-case-meta">
+          <span className="xz-ellipsis">{c.categoryName}</span>
+          <span aria-hidden>·</span>
+          <span className="xz-nowrap">{dayWord(c.reportedAt)}上报</span>
+          {c.card && <span className={`xz-card-tag xz-card-${c.card}`}>{c.card === 'red' ? '红牌' : '黄牌'}</span>}
+          {c.overdue && !c.card && <span className="xz-late-text xz-nowrap">已超期</span>}
+        </span>
+      </Link>
+    </article>
+  );
+}
