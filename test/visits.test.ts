@@ -103,7 +103,8 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('走访台账')!;
-    expect(ws.getCell(1, 1).value).toBe('2026年11月走访台账');
+    expect(ws.getCell(1, 1).value).toBe('一组网格2026年11月走访台账');
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('一组网格-走访台账-2026-11.xlsx');
     const text: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => text.push(String(c.value ?? ''))));
     expect(text.join('|')).toContain('房屋后墙出现裂缝，雨天漏水。');

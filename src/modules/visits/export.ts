@@ -7,7 +7,7 @@ import type * as service from './service.js';
 type Row = Awaited<ReturnType<typeof service.monthRows>>[number];
 const METHOD_ZH: Record<string, string> = { home: '入户走访', phone: '电话走访', other: '其他' };
 
-export async function visitLedger(rows: Row[], month: string) {
+export async function visitLedger(rows: Row[], month: string, now: Date, placeName = '') {
   const wb = new ExcelJS.Workbook();
   wb.creator = '乡治';
   const ws = wb.addWorksheet('走访台账');
@@ -16,7 +16,7 @@ export async function visitLedger(rows: Row[], month: string) {
     ['走访情况', 40], ['群众诉求', 30], ['后续跟进', 30], ['发现问题', 8], ['转办事件', 10],
   ] as const;
   const [y, m] = month.split('-');
-  title(ws, `${y}年${Number(m)}月走访台账`, cols.length);
+  title(ws, `${placeName}${y}年${Number(m)}月走访台账`, cols.length);
   ws.addRow([`共走访 ${rows.length} 次，发现问题 ${rows.filter((r) => r.problem).length} 次，转为事件 ${rows.filter((r) => r.caseId).length} 件`]);
   ws.mergeCells(2, 1, 2, cols.length);
   ws.addRow(cols.map(([h]) => h));
@@ -30,6 +30,6 @@ export async function visitLedger(rows: Row[], month: string) {
     r.alignment = { vertical: 'top', wrapText: true };
   });
   ws.addRow([]);
-  ws.addRow([`导出时间：${shanghaiDateTime(new Date())}`]);
+  ws.addRow([`导出时间：${shanghaiDateTime(now)}`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import { contentDisposition, sendXlsx } from '../../server/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 import { shanghaiDate } from '../../core/clock.js';
 import * as service from './service.js';
+import * as regions from '../regions/service.js';
 import * as plans from './plan.js';
 import * as settings from './rule-settings.js';
 import * as exporter from './export.js';
@@ -77,7 +78,8 @@ export default function routes(app: App, ctx: Ctx) {
     const actor = requireActor(req);
     const m = req.query.month ?? shanghaiDate(ctx.clock.now()).slice(0, 7);
     const rows = await service.monthRows(ctx, actor, { regionId: req.query.regionId, month: m });
-    return sendXlsx(reply, `走访台账-${m}.xlsx`, `visits-${m}.xlsx`, await exporter.visitLedger(rows, m));
+    const place = req.query.regionId ? (await regions.get(ctx, req.query.regionId))?.name ?? '' : '';
+    return sendXlsx(reply, `${place ? `${place}-` : ''}走访台账-${m}.xlsx`, `visits-${m}.xlsx`, await exporter.visitLedger(rows, m, ctx.clock.now(), place));
   });
 
   app.post('/api/visits', {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zh_CN from 'antd/locale/zh_CN';
@@ -21,6 +21,11 @@ const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CaseReportPage = lazy(() => import('./pages/cases/CaseReportPage'));
 const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage'));
 const CategorySettingsPage = lazy(() => import('./pages/cases/CategorySettingsPage'));
+const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
+const VisitPlanPage = lazy(() => import('./pages/visits/VisitPlanPage'));
+const VisitLogPage = lazy(() => import('./pages/visits/VisitLogPage'));
+const VisitSettingsPage = lazy(() => import('./pages/visits/VisitSettingsPage'));
+const PatrolListPage = lazy(() => import('./pages/patrols/PatrolListPage'));
 const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -79,7 +84,13 @@ export function Root() {
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/report" element={<CaseReportPage />} />
                   <Route path="cases/categories" element={<CategorySettingsPage />} />
+                  <Route path="cases/consultations" element={<ConsultationPage />} />
                   <Route path="cases/:id" element={<CaseDetailPage />} />
+                  <Route path="visits" element={<Navigate to="/visits/plan" replace />} />
+                  <Route path="visits/plan" element={<VisitPlanPage />} />
+                  <Route path="visits/log" element={<VisitLogPage />} />
+                  <Route path="visits/settings" element={<VisitSettingsPage />} />
+                  <Route path="patrols" element={<PatrolListPage />} />
                   <Route path="system/users" element={<UsersPage />} />
                   <Route path="system/password" element={<PasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />

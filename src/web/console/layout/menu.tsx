@@ -1,7 +1,8 @@
 // The console menu as data: later modules add entries here (走访巡查, 事件办理, 积分超市 …).
 import type { ReactNode } from 'react';
 import {
-  AlertOutlined, ApartmentOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined, SettingOutlined, TeamOutlined,
+  AlertOutlined, ApartmentOutlined, CarryOutOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined,
+  SafetyOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Capability } from '../lib/access';
@@ -30,7 +31,17 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: 'caseList', label: 'menu.caseList', icon: <ProfileOutlined />, path: '/cases', cap: 'cases.work' },
       { key: 'caseReport', label: 'menu.caseReport', icon: <FormOutlined />, path: '/cases/report', cap: 'cases.work' },
+      { key: 'consultations', label: 'menu.consultations', icon: <TeamOutlined />, path: '/cases/consultations', cap: 'cases.supervise' },
       { key: 'caseCategories', label: 'menu.caseCategories', icon: <ControlOutlined />, path: '/cases/categories', cap: 'regions.manage' },
+    ],
+  },
+  {
+    key: 'visits', label: 'menu.visits', icon: <CarryOutOutlined />,
+    children: [
+      { key: 'visitPlan', label: 'menu.visitPlan', icon: <ScheduleOutlined />, path: '/visits/plan', cap: 'registry.read' },
+      { key: 'visitLog', label: 'menu.visitLog', icon: <SolutionOutlined />, path: '/visits/log', cap: 'registry.read' },
+      { key: 'patrols', label: 'menu.patrols', icon: <SafetyOutlined />, path: '/patrols', cap: 'registry.read' },
+      { key: 'visitSettings', label: 'menu.visitSettings', icon: <ToolOutlined />, path: '/visits/settings', cap: 'regions.manage' },
     ],
   },
   {

@@ -103,7 +103,7 @@ function Facts({ c }: { c: CaseDetail }) {
           ...(c.type === 'dispute' ? disputeFacts(c, t) : []),
           { key: 'priority', label: t('case.priority'), children: c.priority === 'normal' ? label.priority(c.priority) : <Tag color="volcano">{label.priority(c.priority)}</Tag> },
           { key: 'place', label: t('case.place'), children: c.regionName || '—' },
-          { key: 'reporter', label: `${t('case.reporter')}/${t('case.source')}`, children: <span>{c.reporterName || '—'}<span className="xz-muted"> · {label.source(c.source, c.sourceName)}</span></span> },
+          { key: 'reporter', label: `${t('case.reporter')}/${t('case.source')}`, children: <span>{c.reporterName || '—'}<span className="xz-muted"> · {label.source(c.source, c.sourceName)}</span><SourceLink c={c} /></span> },
           { key: 'reportedAt', label: t('case.reportedAt'), children: f.dateTime(c.reportedAt) },
           { key: 'level', label: t('case.level'), children: <span>{c.levelRegionName || '—'}{c.levelRegionLevel && <span className="xz-muted">（{label.level(c.levelRegionLevel)}）</span>}</span> },
           { key: 'assignee', label: t('case.assignee'), children: c.assigneeName || c.assigneeUnit || <span className="xz-muted">{t('case.assignee.none')}</span> },
@@ -135,6 +135,17 @@ function Facts({ c }: { c: CaseDetail }) {
       />
     </Card>
   );
+}
+
+/** A case found on a visit or a patrol links back to that record. */
+function SourceLink({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const visitId = typeof c.details?.visitId === 'string' ? c.details.visitId : null;
+  const patrolId = typeof c.details?.patrolId === 'string' ? c.details.patrolId : null;
+  // Underlined: a link inside a line of text must not rely on colour alone.
+  if (visitId) return <Link className="xz-text-link" to={`/visits/log?open=${encodeURIComponent(visitId)}`}>{t('case.fromVisit')}</Link>;
+  if (patrolId) return <Link className="xz-text-link" to={`/patrols?open=${encodeURIComponent(patrolId)}`}>{t('case.fromPatrol')}</Link>;
+  return null;
 }
 
 /** One line on what the case waits for, above the buttons (or why there are none). */
