@@ -141,13 +141,13 @@ test('the village cadre follows the month\'s visits and patrols; the administrat
 
   // ── 3. The month's 走访台账 (Excel), generated from the visits logged.
   const ledger = await download(page, '导出走访台账', 'ledger.xlsx');
-  expect(ledger.suggested).toBe('走访台账-2026-11.xlsx');
+  expect(ledger.suggested).toBe('孟家湾村-走访台账-2026-11.xlsx'); // named for the place it covers
   await page.getByText('已开始下载').waitFor();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(ledger.path);
   const ws = wb.getWorksheet('走访台账');
   expect(ws).toBeDefined();
-  expect(ws!.getCell('A1').text).toBe('2026年11月走访台账');
+  expect(ws!.getCell('A1').text).toBe('孟家湾村2026年11月走访台账');
   const rows: string[][] = [];
   ws!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
   const header = rows.find((r) => r[0] === '序号')!;

@@ -67,6 +67,12 @@ describe(`patrols (巡查) on ${STORE}`, () => {
     expect(list.items.map((x: any) => x.kind).sort()).toEqual(['daily', 'fortnightly']);
     expect((await env.call('GET', '/api/patrols?problems=true', cadre)).body.items.every((x: any) => x.problems > 0)).toBe(true);
     expect((await env.call('GET', '/api/patrols', otherCadre)).body.total).toBe(0);
+    // Villagers and party members of the area do not read the workers' patrol notes.
+    for (const phone of [PHONES.villager, PHONES.party]) {
+      const token = await env.login(phone);
+      expect((await env.call('GET', '/api/patrols', token)).body.total).toBe(0);
+      expect((await env.call('GET', `/api/patrols/${list.items[0].id}`, token)).status).toBe(404);
+    }
   });
 
   it('administrators edit the checklist; past patrols keep the items they were checked against', async () => {

@@ -90,6 +90,25 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
     expect((await env.call('POST', `/api/visits/${v.id}/case`, grid, { category: 'no_such' })).body.id).toBe(made.body.id); // already linked: the same case
   });
 
+  it("the household does not read the workers' notes; two people converting at once make one case", async () => {
+    const villager = await env.login(PHONES.villager);
+    expect((await env.call('GET', '/api/visits', villager)).body.total).toBe(0);
+    expect((await env.call('GET', '/api/visits/plan', villager)).body.total).toBe(0);
+    const mine = (await env.call('GET', '/api/visits?mine=true', grid)).body.items[0];
+    expect((await env.call('GET', `/api/visits/${mine.id}`, villager)).status).toBe(404);
+    expect((await env.call('GET', `/api/visits/ledger?month=2026-11`, villager)).status).toBe(200); // an empty ledger: nothing of theirs to read
+
+    const item = (await planOf(grid, `regionId=${gridId()}&month=2026-11`)).items[0];
+    const v = (await env.call('POST', '/api/visits', grid, { householdId: item.householdId, method: 'home', situation: '院墙倒塌一段，影响通行。', problem: true })).body;
+    const [a, b] = await Promise.all([
+      env.call('POST', `/api/visits/${v.id}/case`, grid, { category: 'safety_hazard' }),
+      env.call('POST', `/api/visits/${v.id}/case`, cadre, { category: 'safety_hazard' }),
+    ]);
+    expect(a.body.id).toBe(b.body.id);
+    const made = await env.ctx.db.selectFrom('cases').select('id').where('description', 'like', '院墙倒塌一段%').execute();
+    expect(made).toHaveLength(1);
+  });
+
   it('progress by grid and person, and the month\'s ledger in Excel', async () => {
     const p = (await env.call('GET', `/api/visits/progress?regionId=${env.seed.villageIds['孟家湾村']}&month=2026-11`, cadre)).body;
     const g = p.byGrid.find((x: any) => x.regionId === gridId());

@@ -8,7 +8,8 @@ import type { DbKind } from '../kysely.js';
  */
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
-  await db.schema.createTable('case_limits')
+  // Each step may be re-run: SQLite applies DDL outside a transaction, so a half-done run must be able to finish.
+  await db.schema.createTable('case_limits').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('category_code', bytewise, (c) => c.notNull())
     .addColumn('level', 'text', (c) => c.notNull())
@@ -21,7 +22,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addUniqueConstraint('case_limits_rule', ['category_code', 'level', 'priority'])
     .execute();
 
-  const old = await db.selectFrom('case_categories').select(['id', 'code', 'accept_yellow', 'accept_red', 'resolve_yellow', 'resolve_red']).execute();
+  // selectAll: after an interrupted run some of the four columns may already be gone (their rows were copied first).
+  const old = await db.selectFrom('case_categories').selectAll().execute();
   const now = new Date().toISOString();
   const rows = old
     .filter((c) => c.accept_yellow != null || c.accept_red != null || c.resolve_yellow != null || c.resolve_red != null)
@@ -31,7 +33,9 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
       accept_yellow: c.accept_yellow ?? 2, accept_red: c.accept_red ?? 5, resolve_yellow: c.resolve_yellow ?? 5, resolve_red: c.resolve_red ?? 10,
       updated_at: now,
     }));
-  if (rows.length) await db.insertInto('case_limits').values(rows).execute();
+  if (rows.length) await db.insertInto('case_limits').values(rows).onConflict((oc) => oc.doNothing()).execute();
   for (const col of ['accept_yellow', 'accept_red', 'resolve_yellow', 'resolve_red'])
-    await db.schema.alterTable('case_categories').dropColumn(col).execute();
+    await db.schema.alterTable('case_categories').dropColumn(col).execute().catch((err: Error) => {
+      if (!/no such column/i.test(err.message)) throw err; // dropped by an earlier, interrupted run
+    });
 }

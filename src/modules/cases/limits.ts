@@ -39,7 +39,7 @@ export async function clockAtLevel(db: Executor, c: { category_code: string; pri
 const days = (zh: string) => z.number({ error: `请填写${zh}` }).int({ error: '时限须为整数个工作日' })
   .min(1, { error: '时限至少1个工作日' }).max(90, { error: '时限最多90个工作日' });
 export const limitBody = z.object({
-  category: z.string().max(40).nullable().describe('category code; null for every category'),
+  category: z.string().min(1, { error: '请选择事件类别' }).max(40).nullable().describe('category code; null for every category'),
   level: z.enum(LIMIT_LEVELS, { error: '层级须为村、乡镇或县' }).nullable().describe('responsible level; null for every level'),
   priority: z.enum(PRIORITIES, { error: '优先级须为一般、重大或疑难' }),
   acceptYellow: days('受理黄牌时限'), acceptRed: days('受理红牌时限'), resolveYellow: days('办结黄牌时限'), resolveRed: days('办结红牌时限'),
@@ -77,8 +77,14 @@ export async function put(ctx: Ctx, actor: Actor, input: z.infer<typeof limitBod
     id: prior?.id ?? newId(), category_code: key.category, level: key.level, priority: key.priority,
     accept_yellow: input.acceptYellow, accept_red: input.acceptRed, resolve_yellow: input.resolveYellow, resolve_red: input.resolveRed, updated_at: now.toISOString(),
   };
-  await ctx.db.transaction().execute((tx) => writeRule(tx, now, actor, row, prior));
-  return (await view(ctx.db, [row]))[0];
+  // Two saves of one rule at once: both land on the one stored row, whose id is what we answer with.
+  const stored = await ctx.db.transaction().execute(async (tx) => {
+    await repo.upsertLimit(tx, row);
+    const kept = (await repo.limitRule(tx, key))!;
+    await audit(tx, now, actor, { action: 'case_limit.set', entity: 'case_limit', entityId: kept.id, detail: { before: prior ?? null, after: kept } });
+    return kept;
+  });
+  return (await view(ctx.db, [stored]))[0];
 }
 
 /** Writes or removes (row null) one rule with its audit row, inside the caller's transaction. */

@@ -35,6 +35,8 @@ export async function ensureCatalog(ctx: Ctx) {
 export interface ReportInput {
   type: CaseType; category: string; title: string; description: string; regionId: string;
   householdId?: string; priority?: Priority; source?: string; idempotencyKey?: string; details?: Record<string, unknown>;
+  /** Written in the report's own transaction (e.g. the visit or patrol item linking to the case); throwing undoes the report. */
+  alongside?: (tx: Executor, caseId: string) => Promise<void>;
 }
 
 export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
@@ -77,6 +79,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
       await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'report', from_status: null, to_status: 'reported', by_user_id: actor.userId, at: row.reported_at, note: null, data: null }]);
       await audit(tx, now, actor, { action: 'case.report', entity: 'case', entityId: id, regionPath: region.path, detail: { type: row.type, category: row.category_code } });
       await notify(ctx, tx, levelPeople, { kind: 'assignment', title: `新上报事件待受理：${row.title}`, entity: 'case', entityId: id });
+      if (input.alongside) await input.alongside(tx, id);
     });
   } catch (err) {
     // The same idempotency key raced in twice: the first one won; answer with it.

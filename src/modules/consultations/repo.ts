@@ -17,7 +17,7 @@ export async function close(db: Executor, id: string, at: string) {
 }
 
 export async function list(db: Executor, scope: Scope, regionPath: string | undefined, page: number, pageSize: number) {
-  let q = db.selectFrom('consultations').where(scope.regionFilter('region_path'));
+  let q = db.selectFrom('consultations').where(scope.rowFilter('region_path', null));
   if (regionPath) q = q.where((eb) => withinPath(eb, 'region_path', regionPath));
   const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
   const rows = await q.selectAll().orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
@@ -31,4 +31,10 @@ export const decisionsOf = (db: Executor, ids: string[]) =>
 export async function insertDecision(db: Executor, row: DecisionRow) {
   const r = await db.insertInto('consultation_decisions').values(row).onConflict((oc) => oc.columns(['consultation_id', 'case_id']).doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Takes the meeting's row for this transaction if it is still open (false when closed): decisions and closing serialise on it. */
+export async function lockOpen(db: Executor, id: string) {
+  const r = await db.updateTable('consultations').set((eb) => ({ status: eb.ref('status') })).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -18,7 +18,7 @@ async function requireTownship(ctx: Ctx, actor: Actor, regionId?: string) {
   if (!actor.scope.canAnywhere('cases.supervise')) throw forbidden('只有乡镇领导可以召开会商', 'Only township leaders hold consultations');
   const id = regionId ?? actor.scope.grants.find((g) => g.role === 'township_leader')?.regionId;
   if (!id) throw new AppError('VALIDATION_FAILED', '请选择召开会商的乡镇', 'Choose the township');
-  const r = await regions.requireVisible(ctx, actor, id);
+  const r = await regions.requireBodyRegion(ctx, actor, id);
   if (r.level !== 'township') throw new AppError('VALIDATION_FAILED', '会商由乡镇召开，请选择乡镇', 'Consultations are held by a township');
   if (!actor.scope.can('cases.supervise', r.path)) throw forbidden('只有乡镇领导可以召开会商', 'Only township leaders hold consultations');
   return r;
@@ -53,7 +53,7 @@ export async function open(ctx: Ctx, actor: Actor, input: { regionId?: string; t
 
 async function requireConsultation(ctx: Ctx, actor: Actor, id: string) {
   const c = await repo.byId(ctx.db, id);
-  if (!c || !actor.scope.canSeeRegion(c.region_path)) throw notFound('会商', 'Consultation');
+  if (!c || !actor.scope.canSeeRow(c.region_path, null)) throw notFound('会商', 'Consultation');
   return c;
 }
 
@@ -99,7 +99,11 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, input: { caseId
   if (!(JSON.parse(c.agenda) as string[]).includes(input.caseId)) throw new AppError('VALIDATION_FAILED', '该事件不在本次会商议程中', 'The case is not on the agenda');
   const now = ctx.clock.now();
   const decision = input.decision.trim();
+  // A retried request (same decision already recorded) answers as the first did.
+  const prior = (await repo.decisionsOf(ctx.db, [id])).find((d) => d.case_id === input.caseId);
+  if (prior && prior.decision === decision) return detail(ctx, actor, id);
   await cases.recordConsultation(ctx, actor, input.caseId, { consultationId: id, title: c.title, decision }, async (tx) => {
+    if (!(await repo.lockOpen(tx, id))) throw new AppError('INVALID_TRANSITION', '会商已结束，不能再记录决定', 'The consultation is closed');
     if (!(await repo.insertDecision(tx, { consultation_id: id, case_id: input.caseId, decision, decided_by: actor.userId, decided_at: now.toISOString() })))
       throw new AppError('CONFLICT', '该事件已记录会商决定', 'A decision is already recorded for this case');
   });

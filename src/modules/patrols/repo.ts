@@ -34,7 +34,8 @@ export async function recordedFor(db: Executor, kind: string, periodKey: string,
 export interface PatrolFilter { regionPath?: string; kind?: string; from?: string; to?: string; patrollerId?: string; problems?: boolean }
 
 export async function list(db: Executor, scope: Scope, f: PatrolFilter, page: number, pageSize: number) {
-  let q = db.selectFrom('patrols').where(scope.regionFilter('region_path'));
+  // Workers' records: only roles that browse the registry of the area (not villagers or party members).
+  let q = db.selectFrom('patrols').where(scope.rowFilter('region_path', null));
   if (f.regionPath) { const p = f.regionPath; q = q.where((eb) => withinPath(eb, 'region_path', p)); }
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.from) q = q.where('patrol_date', '>=', f.from);

@@ -66,7 +66,9 @@ export async function due(ctx: Ctx, actor: Actor, q: { regionId?: string; day?: 
   const out = [];
   for (const kind of PATROL_KINDS) {
     const period = patrolPeriod(kind, day);
-    const targets = all.filter((r) => r.level === LEVEL_OF[kind]);
+    // 日巡查 is for base grids: with nested grids (村民小组 → 基础网格) only the leaves.
+    const parents = new Set(all.map((r) => r.parent_id));
+    const targets = all.filter((r) => r.level === LEVEL_OF[kind] && (kind !== 'daily' || !parents.has(r.id)));
     const recorded = await repo.recordedFor(ctx.db, kind, period.key, targets.map((r) => r.id));
     for (const r of targets)
       out.push({ kind, regionId: r.id, regionName: r.name, periodKey: period.key, dueOn: period.dueOn, periodEnd: period.end, status: patrolStatus(period, recorded.has(r.id), today), patrolId: recorded.get(r.id) ?? null });
@@ -136,7 +138,7 @@ async function views(ctx: Ctx, rows: repo.PatrolRow[]) {
 
 async function requirePatrol(ctx: Ctx, actor: Actor, id: string) {
   const p = await repo.byId(ctx.db, id);
-  if (!p || !(actor.scope.canSeeRegion(p.region_path) || p.patroller_id === actor.userId)) throw notFound('巡查记录', 'Patrol');
+  if (!p || !(actor.scope.canSeeRow(p.region_path, null) || p.patroller_id === actor.userId)) throw notFound('巡查记录', 'Patrol');
   return p;
 }
 
@@ -161,23 +163,27 @@ export async function itemToCase(ctx: Ctx, actor: Actor, id: string, code: strin
   if (!item) throw notFound('检查项', 'Checklist item');
   if (item.ok) throw new AppError('VALIDATION_FAILED', '该项检查正常，无需转为事件', 'This item was fine');
   if (item.caseId) return cases.detail(ctx, actor, item.caseId);
-  const made = await cases.report(ctx, actor, {
-    type: 'incident', category: input.category, title: (input.title?.trim() || `${item.name}：${(item.note ?? '').replace(/[。.！!]+$/, '')}`).slice(0, 60),
-    description: `${{ daily: '日巡查', fortnightly: '月排查', quarterly: '季度联查' }[p.kind as PatrolKind]}（${p.patrol_date}）发现：${item.category} · ${item.name}\n${item.note ?? ''}`,
-    regionId: p.region_id, priority: input.priority, source: 'patrol', details: { patrolId: p.id, item: code }, idempotencyKey: `patrol:${p.id}:${code}`,
-  });
   for (let attempt = 0; attempt < 5; attempt++) {
-    const cur = (await repo.byId(ctx.db, id))!;
-    const list = JSON.parse(cur.results) as StoredResult[];
-    const it = list.find((r) => r.code === code)!;
-    if (it.caseId) return cases.detail(ctx, actor, it.caseId);
-    it.caseId = made.id;
-    const ok = await ctx.db.transaction().execute(async (tx) => {
-      if (!(await repo.updateResults(tx, id, cur.results, JSON.stringify(list)))) return false;
-      await audit(tx, ctx.clock.now(), actor, { action: 'patrol.to_case', entity: 'patrol', entityId: id, regionPath: p.region_path, detail: { item: code, caseId: made.id } });
-      return true;
-    });
-    if (ok) return made;
+    try {
+      // The case and the item's link to it are written together: two people converting at once make one case.
+      return await cases.report(ctx, actor, {
+        type: 'incident', category: input.category, title: (input.title?.trim() || `${item.name}：${(item.note ?? '').replace(/[。.！!]+$/, '')}`).slice(0, 60),
+        description: `${{ daily: '日巡查', fortnightly: '月排查', quarterly: '季度联查' }[p.kind as PatrolKind]}（${p.patrol_date}）发现：${item.category} · ${item.name}\n${item.note ?? ''}`,
+        regionId: p.region_id, priority: input.priority, source: 'patrol', details: { patrolId: p.id, item: code }, idempotencyKey: `patrol:${p.id}:${code}`,
+        alongside: async (tx, caseId) => {
+          const cur = (await repo.byId(tx, id))!;
+          const list = JSON.parse(cur.results) as StoredResult[];
+          const it = list.find((r) => r.code === code)!;
+          if (it.caseId || !(await repo.updateResults(tx, id, cur.results, JSON.stringify(list.map((r) => (r.code === code ? { ...r, caseId } : r))))))
+            throw new AppError('CONFLICT', '该检查项已转为事件或正被他人修改', 'The item changed meanwhile');
+          await audit(tx, ctx.clock.now(), actor, { action: 'patrol.to_case', entity: 'patrol', entityId: id, regionPath: p.region_path, detail: { item: code, caseId } });
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+      const linked = (JSON.parse((await repo.byId(ctx.db, id))!.results) as StoredResult[]).find((r) => r.code === code)?.caseId;
+      if (linked) return cases.detail(ctx, actor, linked);
+    }
   }
   throw new AppError('CONFLICT', '巡查记录正被他人修改，请重试', 'The patrol changed meanwhile; retry');
 }

@@ -184,15 +184,20 @@ export function householdsWithin(db: Executor, path: string) {
 }
 
 /** Brief households by id: address, head's name, region. */
+/** Runs a lookup by ids in chunks (bound-parameter limits: 32,766 on SQLite, 65,535 on PostgreSQL). */
+async function inChunks<T>(ids: string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 5000) out.push(...(await run(ids.slice(i, i + 5000))));
+  return out;
+}
+
 export function householdBriefs(db: Executor, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('households as h')
+  return inChunks(ids, (chunk) => db.selectFrom('households as h')
     .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
     .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'h.phone', 'head.name as head_name'])
-    .where('h.id', 'in', ids).execute();
+    .where('h.id', 'in', chunk).execute());
 }
 
 export function residentBriefs(db: Executor, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('residents').select(['id', 'household_id', 'name', 'gender', 'birth_date']).where('id', 'in', ids).execute();
+  return inChunks(ids, (chunk) => db.selectFrom('residents').select(['id', 'household_id', 'name', 'gender', 'birth_date']).where('id', 'in', chunk).execute());
 }

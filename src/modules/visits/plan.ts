@@ -98,6 +98,10 @@ export async function syncAll(ctx: Ctx) {
  * daily sweep and the townships' own reads left them, which keeps it fast.
  */
 async function syncForRead(ctx: Ctx, roots: string[], month: string) {
+  // Only this month's and next month's plans are made on reading; a far-off month is read as it stands.
+  const thisMonth = shanghaiDate(ctx.clock.now()).slice(0, 7);
+  const next = shanghaiDate(new Date(Date.parse(`${thisMonth}-28T00:00:00+08:00`) + 5 * 86_400_000)).slice(0, 7);
+  if (month !== thisMonth && month !== next) return;
   for (const path of roots) {
     const r = await regions.get(ctx, pathIds(path).at(-1)!);
     if (r && r.level !== 'county') await syncPlan(ctx, path, month);

@@ -59,7 +59,7 @@ export async function setVisitCase(db: Executor, id: string, caseId: string) {
 export interface VisitFilter { regionPath?: string; from?: string; to?: string; visitorId?: string; householdId?: string; problem?: boolean }
 
 function visitQuery(db: Executor, scope: Scope, f: VisitFilter) {
-  let q = db.selectFrom('visits').where(scope.rowFilter('region_path', 'household_id'));
+  let q = db.selectFrom('visits').where(scope.rowFilter('region_path', null));
   if (f.regionPath) { const p = f.regionPath; q = q.where((eb) => withinPath(eb, 'region_path', p)); }
   if (f.from) q = q.where('visit_date', '>=', f.from);
   if (f.to) q = q.where('visit_date', '<=', f.to);
@@ -93,7 +93,7 @@ export interface ItemQuery { paths: string[]; start: string; end: string; today:
 
 function itemQuery(db: Executor, scope: Scope, q: Omit<ItemQuery, 'status'>) {
   return db.selectFrom('visit_plan_items')
-    .where(scope.rowFilter('region_path', 'household_id'))
+    .where(scope.rowFilter('region_path', null))
     .where((eb) => eb.or(q.paths.map((p) => withinPath(eb, 'region_path', p))))
     .where('period_start', '<=', q.end).where('period_end', '>=', q.start);
 }
@@ -130,7 +130,7 @@ export function countsByRegion(db: Executor, scope: Scope, q: Omit<ItemQuery, 's
 export async function doneByVisitor(db: Executor, scope: Scope, q: { paths: string[]; start: string; end: string }) {
   if (!q.paths.length) return [];
   const visits = () => db.selectFrom('visits as v')
-    .where(scope.rowFilter('v.region_path', 'v.household_id'))
+    .where(scope.rowFilter('v.region_path', null))
     .where((eb) => eb.or(q.paths.map((p) => withinPath(eb, 'v.region_path', p))))
     .where('v.visit_date', '>=', q.start).where('v.visit_date', '<=', q.end);
   const [counts, done] = await Promise.all([

@@ -9,6 +9,7 @@ import { MAX_BYTES } from '../attachments/service.js';
 import { shanghaiDate } from '../../core/clock.js';
 import * as service from './service.js';
 import * as regions from '../regions/service.js';
+import { audit } from '../../core/audit.js';
 import * as plans from './plan.js';
 import * as settings from './rule-settings.js';
 import * as exporter from './export.js';
@@ -79,6 +80,8 @@ export default function routes(app: App, ctx: Ctx) {
     const m = req.query.month ?? shanghaiDate(ctx.clock.now()).slice(0, 7);
     const rows = await service.monthRows(ctx, actor, { regionId: req.query.regionId, month: m });
     const place = req.query.regionId ? (await regions.get(ctx, req.query.regionId))?.name ?? '' : '';
+    // A bulk read of names, addresses and visit notes: audited like the registry export.
+    await audit(ctx.db, ctx.clock.now(), actor, { action: 'visit.export', entity: 'visit', regionPath: req.query.regionId ? (await regions.get(ctx, req.query.regionId))?.path : null, detail: { month: m, rows: rows.length } });
     return sendXlsx(reply, `${place ? `${place}-` : ''}走访台账-${m}.xlsx`, `visits-${m}.xlsx`, await exporter.visitLedger(rows, m, ctx.clock.now(), place));
   });
 

@@ -30,7 +30,7 @@ export async function logVisit(ctx: Ctx, actor: Actor, input: VisitInput) {
     if (prior) return detail(ctx, actor, prior.id);
   }
   const h = (await people.householdBriefs(ctx, [input.householdId])).get(input.householdId);
-  if (!h || !actor.scope.canSeeRow(h.regionPath, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
+  if (!h || !actor.scope.canSeeRow(h.regionPath, null)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
   if (!actor.scope.can('visits.log', h.regionPath)) throw forbidden('您不能在该区域记录走访', 'You cannot log visits here');
   if (input.residentId && (await people.residentBriefs(ctx, [input.residentId])).get(input.residentId)?.householdId !== h.id)
     throw new AppError('VALIDATION_FAILED', '被走访人不是该户成员', 'The resident is not of this household');
@@ -63,7 +63,8 @@ export async function logVisit(ctx: Ctx, actor: Actor, input: VisitInput) {
 
 async function requireVisit(ctx: Ctx, actor: Actor, id: string) {
   const v = await repo.visitById(ctx.db, id);
-  if (!v || !(actor.scope.canSeeRow(v.region_path, v.household_id) || v.visitor_id === actor.userId)) throw notFound('走访记录', 'Visit');
+  // Workers' notes: for those who browse the area's registry (not the household itself), and the visitor.
+  if (!v || !(actor.scope.canSeeRow(v.region_path, null) || v.visitor_id === actor.userId)) throw notFound('走访记录', 'Visit');
   return v;
 }
 
@@ -119,18 +120,21 @@ export async function toCase(ctx: Ctx, actor: Actor, id: string, input: { type?:
   // The worker's follow-up notes stay with the visit: the household follows its case and sees its text.
   const description = [v.situation, v.needs ? `群众诉求：${v.needs}` : null].filter(Boolean).join('\n');
   const title = (input.title?.trim() || v.situation.split(/[。！？\n]/)[0]).slice(0, 60);
-  const made = await cases.report(ctx, actor, {
-    type: input.type ?? 'incident', category: input.category, title, description, regionId: v.region_id, householdId: v.household_id,
-    priority: input.priority, source: 'visit', details: { visitId: v.id }, idempotencyKey: `visit:${v.id}`,
-  });
-  const linked = await ctx.db.transaction().execute(async (tx) => {
-    const ok = await repo.setVisitCase(tx, v.id, made.id);
-    if (ok) await audit(tx, ctx.clock.now(), actor, { action: 'visit.to_case', entity: 'visit', entityId: v.id, regionPath: v.region_path, detail: { caseId: made.id } });
-    return ok;
-  });
-  // Two conversions raced with different callers: the visit keeps the first case.
-  if (!linked) return cases.detail(ctx, actor, (await repo.visitById(ctx.db, v.id))!.case_id!);
-  return made;
+  try {
+    // The case and the visit's link to it are written together: two people converting at once make one case.
+    return await cases.report(ctx, actor, {
+      type: input.type ?? 'incident', category: input.category, title, description, regionId: v.region_id, householdId: v.household_id,
+      priority: input.priority, source: 'visit', details: { visitId: v.id }, idempotencyKey: `visit:${v.id}`,
+      alongside: async (tx, caseId) => {
+        if (!(await repo.setVisitCase(tx, v.id, caseId))) throw new AppError('CONFLICT', '该走访已转为事件', 'The visit already has a case');
+        await audit(tx, ctx.clock.now(), actor, { action: 'visit.to_case', entity: 'visit', entityId: v.id, regionPath: v.region_path, detail: { caseId } });
+      },
+    });
+  } catch (err) {
+    const linked = err instanceof AppError && err.code === 'CONFLICT' ? (await repo.visitById(ctx.db, v.id))?.case_id : null;
+    if (linked) return cases.detail(ctx, actor, linked);
+    throw err;
+  }
 }
 
 export async function attachFiles(ctx: Ctx, actor: Actor, id: string, files: attachments.Upload[]) {
