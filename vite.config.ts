@@ -1,14 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, transformWithOxc, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The phone H5's service worker (dist/web/h5-sw.js, registered with scope /h5): src/web/h5/sw.ts compiled, with the
+ * list of files the H5 shell needs — h5.html and every chunk, stylesheet and asset reachable from the h5 entry, not
+ * the console's — and a version that changes whenever one of them does (so phones pick up a new build).
+ */
+function h5ServiceWorker(): Plugin {
+  return {
+    name: 'xz-h5-sw',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const entry = chunks.find((c) => c.isEntry && c.name === 'h5');
+      if (!entry) return this.error('xz-h5-sw: the h5 entry chunk is missing');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const files = new Set<string>();
+      const walk = (fileName: string) => {
+        if (files.has(fileName)) return;
+        files.add(fileName);
+        const c = byName.get(fileName);
+        if (!c) return;
+        for (const f of c.viteMetadata?.importedCss ?? []) files.add(f);
+        for (const f of c.viteMetadata?.importedAssets ?? []) files.add(f);
+        for (const f of [...c.imports, ...c.dynamicImports]) walk(f);
+      };
+      walk(entry.fileName);
+      const html = bundle['h5.html'];
+      if (!html || html.type !== 'asset') return this.error('xz-h5-sw: h5.html is missing from the bundle');
+      const precache = ['/h5.html', ...[...files].sort().map((f) => `/${f}`)];
+      const version = createHash('sha256').update(precache.join('\n')).update(String(html.source)).digest('hex').slice(0, 12);
+      const source = here('./src/web/h5/sw.ts');
+      const { code } = await transformWithOxc(readFileSync(source, 'utf8'), source, { lang: 'ts' });
+      const body = code.replace(/^export\s*\{\s*\};?.*$/m, '');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'h5-sw.js',
+        source: `// 乡治 H5 service worker ${version} (generated from src/web/h5/sw.ts)\nconst VERSION = ${JSON.stringify(version)};\nconst PRECACHE = ${JSON.stringify(precache)};\n${body}`,
+      });
+    },
+  };
+}
 
 // Vite root is src/web; the built console lands in dist/web, which the API server serves.
 export default defineConfig({
   root: here('./src/web'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), h5ServiceWorker()],
   server: {
     port: 5173,
     proxy: { '/api': { target: process.env.XZ_API ?? 'http://localhost:3000', changeOrigin: false } },

@@ -1,5 +1,6 @@
 // 乡治 H5: villagers get 首页 (我家的事), 随手拍, 我的 and a case's detail with rating; grid workers and village cadres
-// land on 今日 and get 走访 and 巡查 (plan, visit log, checklist, 转为事件) instead.
+// land on 今日 and get 走访 and 巡查 (plan, visit log, checklist, 转为事件) instead. Offline (sw.ts, outbox.ts): the pages
+// show the phone's copy of their data with a bar saying so, and visits and patrols wait in 待同步 until the network is back.
 import { useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
@@ -22,13 +23,24 @@ import { PatrolsPage } from './pages/Patrols';
 import { PatrolFormPage } from './pages/PatrolForm';
 import { PatrolDetailPage } from './pages/PatrolDetail';
 import { TodoPage } from './pages/Todo';
+import { OutboxPage } from './pages/Outbox';
+import { NetworkBar } from './offline';
+import { useAutoSync } from './sync';
 import { isWorker } from './work';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2 } },
+  // networkMode 'always': without a network the request still goes out, to the service worker, which has the copy.
+  defaultOptions: { queries: { networkMode: 'always', refetchOnWindowFocus: false, retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2 } },
 });
 
 export function H5Root() {
+  useEffect(() => {
+    // The service worker took over after this page loaded its data: ask again through it, so the copy is kept.
+    const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+    const again = () => { void queryClient.refetchQueries({ type: 'active' }); };
+    sw?.addEventListener('controllerchange', again);
+    return () => sw?.removeEventListener('controllerchange', again);
+  }, []);
   return (
     <ConfigProvider locale={zhCN}>
       <QueryClientProvider client={queryClient}>
@@ -46,6 +58,7 @@ export function H5Root() {
               <Route path="/h5/patrols" element={<Authed tabs><WorkerOnly><PatrolsPage /></WorkerOnly></Authed>} />
               <Route path="/h5/patrols/new" element={<Authed><WorkerOnly><PatrolFormPage /></WorkerOnly></Authed>} />
               <Route path="/h5/patrols/:id" element={<Authed><WorkerOnly><PatrolDetailPage /></WorkerOnly></Authed>} />
+              <Route path="/h5/outbox" element={<Authed><WorkerOnly><OutboxPage /></WorkerOnly></Authed>} />
               <Route path="/h5/todo" element={<Authed><WorkerOnly><TodoPage /></WorkerOnly></Authed>} />
               <Route path="/h5/report" element={<Authed tabs><ReportPage /></Authed>} />
               <Route path="/h5/me" element={<Authed tabs><MinePage /></Authed>} />
@@ -87,6 +100,7 @@ function Authed({ children, tabs }: { children: ReactNode; tabs?: boolean }) {
   const navigate = useNavigate();
   const loc = useLocation();
   const qc = useQueryClient();
+  useAutoSync(me.data);
   useEffect(() => {
     setUnauthorizedHandler(() => {
       qc.clear();
@@ -105,6 +119,7 @@ function Authed({ children, tabs }: { children: ReactNode; tabs?: boolean }) {
   }
   return (
     <div className={tabs ? 'xz-shell xz-shell-tabs' : 'xz-shell'}>
+      <NetworkBar />
       <main className="xz-main">{children}</main>
       {tabs && <TabBar tabs={isWorker(me.data) ? WORKER_TABS : TABS} />}
     </div>

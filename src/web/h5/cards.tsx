@@ -25,12 +25,17 @@ export function planLink(i: PlanItem) {
   return `/h5/visits/new?${q}`;
 }
 
-export function PlanCard({ item, showGrid }: { item: PlanItem; showGrid?: boolean }) {
-  const tag = PLAN_TAG[item.status];
+/** Saved on this phone, not yet sent: the card says so and opens 待同步 (no second visit by mistake). */
+const PENDING_TAG = { word: '待同步', tone: 'work' };
+const PENDING_FOOT = '已保存在手机上，联网后自动上报';
+
+export function PlanCard({ item, showGrid, pending }: { item: PlanItem; showGrid?: boolean; pending?: boolean }) {
+  const waiting = pending && item.status !== 'done';
+  const tag = waiting ? PENDING_TAG : PLAN_TAG[item.status];
   const who = planWho(item);
   return (
-    <article className={`xz-card xz-case xz-plan xz-plan-${item.status}`}>
-      <Link to={planLink(item)} state={{ reasons: item.reasons, who }} className="xz-case-link">
+    <article className={`xz-card xz-case xz-plan xz-plan-${waiting ? 'pending' : item.status}`}>
+      <Link to={waiting ? '/h5/outbox' : planLink(item)} state={{ reasons: item.reasons, who, address: item.address, grid: item.regionName }} className="xz-case-link">
         <span className="xz-case-top">
           <span className="xz-case-title">{who}</span>
           <Tag {...tag} />
@@ -38,14 +43,14 @@ export function PlanCard({ item, showGrid }: { item: PlanItem; showGrid?: boolea
         <span className="xz-plan-addr">{item.address}{showGrid && item.regionName ? ` · ${item.regionName}` : ''}</span>
         <span className="xz-reasons">{item.reasons.map((r) => <span key={r} className="xz-reason">{r}</span>)}</span>
         <span className="xz-plan-foot">
-          {item.status === 'done' ? (
+          {waiting ? <span>{PENDING_FOOT}</span> : item.status === 'done' ? (
             <span>{item.visitDate ? `${shortDay(item.visitDate)}已走访` : '已走访'}{item.visitorName ? ` · ${item.visitorName}` : ''}</span>
           ) : item.status === 'overdue' ? (
             <span className="xz-late-text">应于{shortDay(item.periodEnd)}前走访</span>
           ) : (
             <span>{shortDay(item.periodEnd)}前走访</span>
           )}
-          <span className="xz-go">{item.status === 'done' ? '查看' : '去走访'}<RightOutline aria-hidden /></span>
+          <span className="xz-go">{item.status === 'done' || waiting ? '查看' : '去走访'}<RightOutline aria-hidden /></span>
         </span>
       </Link>
     </article>
@@ -57,21 +62,23 @@ export function patrolLink(p: PatrolDue) {
   return `/h5/patrols/new?${new URLSearchParams({ kind: p.kind, region: p.regionId })}`;
 }
 
-export function PatrolDueCard({ p }: { p: PatrolDue }) {
-  const tag = PATROL_TAG[p.status];
+export function PatrolDueCard({ p, pending }: { p: PatrolDue; pending?: boolean }) {
+  const waiting = pending && p.status !== 'done';
+  const tag = waiting ? PENDING_TAG : PATROL_TAG[p.status];
   const title = `${KIND_WORDS[p.kind]} · ${p.regionName}`;
   return (
-    <article className={`xz-card xz-case xz-plan xz-plan-${p.status === 'late' ? 'overdue' : p.status}`}>
-      <Link to={patrolLink(p)} className="xz-case-link">
+    <article className={`xz-card xz-case xz-plan xz-plan-${waiting ? 'pending' : p.status === 'late' ? 'overdue' : p.status}`}>
+      <Link to={waiting ? '/h5/outbox' : patrolLink(p)} className="xz-case-link">
         <span className="xz-case-top">
           <span className="xz-case-title">{title}</span>
           <Tag {...tag} />
         </span>
         <span className="xz-plan-foot">
-          {p.status === 'done' ? <span>已记录，点开查看</span>
+          {waiting ? <span>{PENDING_FOOT}</span>
+            : p.status === 'done' ? <span>已记录，点开查看</span>
             : p.status === 'late' ? <span className="xz-late-text">应于{shortDay(p.dueOn)}巡查，{shortDay(p.periodEnd)}前可补</span>
             : <span>{p.kind === 'daily' ? '今天' : `${shortDay(p.dueOn)}起`} · 逐项检查</span>}
-          <span className="xz-go">{p.status === 'done' ? '查看' : '开始巡查'}<RightOutline aria-hidden /></span>
+          <span className="xz-go">{p.status === 'done' || waiting ? '查看' : '开始巡查'}<RightOutline aria-hidden /></span>
         </span>
       </Link>
     </article>

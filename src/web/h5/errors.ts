@@ -14,3 +14,6 @@ export function errorMessage(err: unknown, fallback = '操作没有成功，请�
 
 /** Same-browser-session idempotency key: a retry of the same submission is not a second case. */
 export const newKey = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** The request never got an answer (no signal, the server unreachable): the record can wait on the phone instead. */
+export const isNetworkError = (err: unknown) => err instanceof ApiError && err.code === 'NETWORK';

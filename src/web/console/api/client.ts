@@ -32,6 +32,12 @@ export function setUnauthorizedHandler(fn: () => void) {
   onUnauthorized = fn;
 }
 
+let onResponse: ((res: Response) => void) | null = null;
+/** Sees every API response (the phone H5 reads the service worker's offline mark from it). */
+export function setResponseObserver(fn: ((res: Response) => void) | null) {
+  onResponse = fn;
+}
+
 export async function parseError(res: Response): Promise<ApiError> {
   let body: { error?: { code?: string; message?: string; details?: unknown } } | null = null;
   try { body = await res.json(); } catch { /* not JSON */ }
@@ -53,6 +59,7 @@ export async function request<T>(method: string, path: string, opts: { query?: Q
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', '');
   }
+  onResponse?.(res);
   if (!res.ok) {
     const err = await parseError(res);
     if (res.status === 401 && err.code === 'AUTH_REQUIRED' && onUnauthorized) onUnauthorized();

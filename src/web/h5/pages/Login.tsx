@@ -8,6 +8,7 @@ import { useElder } from '../elder';
 import { errorMessage } from '../errors';
 import { meKey, type Me } from '../data';
 import { homePath } from '../work';
+import { clearOfflineReads } from '../offline';
 
 export function LoginPage() {
   const [phone, setPhone] = useState('');
@@ -27,6 +28,7 @@ export function LoginPage() {
     setError('');
     try {
       await api.post('/api/auth/login', { phone: phone.trim(), password });
+      await clearOfflineReads(); // nobody else's copy stays on the phone
       const me = await api.get<Me>('/api/me');
       qc.setQueryData(meKey, me);
       const next = params.get('next');

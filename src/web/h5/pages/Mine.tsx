@@ -1,13 +1,16 @@
-// 我的: who I am, my household's address (a worker: where I work, and my family's cases), 长辈版, sign out.
+// 我的: who I am, my household's address (a worker: where I work, and my family's cases, 待同步), 长辈版, sign out.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Switch } from 'antd-mobile';
+import { Button, Dialog, Switch } from 'antd-mobile';
 import { api } from '../../console/api/client';
 import { homeGrant, useHousehold, useMe } from '../data';
 import { useElder } from '../elder';
 import { PageTitle } from '../parts';
 import { isWorker } from '../work';
+import { clearOfflineReads } from '../offline';
+import { useOutbox } from '../outbox';
+import { OutboxBar } from '../sync';
 import { ROLE_LABELS, type Role } from '../../../core/roles';
 
 const maskPhone = (p: string) => (p.length === 11 ? `${p.slice(0, 3)}****${p.slice(7)}` : p);
@@ -21,10 +24,20 @@ export function MinePage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
+  const box = useOutbox(me?.id);
 
   const signOut = async () => {
+    const waiting = box.pending.length + box.failed.length;
+    if (waiting > 0) {
+      const ok = await Dialog.confirm({
+        content: `还有 ${waiting} 条记录没有上报。退出后它们仍保存在这部手机上，下次用这个账号登录后再上报。确定退出吗？`,
+        confirmText: '退出', cancelText: '先不退出',
+      });
+      if (!ok) return;
+    }
     setBusy(true);
     try { await api.post('/api/auth/logout'); } catch { /* the cookie is gone or will expire */ }
+    await clearOfflineReads();
     qc.clear();
     navigate('/h5/login', { replace: true });
   };
@@ -32,6 +45,7 @@ export function MinePage() {
   return (
     <div className="xz-page">
       <PageTitle>我的</PageTitle>
+      {worker && <OutboxBar />}
       <section className="xz-card xz-me">
         <div className="xz-avatar" aria-hidden>{me?.name.slice(0, 1)}</div>
         <div className="xz-me-text">

@@ -1,10 +1,13 @@
 // 巡查清单: every item starts as 正常; one tap marks 有问题 and asks what was seen. Submitted once (idempotency key).
+// Without a network the patrol waits on the phone (待同步, outbox.ts) under the same key and goes out later.
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, TextArea, type TextAreaRef } from 'antd-mobile';
 import { api } from '../../console/api/client';
-import { errorMessage, newKey } from '../errors';
+import { useMe } from '../data';
+import { errorMessage, isNetworkError, newKey } from '../errors';
+import { enqueue } from '../outbox';
 import { LocationField, useOptionalLocation } from '../location';
 import { BackBar, Skeletons } from '../parts';
 import { Failed } from './Today';
@@ -24,7 +27,7 @@ export function PatrolFormPage() {
     <div className="xz-page xz-page-back xz-page-sticky">
       <BackBar title={KIND_WORDS[kind]} fallback="/h5/patrols" />
       {list.isPending || due.isPending ? <Skeletons n={3} /> : list.isError ? <Failed error={list.error} retry={() => list.refetch()} /> : (
-        <Checklist kind={kind} regionId={regionId} regionName={slot?.regionName ?? ''} day={slot?.kind === 'daily' ? slot.dueOn : undefined}
+        <Checklist kind={kind} regionId={regionId} regionName={slot?.regionName ?? ''} periodKey={slot?.periodKey} day={slot?.kind === 'daily' ? slot.dueOn : undefined}
           late={slot?.status === 'late' ? slot.dueOn : undefined} items={list.data.items} listName={list.data.name} />
       )}
     </div>
@@ -33,9 +36,10 @@ export function PatrolFormPage() {
 
 interface Answer { ok: boolean; note: string }
 
-function Checklist({ kind, regionId, regionName, day, late, items, listName }: {
-  kind: PatrolKind; regionId: string; regionName: string; day?: string; late?: string; items: ChecklistItem[]; listName: string;
+function Checklist({ kind, regionId, regionName, periodKey, day, late, items, listName }: {
+  kind: PatrolKind; regionId: string; regionName: string; periodKey?: string; day?: string; late?: string; items: ChecklistItem[]; listName: string;
 }) {
+  const me = useMe().data;
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -69,16 +73,35 @@ function Checklist({ kind, regionId, regionName, day, late, items, listName }: {
     }
     setBusy(true);
     setError('');
+    const body = {
+      kind, regionId,
+      results: items.map((i) => ({ code: i.code, ok: answer(i.code).ok, note: answer(i.code).ok ? undefined : answer(i.code).note.trim() })),
+      location: loc.spot,
+    };
+    const keepOnPhone = async () => {
+      try {
+        await enqueue({
+          kind: 'patrol', key, userId: me!.id, savedAt: Date.now(), title: `${KIND_WORDS[kind]} · ${regionName}`, place: listName, status: 'pending', tries: 0,
+          body, periodKey, total: items.length, issues: problems.map((i) => ({ name: i.name, note: answer(i.code).note.trim() })),
+        });
+      } catch {
+        setError('没有网络，这台手机也不能离线保存。请先别关这个页面，等有信号后再提交。');
+        return;
+      }
+      navigate(`/h5/outbox?saved=${encodeURIComponent(key)}`, { replace: true });
+    };
+    if (!navigator.onLine) {
+      await keepOnPhone();
+      setBusy(false);
+      return;
+    }
     try {
-      const p = await api.post<Patrol>('/api/patrols', {
-        kind, regionId,
-        results: items.map((i) => ({ code: i.code, ok: answer(i.code).ok, note: answer(i.code).ok ? undefined : answer(i.code).note.trim() })),
-        location: loc.spot, idempotencyKey: key,
-      });
+      const p = await api.post<Patrol>('/api/patrols', { ...body, idempotencyKey: key });
       qc.setQueryData(patrolKeys.one(p.id), p);
       await qc.invalidateQueries({ queryKey: patrolKeys.all });
       navigate(`/h5/patrols/${encodeURIComponent(p.id)}`, { replace: true, state: { saved: true } });
     } catch (err) {
+      if (isNetworkError(err)) return await keepOnPhone();
       setError(errorMessage(err, '巡查没有提交成功，请再试一次'));
     } finally {
       setBusy(false);

@@ -3,12 +3,15 @@ import { Link } from 'react-router-dom';
 import { PageTitle, Skeletons } from '../parts';
 import { PatrolDueCard, Tag } from '../cards';
 import { Failed, SectionHead } from './Today';
+import { patrolSlot, usePendingWork } from '../sync';
 import { KIND_WORDS, shortDay, useMyPatrols, usePatrolsDue } from '../work';
 
 export function PatrolsPage() {
   const due = usePatrolsDue();
   const mine = useMyPatrols();
-  const left = due.data?.filter((p) => p.status !== 'done').length ?? 0;
+  const pendingWork = usePendingWork();
+  const isPending = (p: { kind: string; regionId: string; periodKey: string }) => pendingWork.patrols.has(patrolSlot(p.kind, p.regionId, p.periodKey));
+  const left = due.data?.filter((p) => p.status !== 'done' && !isPending(p)).length ?? 0;
   return (
     <div className="xz-page">
       <PageTitle sub="日巡查每天一次；月排查每月1日、15日；季度联查每季度初">巡查</PageTitle>
@@ -16,7 +19,7 @@ export function PatrolsPage() {
         <SectionHead id="h-due" title="今日巡查" count={left} />
         {due.isPending ? <Skeletons n={1} /> : due.isError ? <Failed error={due.error} retry={() => due.refetch()} /> : due.data.length === 0 ? (
           <p className="xz-card xz-quiet">今天没有要巡查的区域。</p>
-        ) : due.data.map((p) => <PatrolDueCard key={`${p.kind}-${p.regionId}`} p={p} />)}
+        ) : due.data.map((p) => <PatrolDueCard key={`${p.kind}-${p.regionId}`} p={p} pending={isPending(p)} />)}
       </section>
       <section aria-labelledby="h-mine">
         <SectionHead id="h-mine" title="我的巡查记录" />

@@ -6,7 +6,8 @@ import { useMe } from '../data';
 import { errorMessage } from '../errors';
 import { PageTitle, Skeletons } from '../parts';
 import { PatrolDueCard, PlanCard, Tag, WorkCaseCard } from '../cards';
-import { dayWithWeekday, KIND_WORDS, usePatrolsDue, usePlan, useTodoCases, type PatrolDue, type PatrolKind } from '../work';
+import { OutboxBar, patrolSlot, usePendingWork } from '../sync';
+import { dayWithWeekday, KIND_WORDS, useChecklist, usePatrolsDue, usePlan, useTodoCases, type PatrolDue, type PatrolKind } from '../work';
 
 /** How many of each list 今日 shows before "全部". */
 const SHOW = 4;
@@ -18,6 +19,10 @@ export function TodayPage() {
   const due = usePlan('due', SHOW);
   const done = usePlan('done', 1);
   const todo = useTodoCases(3);
+  // Not shown here: kept fresh (and so on the phone) for the 巡查 form when there is no network.
+  useChecklist();
+  const pendingWork = usePendingWork();
+  const patrolPending = (p: PatrolDue) => pendingWork.patrols.has(patrolSlot(p.kind, p.regionId, p.periodKey));
 
   const places = [...new Set(me?.roles.filter((r) => r.role === 'grid_worker' || r.role === 'village_cadre').map((r) => r.regionName))];
   // The server's calendar day (its clock decides what is due), from today's patrols.
@@ -33,13 +38,14 @@ export function TodayPage() {
   const mine = new Set(me?.roles.filter((r) => r.role === 'grid_worker' || r.role === 'village_cadre').map((r) => r.regionId));
   const ownPatrols = patrols.data?.filter((p) => mine.has(p.regionId)) ?? [];
   const below = summarize(patrols.data?.filter((p) => !mine.has(p.regionId)) ?? []);
-  const patrolsLeft = ownPatrols.filter((p) => p.status !== 'done').length;
+  const patrolsLeft = ownPatrols.filter((p) => p.status !== 'done' && !patrolPending(p)).length;
 
   return (
     <div className="xz-page">
       <PageTitle sub={[places.join('、'), today ? dayWithWeekday(today) : ''].filter(Boolean).join(' · ')}>
         {me ? `${me.name}，您好` : '今日'}
       </PageTitle>
+      <OutboxBar />
 
       <section aria-labelledby="h-patrol">
         <SectionHead id="h-patrol" title="今日巡查" count={patrolsLeft} />
@@ -47,7 +53,7 @@ export function TodayPage() {
           <p className="xz-card xz-quiet">今天没有要巡查的区域。</p>
         ) : (
           <>
-            {ownPatrols.map((p) => <PatrolDueCard key={`${p.kind}-${p.regionId}`} p={p} />)}
+            {ownPatrols.map((p) => <PatrolDueCard key={`${p.kind}-${p.regionId}`} p={p} pending={patrolPending(p)} />)}
             {below.map((b) => (
               <article key={b.kind} className="xz-card xz-case">
                 <Link to="/h5/patrols" className="xz-case-link">
@@ -78,7 +84,7 @@ export function TodayPage() {
             {overdue.data!.total > 0 && <p className="xz-section-hint xz-late-text">有 {overdue.data!.total} 户已过走访期限，请尽快补上。</p>}
             {open.length === 0 ? (
               <p className="xz-card xz-quiet">{total > 0 ? '本月应访的都走访过了。' : '本月没有必访的户。'}</p>
-            ) : open.map((i) => <PlanCard key={i.id} item={i} showGrid={places.length > 1 || !me?.roles.some((r) => r.regionLevel === 'grid')} />)}
+            ) : open.map((i) => <PlanCard key={i.id} item={i} pending={pendingWork.households.has(i.householdId)} showGrid={places.length > 1 || !me?.roles.some((r) => r.regionLevel === 'grid')} />)}
             <div className="xz-more-row">
               {openTotal > open.length && (
                 <Link to="/h5/visits" className="xz-more-link">还有 {openTotal - open.length} 个待走访<RightOutline aria-hidden /></Link>

@@ -1,11 +1,15 @@
 // 记录走访: how (入户 by default), what I found (the one required field), what they need, what follows,
 // 发现问题, an optional photo and an optional location. Saved once, with an idempotency key, even on a retry.
+// Without a network (or when the request gets no answer) the visit and its photo wait on the phone (待同步, outbox.ts)
+// under the same key, and go out by themselves later.
 import { useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Switch, TextArea, type TextAreaRef } from 'antd-mobile';
 import { api } from '../../console/api/client';
-import { errorMessage, newKey } from '../errors';
+import { useMe } from '../data';
+import { errorMessage, isNetworkError, newKey } from '../errors';
+import { enqueue } from '../outbox';
 import { LocationField, useOptionalLocation } from '../location';
 import { PhotoField, uploadPhoto, usePhotoPick } from '../photo';
 import { BackBar, Skeletons } from '../parts';
@@ -15,8 +19,9 @@ export function VisitFormPage() {
   const [params] = useSearchParams();
   const householdId = params.get('household');
   const residentId = params.get('resident');
-  const from = (useLocation().state ?? {}) as { reasons?: string[]; who?: string };
+  const from = (useLocation().state ?? {}) as { reasons?: string[]; who?: string; address?: string; grid?: string };
   const hh = useHouseholdFull(householdId);
+  const me = useMe().data;
   const navigate = useNavigate();
   const qc = useQueryClient();
 
@@ -37,6 +42,25 @@ export function VisitFormPage() {
 
   const resident = residentId ? hh.data?.residents.find((r) => r.id === residentId) : undefined;
   const who = resident?.name ?? from.who ?? (hh.data?.headName ? `${hh.data.headName}户` : '');
+  const address = hh.data?.address ?? from.address ?? '';
+
+  /** Keeps the visit (and the photo) on the phone; `visitId` when the server already has the visit but not the photo. */
+  const keepOnPhone = async (visitId?: string) => {
+    try {
+      await enqueue({
+        kind: 'visit', key, userId: me!.id, savedAt: Date.now(), title: who ? `走访 · ${who}` : '走访', place: address, status: 'pending', tries: 0,
+        body: {
+          householdId: householdId!, residentId: residentId ?? undefined, method, situation: situation.trim(),
+          needs: needs.trim() || undefined, followUp: followUp.trim() || undefined, problem, location: loc.spot,
+        },
+        photo: shot.photo ?? undefined, photoName: shot.photo?.name, visitId,
+      });
+    } catch {
+      setError('没有网络，这台手机也不能离线保存。请先别关这个页面，等有信号后再点保存。');
+      return;
+    }
+    navigate(`/h5/outbox?saved=${encodeURIComponent(key)}`, { replace: true });
+  };
 
   const save = async () => {
     if (!householdId) return setError('请先选择要走访的户');
@@ -47,8 +71,13 @@ export function VisitFormPage() {
     }
     setBusy(true);
     setError('');
+    if (!navigator.onLine) {
+      await keepOnPhone(savedId ?? undefined);
+      setBusy(false);
+      return;
+    }
+    let id = savedId;
     try {
-      let id = savedId;
       if (!id) {
         const v = await api.post<Visit>('/api/visits', {
           householdId, residentId: residentId ?? undefined, method, situation: situation.trim(),
@@ -66,6 +95,7 @@ export function VisitFormPage() {
       await qc.invalidateQueries({ queryKey: visitKeys.all });
       navigate(`/h5/visits/${encodeURIComponent(id)}`, { replace: true, state: { saved: true } });
     } catch (err) {
+      if (isNetworkError(err)) return await keepOnPhone(id ?? undefined);
       setError(savedId ? `走访已保存，照片没有传上去：${errorMessage(err)}。可再点保存重传。` : errorMessage(err, '没有保存成功，请再试一次'));
     } finally {
       setBusy(false);
@@ -76,7 +106,13 @@ export function VisitFormPage() {
     <div className="xz-page xz-page-back">
       <BackBar title="记录走访" fallback="/h5/visits" />
       <section className="xz-card xz-visit-who" aria-label="走访对象">
-        {!householdId ? <p className="xz-error">没有选择要走访的户，请从走访列表进入。</p> : hh.isPending ? <Skeletons n={1} /> : hh.isError ? (
+        {!householdId ? <p className="xz-error">没有选择要走访的户，请从走访列表进入。</p> : hh.isPending ? <Skeletons n={1} /> : hh.isError && from.address ? (
+          <>
+            <h2 className="xz-case-h">{who}</h2>
+            <p className="xz-muted">{[from.address, from.grid].filter(Boolean).join(' · ')}</p>
+            {!!from.reasons?.length && <p className="xz-reasons">{from.reasons.map((r) => <span key={r} className="xz-reason">{r}</span>)}</p>}
+          </>
+        ) : hh.isError ? (
           <p className="xz-error" role="alert">{errorMessage(hh.error, '这户的信息没有加载出来')}</p>
         ) : (
           <>

@@ -9,6 +9,7 @@ import { dayWord } from '../labels';
 import { PageTitle, Skeletons } from '../parts';
 import { PlanCard, Tag } from '../cards';
 import { Failed } from './Today';
+import { usePendingWork } from '../sync';
 import { METHOD_WORDS, useHouseholdSearch, useMyVisits, usePlan, usePlanPages, type Visit } from '../work';
 
 const TAG_WORDS = new Map<string, string>(RESIDENT_TAGS.map((t) => [t.code, t.zh]));
@@ -72,6 +73,7 @@ function ListEnd({ hasMore, failed, retry, many }: { hasMore: boolean; failed: b
 
 function PlanList({ which, showGrid }: { which: 'open' | 'done'; showGrid: boolean }) {
   const q = usePlanPages(which);
+  const pendingWork = usePendingWork();
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   if (q.isPending) return <Skeletons n={3} />;
   if (q.isError && !q.data) return <Failed error={q.error} retry={() => q.refetch()} />;
@@ -82,7 +84,7 @@ function PlanList({ which, showGrid }: { which: 'open' | 'done'; showGrid: boole
           <p className="xz-empty-title">{which === 'open' ? '本月应访的都走访过了' : '本月还没有走访记录'}</p>
           <p>{which === 'open' ? '需要走访其他户时，在上面搜户主姓名或门牌。' : '走访完一户，它就会出现在这里。'}</p>
         </div>
-      ) : items.map((i) => <PlanCard key={i.id} item={i} showGrid={showGrid} />)}
+      ) : items.map((i) => <PlanCard key={i.id} item={i} showGrid={showGrid} pending={pendingWork.households.has(i.householdId)} />)}
       <InfiniteScroll hasMore={!!q.hasNextPage} loadMore={async () => { const r = await q.fetchNextPage(); if (r.isError) throw r.error; }} threshold={300}>
         {(hasMore, failed, retry) => <ListEnd hasMore={hasMore} failed={failed} retry={() => { void retry(); }} many={(q.data?.pages.length ?? 0) > 1} />}
       </InfiniteScroll>
@@ -147,7 +149,8 @@ function HouseholdResults({ q: typed }: { q: string }) {
       <p className="xz-section-hint xz-search-count">找到 {r.data.total} 户{r.data.total > r.data.items.length ? `，显示前 ${r.data.items.length} 户` : ''}</p>
       {r.data.items.map((h) => (
         <article key={h.id} className="xz-card xz-case">
-          <Link to={`/h5/visits/new?${new URLSearchParams({ household: h.id })}`} className="xz-case-link">
+          <Link to={`/h5/visits/new?${new URLSearchParams({ household: h.id })}`} state={{ who: h.headName ? `${h.headName}户` : undefined, address: h.address, grid: h.gridName }}
+            className="xz-case-link">
             <span className="xz-case-top">
               <span className="xz-case-title">{h.headName ? `${h.headName}户` : h.address}</span>
               <span className="xz-go">走访<RightOutline aria-hidden /></span>
