@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'IMPORT_HAS_ERRORS'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INVALID_TRANSITION';
+  | 'INVALID_TRANSITION'
+  | 'CAP_EXCEEDED';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -40,6 +41,7 @@ const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_TRANSITION: 409,
+  CAP_EXCEEDED: 409,
 };
 
 export class AppError extends Error {

@@ -28,13 +28,14 @@ export type Capability =
   | 'regions.manage'     // add and rename regions inside the subtree
   | 'cases.manage'       // act as the responsible level for cases (受理, 派单, 上报, 归档)
   | 'cases.supervise'    // the level above: 督办, 延期审批, 核实
-  | 'visits.log';        // log visits (走访) and patrols (巡查) in the subtree
+  | 'visits.log'         // log visits (走访) and patrols (巡查) in the subtree
+  | 'points.manage';     // keep the points catalog and approve awards (村两委, the township)
 
 const CAPS: Record<Role, Capability[]> = {
-  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage', 'cases.manage', 'cases.supervise', 'visits.log'],
-  township_leader: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'cases.supervise', 'visits.log'],
+  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage'],
+  township_leader: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage'],
   township_staff: ['registry.read', 'registry.revealId', 'cases.manage', 'visits.log'],
-  village_cadre: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'visits.log'],
+  village_cadre: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'visits.log', 'points.manage'],
   supervisor: ['registry.read'],
   grid_worker: ['registry.read', 'registry.write', 'registry.revealId', 'visits.log'],
   party_member: [],

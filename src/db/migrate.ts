@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_case_limits.js';
 import * as m0007 from './migrations/0007_visits.js';
 import * as m0008 from './migrations/0008_patrols.js';
 import * as m0009 from './migrations/0009_consultations.js';
+import * as m0010 from './migrations/0010_points.js';
 
 type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -22,6 +23,7 @@ const STEPS: Record<string, Step> = {
   '0007_visits': m0007,
   '0008_patrols': m0008,
   '0009_consultations': m0009,
+  '0010_points': m0010,
 };
 
 class CodeProvider implements MigrationProvider {

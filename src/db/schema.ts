@@ -231,6 +231,62 @@ export interface ConsultationDecisionsTable {
   decided_at: string;
 }
 
+export interface PointRulesTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  code: string;
+  name: string;
+  category: string;
+  value: number;
+  cap: number | null;
+  cap_period: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface PointAwardsTable {
+  id: string;
+  household_id: string;
+  region_path: string;
+  rule_id: string;
+  resident_id: string | null;
+  value: number;
+  note: string | null;
+  status: string;
+  cap_key: string;
+  proposed_by: string;
+  proposed_at: string;
+  idempotency_key: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+  public_until: string | null;
+  objection: string | null;
+  entry_id: string | null;
+  version: number;
+}
+
+export interface PointEntriesTable {
+  id: string;
+  household_id: string;
+  region_path: string;
+  delta: number;
+  source: string;
+  source_id: string | null;
+  rule_id: string | null;
+  resident_id: string | null;
+  note: string | null;
+  at: string;
+  created_by: string | null;
+}
+
+export interface PointBalancesTable {
+  household_id: string;
+  balance: number;
+  updated_at: string;
+}
+
 export interface CasesTable {
   id: string;
   county_id: string;
@@ -336,6 +392,10 @@ export interface DB {
   patrols: PatrolsTable;
   consultations: ConsultationsTable;
   consultation_decisions: ConsultationDecisionsTable;
+  point_rules: PointRulesTable;
+  point_awards: PointAwardsTable;
+  point_entries: PointEntriesTable;
+  point_balances: PointBalancesTable;
   cases: CasesTable;
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;

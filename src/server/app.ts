@@ -25,9 +25,10 @@ import caseRoutes from '../modules/cases/routes.js';
 import visitRoutes from '../modules/visits/routes.js';
 import patrolRoutes from '../modules/patrols/routes.js';
 import consultationRoutes from '../modules/consultations/routes.js';
+import pointRoutes from '../modules/points/routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
 
-const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, notificationRoutes];
+const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, notificationRoutes];
 
 function trustedProxies(): boolean | string[] {
   const v = process.env.XZ_TRUST_PROXY?.trim();

@@ -3,6 +3,7 @@
 import type { Ctx } from '../core/context.js';
 import { sweepCases } from '../modules/cases/sweep.js';
 import { syncAll } from '../modules/visits/plan.js';
+import { takeEffect } from '../modules/points/service.js';
 import { shanghaiDate } from '../core/clock.js';
 
 /** The day each store's visit plans were last brought up to date (once a day is enough). */
@@ -10,6 +11,7 @@ const plannedOn = new WeakMap<Ctx, string>();
 
 export async function runSweeps(ctx: Ctx): Promise<void> {
   await sweepCases(ctx);
+  await takeEffect(ctx);
   const today = shanghaiDate(ctx.clock.now());
   if (plannedOn.get(ctx) !== today) {
     await syncAll(ctx);
