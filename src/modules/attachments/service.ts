@@ -28,6 +28,13 @@ export async function attach(ctx: Ctx, tx: Executor, entity: string, entityId: s
   return view(row);
 }
 
+/** Several files for one record, in the caller's transaction, in order. */
+export async function attachAll(ctx: Ctx, tx: Executor, entity: string, entityId: string, by: string, files: Upload[]) {
+  const out = [];
+  for (const f of files) out.push(await attach(ctx, tx, entity, entityId, by, f));
+  return out;
+}
+
 export function view(r: repo.AttachmentRow) {
   return { id: r.id, name: r.name, mime: r.mime, size: r.size, createdAt: r.created_at, uploadedBy: r.uploaded_by };
 }

@@ -376,8 +376,7 @@ export async function attachFiles(ctx: Ctx, actor: Actor, id: string, files: att
   if (c.status === 'archived' || c.status === 'rejected') throw invalidTransition('已归档或不予受理的事件不能再添加附件', 'Closed cases take no more files');
   const now = ctx.clock.now().toISOString();
   const stored = await ctx.db.transaction().execute(async (tx) => {
-    const out = [];
-    for (const f of files) out.push(await attachments.attach(ctx, tx, 'case', id, actor.userId, f));
+    const out = await attachments.attachAll(ctx, tx, 'case', id, actor.userId, files);
     await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'attach', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: now, note: `上传附件${out.length}个`, data: JSON.stringify({ ids: out.map((a) => a.id) }) }]);
     await audit(tx, ctx.clock.now(), actor, { action: 'case.attach', entity: 'case', entityId: id, regionPath: c.region_path, detail: { files: out.map((a) => ({ id: a.id, size: a.size, mime: a.mime })) } });
     return out;

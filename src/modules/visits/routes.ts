@@ -79,9 +79,10 @@ export default function routes(app: App, ctx: Ctx) {
     const actor = requireActor(req);
     const m = req.query.month ?? shanghaiDate(ctx.clock.now()).slice(0, 7);
     const rows = await service.monthRows(ctx, actor, { regionId: req.query.regionId, month: m });
-    const place = req.query.regionId ? (await regions.get(ctx, req.query.regionId))?.name ?? '' : '';
+    const region = req.query.regionId ? await regions.get(ctx, req.query.regionId) : undefined;
+    const place = region?.name ?? '';
     // A bulk read of names, addresses and visit notes: audited like the registry export.
-    await audit(ctx.db, ctx.clock.now(), actor, { action: 'visit.export', entity: 'visit', regionPath: req.query.regionId ? (await regions.get(ctx, req.query.regionId))?.path : null, detail: { month: m, rows: rows.length } });
+    await audit(ctx.db, ctx.clock.now(), actor, { action: 'visit.export', entity: 'visit', regionPath: region?.path ?? null, detail: { month: m, rows: rows.length } });
     return sendXlsx(reply, `${place ? `${place}-` : ''}走访台账-${m}.xlsx`, `visits-${m}.xlsx`, await exporter.visitLedger(rows, m, ctx.clock.now(), place));
   });
 

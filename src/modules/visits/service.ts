@@ -142,8 +142,7 @@ export async function attachFiles(ctx: Ctx, actor: Actor, id: string, files: att
   if (v.visitor_id !== actor.userId && !actor.scope.can('visits.log', v.region_path)) throw forbidden();
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const out = [];
-    for (const f of files) out.push(await attachments.attach(ctx, tx, 'visit', id, actor.userId, f));
+    const out = await attachments.attachAll(ctx, tx, 'visit', id, actor.userId, files);
     await audit(tx, now, actor, { action: 'visit.attach', entity: 'visit', entityId: id, regionPath: v.region_path, detail: { files: out.map((a) => a.id) } });
     return out;
   });

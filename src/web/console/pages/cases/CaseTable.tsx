@@ -8,6 +8,7 @@ import { Ellipsis } from '../../components/Ellipsis';
 import { EmptyState } from '../../components/EmptyState';
 import { StatusTag, Urgency } from './CaseTags';
 import { useCaseLabels } from '../../lib/caseLabels';
+import { listPagination } from '../../components/pagination';
 
 export interface CaseTableProps {
   rows: CaseItem[]; total: number; page: number; pageSize: number; loading: boolean;
@@ -77,10 +78,7 @@ export function CaseTable({ rows, total, page, pageSize, loading, placeWithin, e
       size="middle"
       scroll={{ x: 880 }}
       locale={{ emptyText: loading ? ' ' : <EmptyState title={empty.title} hint={empty.hint} action={empty.action} /> }}
-      pagination={{
-        current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showQuickJumper: total > pageSize * 5,
-        showTotal: (n) => t('cases.total', { n: f.num(n) }), onChange: onPage, hideOnSinglePage: false,
-      }}
+      pagination={listPagination({ page, pageSize, total, totalText: (n) => t('cases.total', { n: f.num(n) }), onChange: onPage, hideOnSinglePage: false })}
     />
   );
 }

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { Ellipsis } from '../../components/Ellipsis';
 import { TagList } from '../../components/TagList';
 import { EmptyState } from '../../components/EmptyState';
+import { listPagination } from '../../components/pagination';
 
 export interface HouseholdTableProps {
   rows: HouseholdSummary[]; total: number; page: number; pageSize: number; loading: boolean; filtered: boolean; canEdit: boolean;
@@ -54,10 +55,7 @@ export function HouseholdTable({ rows, total, page, pageSize, loading, filtered,
           ? <EmptyState title={t('households.empty.filtered')} hint={t('households.empty.filteredHint')} />
           : <EmptyState title={t('households.empty')} hint={t('households.empty.hint')} action={emptyAction} />,
       }}
-      pagination={{
-        current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showQuickJumper: total > pageSize * 5,
-        showTotal: (n) => t('households.total', { n: f.num(n) }), onChange: onPage,
-      }}
+      pagination={listPagination({ page, pageSize, total, totalText: (n) => t('households.total', { n: f.num(n) }), onChange: onPage })}
     />
   );
 }

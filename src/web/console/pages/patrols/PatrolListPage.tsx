@@ -17,6 +17,7 @@ import { MonthPicker } from '../visits/parts';
 import { usePlaceLabels } from '../../components/useRegionLabels';
 import { PatrolDueSummary } from './PatrolDueSummary';
 import { PatrolDrawer } from './PatrolDrawer';
+import { listPagination } from '../../components/pagination';
 
 const KEYS = ['regionId', 'kind', 'month', 'problems', 'open'] as const;
 type UrlFilter = { [K in (typeof KEYS)[number]]?: string } & { page: number; pageSize: number };
@@ -113,10 +114,10 @@ export default function PatrolListPage() {
                 ? <EmptyState title={t('patrols.empty.filtered')} hint={t('cases.empty.filteredHint')} />
                 : <EmptyState title={t('patrols.empty')} hint={t('patrols.empty.hint')} />,
             }}
-            pagination={{
-              current: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t('patrols.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
-            }}
+            pagination={listPagination({
+              page: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, jumper: false,
+              totalText: (n) => t('patrols.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
+            })}
           />
         </Card>
       </div>

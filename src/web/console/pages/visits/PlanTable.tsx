@@ -9,6 +9,7 @@ import { Ellipsis } from '../../components/Ellipsis';
 import { EmptyState } from '../../components/EmptyState';
 import { useVisitLabels } from '../../lib/visitLabels';
 import { PlanStatus, ReasonTags } from './parts';
+import { listPagination } from '../../components/pagination';
 
 export function PlanTable({ rows, total, page, pageSize, loading, place, wideGrid, empty, onPage }: {
   rows: PlanItem[]; total: number; page: number; pageSize: number; loading: boolean;
@@ -72,10 +73,7 @@ export function PlanTable({ rows, total, page, pageSize, loading, place, wideGri
       size="middle"
       scroll={{ x: 880 }}
       locale={{ emptyText: loading ? ' ' : <EmptyState title={empty.title} hint={empty.hint} action={empty.action} /> }}
-      pagination={{
-        current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showQuickJumper: total > pageSize * 5,
-        showTotal: (n) => t('visits.totalItems', { n: f.num(n) }), onChange: onPage,
-      }}
+      pagination={listPagination({ page, pageSize, total, totalText: (n) => t('visits.totalItems', { n: f.num(n) }), onChange: onPage })}
     />
   );
 }

@@ -16,6 +16,7 @@ import { useVisitLabels } from '../../lib/visitLabels';
 import { MonthPicker } from './parts';
 import { VisitDrawer } from './VisitDrawer';
 import { usePlaceLabels } from '../../components/useRegionLabels';
+import { listPagination } from '../../components/pagination';
 
 const KEYS = ['regionId', 'month', 'problem', 'open'] as const;
 type UrlFilter = { [K in (typeof KEYS)[number]]?: string } & { page: number; pageSize: number };
@@ -115,10 +116,10 @@ export default function VisitLogPage() {
                 ? <EmptyState title={t('visitLog.empty.filtered')} hint={t('cases.empty.filteredHint')} />
                 : <EmptyState title={t('visitLog.empty')} hint={t('visitLog.empty.hint')} />,
             }}
-            pagination={{
-              current: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t('visitLog.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
-            }}
+            pagination={listPagination({
+              page: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, jumper: false,
+              totalText: (n) => t('visitLog.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
+            })}
           />
         </Card>
       </div>
