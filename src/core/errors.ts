@@ -19,7 +19,11 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INVALID_TRANSITION'
-  | 'CAP_EXCEEDED';
+  | 'CAP_EXCEEDED'
+  | 'INSUFFICIENT_POINTS'
+  | 'OUT_OF_STOCK'
+  | 'EVIDENCE_REQUIRED'
+  | 'ALREADY_DONE';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -42,6 +46,10 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_TRANSITION: 409,
   CAP_EXCEEDED: 409,
+  INSUFFICIENT_POINTS: 409,
+  OUT_OF_STOCK: 409,
+  EVIDENCE_REQUIRED: 409,
+  ALREADY_DONE: 409,
 };
 
 export class AppError extends Error {

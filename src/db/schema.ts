@@ -243,6 +243,10 @@ export interface PointRulesTable {
   cap_period: string | null;
   active: number;
   created_at: string;
+  /** Comma list of who may propose: cadre, grid, villager. */
+  proposers: string;
+  needs_approval: number;
+  description: string | null;
 }
 
 export interface PointAwardsTable {
@@ -264,6 +268,138 @@ export interface PointAwardsTable {
   public_until: string | null;
   objection: string | null;
   entry_id: string | null;
+  version: number;
+  /** cadre | grid | villager */
+  proposer_role: string;
+}
+
+export interface PointAwardEventsTable {
+  id: string;
+  award_id: string;
+  action: string;
+  by_user_id: string | null;
+  by_name: string | null;
+  at: string;
+  note: string | null;
+}
+
+export interface PointSettingsTable {
+  region_id: string;
+  region_path: string;
+  public_days: number;
+  monthly_base: number;
+  settlement_mode: string;
+  mediator_points: number;
+  volunteer_rate: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface PointDesignationsTable {
+  id: string;
+  household_id: string;
+  region_path: string;
+  title: string;
+  year: number;
+  points: number;
+  note: string | null;
+  entry_id: string | null;
+  awarded_by: string;
+  awarded_at: string;
+}
+
+export interface PointSettlementsTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  year: number;
+  mode: string;
+  households: number;
+  total: number;
+  done_by: string;
+  done_at: string;
+}
+
+export interface VolunteerActivitiesTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  title: string;
+  description: string | null;
+  place: string | null;
+  starts_at: string;
+  hours: number;
+  rate: number;
+  capacity: number | null;
+  status: string;
+  organizer_id: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface VolunteerSignupsTable {
+  id: string;
+  activity_id: string;
+  household_id: string;
+  resident_id: string;
+  region_path: string;
+  signed_by: string;
+  signed_at: string;
+  status: string;
+  hours: number | null;
+  points: number | null;
+  entry_id: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+}
+
+export interface StoreItemsTable {
+  id: string;
+  region_id: string;
+  region_path: string;
+  name: string;
+  description: string | null;
+  merchant: string | null;
+  cost: number;
+  stock: number;
+  active: number;
+  sort_order: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoreStockMovesTable {
+  id: string;
+  item_id: string;
+  delta: number;
+  reason: string;
+  source_id: string;
+  note: string | null;
+  by_user_id: string | null;
+  at: string;
+}
+
+export interface StoreRedemptionsTable {
+  id: string;
+  household_id: string;
+  region_path: string;
+  item_id: string;
+  item_name: string;
+  item_region_path: string;
+  quantity: number;
+  unit_cost: number;
+  total_cost: number;
+  code: string;
+  status: string;
+  requested_by: string;
+  idempotency_key: string;
+  created_at: string;
+  fulfilled_by: string | null;
+  fulfilled_at: string | null;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
   version: number;
 }
 
@@ -396,6 +532,15 @@ export interface DB {
   point_awards: PointAwardsTable;
   point_entries: PointEntriesTable;
   point_balances: PointBalancesTable;
+  point_award_events: PointAwardEventsTable;
+  point_settings: PointSettingsTable;
+  point_designations: PointDesignationsTable;
+  point_settlements: PointSettlementsTable;
+  volunteer_activities: VolunteerActivitiesTable;
+  volunteer_signups: VolunteerSignupsTable;
+  store_items: StoreItemsTable;
+  store_stock_moves: StoreStockMovesTable;
+  store_redemptions: StoreRedemptionsTable;
   cases: CasesTable;
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;

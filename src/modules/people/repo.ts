@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DbKind, Executor } from '../../db/kysely.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/schema.js';
-import { withinPath, type Scope } from '../../core/scope.js';
+import { pathUpperBound, withinPath, type Scope } from '../../core/scope.js';
 import { containsPattern } from '../../core/text.js';
 
 export type HouseholdRow = HouseholdsTable;
@@ -200,4 +200,10 @@ export function householdBriefs(db: Executor, ids: string[]) {
 
 export function residentBriefs(db: Executor, ids: string[]) {
   return inChunks(ids, (chunk) => db.selectFrom('residents').select(['id', 'household_id', 'name', 'gender', 'birth_date']).where('id', 'in', chunk).execute());
+}
+
+/** Households with a resident of this phone number inside a subtree (a worker who is also a villager there). */
+export function householdsWithPhone(db: Executor, phone: string, path: string) {
+  return db.selectFrom('residents').select('household_id').distinct().where('phone', '=', phone)
+    .where('region_path', '>=', path).where('region_path', '<', pathUpperBound(path)).limit(2).execute();
 }

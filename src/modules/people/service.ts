@@ -341,3 +341,9 @@ export async function householdBriefs(ctx: Ctx, ids: string[]) {
 export async function residentBriefs(ctx: Ctx, ids: string[]) {
   return new Map((await repo.residentBriefs(ctx.db, [...new Set(ids)])).map((r) => [r.id, { id: r.id, householdId: r.household_id, name: r.name }]));
 }
+
+/** The one household inside `path` where a resident has this phone number, or null (none, or ambiguous). */
+export async function householdOfPhone(ctx: Ctx, phone: string, path: string): Promise<string | null> {
+  const rows = await repo.householdsWithPhone(ctx.db, phone, path);
+  return rows.length === 1 ? rows[0].household_id : null;
+}

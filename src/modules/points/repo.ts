@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/kysely.js';
 import type { PointAwardsTable, PointEntriesTable, PointRulesTable } from '../../db/schema.js';
-import { withinPath } from '../../core/scope.js';
+import { withinPath, type Scope } from '../../core/scope.js';
 
 export type RuleRow = PointRulesTable;
 export type AwardRow = PointAwardsTable;
@@ -76,3 +76,56 @@ export async function lockHousehold(db: Executor, householdId: string, at: strin
   await db.insertInto('point_balances').values({ household_id: householdId, balance: 0, updated_at: at }).onConflict((oc) => oc.column('household_id').doNothing()).execute();
   await db.updateTable('point_balances').set({ balance: sql`balance` }).where('household_id', '=', householdId).execute();
 }
+
+export const entryBySource = (db: Executor, source: string, sourceId: string) =>
+  db.selectFrom('point_entries').select(['id', 'delta']).where('source', '=', source).where('source_id', '=', sourceId).executeTakeFirst();
+export const entryById = (db: Executor, id: string) => db.selectFrom('point_entries').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Balance rows that disagree with the sum of their household's entries, inside a subtree. */
+export async function balanceMismatches(db: Executor, path: string) {
+  const sums = await db.selectFrom('point_entries').select(['household_id', sql<number>`sum(delta)`.as('total')])
+    .where((eb) => withinPath(eb, 'region_path', path)).groupBy('household_id').execute();
+  const bySum = new Map(sums.map((s) => [s.household_id, Number(s.total)]));
+  const ids = [...bySum.keys()];
+  const balances = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const b of await db.selectFrom('point_balances').select(['household_id', 'balance']).where('household_id', 'in', ids.slice(i, i + 500)).execute())
+      balances.set(b.household_id, b.balance);
+  }
+  const out: { householdId: string; balance: number; sum: number }[] = [];
+  for (const [h, sum] of bySum) if ((balances.get(h) ?? 0) !== sum) out.push({ householdId: h, balance: balances.get(h) ?? 0, sum });
+  return out;
+}
+
+export const updateRule = (db: Executor, id: string, patch: Partial<RuleRow>) => db.updateTable('point_rules').set(patch).where('id', '=', id).execute();
+
+export async function rulesByIds(db: Executor, ids: string[]) {
+  if (!ids.length) return new Map<string, RuleRow>();
+  return new Map((await db.selectFrom('point_rules').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+}
+
+/** How many files each record of an entity has (evidence photos, item photos). */
+export async function attachmentCounts(db: Executor, entity: string, ids: string[]) {
+  if (!ids.length) return new Map<string, number>();
+  const rows = await db.selectFrom('attachments').select(['entity_id', sql<number>`count(*)`.as('n')]).where('entity', '=', entity).where('entity_id', 'in', ids).groupBy('entity_id').execute();
+  return new Map(rows.map((r) => [r.entity_id, Number(r.n)]));
+}
+
+export const insertAwardEvent = (db: Executor, row: { id: string; award_id: string; action: string; by_user_id: string | null; by_name: string | null; at: string; note: string | null }) =>
+  db.insertInto('point_award_events').values(row).execute();
+export const awardEvents = (db: Executor, awardId: string) =>
+  db.selectFrom('point_award_events').selectAll().where('award_id', '=', awardId).orderBy('at').orderBy('id').execute();
+
+export async function listAwards(db: Executor, scope: Scope, path: string, status: string | undefined, page: number, pageSize: number) {
+  let q = db.selectFrom('point_awards').where((eb) => withinPath(eb, 'region_path', path)).where(scope.rowFilter('region_path', 'household_id'));
+  if (status) q = q.where('status', '=', status);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('proposed_at', status === 'pending' ? 'asc' : 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, total };
+}
+
+/** A village's 公示栏: awards in 公示, and those that took effect since `since`. */
+export const boardAwards = (db: Executor, path: string, since: string, limit: number) =>
+  db.selectFrom('point_awards').selectAll().where((eb) => withinPath(eb, 'region_path', path))
+    .where((eb) => eb.or([eb('status', '=', 'publicized'), eb.and([eb('status', '=', 'effective'), eb('decided_at', '>=', since)])]))
+    .orderBy('status', 'desc').orderBy('decided_at', 'desc').limit(limit).execute();

@@ -39,6 +39,17 @@ export async function requireVisible(ctx: Ctx, actor: Actor, id: string) {
   return r;
 }
 
+/**
+ * For a village's public pages (公示栏, ranking, store): the region itself when
+ * visible, or the village a villager's own grid lies in (an ancestor of their
+ * scope, but never above village level).
+ */
+export async function requirePublicRegion(ctx: Ctx, actor: Actor, id: string) {
+  const r = await repo.findById(ctx.db, id);
+  if (!r || !(actor.scope.canSeeRegion(r.path) || (r.level === 'village' && actor.scope.isAncestorOfScope(r.path)))) throw notFound('区域', 'Region');
+  return r;
+}
+
 /** For writes naming a region in the body: unknown or out of scope is a 400 UNKNOWN_REGION. */
 export async function requireBodyRegion(ctx: Ctx, actor: Actor, id: string) {
   const r = await repo.findById(ctx.db, id);
