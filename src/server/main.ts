@@ -44,7 +44,7 @@ async function main() {
     if (cmd === 'seed') return database.close();
   }
   const app = await buildApp({
-    database, clock, logger: process.env.XZ_QUIET !== '1', webDir: join(root, 'dist', 'web'), devClock: !!process.env.XZ_NOW, sweeps: () => runSweeps(ctx),
+    database, clock, logger: process.env.XZ_QUIET !== '1', webDir: process.env.XZ_WEB_DIR ?? join(root, 'dist', 'web'), devClock: !!process.env.XZ_NOW, sweeps: () => runSweeps(ctx),
   });
   if (process.env.XZ_WEBHOOK_URL) setGateway(webhookGateway(process.env.XZ_WEBHOOK_URL));
   const stopSweeper = startSweeper(ctx);

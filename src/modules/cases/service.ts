@@ -19,6 +19,8 @@ import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
 import { ANY, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
+import * as pointsLedger from '../points/ledger.js';
+import { firstReportCredit, mediatorCredit } from '../points/automatic.js';
 
 export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
   new AppError('INVALID_TRANSITION', zh, en);
@@ -158,7 +160,7 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
     }
     const now = ctx.clock.now();
     const cat = (await repo.categoryByCode(ctx.db, c.category_code))!;
-    const { patch, notices, data } = await effects(ctx, actor, c, cat, input, now);
+    const { patch, notices, data, credits } = await effects(ctx, actor, c, cat, input, now);
     const written = await ctx.db.transaction().execute(async (tx) => {
       const ok = await repo.updateVersioned(tx, id, c.version, { ...patch, status: to, updated_at: now.toISOString() });
       if (!ok) return false;
@@ -166,6 +168,8 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
       if (input.action === 'copy' && input.assigneeId) await repo.insertCopy(tx, { case_id: id, user_id: input.assigneeId, at: now.toISOString() });
       await audit(tx, now, actor, { action: `case.${input.action}`, entity: 'case', entityId: id, regionPath: c.region_path, detail: { from, to, ...data } });
       for (const n of notices) await notify(ctx, tx, n.to, { kind: n.kind, title: n.title, entity: 'case', entityId: id });
+      // Points the step earns (首报激励, 调解奖励): once per case, whatever is retried or reopened.
+      for (const p of credits) await pointsLedger.postOnce(tx, p);
       return true;
     });
     if (written) return detail(ctx, actor, id);
@@ -180,6 +184,7 @@ type Notice = { to: string[]; kind: Parameters<typeof notify>[3]['kind']; title:
 async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.CategoryRow, input: TransitionInput, now: Date) {
   const patch: Partial<repo.CaseRow> = {};
   const notices: Notice[] = [];
+  const credits: pointsLedger.Posting[] = [];
   let data: Record<string, unknown> | null = null;
   // The limits of the level the case sits at (按层级时限).
   const limits = await timeLimits.limitsFor(ctx.db, c.category_code, (await regions.get(ctx, c.level_region_id))?.level ?? ANY, c.priority as Priority);
@@ -188,6 +193,8 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     case 'accept': {
       Object.assign(patch, timeLimits.clockFrom(now, limits, 'resolve', c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已受理：${c.title}` });
+      const first = await firstReportCredit(ctx, { id: c.id, title: c.title, reporterId: c.reporter_id, regionPath: c.region_path, type: c.type }, cat.first_report_points, now);
+      if (first) credits.push(first);
       break;
     }
     case 'reject':
@@ -223,6 +230,10 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
         if (!input.outcome) throw new AppError('VALIDATION_FAILED', '请选择调解结果：达成协议或终止调解', 'Choose the outcome: agreement or terminated');
         if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', input.outcome === 'agreement' ? '请填写调解协议内容' : '请填写终止调解的原因', 'Describe the agreement or why mediation ended');
         data = { outcome: input.outcome };
+        if (input.outcome === 'agreement') {
+          const reward = await mediatorCredit(ctx, { id: c.id, title: c.title, regionPath: c.region_path }, c.assignee_id ?? actor.userId, now);
+          if (reward) credits.push(reward);
+        }
       }
       Object.assign(patch, { resolved_at: now.toISOString(), card: null, resolved_level: (await regions.get(ctx, c.level_region_id))?.level ?? null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已办结，请评价：${c.title}` });
@@ -313,7 +324,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     case 'note':
       break;
   }
-  return { patch, notices, data };
+  return { patch, notices, data, credits };
 }
 
 /**

@@ -77,6 +77,10 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
     const head = (await peopleRepo.residentsOf(tx, [villagerHousehold.id])).find((r) => r.id === villagerHousehold.head_resident_id)!;
     await peopleRepo.updateResident(tx, head.id, { phone: '13800000004' });
     await peopleRepo.updateHousehold(tx, villagerHousehold.id, { phone: '13800000004' });
+    // The demo mediator 白世荣 is a villager of 孟家湾村 (乡贤): his household earns the mediator's points.
+    const mjwHeads = await peopleRepo.residentsOf(tx, inserted.filter((h) => h.region_id !== mjwGrid1.id && h.region_path.startsWith(mjw.path)).map((h) => h.id));
+    const mediatorHead = mjwHeads.find((r) => r.gender === 'male' && inserted.some((h) => h.head_resident_id === r.id))!;
+    await peopleRepo.updateResident(tx, mediatorHead.id, { name: '白世荣', phone: '13800000009' });
 
     const accounts: { phone: string; name: string; role: string; region: { id: string; path: string }; household?: string; unit?: string }[] = [
       { phone: '13800000000', name: '王建军', role: 'admin', region: county },
