@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepCases } from '../src/modules/cases/sweep.js';
+import { multipart, PNG } from './uploads.js';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv;
@@ -158,16 +159,6 @@ describe(`dispatch candidates on ${STORE}`, () => {
     expect(names.some((n: string) => n.startsWith('郝建平'))).toBe(false); // another village's cadre
   });
 });
-
-/** A multipart body with the given files, built by hand. */
-function multipart(files: { name: string; type: string; data: Buffer }[]) {
-  const boundary = '----xz' + Math.random().toString(16).slice(2);
-  const parts = files.map((f) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'),
-  ]));
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5a8c1e00000000049454e44ae426082', 'hex');
 
 describe(`photos on cases on ${STORE}`, () => {
   it('stores photos checked by content, serves them to those who see the case, and records the upload', async () => {

@@ -129,3 +129,32 @@ export const boardAwards = (db: Executor, path: string, since: string, limit: nu
   db.selectFrom('point_awards').selectAll().where((eb) => withinPath(eb, 'region_path', path))
     .where((eb) => eb.or([eb('status', '=', 'publicized'), eb.and([eb('status', '=', 'effective'), eb('decided_at', '>=', since)])]))
     .orderBy('status', 'desc').orderBy('decided_at', 'desc').limit(limit).execute();
+
+export async function balancesOf(db: Executor, ids: string[]) {
+  if (!ids.length) return new Map<string, number>();
+  return new Map((await db.selectFrom('point_balances').select(['household_id', 'balance']).where('household_id', 'in', ids).execute()).map((b) => [b.household_id, b.balance]));
+}
+
+/** Per household: points earned (earning sources) and spent (redemptions net of refunds) since `from`. */
+export async function periodSums(db: Executor, ids: string[], from: string, earning: string[]) {
+  if (!ids.length) return new Map<string, { earned: number; spent: number }>();
+  const rows = await db.selectFrom('point_entries').select(['household_id',
+    sql<number>`sum(case when source in (${sql.join(earning)}) then delta else 0 end)`.as('earned'),
+    sql<number>`sum(case when source in ('redemption', 'refund') then -delta else 0 end)`.as('spent')])
+    .where('household_id', 'in', ids).where('at', '>=', from).groupBy('household_id').execute();
+  return new Map(rows.map((r) => [r.household_id, { earned: Number(r.earned), spent: Number(r.spent) }]));
+}
+
+export interface EntryFilter { path: string; scope: Scope; from?: string; to?: string; source?: string; householdId?: string }
+
+/** Ledger entries of a subtree, newest first (the console's 积分流水). */
+export async function listEntries(db: Executor, f: EntryFilter, page: number, pageSize: number) {
+  let q = db.selectFrom('point_entries').where((eb) => withinPath(eb, 'region_path', f.path)).where(f.scope.rowFilter('region_path', 'household_id'));
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', f.to);
+  if (f.source) q = q.where('source', '=', f.source);
+  if (f.householdId) q = q.where('household_id', '=', f.householdId);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, total };
+}

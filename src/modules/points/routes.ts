@@ -8,6 +8,7 @@ import { contentDisposition } from '../../server/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 import * as service from './service.js';
 import * as settings from './settings.js';
+import * as ledgerViews from './households.js';
 import { AWARD_STATUSES, CAP_PERIODS, ENTRY_SOURCES, PROPOSERS, RULE_CATEGORIES } from './rules.js';
 
 const rule = z.object({
@@ -155,6 +156,23 @@ export default function routes(app: App, ctx: Ctx) {
       },
     },
   }, async (req) => service.board(ctx, requireActor(req), req.query.regionId));
+
+  const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' });
+  app.get('/api/points/households', {
+    schema: {
+      tags: ['points'], summary: '户积分一览（余额、本年获得与使用）/ Households with their points',
+      querystring: z.object({ regionId: z.string().max(64).optional(), q: z.string().trim().max(40).optional(), ...paging }),
+      response: { 200: listOf(z.object({ householdId: z.string(), householdName: z.string(), villageName: z.string(), gridName: z.string(), address: z.string(), balance: z.number(), earnedThisYear: z.number(), spentThisYear: z.number() })) },
+    },
+  }, async (req) => ledgerViews.households(ctx, requireActor(req), req.query));
+
+  app.get('/api/points/entries', {
+    schema: {
+      tags: ['points'], summary: '积分流水（按区域、日期、来源、户）/ Ledger entries of an area',
+      querystring: z.object({ regionId: z.string({ error: '请选择区域' }).min(1).max(64), from: day.optional(), to: day.optional(), source: z.enum(ENTRY_SOURCES).optional(), householdId: z.string().max(64).optional(), ...paging }),
+      response: { 200: listOf(entry.extend({ householdName: z.string(), createdByName: z.string().nullable() })) },
+    },
+  }, async (req) => ledgerViews.entries(ctx, requireActor(req), req.query));
 
   app.get('/api/households/:id/points', {
     schema: {
