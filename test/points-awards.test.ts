@@ -84,6 +84,10 @@ describe(`awards: who proposes, evidence, 公示栏 on ${STORE}`, () => {
     expect(pts.balance).toBe(7);
     expect(pts.entries.map((e: any) => e.ruleName).sort()).toEqual(['参加村民代表会议', '参加志愿服务活动'].sort());
     expect(pts.pending.map((p: any) => p.status)).toEqual(['pending']);
+    // The family hears that its points took effect; the approver hears of the objection.
+    const inbox = (await env.call('GET', '/api/notifications', await env.login(PHONES.villager, true))).body.items.map((n: any) => n.title);
+    expect(inbox).toEqual(expect.arrayContaining(['积分已生效：参加志愿服务活动 +5分', '积分已生效：参加村民代表会议 +2分']));
+    expect((await env.call('GET', '/api/notifications', await env.login(PHONES.grid, true))).body.items.map((n: any) => n.title)).toContain('积分公示收到异议，请复核：参加村民代表会议');
     const after = (await env.call('GET', `/api/points/board?regionId=${village}`, await env.login(PHONES.villager, true))).body;
     expect(after.items.map((i: any) => i.status).sort()).toEqual(['effective', 'effective']);
   });

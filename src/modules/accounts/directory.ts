@@ -45,3 +45,8 @@ export async function workersWithin(ctx: Ctx, path: string, roles: string[]) {
   const users = new Map((await repo.usersByIds(ctx.db, grants.map((g) => g.user_id))).filter((u) => u.active).map((u) => [u.id, u]));
   return grants.filter((g) => users.has(g.user_id)).map((g) => ({ userId: g.user_id, name: users.get(g.user_id)!.name, phone: users.get(g.user_id)!.phone, role: g.role, regionId: g.region_id, unit: g.unit ?? null, householdId: g.household_id }));
 }
+
+/** The villager accounts of one household (who hears of what concerns the family). */
+export async function householdVillagers(ctx: Ctx, householdId: string, householdPath: string): Promise<string[]> {
+  return (await workersWithin(ctx, householdPath, ['villager'])).filter((w) => w.householdId === householdId).map((w) => w.userId);
+}

@@ -10,7 +10,7 @@ import { isWithin } from '../../core/scope.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { grantPathsOf, holdersAt, userNames, workersWithin } from '../accounts/directory.js';
+import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/directory.js';
 import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
@@ -350,8 +350,7 @@ export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
 /** Villager accounts acting for a household (they follow and rate cases reported for it). */
 async function householdVillagers(ctx: Ctx, householdId: string): Promise<string[]> {
   const path = await people.householdRegionPath(ctx, householdId);
-  if (!path) return [];
-  return (await workersWithin(ctx, path, ['villager'])).filter((w) => w.householdId === householdId).map((w) => w.userId);
+  return path ? villagersOf(ctx, householdId, path) : [];
 }
 
 /** Active staff of a township unit serving the level (the township at or above it). */

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/kysely.js';
 import { newId } from '../../core/ids.js';
 import * as repo from './repo.js';
 
-export type NotificationKind = 'assignment' | 'deadline' | 'card_yellow' | 'card_red' | 'escalated' | 'supervised' | 'rated' | 'copied' | 'extension' | 'status';
+export type NotificationKind = 'assignment' | 'deadline' | 'card_yellow' | 'card_red' | 'escalated' | 'supervised' | 'rated' | 'copied' | 'extension' | 'status' | 'points';
 
 export interface Notice {
   kind: NotificationKind;

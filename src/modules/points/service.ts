@@ -13,7 +13,8 @@ import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as attachments from '../attachments/service.js';
-import { userNames } from '../accounts/directory.js';
+import { householdVillagers, userNames } from '../accounts/directory.js';
+import { notify } from '../notifications/service.js';
 import * as repo from './repo.js';
 import * as ledger from './ledger.js';
 import { settingsAt } from './settings.js';
@@ -130,6 +131,9 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, action: Exclude
     const now = ctx.clock.now();
     const rule = (await repo.ruleById(ctx.db, a.rule_id))!;
     const patch: Partial<repo.AwardRow> = { status: to };
+    // Who hears of it: the proposer of a rejection, the approver of an objection.
+    const notice = action === 'reject' ? { to: [a.proposed_by], title: `积分申报未通过：${rule.name}（${text!.trim()}）` }
+      : action === 'object' && a.decided_by ? { to: [a.decided_by], title: `积分公示收到异议，请复核：${rule.name}` } : null;
     if (action === 'approve') {
       const days = (await settingsAt(ctx.db, a.region_path)).publicDays;
       Object.assign(patch, { decided_by: actor.userId, decided_at: now.toISOString(), public_until: publicUntil(now, days).toISOString() });
@@ -140,6 +144,7 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, action: Exclude
       if (action === 'approve') await requireWithinCap(tx, a, rule, now);
       if (!(await repo.updateAward(tx, id, a.version, patch))) return false;
       await event(tx, id, action, actor, now, text?.trim() || null);
+      if (notice) await notify(ctx, tx, notice.to.filter((u) => u !== actor.userId), { kind: 'points', title: notice.title, entity: 'point_award', entityId: id });
       await audit(tx, now, actor, { action: `point_award.${action}`, entity: 'point_award', entityId: id, regionPath: a.region_path, detail: { text: text ?? null } });
       return true;
     });
@@ -211,10 +216,12 @@ export async function takeEffect(ctx: Ctx) {
   const now = ctx.clock.now();
   let n = 0;
   for (const a of await repo.dueToTakeEffect(ctx.db, now.toISOString(), 500)) {
+    const [family, rule] = await Promise.all([householdVillagers(ctx, a.household_id, a.region_path), repo.ruleById(ctx.db, a.rule_id)]);
     const done = await ctx.db.transaction().execute(async (tx) => {
       const entryId = await ledger.postOnce(tx, { householdId: a.household_id, regionPath: a.region_path, delta: a.value, source: 'rule_award', sourceId: a.id, ruleId: a.rule_id, residentId: a.resident_id, note: a.note, by: a.decided_by, at: now });
       if (!(await repo.updateAward(tx, a.id, a.version, { status: 'effective', entry_id: entryId }))) throw new Retry();
       await event(tx, a.id, 'take_effect', null, now, '公示期满无异议，积分生效');
+      await notify(ctx, tx, family, { kind: 'points', title: `积分已生效：${rule?.name ?? ''} ${a.value > 0 ? '+' : ''}${a.value}分`, entity: 'point_award', entityId: a.id });
       return true;
     }).catch((err) => {
       if (err instanceof Retry) return false;
