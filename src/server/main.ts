@@ -1,4 +1,5 @@
-// CLI: `start` (default) serves the app; `migrate` and `seed` act on the store and exit.
+// CLI: `start` (default) serves the app; `migrate` and `seed` act on the store and exit;
+// `check-points` compares every balance with its entries and every item's stock with its moves (exit 1 on a mismatch).
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { openDatabase } from '../db/kysely.js';
@@ -14,6 +15,7 @@ import { ensureCatalog } from '../modules/cases/service.js';
 import { ensureRules } from '../modules/visits/plan.js';
 import { ensureChecklist } from '../modules/patrols/service.js';
 import { setGateway, webhookGateway } from '../modules/notifications/service.js';
+import { checkPoints } from './check-points.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,6 +30,13 @@ async function main() {
   await ensureRules(ctx);
   await ensureChecklist(ctx);
   if (cmd === 'migrate') return database.close();
+  if (cmd === 'check-points') {
+    const problems = await checkPoints(ctx);
+    for (const p of problems) console.log(p);
+    console.log(problems.length ? `check-points: ${problems.length} mismatch(es)` : 'check-points: every balance equals its entries and every stock its moves');
+    await database.close();
+    process.exit(problems.length ? 1 : 0);
+  }
   if ((cmd === 'start' && process.env.XZ_DEMO !== '0') || cmd === 'seed') {
     if (await isEmpty(ctx)) {
       const t = Date.now();

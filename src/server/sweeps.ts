@@ -4,6 +4,7 @@ import type { Ctx } from '../core/context.js';
 import { sweepCases } from '../modules/cases/sweep.js';
 import { syncAll } from '../modules/visits/plan.js';
 import { takeEffect } from '../modules/points/service.js';
+import { postMonthlyBase } from '../modules/points/monthly-base.js';
 import { shanghaiDate } from '../core/clock.js';
 
 /** The day each store's visit plans were last brought up to date (once a day is enough). */
@@ -12,6 +13,7 @@ const plannedOn = new WeakMap<Ctx, string>();
 export async function runSweeps(ctx: Ctx): Promise<void> {
   await sweepCases(ctx);
   await takeEffect(ctx);
+  await postMonthlyBase(ctx);
   const today = shanghaiDate(ctx.clock.now());
   if (plannedOn.get(ctx) !== today) {
     await syncAll(ctx);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/kysely.js';
-import type { PointAwardsTable, PointEntriesTable, PointRulesTable } from '../../db/schema.js';
+import type { PointAwardsTable, PointDesignationsTable, PointEntriesTable, PointRulesTable, PointSettlementsTable } from '../../db/schema.js';
 import { withinPath, type Scope } from '../../core/scope.js';
 
 export type RuleRow = PointRulesTable;
@@ -158,3 +158,24 @@ export async function listEntries(db: Executor, f: EntryFilter, page: number, pa
   const rows = await q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   return { rows, total };
 }
+
+/** Points earned per household of a subtree in [from, to), highest first. */
+export async function earnedWithin(db: Executor, path: string, from: string, to: string, earning: string[]) {
+  const rows = await db.selectFrom('point_entries').select(['household_id', sql<number>`sum(delta)`.as('points')])
+    .where((eb) => withinPath(eb, 'region_path', path)).where('at', '>=', from).where('at', '<', to).where('source', 'in', earning)
+    .groupBy('household_id').having(sql`sum(delta)`, '>', 0).orderBy(sql`sum(delta)`, 'desc').orderBy('household_id').execute();
+  return rows.map((r) => ({ householdId: r.household_id, points: Number(r.points) }));
+}
+
+export const insertDesignation = (db: Executor, row: DesignationRow) => db.insertInto('point_designations').values(row).execute();
+export const designationsWithin = (db: Executor, path: string, year: number) =>
+  db.selectFrom('point_designations').selectAll().where((eb) => withinPath(eb, 'region_path', path)).where('year', '=', year).orderBy('awarded_at', 'desc').execute();
+
+export const insertSettlement = (db: Executor, row: SettlementRow) => db.insertInto('point_settlements').values(row).execute();
+export const settlementsWithin = (db: Executor, path: string) =>
+  db.selectFrom('point_settlements').selectAll().where((eb) => withinPath(eb, 'region_path', path)).orderBy('year', 'desc').execute();
+export const settlementOf = (db: Executor, regionId: string, year: number) =>
+  db.selectFrom('point_settlements').selectAll().where('region_id', '=', regionId).where('year', '=', year).executeTakeFirst();
+
+export type DesignationRow = PointDesignationsTable;
+export type SettlementRow = PointSettlementsTable;

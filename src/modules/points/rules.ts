@@ -80,3 +80,31 @@ export function proposerRole(can: { manage: boolean; log: boolean; ownHousehold:
   if (can.ownHousehold) return 'villager';
   return null;
 }
+
+export const RANKING_PERIODS = ['month', 'quarter', 'year'] as const;
+export type RankingPeriod = (typeof RANKING_PERIODS)[number];
+
+/** The Shanghai calendar days [first, last] of the month, quarter or year holding `day` (YYYY-MM-DD). */
+export function periodDays(period: RankingPeriod, day: string): { first: string; last: string } {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const startMonth = period === 'month' ? m : period === 'quarter' ? Math.floor((m - 1) / 3) * 3 + 1 : 1;
+  const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
+  const end = new Date(Date.UTC(y, startMonth - 1 + months, 0));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { first: `${y}-${pad(startMonth)}-01`, last: `${end.getUTCFullYear()}-${pad(end.getUTCMonth() + 1)}-${pad(end.getUTCDate())}` };
+}
+
+/** Competition ranking (1, 1, 3): equal points share a rank, the next rank skips. Input sorted by points, highest first. */
+export function competitionRanks(points: number[]): number[] {
+  return points.map((p, i) => (i > 0 && points[i - 1] === p ? NaN : i + 1)).reduce<number[]>((out, r, i) => [...out, Number.isNaN(r) ? out[i - 1] : r], []);
+}
+
+/** Titles of designations (评选) with their default points. */
+export const DESIGNATION_TITLES: Record<string, number> = { 十星级文明户: 20, 五好文明家庭: 20, 净美庭院: 10 };
+
+/** Year-end settlement: the entry each household gets (reset takes a positive balance to zero; carry moves nothing). */
+export const settlementDelta = (mode: 'carry' | 'reset', balance: number) => (mode === 'reset' && balance > 0 ? -balance : 0);
+
+/** Volunteer points: hours × rate, rounded to whole points. */
+export const volunteerPoints = (hours: number, rate: number) => Math.round(hours * rate);
