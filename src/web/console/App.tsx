@@ -26,6 +26,15 @@ const VisitPlanPage = lazy(() => import('./pages/visits/VisitPlanPage'));
 const VisitLogPage = lazy(() => import('./pages/visits/VisitLogPage'));
 const VisitSettingsPage = lazy(() => import('./pages/visits/VisitSettingsPage'));
 const PatrolListPage = lazy(() => import('./pages/patrols/PatrolListPage'));
+const PointRulesPage = lazy(() => import('./pages/pts/RulesPage'));
+const AwardQueuePage = lazy(() => import('./pages/pts/AwardsPage'));
+const PointBoardPage = lazy(() => import('./pages/pts/BoardPage'));
+const LedgerPage = lazy(() => import('./pages/pts/HouseholdLedgerPage'));
+const RankingPage = lazy(() => import('./pages/pts/RankPage'));
+const VolunteerPage = lazy(() => import('./pages/pts/VolunteerAdminPage'));
+const StoreItemsPage = lazy(() => import('./pages/pts/ShopItemsPage'));
+const CounterPage = lazy(() => import('./pages/pts/CounterDesk'));
+const RedemptionsPage = lazy(() => import('./pages/pts/RedemptionListPage'));
 const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -91,6 +100,17 @@ export function Root() {
                   <Route path="visits/log" element={<VisitLogPage />} />
                   <Route path="visits/settings" element={<VisitSettingsPage />} />
                   <Route path="patrols" element={<PatrolListPage />} />
+                  <Route path="points" element={<Navigate to="/points/awards" replace />} />
+                  <Route path="points/rules" element={<PointRulesPage />} />
+                  <Route path="points/awards" element={<AwardQueuePage />} />
+                  <Route path="points/board" element={<PointBoardPage />} />
+                  <Route path="points/ledger" element={<LedgerPage />} />
+                  <Route path="points/ranking" element={<RankingPage />} />
+                  <Route path="points/volunteer" element={<VolunteerPage />} />
+                  <Route path="store" element={<Navigate to="/store/counter" replace />} />
+                  <Route path="store/items" element={<StoreItemsPage />} />
+                  <Route path="store/counter" element={<CounterPage />} />
+                  <Route path="store/redemptions" element={<RedemptionsPage />} />
                   <Route path="system/users" element={<UsersPage />} />
                   <Route path="system/password" element={<PasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -6,7 +6,7 @@ import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation, useNaviga
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ConfigProvider, DotLoading } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { AppOutline, CameraOutline, CalendarOutline, CheckShieldOutline, TeamOutline, UserOutline } from 'antd-mobile-icons';
+import { AppOutline, CameraOutline, CalendarOutline, CheckShieldOutline, GiftOutline, TeamOutline, UserOutline } from 'antd-mobile-icons';
 import { setUnauthorizedHandler, ApiError } from '../console/api/client';
 import { ElderProvider } from './elder';
 import { useMe } from './data';
@@ -24,6 +24,10 @@ import { PatrolFormPage } from './pages/PatrolForm';
 import { PatrolDetailPage } from './pages/PatrolDetail';
 import { TodoPage } from './pages/Todo';
 import { OutboxPage } from './pages/Outbox';
+import { PointsHomePage } from './pages/PointsHome';
+import { StorePage } from './pages/StorePage';
+import { MyRedemptionsPage, RedemptionCodePage } from './pages/RedemptionPages';
+import { PointsBoardPage, PointsRankingPage } from './pages/PointsPublic';
 import { NetworkBar } from './offline';
 import { useAutoSync } from './sync';
 import { isWorker } from './work';
@@ -62,6 +66,12 @@ export function H5Root() {
               <Route path="/h5/todo" element={<Authed><WorkerOnly><TodoPage /></WorkerOnly></Authed>} />
               <Route path="/h5/report" element={<Authed tabs><ReportPage /></Authed>} />
               <Route path="/h5/me" element={<Authed tabs><MinePage /></Authed>} />
+              <Route path="/h5/points" element={<Authed tabs><PointsHomePage /></Authed>} />
+              <Route path="/h5/points/board" element={<Authed><PointsBoardPage /></Authed>} />
+              <Route path="/h5/points/ranking" element={<Authed><PointsRankingPage /></Authed>} />
+              <Route path="/h5/store" element={<Authed><StorePage /></Authed>} />
+              <Route path="/h5/store/mine" element={<Authed><MyRedemptionsPage /></Authed>} />
+              <Route path="/h5/store/r/:id" element={<Authed><RedemptionCodePage /></Authed>} />
               <Route path="/h5/cases/:id" element={<Authed><CasePage /></Authed>} />
               <Route path="*" element={<Navigate to="/h5" replace />} />
             </Routes>
@@ -129,6 +139,7 @@ function Authed({ children, tabs }: { children: ReactNode; tabs?: boolean }) {
 const TABS = [
   { to: '/h5', label: '首页', icon: <AppOutline aria-hidden />, end: true },
   { to: '/h5/report', label: '随手拍', icon: <CameraOutline aria-hidden />, end: false },
+  { to: '/h5/points', label: '积分', icon: <GiftOutline aria-hidden />, end: false },
   { to: '/h5/me', label: '我的', icon: <UserOutline aria-hidden />, end: false },
 ];
 

@@ -1,6 +1,8 @@
 import type { MessageKey } from './zh-CN';
+import { ptsEnUS } from './pts.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...ptsEnUS,
   'app.name': 'Xiangzhi',
   'app.title': 'Xiangzhi · Rural Governance Platform',
   'app.short': 'Rural governance',
@@ -663,6 +665,7 @@ export const enUS: Record<MessageKey, string> = {
   'inbox.kind.copied': 'Copied',
   'inbox.kind.extension': 'Extension',
   'inbox.kind.status': 'Update',
+  'inbox.kind.points': 'Points',
   'inbox.kind.other': 'Notice',
   'inbox.unread': 'Unread',
   'case.progress': 'Progress',
@@ -753,6 +756,16 @@ export const enUS: Record<MessageKey, string> = {
   'menu.visitLog': 'Visit log',
   'menu.patrols': 'Patrols',
   'menu.visitSettings': 'Visit & patrol settings',
+  'menu.points': 'Points & store',
+  'menu.pointRules': 'Point rules',
+  'menu.pointAwards': 'Award review',
+  'menu.pointBoard': 'Notice board',
+  'menu.pointLedger': 'Household ledger',
+  'menu.pointRanking': 'Rankings & honours',
+  'menu.volunteer': 'Volunteer service',
+  'menu.storeItems': 'Store items',
+  'menu.storeCounter': 'Counter',
+  'menu.storeRedemptions': 'Redemptions',
   'visits.frequency.weekly': 'Weekly',
   'visits.frequency.monthly': 'Monthly',
   'visits.frequency.quarterly': 'Quarterly',

@@ -1,5 +1,8 @@
 // The console's words. zh-CN is the source of truth; en-US must have every key.
+import { ptsZhCN } from './pts.zh-CN';
+
 export const zhCN = {
+  ...ptsZhCN,
   'app.name': '乡治',
   'app.title': '乡治 · 乡村基层治理平台',
   'app.short': '乡村基层治理平台',
@@ -662,6 +665,7 @@ export const zhCN = {
   'inbox.kind.copied': '抄告',
   'inbox.kind.extension': '延期',
   'inbox.kind.status': '进展',
+  'inbox.kind.points': '积分',
   'inbox.kind.other': '通知',
   'inbox.unread': '未读',
   'case.progress': '办理情况',
@@ -752,6 +756,16 @@ export const zhCN = {
   'menu.visitLog': '走访记录',
   'menu.patrols': '巡查记录',
   'menu.visitSettings': '走访巡查设置',
+  'menu.points': '积分超市',
+  'menu.pointRules': '积分规则',
+  'menu.pointAwards': '积分审核',
+  'menu.pointBoard': '积分公示',
+  'menu.pointLedger': '户积分台账',
+  'menu.pointRanking': '排行与评选',
+  'menu.volunteer': '志愿服务',
+  'menu.storeItems': '超市商品',
+  'menu.storeCounter': '兑换核销',
+  'menu.storeRedemptions': '兑换记录',
   'visits.frequency.weekly': '每周',
   'visits.frequency.monthly': '每月',
   'visits.frequency.quarterly': '每季度',

@@ -13,7 +13,7 @@ import { useCaseLabels } from '../lib/caseLabels';
 
 const KIND_COLOR: Record<string, string> = {
   assignment: 'blue', deadline: 'orange', card_yellow: 'gold', card_red: 'red', escalated: 'volcano', supervised: 'volcano',
-  rated: 'green', copied: 'cyan', extension: 'purple', status: 'default',
+  rated: 'green', copied: 'cyan', extension: 'purple', status: 'default', points: 'magenta',
 };
 
 export function InboxBell() {
@@ -42,6 +42,9 @@ export function InboxBell() {
     if (n.entity === 'case' && n.entityId) {
       setOpen(false);
       navigate(`/cases/${n.entityId}`);
+    } else if (n.entity === 'point_award' && n.entityId) {
+      setOpen(false);
+      navigate(`/points/awards?award=${n.entityId}`);
     }
   };
   const readAll = async () => {

@@ -1,7 +1,7 @@
 // The console menu as data: later modules add entries here (走访巡查, 事件办理, 积分超市 …).
 import type { ReactNode } from 'react';
 import {
-  AlertOutlined, ApartmentOutlined, CarryOutOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined,
+  AccountBookOutlined, AlertOutlined, AuditOutlined, GiftOutlined, HeartOutlined, NotificationOutlined, ReadOutlined, ScanOutlined, ShopOutlined, ShoppingOutlined, TrophyOutlined, ApartmentOutlined, CarryOutOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined,
   SafetyOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
@@ -42,6 +42,20 @@ export const MENU: MenuEntry[] = [
       { key: 'visitLog', label: 'menu.visitLog', icon: <SolutionOutlined />, path: '/visits/log', cap: 'registry.read' },
       { key: 'patrols', label: 'menu.patrols', icon: <SafetyOutlined />, path: '/patrols', cap: 'registry.read' },
       { key: 'visitSettings', label: 'menu.visitSettings', icon: <ToolOutlined />, path: '/visits/settings', cap: 'regions.manage' },
+    ],
+  },
+  {
+    key: 'points', label: 'menu.points', icon: <GiftOutlined />,
+    children: [
+      { key: 'pointAwards', label: 'menu.pointAwards', icon: <AuditOutlined />, path: '/points/awards', cap: 'registry.read' },
+      { key: 'pointBoard', label: 'menu.pointBoard', icon: <NotificationOutlined />, path: '/points/board', cap: 'registry.read' },
+      { key: 'pointLedger', label: 'menu.pointLedger', icon: <AccountBookOutlined />, path: '/points/ledger', cap: 'registry.read' },
+      { key: 'pointRanking', label: 'menu.pointRanking', icon: <TrophyOutlined />, path: '/points/ranking', cap: 'registry.read' },
+      { key: 'volunteer', label: 'menu.volunteer', icon: <HeartOutlined />, path: '/points/volunteer', cap: 'registry.read' },
+      { key: 'storeItems', label: 'menu.storeItems', icon: <ShopOutlined />, path: '/store/items', cap: 'points.manage' },
+      { key: 'storeCounter', label: 'menu.storeCounter', icon: <ScanOutlined />, path: '/store/counter', cap: 'points.manage' },
+      { key: 'storeRedemptions', label: 'menu.storeRedemptions', icon: <ShoppingOutlined />, path: '/store/redemptions', cap: 'points.manage' },
+      { key: 'pointRules', label: 'menu.pointRules', icon: <ReadOutlined />, path: '/points/rules', cap: 'registry.read' },
     ],
   },
   {

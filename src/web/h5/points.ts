@@ -1,0 +1,31 @@
+// The villager's points and store: my household, its village, the balance and entries, the store's items.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../console/api/client';
+import type { Me } from '../console/api/auth';
+import type { RegionDetail } from '../console/api/regions';
+import { homeGrant } from './data';
+
+export { useHouseholdPoints, useBoard, useRanking, decideAward, proposeAward, uploadEvidence, useRules } from '../console/api/pointsCore';
+export { useStoreItems, itemPhotoUrl, formatCode, cancelRedemption } from '../console/api/shop';
+export type { StoreItem, Redemption } from '../console/api/shop';
+
+/** The village my household lies in (a villager's grant sits on the grid; its parent is the village). */
+export function useMyVillage(me: Me | undefined) {
+  const grant = homeGrant(me);
+  return useQuery({
+    queryKey: ['h5', 'village', grant?.regionId],
+    queryFn: async () => {
+      const r = await api.get<RegionDetail>(`/api/regions/${encodeURIComponent(grant!.regionId)}`);
+      // A villager may read the village's public pages but not browse it as a region: its name and id come with the grid.
+      const v = r.level === 'village' ? r : r.ancestors.find((a) => a.level === 'village');
+      return v ? { id: v.id, name: v.name } : { id: r.id, name: r.name };
+    },
+    enabled: !!grant?.regionId,
+    staleTime: 30 * 60_000,
+  });
+}
+
+export const SOURCE_WORDS: Record<string, string> = {
+  rule_award: '规则积分', first_report: '首报激励', mediator: '调解奖励', volunteer: '志愿服务', evaluation: '评选表彰',
+  monthly_base: '月度基础分', redemption: '超市兑换', refund: '兑换退回', correction: '积分更正', settlement: '年终结算',
+};
