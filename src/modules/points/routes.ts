@@ -150,7 +150,7 @@ export default function routes(app: App, ctx: Ctx) {
           regionId: z.string(), regionName: z.string(), publicDays: z.number(),
           items: z.array(z.object({
             id: z.string(), householdId: z.string(), householdName: z.string(), gridName: z.string(), ruleName: z.string(), category: z.string(), residentName: z.string().nullable(),
-            value: z.number(), status: z.enum(AWARD_STATUSES), decidedAt: z.string().nullable(), publicUntil: z.string().nullable(), note: z.string().nullable(),
+            value: z.number(), status: z.enum(AWARD_STATUSES), decidedAt: z.string().nullable(), publicUntil: z.string().nullable(), note: z.string().nullable(), daysLeft: z.number().nullable(),
           })),
         }),
       },

@@ -201,12 +201,15 @@ export async function board(ctx: Ctx, actor: Actor, regionId: string) {
   const since = new Date(ctx.clock.now().getTime() - 30 * 86_400_000).toISOString();
   const rows = await repo.boardAwards(ctx.db, r.path, since, 300);
   const views = await awardViews(ctx, rows);
+  const now = ctx.clock.now().getTime();
   // The public board names the household and the deed, not who proposed it or the resident's notes on evidence.
   return {
     regionId: r.id, regionName: r.name, publicDays: (await settingsAt(ctx.db, r.path)).publicDays,
     items: views.map((v) => ({
       id: v.id, householdId: v.householdId, householdName: v.householdName, gridName: v.gridName, ruleName: v.ruleName, category: v.category,
       residentName: v.residentName, value: v.value, status: v.status, decidedAt: v.decidedAt, publicUntil: v.publicUntil, note: v.note,
+      // Whole days of 公示 left by the server's clock (the reader's own clock may be wrong).
+      daysLeft: v.status === 'publicized' && v.publicUntil ? Math.max(0, Math.ceil((Date.parse(v.publicUntil) - now) / 86_400_000)) : null,
     })),
   };
 }

@@ -22,7 +22,7 @@ export interface Award {
 export interface AwardDetail extends Award { events: { action: string; byName: string | null; at: string; note: string | null }[]; evidence: Attachment[] }
 export interface BoardItem {
   id: string; householdId: string; householdName: string; gridName: string; ruleName: string; category: string; residentName: string | null;
-  value: number; status: AwardStatus; decidedAt: string | null; publicUntil: string | null; note: string | null;
+  value: number; status: AwardStatus; decidedAt: string | null; publicUntil: string | null; note: string | null; daysLeft: number | null;
 }
 export interface Board { regionId: string; regionName: string; publicDays: number; items: BoardItem[] }
 export interface Entry {

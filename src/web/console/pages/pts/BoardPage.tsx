@@ -15,8 +15,6 @@ import { useSession } from '../../layout/session';
 import { hasCapability } from '../../lib/access';
 import { PointValue, SplitWithTree, usePageRegion } from './Points';
 
-const DAY = 86_400_000;
-
 export default function BoardPage() {
   const t = useT();
   const f = useFormat();
@@ -44,7 +42,7 @@ export default function BoardPage() {
     ...common,
     {
       title: t('pts.board.col.until'), dataIndex: 'publicUntil', width: 200,
-      render: (v: string | null) => v && <span>{f.date(v)} <span className="xz-muted">{t('pts.board.daysLeft', { n: Math.max(0, Math.ceil((Date.parse(v) - Date.now()) / DAY)) })}</span></span>,
+      render: (v: string | null, r) => v && <span>{f.date(v)} <span className="xz-muted">{t('pts.board.daysLeft', { n: r.daysLeft ?? 0 })}</span></span>,
     },
     ...(canObject ? [{
       title: t('pts.awards.col.actions'), key: 'actions', width: 96, className: 'xz-no-print',

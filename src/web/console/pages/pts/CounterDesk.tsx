@@ -45,12 +45,13 @@ export default function CounterDesk() {
   const [found, setFound] = useState<Redemption | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const today = useRedemptions({ regionId, status: 'fulfilled', page: 1, pageSize: 50 });
-  const todays = (today.data?.items ?? []).filter((r) => r.fulfilledAt && f.date(r.fulfilledAt) === f.date(new Date()));
+  const [justDone, setJustDone] = useState(false);
+  const recent = useRedemptions({ regionId, status: 'fulfilled', page: 1, pageSize: 10 });
 
   const lookup = async () => {
     const c = code.replace(/[\s-]/g, '');
     setFound(null);
+    setJustDone(false);
     if (!CODE.test(c)) { setError(t('pts.counter.code.invalid')); return; }
     setBusy(true);
     setError(null);
@@ -61,13 +62,14 @@ export default function CounterDesk() {
     try {
       const r = await fulfilCode(c);
       setFound(r);
+      setJustDone(true);
       message.success(t('pts.counter.fulfilled'));
       await qc.invalidateQueries({ queryKey: ['store'] });
     } catch (err) { setError(errorText(err)); } finally { setBusy(false); }
   };
 
   const columns: TableColumnsType<Redemption> = [
-    { title: t('pts.redemptions.col.at'), dataIndex: 'fulfilledAt', width: 110, render: (v: string) => f.dateTimeShort(v) },
+    { title: t('pts.counter.fulfilledAt'), dataIndex: 'fulfilledAt', width: 110, render: (v: string) => f.dateTimeShort(v) },
     { title: t('pts.redemptions.col.household'), dataIndex: 'householdName', width: 110 },
     { title: t('pts.redemptions.col.item'), key: 'item', render: (_: unknown, r) => `${r.itemName} ${t('pts.counter.qty', { n: r.quantity })}` },
     { title: t('pts.redemptions.col.points'), dataIndex: 'totalCost', width: 80, align: 'right', render: (v: number) => f.num(v) },
@@ -84,7 +86,9 @@ export default function CounterDesk() {
             {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} role="alert" />}
             {found && (
               <>
-                {found.status === 'fulfilled' && <Result status="success" title={t('pts.counter.fulfilled')} subTitle={t('pts.counter.alreadyFulfilled', { at: f.dateTime(found.fulfilledAt) })} style={{ padding: '16px 0 0' }} />}
+                {found.status === 'fulfilled' && (justDone
+                  ? <Result status="success" title={t('pts.counter.fulfilled')} style={{ padding: '16px 0 0' }} />
+                  : <Alert type="warning" showIcon title={t('pts.counter.alreadyFulfilled', { at: f.dateTime(found.fulfilledAt) })} style={{ marginTop: 16 }} />)}
                 {found.status === 'cancelled' && <Alert type="warning" showIcon title={t('pts.counter.cancelled')} style={{ marginTop: 16 }} />}
                 <RedemptionFacts r={found} />
                 {found.status === 'reserved' && (
@@ -94,8 +98,8 @@ export default function CounterDesk() {
             )}
           </Card>
           <Card variant="borderless" title={t('pts.counter.today')}>
-            <Table<Redemption> rowKey="id" size="small" columns={columns} dataSource={todays} pagination={false} loading={today.isLoading}
-              locale={{ emptyText: today.isLoading ? ' ' : <EmptyState title={t('pts.counter.todayEmpty')} /> }} />
+            <Table<Redemption> rowKey="id" size="small" columns={columns} dataSource={recent.data?.items ?? []} pagination={false} loading={recent.isLoading}
+              locale={{ emptyText: recent.isLoading ? ' ' : <EmptyState title={t('pts.counter.todayEmpty')} /> }} />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
