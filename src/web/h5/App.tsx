@@ -28,6 +28,8 @@ import { PointsHomePage } from './pages/PointsHome';
 import { StorePage } from './pages/StorePage';
 import { MyRedemptionsPage, RedemptionCodePage } from './pages/RedemptionPages';
 import { PointsBoardPage, PointsRankingPage } from './pages/PointsPublic';
+import { PointsClaimPage } from './pages/PointsClaim';
+import { VolunteerPage } from './pages/Volunteer';
 import { NetworkBar } from './offline';
 import { useAutoSync } from './sync';
 import { isWorker } from './work';
@@ -69,6 +71,8 @@ export function H5Root() {
               <Route path="/h5/points" element={<Authed tabs><PointsHomePage /></Authed>} />
               <Route path="/h5/points/board" element={<Authed><PointsBoardPage /></Authed>} />
               <Route path="/h5/points/ranking" element={<Authed><PointsRankingPage /></Authed>} />
+              <Route path="/h5/points/claim" element={<Authed><PointsClaimPage /></Authed>} />
+              <Route path="/h5/volunteer" element={<Authed><VolunteerPage /></Authed>} />
               <Route path="/h5/store" element={<Authed><StorePage /></Authed>} />
               <Route path="/h5/store/mine" element={<Authed><MyRedemptionsPage /></Authed>} />
               <Route path="/h5/store/r/:id" element={<Authed><RedemptionCodePage /></Authed>} />

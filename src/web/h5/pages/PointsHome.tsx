@@ -30,6 +30,9 @@ export function PointsHomePage() {
             <Link to="/h5/store/mine">我的兑换</Link>
             <Link to="/h5/points/board">积分公示</Link>
             <Link to="/h5/points/ranking">积分排行</Link>
+            <Link to="/h5/points/claim">我要申报</Link>
+            <Link to="/h5/volunteer">志愿服务</Link>
+            <Link to="/h5/store">追梦超市</Link>
           </nav>
           {pts.data.pending.length > 0 && (
             <>
