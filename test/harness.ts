@@ -33,6 +33,8 @@ async function freshDatabase(): Promise<{ database: Database; url: string; drop:
   if (STORE === 'postgres') {
     const name = `xz_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
+    // A throwaway database: commits need not wait for the disk (the demo seeders make thousands of them).
+    await adminQuery(`ALTER DATABASE ${name} SET synchronous_commit = off`);
     const url = new URL(PG_URL);
     url.pathname = `/${name}`;
     const database = openDatabase(url.toString());

@@ -28,9 +28,10 @@ import consultationRoutes from '../modules/consultations/routes.js';
 import pointRoutes from '../modules/points/routes.js';
 import storeRoutes from '../modules/store/routes.js';
 import pointProgramRoutes from '../modules/points/program-routes.js';
+import pointExcelRoutes from '../modules/points/excel-routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
 
-const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, storeRoutes, notificationRoutes];
+const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, pointExcelRoutes, storeRoutes, notificationRoutes];
 
 function trustedProxies(): boolean | string[] {
   const v = process.env.XZ_TRUST_PROXY?.trim();

@@ -9,6 +9,7 @@ import type { Ctx } from '../core/context.js';
 import { isEmpty, seedDemo } from '../modules/demo/seed.js';
 import { seedDemoCases } from '../modules/demo/cases.js';
 import { seedDemoVisits } from '../modules/demo/visits.js';
+import { seedDemoPoints } from '../modules/demo/points.js';
 import { buildApp } from './app.js';
 import { runSweeps, startSweeper } from './sweeps.js';
 import { ensureCatalog } from '../modules/cases/service.js';
@@ -46,8 +47,10 @@ async function main() {
         // Demo cases over the past months (not in the test harness, which seeds the registry only).
         const cases = await seedDemoCases(ctx, seed).catch((err) => { console.error('demo cases failed:', err); return null; });
         const visits = await seedDemoVisits(ctx, seed).catch((err) => { console.error('demo visits failed:', err); return null; });
-        console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms (registry ${registry} ms${cases ? `, ${cases.cases} cases ${cases.ms} ms` : ''}${visits ? `, ${visits.visits} visits and ${visits.patrols} patrols ${visits.ms} ms` : ''})`);
+        const points = await seedDemoPoints(ctx, seed).catch((err) => { console.error('demo points failed:', err); return null; });
+        console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms (registry ${registry} ms${cases ? `, ${cases.cases} cases ${cases.ms} ms` : ''}${visits ? `, ${visits.visits} visits and ${visits.patrols} patrols ${visits.ms} ms` : ''}${points ? `, ${Object.values(points.awards).reduce((s, n) => s + n, 0)} point awards and ${Object.values(points.redemptions).reduce((s, n) => s + n, 0)} redemptions ${points.ms} ms` : ''})`);
         if (cases?.failed.length) console.warn(`demo cases: ${cases.failed.length} steps refused`, cases.failed.slice(0, 5));
+        if (points && Object.keys(points.refused).length) console.warn('demo points: steps refused', points.refused);
       }
     }
     if (cmd === 'seed') return database.close();

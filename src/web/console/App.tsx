@@ -32,9 +32,9 @@ const PointBoardPage = lazy(() => import('./pages/pts/BoardPage'));
 const LedgerPage = lazy(() => import('./pages/pts/HouseholdLedgerPage'));
 const RankingPage = lazy(() => import('./pages/pts/RankPage'));
 const VolunteerPage = lazy(() => import('./pages/pts/VolunteerAdminPage'));
-const StoreItemsPage = lazy(() => import('./pages/pts/ShopItemsPage'));
-const CounterPage = lazy(() => import('./pages/pts/CounterDesk'));
-const RedemptionsPage = lazy(() => import('./pages/pts/RedemptionListPage'));
+const StoreItemsPage = lazy(() => import('./pages/store/StoreItemsPage'));
+const CounterPage = lazy(() => import('./pages/store/CounterPage'));
+const RedemptionsPage = lazy(() => import('./pages/store/RedemptionsPage'));
 const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 

@@ -6,8 +6,8 @@ import type { RegionDetail } from '../console/api/regions';
 import { homeGrant } from './data';
 
 export { useHouseholdPoints, useBoard, useRanking, decideAward, proposeAward, uploadEvidence, useRules } from '../console/api/pointsCore';
-export { useStoreItems, itemPhotoUrl, formatCode, cancelRedemption } from '../console/api/shop';
-export type { StoreItem, Redemption } from '../console/api/shop';
+export { useStoreItems, itemPhotoUrl, formatCode, cancelRedemption } from '../console/api/store';
+export type { StoreItem, Redemption } from '../console/api/store';
 
 /** The village my household lies in (a villager's grant sits on the grid; its parent is the village). */
 export function useMyVillage(me: Me | undefined) {

@@ -1,7 +1,9 @@
 import type { MessageKey } from './zh-CN';
+import { storeEnUS } from './store.en-US';
 import { ptsEnUS } from './pts.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...storeEnUS,
   ...ptsEnUS,
   'app.name': 'Xiangzhi',
   'app.title': 'Xiangzhi · Rural Governance Platform',

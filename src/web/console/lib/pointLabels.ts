@@ -1,4 +1,4 @@
-// Words and colours for points and store codes (award status, entry source, proposer, redemption status).
+// Words and colours for points codes (award status, entry source, proposer, award event).
 import { useCallback, useMemo } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { zhCN } from '../i18n/zh-CN';
@@ -16,14 +16,11 @@ export function usePointLabels() {
     source: (s: string) => word('pts.source', s),
     proposer: (p: string) => word('pts.proposer', p),
     event: (e: string) => word('pts.event', e),
-    redemption: (s: string) => word('pts.redemption', s),
-    move: (m: string) => word('pts.items.move', m),
     cap: (cap: number | null, period: string | null) => (cap == null ? t('pts.rule.cap.none') : t(period === 'month' ? 'pts.rule.cap.month' : 'pts.rule.cap.year', { n: cap })),
   }), [word, t]);
 }
 
 export const AWARD_COLOR: Record<string, string> = { pending: 'orange', publicized: 'blue', effective: 'green', rejected: 'default' };
-export const REDEMPTION_COLOR: Record<string, string> = { reserved: 'gold', fulfilled: 'green', cancelled: 'default' };
 
 /** A signed point value in green (earned) or red (deducted, spent), with its sign and the unit. */
 export function signed(n: number) {

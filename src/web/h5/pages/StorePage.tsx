@@ -15,7 +15,7 @@ export function StorePage() {
   const me = useMe().data;
   const hh = homeGrant(me)?.householdId ?? undefined;
   const village = useMyVillage(me);
-  const items = useStoreItems(village.data?.id);
+  const items = useStoreItems(village.data?.id, false);
   const pts = useHouseholdPoints(hh);
   const [open, setOpen] = useState<StoreItem | null>(null);
   const balance = pts.data?.balance ?? 0;
