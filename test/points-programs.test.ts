@@ -132,6 +132,10 @@ describe(`corrections, rankings, designations, volunteers, settlement on ${STORE
     const bad = await env.call('GET', `/api/points/consistency?regionId=${env.seed.townshipId}`, await env.login(PHONES.admin, true));
     expect(bad.body.mismatches).toEqual([{ householdId: households[0], balance: 999, sum: 0 }]);
     expect((await checkPoints(env.ctx))[0]).toMatch(/balance 999 ≠ sum of entries 0/);
+    // A balance row for a household that has no entries at all is found too.
+    const lonely = (await env.ctx.db.selectFrom('households').select('id').where('region_path', 'like', `${villagePath}%`).where('id', 'not in', env.ctx.db.selectFrom('point_entries').select('household_id')).executeTakeFirstOrThrow()).id;
+    await env.ctx.db.insertInto('point_balances').values({ household_id: lonely, balance: 7, updated_at: new Date().toISOString() }).onConflict((oc) => oc.column('household_id').doUpdateSet({ balance: 7 })).execute();
+    expect(await inconsistencies(env.ctx.db, villagePath)).toContainEqual({ householdId: lonely, balance: 7, sum: 0 });
     expect(leader && admin && grid && otherCadre).toBeTruthy();
   });
 });

@@ -331,7 +331,7 @@ export async function taggedResidentsWithin(ctx: Ctx, path: string, tags: string
 }
 
 export async function householdsWithin(ctx: Ctx, path: string) {
-  return (await repo.householdsWithin(ctx.db, path)).map((h) => ({ id: h.id, regionId: h.region_id, regionPath: h.region_path, address: h.address, headName: h.head_name }));
+  return (await repo.householdsWithin(ctx.db, path)).map((h) => ({ id: h.id, regionId: h.region_id, regionPath: h.region_path, address: h.address, headName: h.head_name, createdAt: h.created_at }));
 }
 
 export async function householdBriefs(ctx: Ctx, ids: string[]) {
@@ -346,4 +346,9 @@ export async function residentBriefs(ctx: Ctx, ids: string[]) {
 export async function householdOfPhone(ctx: Ctx, phone: string, path: string): Promise<string | null> {
   const rows = await repo.householdsWithPhone(ctx.db, phone, path);
   return rows.length === 1 ? rows[0].household_id : null;
+}
+
+/** Ids of the households inside a subtree (in the caller's transaction when given one). */
+export async function householdIdsWithin(db: Executor, path: string) {
+  return (await repo.householdsWithin(db, path)).map((h) => h.id);
 }

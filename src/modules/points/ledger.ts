@@ -89,7 +89,15 @@ export function entryView(e: repo.EntryRow) {
   return { id: e.id, householdId: e.household_id, delta: e.delta, source: e.source as EntrySource, sourceId: e.source_id, ruleId: e.rule_id, residentId: e.resident_id, note: e.note, at: e.at, createdBy: e.created_by };
 }
 
-/** Households inside `path` whose balance row differs from the sum of their entries (should be none). */
+/**
+ * Households inside `path` whose balance row differs from the sum of their entries (should be none),
+ * including a balance row of a household that has no entries at all.
+ */
 export async function inconsistencies(db: Executor, path: string) {
-  return repo.balanceMismatches(db, path);
+  const found = await repo.balanceMismatches(db, path);
+  const seen = new Set(found.map((m) => m.householdId));
+  const withEntries = new Set(await repo.householdsWithEntries(db, path));
+  const households = (await people.householdIdsWithin(db, path)).filter((id) => !withEntries.has(id) && !seen.has(id));
+  for (const [householdId, balance] of await repo.balancesOf(db, households)) if (balance !== 0) found.push({ householdId, balance, sum: 0 });
+  return found;
 }

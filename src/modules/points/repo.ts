@@ -179,3 +179,8 @@ export const settlementOf = (db: Executor, regionId: string, year: number) =>
 
 export type DesignationRow = PointDesignationsTable;
 export type SettlementRow = PointSettlementsTable;
+
+/** Households of a subtree that have at least one ledger entry. */
+export async function householdsWithEntries(db: Executor, path: string) {
+  return (await db.selectFrom('point_entries').select('household_id').distinct().where((eb) => withinPath(eb, 'region_path', path)).execute()).map((r) => r.household_id);
+}

@@ -129,3 +129,11 @@ export const createActivity = (body: { regionId: string; title: string; descript
 export const signUpResident = (id: string, residentId: string) => api.post<ActivityDetail>(`/api/volunteer/activities/${encodeURIComponent(id)}/signups`, { residentId });
 export const confirmAttendance = (id: string, body: { signupId: string; attended: boolean; hours?: number }) => api.post<ActivityDetail>(`/api/volunteer/activities/${encodeURIComponent(id)}/attendance`, body);
 export const closeActivity = (id: string) => api.post<ActivityDetail>(`/api/volunteer/activities/${encodeURIComponent(id)}/close`, {});
+
+export interface RuleImportResult { dryRun: boolean; totalRows: number; created: number; updated: number; unchanged: number; inherited: number; problems: { row: number; message: string }[] }
+export function importRules(regionId: string, file: File, dryRun: boolean) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<RuleImportResult>('/api/points/rules/import', form, { regionId, dryRun });
+}
+export const downloadRuleTemplate = () => download('/api/points/rules/template', {}, '积分规则导入模板.xlsx');

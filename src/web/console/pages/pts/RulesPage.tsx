@@ -2,7 +2,7 @@
 // inherits from above (read-only here) — with Excel export, and the region's points settings.
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { createRule, downloadRules, RULE_CATEGORIES, saveSettings, updateRule, useRules, useSettings, type Proposer, type Rule, type Settings } from '../../api/pointsCore';
 import { useRegion } from '../../api/regions';
@@ -15,6 +15,7 @@ import { useSession } from '../../layout/session';
 import { hasCapability } from '../../lib/access';
 import { usePointLabels } from '../../lib/pointLabels';
 import { PointValue, SplitWithTree, usePageRegion } from './Points';
+import { RuleImportModal } from './RuleImportModal';
 
 const PROPOSERS: Proposer[] = ['cadre', 'grid', 'villager'];
 type RuleForm = { code: string; name: string; category: string; value: number; cap?: number | null; capPeriod?: 'month' | 'year' | null; proposers: Proposer[]; needsApproval: boolean; description?: string };
@@ -29,8 +30,10 @@ export default function RulesPage() {
   const { filter, update, rootId, regionId, region, showTree } = usePageRegion(['category']);
   const rules = useRules(regionId, true);
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const canKeep = hasCapability(me, 'points.manage') && (region?.level === 'village' || region?.level === 'township' || region?.level === 'county');
-  const regionNames = useRegionNames(rules.data?.map((r) => r.regionId) ?? []);
+  // Rules come from the region itself or one above it: their names are on the region's own record.
+  const regionNames = new Map<string, string>(region ? [[region.id, region.name], ...region.ancestors.map((a) => [a.id, a.name] as [string, string])] : []);
   const rows = (rules.data ?? []).filter((r) => !filter.category || r.category === filter.category);
   const refresh = () => qc.invalidateQueries({ queryKey: ['points'] });
   const toggle = async (r: Rule) => {
@@ -60,6 +63,7 @@ export default function RulesPage() {
     <PageContainer title={t('pts.rules.title')} subTitle={t('pts.rules.sub')}
       extra={<Space>
         <Button icon={<DownloadOutlined />} disabled={!regionId} onClick={() => downloadRules(regionId!).catch((err) => message.error(errorText(err)))}>{t('pts.rules.export')}</Button>
+        {canKeep && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t('pts.import.open')}</Button>}
         {canKeep && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('pts.rules.add')}</Button>}
       </Space>}>
       <SplitWithTree rootId={rootId} selectedId={filter.regionId} showTree={showTree} onChange={(id) => update({ regionId: id })}>
@@ -71,20 +75,10 @@ export default function RulesPage() {
           locale={{ emptyText: rules.isLoading ? ' ' : <EmptyState title={t('pts.rules.empty')} hint={t('pts.rules.empty.hint')} /> }} />
         {regionId && <SettingsCard regionId={regionId} editable={canKeep} />}
       </SplitWithTree>
+      {importing && regionId && <RuleImportModal regionId={regionId} regionName={region?.name ?? ''} onClose={() => setImporting(false)} onDone={refresh} />}
       {editing && regionId && <RuleModal rule={editing === 'new' ? null : editing} regionId={regionId} onClose={() => setEditing(null)} onSaved={refresh} />}
     </PageContainer>
   );
-}
-
-/** Names of the regions rules come from (the region itself and those above it). */
-function useRegionNames(ids: string[]) {
-  const unique = [...new Set(ids)];
-  const a = useRegion(unique[0]);
-  const b = useRegion(unique[1]);
-  const c = useRegion(unique[2]);
-  const names = new Map<string, string>();
-  for (const r of [a.data, b.data, c.data]) if (r) { names.set(r.id, r.name); for (const x of r.ancestors) names.set(x.id, x.name); }
-  return names;
 }
 
 function RuleModal({ rule, regionId, onClose, onSaved }: { rule: Rule | null; regionId: string; onClose: () => void; onSaved: () => Promise<unknown> }) {
