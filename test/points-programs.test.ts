@@ -133,9 +133,10 @@ describe(`corrections, rankings, designations, volunteers, settlement on ${STORE
     expect(bad.body.mismatches).toEqual([{ householdId: households[0], balance: 999, sum: 0 }]);
     expect((await checkPoints(env.ctx))[0]).toMatch(/balance 999 ≠ sum of entries 0/);
     // A balance row for a household that has no entries at all is found too.
-    const lonely = (await env.ctx.db.selectFrom('households').select('id').where('region_path', 'like', `${villagePath}%`).where('id', 'not in', env.ctx.db.selectFrom('point_entries').select('household_id')).executeTakeFirstOrThrow()).id;
+    const townshipPath = villagePath.slice(0, villagePath.slice(0, -1).lastIndexOf('/') + 1);
+    const lonely = (await env.ctx.db.selectFrom('households').select('id').where('region_path', 'like', `${townshipPath}%`).where('id', 'not in', env.ctx.db.selectFrom('point_entries').select('household_id')).executeTakeFirstOrThrow()).id;
     await env.ctx.db.insertInto('point_balances').values({ household_id: lonely, balance: 7, updated_at: new Date().toISOString() }).onConflict((oc) => oc.column('household_id').doUpdateSet({ balance: 7 })).execute();
-    expect(await inconsistencies(env.ctx.db, villagePath)).toContainEqual({ householdId: lonely, balance: 7, sum: 0 });
+    expect(await inconsistencies(env.ctx.db, townshipPath)).toContainEqual({ householdId: lonely, balance: 7, sum: 0 });
     expect(leader && admin && grid && otherCadre).toBeTruthy();
   });
 });
