@@ -339,7 +339,7 @@ test('a village cadre also starts on 今日, a villager still starts on the vill
   await signInOnPhone(vpage, VILLAGER);
   await vpage.waitForURL((u) => u.pathname === '/h5');
   await vpage.getByRole('region', { name: '我家的事' }).waitFor();
-  await expect.poll(() => vpage.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['首页', '随手拍', '我的']);
+  await expect.poll(() => vpage.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['首页', '随手拍', '积分', '我的']);
   await shot(vpage, 'grid-worker', '20-villager-home');
   // A villager who opens a worker's address is sent home.
   await vpage.goto('/h5/today');

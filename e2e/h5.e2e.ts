@@ -73,7 +73,7 @@ test('a villager signs in on the phone, rates the case of the household and repo
   expect(await firstCard.textContent()).toContain('11月27日');
   await page.getByRole('region', { name: '我家的事' }).waitFor();
   await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '首页' }).waitFor();
-  await expect.poll(() => page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['首页', '随手拍', '我的']);
+  await expect.poll(() => page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['首页', '随手拍', '积分', '我的']);
   await shot(page, 'h5', '02-home');
   expect(await seriousA11yViolations(page)).toEqual([]);
   // No horizontal overflow on a 360 px phone.

@@ -99,6 +99,9 @@ describe(`corrections, rankings, designations, volunteers, settlement on ${STORE
   it('the monthly base score comes once a month to every household of a village that sets one', async () => {
     await env.call('PUT', '/api/points/settings', cadre, { regionId: village, publicDays: 5, monthlyBase: 10, settlementMode: 'reset', mediatorPoints: 50, volunteerRate: 2 });
     const before = await balance(households[1]);
+    // The demo households were registered on 27 November: December's base is their first.
+    expect(await postMonthlyBase(env.ctx)).toBe(0);
+    env.clock.advance(4 * 86_400_000);
     const n = await postMonthlyBase(env.ctx);
     expect(n).toBeGreaterThan(20);
     expect(await postMonthlyBase(env.ctx)).toBe(0);

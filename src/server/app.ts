@@ -29,9 +29,10 @@ import pointRoutes from '../modules/points/routes.js';
 import storeRoutes from '../modules/store/routes.js';
 import pointProgramRoutes from '../modules/points/program-routes.js';
 import pointExcelRoutes from '../modules/points/excel-routes.js';
+import volunteerRoutes from '../modules/points/volunteer-routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
 
-const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, pointExcelRoutes, storeRoutes, notificationRoutes];
+const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes];
 
 function trustedProxies(): boolean | string[] {
   const v = process.env.XZ_TRUST_PROXY?.trim();

@@ -9,15 +9,20 @@ import { shanghaiDate } from '../core/clock.js';
 
 /** The day each store's visit plans were last brought up to date (once a day is enough). */
 const plannedOn = new WeakMap<Ctx, string>();
+/** The day each store's monthly base scores were last checked (posted on the 1st; later days only fill gaps). */
+const basedOn = new WeakMap<Ctx, string>();
 
 export async function runSweeps(ctx: Ctx): Promise<void> {
   await sweepCases(ctx);
   await takeEffect(ctx);
-  await postMonthlyBase(ctx);
   const today = shanghaiDate(ctx.clock.now());
   if (plannedOn.get(ctx) !== today) {
     await syncAll(ctx);
     plannedOn.set(ctx, today);
+  }
+  if (basedOn.get(ctx) !== today) {
+    await postMonthlyBase(ctx);
+    basedOn.set(ctx, today);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
+import { shanghaiDate } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
@@ -18,6 +19,7 @@ export async function designate(ctx: Ctx, actor: Actor, input: { householdId: st
   const title = input.title.trim();
   const points = input.points ?? DESIGNATION_TITLES[title] ?? 0;
   const now = ctx.clock.now();
+  if (input.year > Number(shanghaiDate(now).slice(0, 4))) throw new AppError('VALIDATION_FAILED', `${input.year}年度尚未开始，不能记录评选结果`, 'That year has not begun');
   const row: repo.DesignationRow = {
     id: newId(), household_id: h.id, region_path: h.regionPath, title, year: input.year, points, note: input.note?.trim() || null,
     entry_id: null, awarded_by: actor.userId, awarded_at: now.toISOString(),

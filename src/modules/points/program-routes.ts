@@ -1,10 +1,10 @@
 // Routes for the rest of the points system: rankings, designations (评选), year-end
-// settlement, corrections, the consistency check and volunteer activities (道德银行).
+// settlement, corrections and the consistency check (volunteer activities: volunteer-routes.ts).
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
-import { idParam, listOf, paging } from '../../core/http.js';
+import { listOf, paging } from '../../core/http.js';
 import { requireActor } from '../../server/auth.js';
 import type { App } from '../../server/types.js';
 import * as regions from '../regions/service.js';
@@ -13,26 +13,15 @@ import * as ledger from './ledger.js';
 import * as ranking from './ranking.js';
 import * as designations from './designations.js';
 import * as settlement from './settlement.js';
-import * as volunteer from './volunteer.js';
 import { ENTRY_SOURCES, RANKING_PERIODS } from './rules.js';
 import { SETTLEMENT_MODES } from './settings.js';
 
 const year = z.coerce.number({ error: '请填写年度' }).int().min(2000, { error: '年度不正确' }).max(2100, { error: '年度不正确' });
-const signup = z.object({ id: z.string(), residentId: z.string(), status: z.string(), points: z.number().nullable() });
-const activity = z.object({
-  id: z.string(), regionId: z.string(), title: z.string(), description: z.string().nullable(), place: z.string().nullable(), startsAt: z.string(), hours: z.number(), rate: z.number(),
-  points: z.number(), capacity: z.number().nullable(), status: z.enum(['open', 'closed']), organizerName: z.string(), signedUp: z.number(), attended: z.number(), mySignups: z.array(signup),
-});
-const activityDetail = activity.extend({
-  canManage: z.boolean(),
-  signups: z.array(z.object({ id: z.string(), householdId: z.string(), householdName: z.string(), residentId: z.string(), residentName: z.string(), status: z.enum(['signed', 'attended', 'absent']), hours: z.number().nullable(), points: z.number().nullable(), confirmedAt: z.string().nullable() })),
-});
-
 export default function routes(app: App, ctx: Ctx) {
   app.get('/api/points/ranking', {
     schema: {
       tags: ['points'], summary: '积分排行（按户，本月/本季/本年获得积分；不对干部排名）/ Household ranking by points earned',
-      querystring: z.object({ regionId: z.string({ error: '请选择区域' }).min(1).max(64), period: z.enum(RANKING_PERIODS).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' }).optional(), ...paging }),
+      querystring: z.object({ regionId: z.string({ error: '请选择区域' }).min(1).max(64), period: z.enum(RANKING_PERIODS).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' }).refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, { error: '日期不存在' }).optional(), ...paging }),
       response: {
         200: z.object({
           regionId: z.string(), regionName: z.string(), period: z.enum(RANKING_PERIODS), from: z.string(), to: z.string(), total: z.number(),
@@ -94,40 +83,4 @@ export default function routes(app: App, ctx: Ctx) {
     return { checkedAt: now.toISOString(), mismatches, stock };
   });
 
-  app.get('/api/volunteer/activities', {
-    schema: { tags: ['volunteer'], summary: '志愿活动（本村及乡镇）/ Volunteer activities', querystring: z.object({ regionId: z.string().min(1).max(64), status: z.enum(['open', 'closed']).optional(), ...paging }), response: { 200: listOf(activity) } },
-  }, async (req) => volunteer.list(ctx, requireActor(req), req.query));
-
-  app.post('/api/volunteer/activities', {
-    schema: {
-      tags: ['volunteer'], summary: '发布志愿活动（村两委、乡镇）/ Post an activity',
-      body: z.object({
-        regionId: z.string({ error: '请选择村' }).min(1).max(64), title: z.string({ error: '请填写活动名称' }).trim().min(1, { error: '请填写活动名称' }).max(40),
-        description: z.string().trim().max(500).nullish(), place: z.string().trim().max(60).nullish(),
-        startsAt: z.string({ error: '请选择活动时间' }).datetime({ offset: true, error: '活动时间格式不正确' }),
-        hours: z.number({ error: '请填写服务时长' }).min(0.5, { error: '服务时长0.5至24小时' }).max(24, { error: '服务时长0.5至24小时' }).multipleOf(0.5, { error: '服务时长以半小时计' }),
-        capacity: z.number().int().min(1).max(1000).nullish(),
-      }),
-      response: { 201: activity },
-    },
-  }, async (req, reply) => reply.code(201).send(await volunteer.create(ctx, requireActor(req), req.body)));
-
-  app.get('/api/volunteer/activities/:id', {
-    schema: { tags: ['volunteer'], summary: '志愿活动详情与报名 / An activity with its signups', params: idParam, response: { 200: activityDetail } },
-  }, async (req) => volunteer.detail(ctx, requireActor(req), req.params.id));
-
-  app.post('/api/volunteer/activities/:id/signups', {
-    schema: { tags: ['volunteer'], summary: '报名（本户成员；干部可代报）/ Sign a resident up', params: idParam, body: z.object({ residentId: z.string({ error: '请选择报名人' }).min(1).max(64) }), response: { 200: activityDetail } },
-  }, async (req) => { const actor = requireActor(req); await volunteer.signUp(ctx, actor, req.params.id, req.body.residentId); return volunteer.detail(ctx, actor, req.params.id); });
-
-  app.post('/api/volunteer/activities/:id/attendance', {
-    schema: {
-      tags: ['volunteer'], summary: '确认参加情况（按时长发放积分，一次）/ Confirm attendance', params: idParam,
-      body: z.object({ signupId: z.string().min(1).max(64), attended: z.boolean(), hours: z.number().min(0.5).max(24).multipleOf(0.5).optional() }), response: { 200: activityDetail },
-    },
-  }, async (req) => volunteer.confirm(ctx, requireActor(req), req.params.id, req.body));
-
-  app.post('/api/volunteer/activities/:id/close', {
-    schema: { tags: ['volunteer'], summary: '结束活动 / Close an activity', params: idParam, response: { 200: activityDetail } },
-  }, async (req) => volunteer.close(ctx, requireActor(req), req.params.id));
 }

@@ -180,6 +180,44 @@ export const settlementOf = (db: Executor, regionId: string, year: number) =>
 export type DesignationRow = PointDesignationsTable;
 export type SettlementRow = PointSettlementsTable;
 
+/** Paths of the regions whose own settings give a monthly base score (their villages may inherit it). */
+export const monthlyBaseRoots = (db: Executor) =>
+  db.selectFrom('point_settings').select(['region_id', 'region_path']).where('monthly_base', '>', 0).orderBy('region_path').execute();
+
+/** Which of these source ids already have their entry (one index probe per id, in chunks). */
+export async function postedSourceIds(db: Executor, source: string, sourceIds: string[]) {
+  const out = new Set<string>();
+  for (let i = 0; i < sourceIds.length; i += 500) {
+    for (const r of await db.selectFrom('point_entries').select('source_id').where('source', '=', source).where('source_id', 'in', sourceIds.slice(i, i + 500)).execute())
+      if (r.source_id) out.add(r.source_id);
+  }
+  return out;
+}
+
+/**
+ * Per household of a subtree: points credited at or after `from` that are new points
+ * (refunds give back points spent earlier, so they are not counted as new).
+ */
+export async function creditsSince(db: Executor, path: string, from: string) {
+  const rows = await db.selectFrom('point_entries').select(['household_id', sql<number>`sum(delta)`.as('total')])
+    .where((eb) => withinPath(eb, 'region_path', path)).where('at', '>=', from).where('delta', '>', 0).where('source', '!=', 'refund')
+    .groupBy('household_id').execute();
+  return new Map(rows.map((r) => [r.household_id, Number(r.total)]));
+}
+
+/** Balance rows of these households (households without one have never had points). */
+export async function balanceRows(db: Executor, ids: string[]) {
+  const out = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500)
+    for (const b of await db.selectFrom('point_balances').select(['household_id', 'balance']).where('household_id', 'in', ids.slice(i, i + 500)).execute()) out.set(b.household_id, b.balance);
+  return out;
+}
+
+export const laterSettlement = (db: Executor, regionId: string, year: number) =>
+  db.selectFrom('point_settlements').select('year').where('region_id', '=', regionId).where('year', '>', year).orderBy('year', 'desc').executeTakeFirst();
+export const settlementTotals = (db: Executor, id: string, households: number, total: number) =>
+  db.updateTable('point_settlements').set({ households, total }).where('id', '=', id).execute();
+
 /** Households of a subtree that have at least one ledger entry. */
 export async function householdsWithEntries(db: Executor, path: string) {
   return (await db.selectFrom('point_entries').select('household_id').distinct().where((eb) => withinPath(eb, 'region_path', path)).execute()).map((r) => r.household_id);

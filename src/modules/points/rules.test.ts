@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AWARD_ACTIONS, balanceOf, canDebit, capKey, competitionRanks, nextAwardStatus, periodDays, settlementDelta, volunteerPoints, withinCap, type AwardStatus } from './rules.js';
+import { AWARD_ACTIONS, balanceOf, canDebit, capKey, competitionRanks, nextAwardStatus, monthlyBaseSourceId, periodDays, settlementEntry, volunteerPoints, withinCap, type AwardStatus } from './rules.js';
 
 describe('the award workflow', () => {
   it('提议 → 审核 → 公示 → 生效, an objection sends it back, a rejection ends it', () => {
@@ -80,13 +80,47 @@ describe('periods, ranks, settlement and volunteer points', () => {
     }));
   });
 
-  it('property: a reset settlement leaves every balance at zero, a carry leaves it as it was', () => {
-    fc.assert(fc.property(fc.array(fc.nat(10_000)), (balances) => {
-      for (const b of balances) {
-        expect(b + settlementDelta('reset', b)).toBe(0);
-        expect(settlementDelta('carry', b)).toBe(0);
-      }
+  it('a settlement clears what is left of the settled year; points credited since it ended stay', () => {
+    expect(settlementEntry('reset', 120, 0)).toEqual({ held: 120, delta: -120 });
+    // 10 of January's base score came after the year ended: only 110 are last year's.
+    expect(settlementEntry('reset', 120, 10)).toEqual({ held: 110, delta: -110 });
+    // 100 held at year end, +10 in January, 50 spent in January (oldest first): 50 of last year's remain.
+    expect(settlementEntry('reset', 60, 10)).toEqual({ held: 50, delta: -50 });
+    // Spent more than last year's points: nothing of last year is left.
+    expect(settlementEntry('reset', 5, 10)).toEqual({ held: 0, delta: 0 });
+    expect(settlementEntry('reset', 0, 0)).toEqual({ held: 0, delta: 0 });
+    expect(settlementEntry('carry', 120, 10)).toEqual({ held: 110, delta: 0 });
+  });
+
+  it('property: a reset never overdraws, leaves exactly the new points (at most), and a carry moves nothing', () => {
+    fc.assert(fc.property(fc.nat(10_000), fc.nat(10_000), (balance, since) => {
+      const reset = settlementEntry('reset', balance, since);
+      const carry = settlementEntry('carry', balance, since);
+      expect(reset.held).toBeGreaterThanOrEqual(0);
+      expect(reset.held).toBeLessThanOrEqual(balance);
+      expect(balance + reset.delta).toBe(Math.min(balance, since));
+      expect(balance + reset.delta).toBeGreaterThanOrEqual(0);
+      expect(carry.delta).toBe(0);
+      expect(carry.held).toBe(reset.held);
+      if (since === 0) expect(balance + reset.delta).toBe(0);
     }));
+  });
+
+  it('property: FIFO — spending after the year ended uses the settled year\'s points first', () => {
+    // A household holds `held` at year end, then gets credits and debits in January (never below zero).
+    fc.assert(fc.property(fc.nat(500), fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 30 }), (held, moves) => {
+      let balance = held, credited = 0, old = held;
+      for (const m of moves) {
+        if (m > 0) { balance += m; credited += m; }
+        else if (balance + m >= 0) { balance += m; old = Math.max(0, old + m); } // debit: oldest first
+      }
+      // `old` is what a FIFO ledger still holds of the settled year; the rule must clear exactly that.
+      expect(settlementEntry('reset', balance, credited).held).toBe(old);
+    }));
+  });
+
+  it('the monthly base score is one entry per household and month', () => {
+    expect(monthlyBaseSourceId('h1', '2026-12')).toBe('h1:2026-12');
   });
 
   it('volunteer points are hours × rate, rounded', () => {

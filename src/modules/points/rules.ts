@@ -103,8 +103,20 @@ export function competitionRanks(points: number[]): number[] {
 /** Titles of designations (评选) with their default points. */
 export const DESIGNATION_TITLES: Record<string, number> = { 十星级文明户: 20, 五好文明家庭: 20, 净美庭院: 10 };
 
-/** Year-end settlement: the entry each household gets (reset takes a positive balance to zero; carry moves nothing). */
-export const settlementDelta = (mode: 'carry' | 'reset', balance: number) => (mode === 'reset' && balance > 0 ? -balance : 0);
+/**
+ * Year-end settlement of one household. It runs after the year has ended, so the balance
+ * may already hold new points (January's base score, awards); spending takes the oldest
+ * points first. What the household still holds of the settled year is its balance less
+ * the points credited since the year ended; 'reset' clears that with one entry, 'carry'
+ * keeps it (and records it as carried).
+ */
+export function settlementEntry(mode: 'carry' | 'reset', balance: number, creditedSince: number): { held: number; delta: number } {
+  const held = Math.max(0, Math.min(balance, balance - Math.max(0, creditedSince)));
+  return { held, delta: mode === 'reset' && held > 0 ? -held : 0 };
+}
+
+/** The monthly base score's source id: one entry per household and month (YYYY-MM). */
+export const monthlyBaseSourceId = (householdId: string, month: string) => `${householdId}:${month}`;
 
 /** Volunteer points: hours × rate, rounded to whole points. */
 export const volunteerPoints = (hours: number, rate: number) => Math.round(hours * rate);

@@ -25,7 +25,5 @@ export function useMyVillage(me: Me | undefined) {
   });
 }
 
-export const SOURCE_WORDS: Record<string, string> = {
-  rule_award: '规则积分', first_report: '首报激励', mediator: '调解奖励', volunteer: '志愿服务', evaluation: '评选表彰',
-  monthly_base: '月度基础分', redemption: '超市兑换', refund: '兑换退回', correction: '积分更正', settlement: '年终结算',
-};
+/** Words for where an entry came from (规则积分, 超市兑换 …), the same as the console and the printed 台账. */
+export { SOURCE_LABELS } from '../../modules/points/labels';

@@ -36,15 +36,17 @@ export function PointsClaimPage() {
     if (!shot.photo) { setError('请拍一张照片作为证明'); return; }
     setBusy(true);
     setError('');
+    // The state updates only on the next render: keep the claim's id here too, so this very catch knows it exists.
+    let id = createdId;
     try {
-      const id = createdId ?? (await proposeAward({ householdId: hh!, ruleId, residentId: residentId || undefined, note: note.trim() || undefined, idempotencyKey: key })).id;
+      id ??= (await proposeAward({ householdId: hh!, ruleId, residentId: residentId || undefined, note: note.trim() || undefined, idempotencyKey: key })).id;
       setCreatedId(id);
       await uploadPhoto(`/api/points/awards/${encodeURIComponent(id)}/evidence`, shot.photo);
       await qc.invalidateQueries({ queryKey: ['points'] });
       Toast.show({ icon: 'success', content: '已提交，等待村两委审核' });
       navigate('/h5/points', { replace: true });
     } catch (err) {
-      setError(createdId ? `申报已提交，但照片没有传上去：${errorMessage(err)}。请再点一次提交` : errorMessage(err));
+      setError(id ? `申报已提交，但照片没有传上去（${errorMessage(err)}）。请点“重新上传照片”。` : errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -58,11 +60,11 @@ export function PointsClaimPage() {
       ) : (
         <div className="xz-card">
           <fieldset className="xz-fieldset">
-            <legend className="xz-label">申报什么事项</legend>
-            <div className="xz-chips">
+            <legend className="xz-label">申报什么事项（必选）</legend>
+            <div className="xz-chips xz-chips-1">
               {claimable.map((r) => (
                 <button key={r.id} type="button" aria-pressed={ruleId === r.id} className={ruleId === r.id ? 'xz-chip xz-chip-on' : 'xz-chip'} onClick={() => { setRuleId(r.id); setError(''); }} disabled={!!createdId}>
-                  {r.name} +{r.value}
+                  <span>{r.name}</span><strong className="xz-pts-plus">+{r.value}</strong>
                 </button>
               ))}
             </div>
@@ -81,13 +83,13 @@ export function PointsClaimPage() {
             <label className="xz-label" htmlFor="claim-note">说明（选填）</label>
             <TextArea id="claim-note" value={note} onChange={setNote} rows={3} maxLength={300} placeholder="例如：11月26日参加村里组织的清扫" disabled={!!createdId} />
           </div>
-          <PhotoField id="claim-photo" label="证明照片" state={shot} onError={setError} />
+          <PhotoField id="claim-photo" label="证明照片（必填）" state={shot} onError={setError} />
           {error && <p className="xz-error" role="alert">{error}</p>}
         </div>
       )}
       {claimable.length > 0 && (
         <div className="xz-actionbar">
-          <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在提交" disabled={shot.shrinking} onClick={submit}>提交申报</Button>
+          <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在提交" disabled={shot.shrinking} onClick={submit}>{createdId ? '重新上传照片' : '提交申报'}</Button>
         </div>
       )}
     </div>

@@ -1,18 +1,24 @@
 // 积分: my household's points big on top, what is still under review or on 公示, every entry; the way to the store,
 // the village's 公示栏 and ranking, and my redemption codes.
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from 'antd-mobile';
 import { homeGrant, useMe } from '../data';
-import { SOURCE_WORDS, useHouseholdPoints } from '../points';
+import { SOURCE_LABELS, useHouseholdPoints } from '../points';
 import { PageTitle, Skeletons } from '../parts';
 import { errorMessage } from '../errors';
+import { dayWord } from '../labels';
 
-const day = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(new Date(iso));
+/** The household's entries come whole from the server; the phone shows them a screen at a time. */
+const STEP = 20;
+/** Automatic entries' notes start with their source (首报激励：…), which the line already says. */
+const plainNote = (note: string | null, label: string) => (note?.startsWith(label) ? note.slice(label.length).replace(/^[：:\s]+/, '') : note);
 
 export function PointsHomePage() {
   const me = useMe().data;
   const hh = homeGrant(me)?.householdId ?? undefined;
   const pts = useHouseholdPoints(hh);
+  const [shown, setShown] = useState(STEP);
   if (!hh) return <div className="xz-page"><PageTitle>积分</PageTitle><p className="xz-card xz-muted">还没有关联到户，请联系本村网格员。</p></div>;
   return (
     <div className="xz-page">
@@ -41,26 +47,36 @@ export function PointsHomePage() {
                 <div key={a.id} className="xz-card xz-pts-row">
                   <div className="xz-pts-row-main">
                     <div className="xz-pts-row-title">{a.ruleName}</div>
-                    <div className="xz-muted">{a.status === 'pending' ? '村两委审核中' : `公示中，${a.publicUntil ? day(a.publicUntil) : ''}生效`}</div>
+                    <div className="xz-pts-pending">
+                      <span className={a.status === 'pending' ? 'xz-status xz-status-wait' : 'xz-status xz-status-work'}>{a.status === 'pending' ? '审核中' : '公示中'}</span>
+                      <span className="xz-muted">{[a.residentName, a.status === 'pending' ? '等村两委审核' : a.publicUntil ? `${dayWord(a.publicUntil)}公示期满生效` : null].filter(Boolean).join(' · ')}</span>
+                    </div>
                   </div>
-                  <div className={a.value >= 0 ? 'xz-pts-plus' : 'xz-pts-minus'}>{a.value > 0 ? '+' : ''}{a.value}</div>
+                  <div className={a.value >= 0 ? 'xz-pts-plus' : 'xz-pts-minus'}>{a.value > 0 ? '+' : a.value < 0 ? '−' : ''}{Math.abs(a.value).toLocaleString('zh-CN')}</div>
                 </div>
               ))}
             </>
           )}
           <h2 className="xz-section">积分明细</h2>
           {pts.data.entries.length === 0 ? <p className="xz-card xz-muted">还没有积分记录。参加村里的志愿服务、保持门前干净整洁，都能得积分。</p> : (
-            <ul className="xz-card xz-pts-list" aria-label="积分明细">
-              {pts.data.entries.map((e) => (
-                <li key={e.id} className="xz-pts-row">
-                  <div className="xz-pts-row-main">
-                    <div className="xz-pts-row-title">{e.ruleName ?? SOURCE_WORDS[e.source] ?? '积分'}</div>
-                    <div className="xz-muted">{day(e.at)} · {SOURCE_WORDS[e.source] ?? ''}{e.residentName ? ` · ${e.residentName}` : ''}</div>
-                  </div>
-                  <div className={e.delta >= 0 ? 'xz-pts-plus' : 'xz-pts-minus'}>{e.delta > 0 ? '+' : ''}{e.delta}</div>
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="xz-card xz-pts-list" aria-label="积分明细">
+                {pts.data.entries.slice(0, shown).map((e) => (
+                  <li key={e.id} className="xz-pts-row">
+                    <div className="xz-pts-row-main">
+                      <div className="xz-pts-row-title">{e.ruleName ?? SOURCE_LABELS[e.source] ?? '积分'}</div>
+                      <div className="xz-muted">{[dayWord(e.at), e.ruleName ? SOURCE_LABELS[e.source] : null, e.residentName, e.ruleName ? null : plainNote(e.note, SOURCE_LABELS[e.source])].filter(Boolean).join(' · ')}</div>
+                    </div>
+                    <div className={e.delta >= 0 ? 'xz-pts-plus' : 'xz-pts-minus'}>{e.delta > 0 ? '+' : e.delta < 0 ? '−' : ''}{Math.abs(e.delta).toLocaleString('zh-CN')}</div>
+                  </li>
+                ))}
+              </ul>
+              {pts.data.entries.length > shown && (
+                <Button block fill="outline" color="primary" className="xz-more-btn" onClick={() => setShown((n) => n + STEP)}>
+                  加载更多（还有 {pts.data.entries.length - shown} 条）
+                </Button>
+              )}
+            </>
           )}
         </>
       )}

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, Popup, Stepper } from 'antd-mobile';
+import { Button, Dialog, Popup } from 'antd-mobile';
 import { GiftOutline } from 'antd-mobile-icons';
-import { api } from '../../console/api/client';
+import { api, ApiError } from '../../console/api/client';
 import { homeGrant, useMe } from '../data';
 import { itemPhotoUrl, useHouseholdPoints, useMyVillage, useStoreItems, type Redemption, type StoreItem } from '../points';
 import { BackBar, Skeletons } from '../parts';
@@ -26,7 +26,7 @@ export function StorePage() {
       {items.isPending || village.isPending ? <Skeletons /> : items.isError ? <p className="xz-card" role="alert">{errorMessage(items.error, '商品没有加载出来')}</p>
         : !items.data.length ? <p className="xz-card xz-muted">村超市还没有上架商品。</p> : (
           <ul className="xz-shop" aria-label="商品">
-            {items.data.map((i) => {
+            {[...items.data].sort((a, b) => Number(a.stock === 0) - Number(b.stock === 0)).map((i) => {
               const url = itemPhotoUrl(i);
               return (
                 <li key={i.id}>
@@ -34,7 +34,7 @@ export function StorePage() {
                     <span className="xz-shop-photo">{url ? <img src={url} alt="" loading="lazy" /> : <GiftOutline aria-hidden />}</span>
                     <span className="xz-shop-name">{i.name}</span>
                     <span className="xz-shop-cost">{i.cost.toLocaleString('zh-CN')} 积分</span>
-                    <span className="xz-muted">{i.stock ? `还剩 ${i.stock} 件` : '已兑完'}</span>
+                    {i.stock ? <span className="xz-muted">还剩 {i.stock.toLocaleString('zh-CN')} 件</span> : <span className="xz-status xz-status-closed xz-shop-out">已兑完</span>}
                   </button>
                 </li>
               );
@@ -63,7 +63,13 @@ function RedeemSheet({ item, householdId, balance, onClose }: { item: StoreItem;
       await qc.invalidateQueries({ queryKey: ['store'] });
       navigate(`/h5/store/r/${r.id}`, { replace: false });
     } catch (err) {
-      await Dialog.alert({ content: errorMessage(err, '兑换没有成功，请稍后再试'), confirmText: '知道了' });
+      await Dialog.alert({ 'aria-label': '兑换没有成功', content: errorMessage(err, '兑换没有成功，请稍后再试'), confirmText: '知道了' });
+      // Stock or balance moved under us: show the fresh numbers rather than the sheet's old ones.
+      if (err instanceof ApiError && (err.code === 'OUT_OF_STOCK' || err.code === 'INSUFFICIENT_POINTS')) {
+        void qc.invalidateQueries({ queryKey: ['store'] });
+        void qc.invalidateQueries({ queryKey: ['points'] });
+        onClose();
+      }
     } finally {
       setBusy(false);
     }
@@ -74,16 +80,27 @@ function RedeemSheet({ item, householdId, balance, onClose }: { item: StoreItem;
         <h2 className="xz-section-in">{item.name}</h2>
         {item.description && <p className="xz-muted">{item.description}</p>}
         <div className="xz-row" style={{ margin: '12px 0' }}>
-          <span>兑换数量</span>
-          <Stepper min={1} max={Math.min(item.stock, 20)} value={qty} onChange={setQty} aria-label="兑换数量" />
+          <span id="qty-label">兑换数量</span>
+          <QtyStepper value={qty} max={Math.max(1, Math.min(item.stock, 20, Math.floor(balance / item.cost)))} onChange={setQty} />
         </div>
         <dl className="xz-dl">
           <div><dt>需要</dt><dd><strong>{cost.toLocaleString('zh-CN')}</strong> 积分</dd></div>
           <div><dt>兑换后</dt><dd>{after >= 0 ? `还剩 ${after.toLocaleString('zh-CN')} 积分` : <span className="xz-pts-minus">积分不够，还差 {(-after).toLocaleString('zh-CN')} 分</span>}</dd></div>
         </dl>
-        <Button block color="primary" size="large" style={{ marginTop: 16 }} loading={busy} disabled={after < 0} onClick={confirm}>确认兑换</Button>
+        <Button block color="primary" size="large" style={{ marginTop: 16 }} loading={busy} loadingText="正在兑换" disabled={after < 0} onClick={confirm}>确认兑换</Button>
         <Button block fill="none" style={{ marginTop: 8 }} onClick={onClose}>再看看</Button>
       </div>
     </Popup>
+  );
+}
+
+/** − n + with big targets (antd-mobile's Stepper is small for thumbs and leaves its input unlabelled). */
+function QtyStepper({ value, max, onChange }: { value: number; max: number; onChange: (n: number) => void }) {
+  return (
+    <div className="xz-qty" role="group" aria-labelledby="qty-label">
+      <button type="button" className="xz-qty-btn" aria-label="少一件" disabled={value <= 1} onClick={() => onChange(value - 1)}>−</button>
+      <output className="xz-qty-n" aria-live="polite">{value}</output>
+      <button type="button" className="xz-qty-btn" aria-label="多一件" disabled={value >= max} onClick={() => onChange(value + 1)}>+</button>
+    </div>
   );
 }
