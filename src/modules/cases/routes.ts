@@ -14,7 +14,7 @@ import { sweepCases } from './sweep.js';
 import { readFiles } from '../../server/uploads.js';
 import * as exporter from './export.js';
 import { shanghaiDate } from '../../core/clock.js';
-import { contentDisposition, sendXlsx } from '../../server/downloads.js';
+import { sendStoredFile, sendXlsx } from '../../server/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
@@ -200,10 +200,7 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/cases/:id/attachments/:attachmentId', {
     schema: { tags: ['cases'], summary: '查看附件 / Download an attachment', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
   }, async (req, reply) => {
-    const { row, stream } = await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId);
-    return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=86400')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', contentDisposition('inline', row.name, 'attachment')).send(stream);
+    return sendStoredFile(reply, await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId), 'attachment');
   });
 
   app.post('/api/cases/sweep', {

@@ -4,7 +4,7 @@ import { idParam, listOf, paging } from '../../core/http.js';
 import { requireActor } from '../../server/auth.js';
 import type { App } from '../../server/types.js';
 import { readFiles } from '../../server/uploads.js';
-import { contentDisposition } from '../../server/downloads.js';
+import { sendStoredFile } from '../../server/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 import * as service from './service.js';
 import * as settings from './settings.js';
@@ -136,9 +136,7 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/points/awards/:id/evidence/:attachmentId', {
     schema: { tags: ['points'], summary: '查看证明照片 / An evidence photo', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
   }, async (req, reply) => {
-    const { row, stream } = await service.openEvidence(ctx, requireActor(req), req.params.id, req.params.attachmentId);
-    return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', contentDisposition('inline', row.name, 'evidence')).send(stream);
+    return sendStoredFile(reply, await service.openEvidence(ctx, requireActor(req), req.params.id, req.params.attachmentId), 'evidence');
   });
 
   app.get('/api/points/board', {

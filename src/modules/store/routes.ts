@@ -4,7 +4,7 @@ import { idParam, listOf, paging } from '../../core/http.js';
 import { requireActor } from '../../server/auth.js';
 import type { App } from '../../server/types.js';
 import { readFiles } from '../../server/uploads.js';
-import { contentDisposition } from '../../server/downloads.js';
+import { sendStoredFile } from '../../server/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 import * as service from './service.js';
 import { MAX_QUANTITY, REDEMPTION_STATUSES } from './rules.js';
@@ -77,9 +77,7 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/store/items/:id/photo/:attachmentId', {
     schema: { tags: ['store'], summary: '商品图片 / Item photo', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
   }, async (req, reply) => {
-    const { row, stream } = await service.openPhoto(ctx, requireActor(req), req.params.id, req.params.attachmentId);
-    return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', contentDisposition('inline', row.name, 'photo')).send(stream);
+    return sendStoredFile(reply, await service.openPhoto(ctx, requireActor(req), req.params.id, req.params.attachmentId), 'photo');
   });
 
   app.post('/api/store/redemptions', {

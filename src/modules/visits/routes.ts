@@ -4,7 +4,7 @@ import { idParam, listOf, paging } from '../../core/http.js';
 import { requireActor } from '../../server/auth.js';
 import type { App } from '../../server/types.js';
 import { readFiles } from '../../server/uploads.js';
-import { contentDisposition, sendXlsx } from '../../server/downloads.js';
+import { sendStoredFile, sendXlsx } from '../../server/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 import { shanghaiDate } from '../../core/clock.js';
 import * as service from './service.js';
@@ -145,8 +145,6 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/visits/:id/attachments/:attachmentId', {
     schema: { tags: ['visits'], summary: '查看走访照片 / A visit photo', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
   }, async (req, reply) => {
-    const { row, stream } = await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId);
-    return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
-      .header('content-disposition', contentDisposition('inline', row.name, 'attachment')).send(stream);
+    return sendStoredFile(reply, await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId), 'attachment');
   });
 }
