@@ -39,6 +39,12 @@ export function view(r: repo.AttachmentRow) {
   return { id: r.id, name: r.name, mime: r.mime, size: r.size, createdAt: r.created_at, uploadedBy: r.uploaded_by };
 }
 
+/** How many files each record has (records without files are absent). */
+export const countsFor = (db: Executor, entity: string, ids: string[]) => repo.countsFor(db, entity, ids);
+
+/** The id of each record's most recent file (records without files are absent). */
+export const latestFor = (ctx: Ctx, entity: string, ids: string[]) => repo.latestFor(ctx.db, entity, ids);
+
 export async function listFor(ctx: Ctx, entity: string, entityId: string) {
   return (await repo.listFor(ctx.db, entity, entityId)).map(view);
 }

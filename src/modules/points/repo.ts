@@ -104,13 +104,6 @@ export async function rulesByIds(db: Executor, ids: string[]) {
   return new Map((await db.selectFrom('point_rules').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
 }
 
-/** How many files each record of an entity has (evidence photos, item photos). */
-export async function attachmentCounts(db: Executor, entity: string, ids: string[]) {
-  if (!ids.length) return new Map<string, number>();
-  const rows = await db.selectFrom('attachments').select(['entity_id', sql<number>`count(*)`.as('n')]).where('entity', '=', entity).where('entity_id', 'in', ids).groupBy('entity_id').execute();
-  return new Map(rows.map((r) => [r.entity_id, Number(r.n)]));
-}
-
 export const insertAwardEvent = (db: Executor, row: { id: string; award_id: string; action: string; by_user_id: string | null; by_name: string | null; at: string; note: string | null }) =>
   db.insertInto('point_award_events').values(row).execute();
 export const awardEvents = (db: Executor, awardId: string) =>

@@ -30,7 +30,7 @@ async function awardViews(ctx: Ctx, rows: repo.AwardRow[]) {
     repo.rulesByIds(ctx.db, [...new Set(rows.map((a) => a.rule_id))]),
     people.householdBriefs(ctx, rows.map((a) => a.household_id)),
     userNames(ctx, [...new Set(rows.map((a) => a.proposed_by))]),
-    repo.attachmentCounts(ctx.db, 'point_award', rows.map((a) => a.id)),
+    attachments.countsFor(ctx.db, 'point_award', rows.map((a) => a.id)),
   ]);
   const residents = await people.residentBriefs(ctx, rows.map((a) => a.resident_id).filter((x): x is string => !!x));
   const places = new Map((await regions.getMany(ctx, [...households.values()].map((h) => h.regionId))).map((r) => [r.id, r.name]));
@@ -126,7 +126,7 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, action: Exclude
     if (!to) throw new AppError('INVALID_TRANSITION', action === 'object' ? '只能对公示中的积分提出异议' : '当前状态不能执行该操作', 'This action is not allowed in the current state');
     if (action !== 'object' && !actor.scope.can('points.manage', a.region_path)) throw forbidden('只有村两委可以审核积分', 'Only the village committee decides on awards');
     if ((action === 'reject' || action === 'object') && !text?.trim()) throw new AppError('VALIDATION_FAILED', action === 'reject' ? '驳回须填写理由' : '请写明异议内容', 'A reason is required');
-    if (action === 'approve' && a.proposer_role === 'villager' && !(await repo.attachmentCounts(ctx.db, 'point_award', [a.id])).get(a.id))
+    if (action === 'approve' && a.proposer_role === 'villager' && !(await attachments.countsFor(ctx.db, 'point_award', [a.id])).get(a.id))
       throw new AppError('EVIDENCE_REQUIRED', '村民自主申报须附证明照片，请让申报人补充照片后再审核', 'A villager\'s claim needs an evidence photo');
     const now = ctx.clock.now();
     const rule = (await repo.ruleById(ctx.db, a.rule_id))!;

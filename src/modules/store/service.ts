@@ -20,14 +20,11 @@ import { MAX_QUANTITY, nextRedemptionStatus, normalizeCode, pickupCode, redempti
 const outOfStock = () => new AppError('OUT_OF_STOCK', '该商品库存不足', 'Not enough of this item in stock');
 
 async function itemViews(ctx: Ctx, rows: repo.ItemRow[]) {
-  const [places, photos] = await Promise.all([
-    regions.getMany(ctx, rows.map((r) => r.region_id)),
-    Promise.all(rows.map((r) => attachments.listFor(ctx, 'store_item', r.id))),
-  ]);
+  const [places, photos] = await Promise.all([regions.getMany(ctx, rows.map((r) => r.region_id)), attachments.latestFor(ctx, 'store_item', rows.map((r) => r.id))]);
   const names = new Map(places.map((p) => [p.id, p.name]));
-  return rows.map((r, i) => ({
+  return rows.map((r) => ({
     id: r.id, regionId: r.region_id, regionName: names.get(r.region_id) ?? '', name: r.name, description: r.description, merchant: r.merchant,
-    cost: r.cost, stock: r.stock, active: !!r.active, sortOrder: r.sort_order, photoId: photos[i].at(-1)?.id ?? null, updatedAt: r.updated_at,
+    cost: r.cost, stock: r.stock, active: !!r.active, sortOrder: r.sort_order, photoId: photos.get(r.id) ?? null, updatedAt: r.updated_at,
   }));
 }
 export type ItemView = Awaited<ReturnType<typeof itemViews>>[number];
