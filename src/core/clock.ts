@@ -34,3 +34,9 @@ export function shanghaiDate(d: Date): string {
 export function shanghaiDateTime(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** 00:00 in Asia/Shanghai of a calendar day (YYYY-MM-DD), as a UTC ISO instant. */
+export const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+
+/** The end of a Shanghai calendar day (exclusive): 00:00 of the next day, as a UTC ISO instant. */
+export const shanghaiDayEnd = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();

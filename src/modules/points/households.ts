@@ -2,16 +2,13 @@
 // year's points, and the ledger's entries (积分流水) of an area.
 import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import { userNames } from '../accounts/directory.js';
 import * as repo from './repo.js';
 import { entryView } from './ledger.js';
 import { EARNING_SOURCES, type EntrySource } from './rules.js';
-
-/** 00:00 Asia/Shanghai of a calendar day, as a UTC instant. */
-export const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
 function requireRegistryArea(actor: Actor, path: string) {
   if (!actor.scope.registryPaths.some((p) => path.startsWith(p) || p.startsWith(path))) throw forbidden('只有本辖区的干部和网格员可以查看积分台账', 'Only the area\'s cadres and grid workers read the ledger');
@@ -38,9 +35,8 @@ export async function entries(ctx: Ctx, actor: Actor, f: { regionId: string; fro
   const r = await regions.requireVisible(ctx, actor, f.regionId);
   requireRegistryArea(actor, r.path);
   if (f.from && f.to && f.from > f.to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', 'The start is after the end');
-  const next = (day: string) => shanghaiMidnight(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
   const { rows, total } = await repo.listEntries(ctx.db, {
-    path: r.path, scope: actor.scope, from: f.from ? shanghaiMidnight(f.from) : undefined, to: f.to ? next(f.to) : undefined, source: f.source, householdId: f.householdId,
+    path: r.path, scope: actor.scope, from: f.from ? shanghaiMidnight(f.from) : undefined, to: f.to ? shanghaiDayEnd(f.to) : undefined, source: f.source, householdId: f.householdId,
   }, f.page, f.pageSize);
   const [hh, rules, users] = await Promise.all([
     people.householdBriefs(ctx, rows.map((e) => e.household_id)),

@@ -6,7 +6,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
-import { shanghaiDate, shanghaiDateTime } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDateTime, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import { styleHeader, title } from '../../core/sheet.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
@@ -14,7 +14,6 @@ import * as people from '../people/service.js';
 import { userNames } from '../accounts/directory.js';
 import * as repo from './repo.js';
 import * as exportRepo from './ledger-export-repo.js';
-import { shanghaiMidnight } from './households.js';
 import { SOURCE_LABELS } from './labels.js';
 import type { EntrySource } from './rules.js';
 
@@ -30,7 +29,6 @@ const SIGNED = '+0;-0;0';
 
 const bad = (zh: string, en: string) => new AppError('VALIDATION_FAILED', zh, en);
 const isDay = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
-const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const zhDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 type Region = NonNullable<Awaited<ReturnType<typeof regions.get>>>;
@@ -137,7 +135,7 @@ export async function exportLedger(ctx: Ctx, actor: Actor, q: { regionId: string
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (!isDay(from) || !isDay(to)) throw bad('日期格式应为YYYY-MM-DD，且须是有效日期', 'Dates are YYYY-MM-DD');
   if (from > to) throw bad('开始日期不能晚于结束日期', 'The start is after the end');
-  const fromAt = shanghaiMidnight(from), toAt = shanghaiMidnight(nextDay(to));
+  const fromAt = shanghaiMidnight(from), toAt = shanghaiDayEnd(to);
   const totals = await exportRepo.entryTotals(ctx.db, area.path, fromAt, toAt);
   if (totals.count > MAX_LEDGER_ROWS)
     throw bad(`该区域该期间有${totals.count}条积分记录，超过单个台账${MAX_LEDGER_ROWS}条的上限，请缩小区域或日期范围`, 'Too many entries for one file; narrow the area or the period');

@@ -3,14 +3,13 @@
 // household and month). The sweep calls this once a day: on the 1st it posts the
 // month, on later days it only fills what a failed or missed run left out.
 import type { Ctx } from '../../core/context.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiMidnight } from '../../core/clock.js';
 import { audit } from '../../core/audit.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { postOnce } from './ledger.js';
 import { settingsAt } from './settings.js';
-import { shanghaiMidnight } from './households.js';
 import { monthlyBaseSourceId } from './rules.js';
 
 /** Households per transaction: a village of a thousand households is a few short transactions. */

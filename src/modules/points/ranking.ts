@@ -1,20 +1,18 @@
 // Rankings (积分排行) of households by points earned in a month, quarter or year,
 // per village or grid; villagers read their own village's. Nothing here ranks cadres.
 import type { Actor, Ctx } from '../../core/context.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
-import { shanghaiMidnight } from './households.js';
 import { competitionRanks, EARNING_SOURCES, periodDays, type RankingPeriod } from './rules.js';
 
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export async function ranking(ctx: Ctx, actor: Actor, f: { regionId: string; period?: RankingPeriod; date?: string; page: number; pageSize: number }) {
   const r = await regions.requirePublicRegion(ctx, actor, f.regionId);
   const period = f.period ?? 'year';
   const { first, last } = periodDays(period, f.date ?? shanghaiDate(ctx.clock.now()));
-  const all = await repo.earnedWithin(ctx.db, r.path, shanghaiMidnight(first), shanghaiMidnight(dayAfter(last)), EARNING_SOURCES);
+  const all = await repo.earnedWithin(ctx.db, r.path, shanghaiMidnight(first), shanghaiDayEnd(last), EARNING_SOURCES);
   const ranks = competitionRanks(all.map((x) => x.points));
   const start = (f.page - 1) * f.pageSize;
   const page = all.slice(start, start + f.pageSize);

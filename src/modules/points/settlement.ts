@@ -7,14 +7,13 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiMidnight } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { lockHousehold, postOnce } from './ledger.js';
 import { settingsAt, type SettlementMode } from './settings.js';
-import { shanghaiMidnight } from './households.js';
 import { settlementEntry } from './rules.js';
 
 const alreadyDone = (name: string, year: number) => new AppError('ALREADY_DONE', `${name}${year}年度已结算`, 'That year is already settled');
