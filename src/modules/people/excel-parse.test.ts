@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../../core/idnumber.js';
 import { COLUMNS, columnForHeader, setColumns, writeHeader } from './excel-layout.js';
-import { cellText, parseDate, parseRegistrySheet, type GridResolution, type SheetParse } from './excel-parse.js';
+import { cellText } from '../../core/sheet.js';
+import { parseDate, parseRegistrySheet, type GridResolution, type SheetParse } from './excel-parse.js';
 
 const TODAY = '2026-11-27';
 const GRIDS: Record<string, string> = { 一组网格: 'g1', '孟家湾村/一组网格': 'g1', 二组网格: 'g2' };

@@ -1,7 +1,8 @@
 // Pure: an exceljs worksheet → per-row records with Chinese problems, grouped into
 // households. No I/O: grid names are resolved by a function the caller passes in.
-import type { CellValue, Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import { normalizeIdNumber } from '../../core/idnumber.js';
+import { cellText } from '../../core/sheet.js';
 import { COLUMN_HEADER, COLUMNS, REQUIRED_COLUMNS, columnForHeader, type ColumnKey } from './excel-layout.js';
 import { phoneOk, residentProblems } from './rules.js';
 import { RESIDENT_TAGS, TAG_BY_ZH, TAG_CODES } from './tags.js';
@@ -26,20 +27,6 @@ const MAX_MEMBERS = 30;
 const FIELD_COLUMN: Record<string, ColumnKey> = { name: 'name', idNumber: 'idNumber', gender: 'gender', birthDate: 'birthDate', phone: 'phone', relation: 'relation' };
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Any exceljs cell value as trimmed text; `num` is set when Excel stored a number. */
-export function cellText(v: CellValue | undefined): { text: string; num?: number; date?: string } {
-  if (v === null || v === undefined) return { text: '' };
-  if (typeof v === 'string') return { text: v.replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ').trim() };
-  if (typeof v === 'number') return { text: String(v), num: v };
-  if (typeof v === 'boolean') return { text: v ? '是' : '否' };
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { text: '' } : { text: isoDate(v), date: isoDate(v) };
-  if ('richText' in v) return cellText(v.richText.map((r) => r.text).join(''));
-  if ('formula' in v || 'sharedFormula' in v) return cellText(v.result as CellValue);
-  if ('hyperlink' in v) return cellText(v.text as CellValue);
-  if ('error' in v) return { text: String(v.error) };
-  return { text: String(v).trim() };
-}
 
 /** "1980-3-5", "1980/03/05", "1980.3.5", "1980年3月5日", "19800305", an Excel serial → YYYY-MM-DD. */
 export function parseDate(c: { text: string; num?: number; date?: string }): string | null {

@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
-import { unzippedSize } from '../../core/zip-guard.js';
+import { loadXlsx } from '../../core/sheet.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { makeIdNumber } from '../../core/idnumber.js';
 import { shanghaiDate, shanghaiDateTime as stamp } from '../../core/clock.js';
@@ -24,18 +24,6 @@ const MAX_UNZIPPED = 60 * 1024 * 1024;
 
 export const invalidFile = (zh: string) => new AppError('IMPORT_INVALID_FILE', zh, 'The uploaded file is not a usable .xlsx registry');
 
-async function loadWorkbook(data: Buffer) {
-  const size = unzippedSize(data, MAX_UNZIPPED);
-  if (size === null) throw invalidFile('无法读取该文件：请上传 .xlsx 格式的 Excel 文件（.xls 或 WPS 格式请先另存为 .xlsx）');
-  if (size > MAX_UNZIPPED) throw invalidFile('文件解压后过大，请删除多余的工作表、图片或空行后重试');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalidFile('无法读取该文件：文件已损坏或不是 .xlsx 格式的 Excel 文件');
-  }
-  return wb;
-}
 
 /** A region the caller may import into: 404 when they cannot know it, 403 when they may not write there. */
 export async function importRegion(ctx: Ctx, actor: Actor, regionId: string) {
@@ -93,7 +81,7 @@ async function addStoreProblems(ctx: Ctx, db: Executor, parsed: SheetParse) {
 const colOrder = (c?: string) => COLUMNS.findIndex((x) => x.header === c);
 
 export async function importHouseholds(ctx: Ctx, actor: Actor, region: RegionRow, o: { mode: ImportMode; dryRun: boolean; fileName: string; data: Buffer }) {
-  const wb = await loadWorkbook(o.data);
+  const wb = await loadXlsx(o.data, MAX_UNZIPPED, invalidFile);
   const grids = await gridsOf(ctx, region);
   const sheet = registrySheet(wb);
   if (!sheet) throw invalidFile('文件中没有工作表');

@@ -9,8 +9,7 @@ import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDateTime } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { unzippedSize } from '../../core/zip-guard.js';
-import { styleHeader, title } from '../../core/sheet.js';
+import { loadXlsx, styleHeader, title } from '../../core/sheet.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import * as repo from './repo.js';
@@ -123,16 +122,8 @@ export async function importRegion(ctx: Ctx, actor: Actor, regionId: string) {
   return r;
 }
 
-async function loadWorkbook(data: Buffer) {
-  const size = unzippedSize(data, MAX_UNZIPPED);
-  if (size === null) throw invalidFile('无法读取该文件：请上传 .xlsx 格式的 Excel 文件（.xls 或 WPS 格式请先另存为 .xlsx）');
-  if (size > MAX_UNZIPPED) throw invalidFile('文件解压后过大，请删除多余的工作表、图片或空行后重试');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalidFile('无法读取该文件：文件已损坏或不是 .xlsx 格式的 Excel 文件');
-  }
+async function ruleSheet(data: Buffer) {
+  const wb = await loadXlsx(data, MAX_UNZIPPED, invalidFile);
   const sheets = wb.worksheets.filter((w) => w.state !== 'hidden' && w.state !== 'veryHidden');
   const sheet = sheets.find((w) => !('missing' in findRuleHeader(w))) ?? sheets[0];
   if (!sheet) throw invalidFile('文件中没有工作表');
@@ -172,7 +163,7 @@ export interface ImportResult { dryRun: boolean; totalRows: number; created: num
  * nothing is written (422 IMPORT_HAS_ERRORS, or the list itself on a dry run).
  */
 export async function importRules(ctx: Ctx, actor: Actor, region: { id: string; path: string; name: string }, o: { dryRun: boolean; fileName: string; data: Buffer }): Promise<ImportResult> {
-  const parsed = parseRuleSheet(await loadWorkbook(o.data));
+  const parsed = parseRuleSheet(await ruleSheet(o.data));
   if ('fatal' in parsed) throw invalidFile(parsed.fatal);
   if (!parsed.totalRows) throw invalidFile('文件中没有积分规则：请在表头下方逐行填写');
   const result = (p: Awaited<ReturnType<typeof plan>>, problems: Problem[]): ImportResult => ({

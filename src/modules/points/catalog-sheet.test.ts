@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CellValue } from 'exceljs';
-import { cellText } from '../people/excel-parse.js';
+import { cellText } from '../../core/sheet.js';
 import { integerOf, parseRuleRow, ruleCells, ruleColumnFor, type RuleColumn, type RuleInputRow } from './catalog-sheet.js';
 import { CAP_PERIODS, PROPOSERS, RULE_CATEGORIES } from './rules.js';
 

@@ -3,7 +3,7 @@
 // same layout for the template, the export and the import, so a download can be
 // edited and imported again (into the same village or another one). No I/O.
 import type { CellValue, Worksheet } from 'exceljs';
-import { cellText } from '../people/excel-parse.js';
+import { cellText } from '../../core/sheet.js';
 import { CAP_PERIOD_LABELS, PROPOSER_LABELS } from './labels.js';
 import { PROPOSERS, RULE_CATEGORIES, type CapPeriod, type Proposer } from './rules.js';
 
