@@ -3,7 +3,7 @@
 import type { Ctx } from '../src/core/context.js';
 import type { HouseholdsTable, ResidentsTable } from '../src/db/schema.js';
 import { newId } from '../src/core/ids.js';
-import { makeIdNumber } from '../src/core/idnumber.js';
+import { makeIdNumber } from '../src/shared/idnumber.js';
 import { childPath } from '../src/modules/regions/rules.js';
 
 export interface CountyShape { townships: number; villagesPerTownship: number; gridsPerVillage: number; households: number }

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { makeIdNumber } from '../src/core/idnumber.js';
+import { makeIdNumber } from '../src/shared/idnumber.js';
 import { COLUMNS } from '../src/modules/people/excel-layout.js';
-import { XLSX_MIME } from '../src/server/downloads.js';
+import { XLSX_MIME } from '../src/http/downloads.js';
 import { parseRegistrySheet } from '../src/modules/people/excel-parse.js';
 import { PHONES, startTestApp, type TestEnv } from './harness.js';
 

@@ -16,7 +16,7 @@ import { runSweeps } from '../src/server/sweeps.js';
 import { ensureCatalog } from '../src/modules/cases/service.js';
 import { ensureRules } from '../src/modules/visits/plan.js';
 import { ensureChecklist } from '../src/modules/patrols/service.js';
-import type { App } from '../src/server/types.js';
+import type { App } from '../src/http/types.js';
 
 export const STORE = (process.env.XZ_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 export const PG_URL = process.env.XZ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { XLSX_MIME } from '../src/server/downloads.js';
+import { XLSX_MIME } from '../src/http/downloads.js';
 import { takeEffect } from '../src/modules/points/service.js';
 import { householdBriefs } from '../src/modules/people/service.js';
 import { checkPoints } from '../src/server/check-points.js';

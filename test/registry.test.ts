@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../src/core/idnumber.js';
+import { makeIdNumber } from '../src/shared/idnumber.js';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv;

@@ -1,7 +1,7 @@
 // Data scope (数据权限按辖区), enforced here and nowhere else: every query over
 // rows that belong to a region filters through a Scope, and a row outside it is 404.
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import { roleHas, type Capability, type Role } from './roles.js';
+import { roleHas, type Capability, type Role } from '../shared/roles.js';
 
 const NOTHING = sql<SqlBool>`1 = 0`;
 

@@ -15,7 +15,7 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { registerAuth } from './auth.js';
 import { rejectNul } from './input-guard.js';
 import devRoutes from './dev-routes.js';
-import type { App, RouteModule } from './types.js';
+import type { App, RouteModule } from '../http/types.js';
 import accountRoutes from '../modules/accounts/routes.js';
 import userRoutes from '../modules/accounts/user-routes.js';
 import regionRoutes from '../modules/regions/routes.js';

@@ -1,10 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../core/errors.js';
-import type { Actor, Ctx } from '../core/context.js';
+import type { Ctx } from '../core/context.js';
 import * as accounts from '../modules/accounts/service.js';
-import type { App } from './types.js';
-
-export const SESSION_COOKIE = 'xz_session';
+import type { App } from '../http/types.js';
+import { SESSION_COOKIE } from '../http/actor.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -45,7 +43,3 @@ export function registerAuth(app: App, ctx: Ctx) {
   });
 }
 
-export function requireActor(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('AUTH_REQUIRED', '请先登录', 'Please sign in');
-  return req.actor;
-}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../core/context.js';
 import { forbidden } from '../core/errors.js';
-import { requireActor } from './auth.js';
-import type { App } from './types.js';
+import { requireActor } from '../http/actor.js';
+import type { App } from '../http/types.js';
 
 /** Exists only when the server started with XZ_NOW: moves the clock and runs due sweeps. */
 export default function devRoutes(app: App, ctx: Ctx, sweeps: () => Promise<void>) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
-import { requireActor, SESSION_COOKIE } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
+import { requireActor, SESSION_COOKIE } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
 import * as service from './service.js';
 import { SESSION_MS } from './rules.js';
 

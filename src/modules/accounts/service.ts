@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
 import { hashPassword, requireStrongPassword, verifyPassword } from '../../core/passwords.js';
 import { Scope, type Grant } from '../../core/scope.js';
-import type { Role } from '../../core/roles.js';
+import type { Role } from '../../shared/roles.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/links.js';
 import * as repo from './repo.js';

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
-import { ROLES, TOWNSHIP_UNITS } from '../../core/roles.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
+import { ROLES, TOWNSHIP_UNITS } from '../../shared/roles.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
 import * as service from './user-service.js';
 import { MOBILE } from './user-rules.js';
 

@@ -1,8 +1,8 @@
 // Account administration rules (who may be granted which role where): pure, no I/O.
-import { ROLE_LABELS, roleHas, type Role } from '../../core/roles.js';
+import { ROLE_LABELS, roleHas, type Role } from '../../shared/roles.js';
 import { isWithin, type Grant } from '../../core/scope.js';
 
-export { MOBILE, isMobile } from '../../core/phone.js';
+export { MOBILE, isMobile } from '../../shared/phone.js';
 
 type Level = 'county' | 'township' | 'village' | 'grid';
 

@@ -5,7 +5,7 @@ import { audit } from '../../core/audit.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { newId } from '../../core/ids.js';
 import { hashPassword, requireStrongPassword } from '../../core/passwords.js';
-import { ROLE_LABELS, ROLES, roleHas, type Role } from '../../core/roles.js';
+import { ROLE_LABELS, ROLES, roleHas, type Role } from '../../shared/roles.js';
 import type { Grant } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';

@@ -1,7 +1,7 @@
 // Who the caller is to a case: the responsible level, the level above, the
 // handler or the reporter. Decides which of the state's actions they may take.
 import type { Actor } from '../../core/context.js';
-import { roleHas } from '../../core/roles.js';
+import { roleHas } from '../../shared/roles.js';
 import { isWithin } from '../../core/scope.js';
 import type { CaseRow } from './repo.js';
 import { allowedActions, TYPE_ONLY, WHO, type Action, type Actor as Party, type Status } from './rules.js';

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
 import { forbidden } from '../../core/errors.js';
-import { TOWNSHIP_UNITS } from '../../core/roles.js';
+import { TOWNSHIP_UNITS } from '../../shared/roles.js';
 import * as service from './service.js';
 import * as categories from './categories.js';
 import * as limits from './limits.js';
 import { ACTIONS, CASE_TYPES, PRIORITIES, STATUSES } from './rules.js';
 import { SOURCES } from './catalog.js';
 import { sweepCases } from './sweep.js';
-import { readFiles } from '../../server/uploads.js';
+import { readFiles } from '../../http/uploads.js';
 import * as exporter from './export.js';
 import { shanghaiDate } from '../../core/clock.js';
-import { sendStoredFile, sendXlsx } from '../../server/downloads.js';
+import { sendStoredFile, sendXlsx } from '../../http/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });

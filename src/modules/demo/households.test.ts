@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { genderFromId, idNumberProblem } from '../../core/idnumber.js';
-import { TAG_CODES } from '../people/tags.js';
+import { genderFromId, idNumberProblem } from '../../shared/idnumber.js';
+import { TAG_CODES } from '../../shared/tags.js';
 import { generateDemoHouseholds, type DemoGrid, type DemoHousehold } from './households.js';
 
 const TODAY = '2025-06-15';

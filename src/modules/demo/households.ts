@@ -1,8 +1,8 @@
 // Deterministic demo household registry for 孟家湾乡 (榆林市榆阳区, area code 610802).
 // Pure: no I/O, no clock; the same options always yield the same output.
-import { makeIdNumber } from '../../core/idnumber.js';
+import { makeIdNumber } from '../../shared/idnumber.js';
 import { mulberry32 } from './random.js';
-import type { ResidentTag } from '../people/tags.js';
+import type { ResidentTag } from '../../shared/tags.js';
 
 export interface DemoResident {
   name: string;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
 import * as service from './service.js';
 import { PATROL_KINDS } from './rules.js';
 

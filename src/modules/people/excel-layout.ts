@@ -3,7 +3,7 @@
 // template, the export and the parser so a download can be filled and re-imported.
 import type { Workbook, Worksheet } from 'exceljs';
 import { RELATIONS } from './rules.js';
-import { RESIDENT_TAGS } from './tags.js';
+import { RESIDENT_TAGS } from '../../shared/tags.js';
 
 export const COLUMNS = [
   { key: 'householdKey', header: '户编号', width: 10, required: true, text: true, hint: '同一户的成员填写相同的户编号（如 1、2、3…）' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
-import { makeIdNumber } from '../../core/idnumber.js';
+import { makeIdNumber } from '../../shared/idnumber.js';
 import { COLUMNS, columnForHeader, setColumns, writeHeader } from './excel-layout.js';
 import { cellText } from '../../core/sheet.js';
 import { parseDate, parseRegistrySheet, type GridResolution, type SheetParse } from './excel-parse.js';

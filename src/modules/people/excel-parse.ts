@@ -1,11 +1,11 @@
 // Pure: an exceljs worksheet → per-row records with Chinese problems, grouped into
 // households. No I/O: grid names are resolved by a function the caller passes in.
 import type { Worksheet } from 'exceljs';
-import { normalizeIdNumber } from '../../core/idnumber.js';
+import { normalizeIdNumber } from '../../shared/idnumber.js';
 import { cellText } from '../../core/sheet.js';
 import { COLUMN_HEADER, COLUMNS, REQUIRED_COLUMNS, columnForHeader, type ColumnKey } from './excel-layout.js';
 import { phoneOk, residentProblems } from './rules.js';
-import { RESIDENT_TAGS, TAG_BY_ZH, TAG_CODES } from './tags.js';
+import { RESIDENT_TAGS, TAG_BY_ZH, TAG_CODES } from '../../shared/tags.js';
 import type { ResidentInput } from './service.js';
 
 export interface RowError { row: number; column?: string; reason: string }

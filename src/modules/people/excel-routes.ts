@@ -3,10 +3,10 @@ import { AppError } from '../../core/errors.js';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
 import { TEMPLATE_FILE } from './excel-layout.js';
-import { sendXlsx } from '../../server/downloads.js';
+import { sendXlsx } from '../../http/downloads.js';
 import * as excel from './excel-service.js';
 import { householdQuery } from './schemas.js';
 

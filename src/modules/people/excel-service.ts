@@ -8,12 +8,12 @@ import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { loadXlsx } from '../../core/sheet.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { makeIdNumber } from '../../core/idnumber.js';
+import { makeIdNumber } from '../../shared/idnumber.js';
 import { shanghaiDate, shanghaiDateTime as stamp } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
 import { pathIds } from '../regions/rules.js';
 import { exportRows, insertHouseholdsTx, residentBatchProblems } from './service.js';
-import { RESIDENT_TAGS } from './tags.js';
+import { RESIDENT_TAGS } from '../../shared/tags.js';
 import { COLUMNS, COLUMN_HEADER, DATA_SHEET, addInstructions, addValidations, setColumns, writeHeader } from './excel-layout.js';
 import { findHeader, parseRegistrySheet, type GridResolution, type ParsedRow, type RowError, type SheetParse } from './excel-parse.js';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf } from '../../core/http.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
 import * as service from './service.js';
 import * as s from './schemas.js';
-import { RESIDENT_TAGS } from './tags.js';
+import { RESIDENT_TAGS } from '../../shared/tags.js';
 import { RELATIONS } from './rules.js';
 
 export default function routes(app: App, ctx: Ctx) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../core/idnumber.js';
+import { makeIdNumber } from '../../shared/idnumber.js';
 import { ageOn, normalizedResident, residentProblems } from './rules.js';
 
 const today = '2026-11-27';

@@ -1,6 +1,6 @@
 // Registry rules: what makes a resident record valid (GB 11643, consistency).
-import { phoneOk } from '../../core/phone.js';
-import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../../core/idnumber.js';
+import { phoneOk } from '../../shared/phone.js';
+import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../../shared/idnumber.js';
 
 export interface ResidentFacts {
   name: string;

@@ -1,7 +1,7 @@
 // zod shapes of the registry API; messages in Chinese because users read them.
 import { z } from 'zod';
 import { paging } from '../../core/http.js';
-import { TAG_CODES } from './tags.js';
+import { TAG_CODES } from '../../shared/tags.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const phone = z.string().trim().max(20, { error: '电话号码过长' });

@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { maskIdNumber } from '../../core/idnumber.js';
+import { maskIdNumber } from '../../shared/idnumber.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';

@@ -14,7 +14,7 @@ import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import * as repo from './repo.js';
 import { formatProposers, parseProposers, RULE_CATEGORIES, type CapPeriod } from './rules.js';
-import { CAP_PERIOD_LABELS } from './labels.js';
+import { CAP_PERIOD_LABELS } from '../../shared/points.js';
 import {
   EXAMPLE_MARK, MAX_RULE_ROWS, RULE_COLUMNS, RULE_SHEET, SOURCE_HEADER, findRuleHeader, parseRuleSheet, ruleCells, type Problem, type RuleInputRow,
 } from './catalog-sheet.js';

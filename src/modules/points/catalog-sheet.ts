@@ -4,7 +4,7 @@
 // edited and imported again (into the same village or another one). No I/O.
 import type { CellValue, Worksheet } from 'exceljs';
 import { cellText } from '../../core/sheet.js';
-import { CAP_PERIOD_LABELS, PROPOSER_LABELS } from './labels.js';
+import { CAP_PERIOD_LABELS, PROPOSER_LABELS } from '../../shared/points.js';
 import { PROPOSERS, RULE_CATEGORIES, type CapPeriod, type Proposer } from './rules.js';
 
 export const RULE_COLUMNS = [

@@ -4,9 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
-import { sendXlsx } from '../../server/downloads.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
+import { sendXlsx } from '../../http/downloads.js';
 import * as catalogExcel from './catalog-excel.js';
 import { exportLedger } from './ledger-excel.js';
 

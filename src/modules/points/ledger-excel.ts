@@ -14,7 +14,7 @@ import * as people from '../people/service.js';
 import { userNames } from '../accounts/directory.js';
 import * as repo from './repo.js';
 import * as exportRepo from './ledger-export-repo.js';
-import { SOURCE_LABELS } from './labels.js';
+import { SOURCE_LABELS } from '../../shared/points.js';
 import type { EntrySource } from './rules.js';
 
 /** Beyond this many entries the file is refused (Excel holds about a million rows; nobody reads more). */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
-import { readFiles } from '../../server/uploads.js';
-import { sendStoredFile } from '../../server/downloads.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
+import { readFiles } from '../../http/uploads.js';
+import { sendStoredFile } from '../../http/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 import * as service from './service.js';
 import * as settings from './settings.js';

@@ -3,8 +3,9 @@
 // of its entries and never goes below zero.
 
 export const RULE_CATEGORIES = ['人居环境', '孝老爱亲', '遵纪守法', '志愿服务', '移风易俗', '参与治理'] as const;
-export const CAP_PERIODS = ['month', 'year'] as const;
-export type CapPeriod = (typeof CAP_PERIODS)[number];
+import { CAP_PERIODS, ENTRY_SOURCES, PROPOSERS, type CapPeriod, type EntrySource, type Proposer } from '../../shared/points.js';
+
+export { CAP_PERIODS, ENTRY_SOURCES, PROPOSERS, type CapPeriod, type EntrySource, type Proposer };
 
 export const AWARD_STATUSES = ['pending', 'rejected', 'publicized', 'effective'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
@@ -45,27 +46,10 @@ export const balanceOf = (entries: { delta: number }[]) => entries.reduce((s, e)
 /** The end of 公示: `days` calendar days after approval (5–7 in the seeds). */
 export const publicUntil = (approvedAt: Date, days: number) => new Date(approvedAt.getTime() + days * 86_400_000);
 
-/** Where a ledger entry comes from; each links to its source record. */
-export const ENTRY_SOURCES = [
-  'rule_award',   // an award under a catalog rule, after 公示
-  'first_report', // 首报激励: the first report of a qualifying incident
-  'mediator',     // a resolved dispute's mediator (seed 000: 50 points)
-  'volunteer',    // volunteer hours × rate (道德银行)
-  'evaluation',   // a designation: 十星级文明户, 五好文明家庭, 净美庭院…
-  'monthly_base', // the village's monthly base score
-  'redemption',   // 追梦超市 redemption (debit)
-  'refund',       // a cancelled redemption given back
-  'correction',   // a cadre's correction, with its reason
-  'settlement',   // year-end settlement (reset to zero)
-] as const;
-export type EntrySource = (typeof ENTRY_SOURCES)[number];
 
 /** Sources that count as points earned (rankings, 积分发放); the rest spend, return or settle them. */
 export const EARNING_SOURCES: EntrySource[] = ['rule_award', 'first_report', 'mediator', 'volunteer', 'evaluation', 'monthly_base', 'correction'];
 
-/** Who may propose under a rule. */
-export const PROPOSERS = ['cadre', 'grid', 'villager'] as const;
-export type Proposer = (typeof PROPOSERS)[number];
 
 export const parseProposers = (s: string): Proposer[] => s.split(',').filter((p): p is Proposer => (PROPOSERS as readonly string[]).includes(p));
 export const formatProposers = (list: readonly Proposer[]) => PROPOSERS.filter((p) => list.includes(p)).join(',');

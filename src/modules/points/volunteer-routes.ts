@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
-import { requireActor } from '../../server/auth.js';
-import type { App } from '../../server/types.js';
+import { requireActor } from '../../http/actor.js';
+import type { App } from '../../http/types.js';
 import * as volunteer from './volunteer.js';
 
 const hours = (what: string) => z.number({ error: `请填写${what}` }).min(0.5, { error: `${what}0.5至24小时` }).max(24, { error: `${what}0.5至24小时` }).multipleOf(0.5, { error: `${what}以半小时计` });

@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { TAG_CODES } from '../people/tags.js';
+import { TAG_CODES } from '../../shared/tags.js';
 import * as repo from './repo.js';
 import { FREQUENCIES } from './rules.js';
 

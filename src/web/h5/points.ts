@@ -26,4 +26,4 @@ export function useMyVillage(me: Me | undefined) {
 }
 
 /** Words for where an entry came from (规则积分, 超市兑换 …), the same as the console and the printed 台账. */
-export { SOURCE_LABELS } from '../../modules/points/labels';
+export { SOURCE_LABELS } from '../../shared/points';

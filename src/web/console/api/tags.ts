@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import { RESIDENT_TAGS } from '../../../modules/people/tags';
+import { RESIDENT_TAGS } from '../../../shared/tags';
 
 export interface TagDef { code: string; zh: string; en: string }
 export interface Dictionaries { tags: TagDef[]; relations: string[] }

@@ -1,5 +1,5 @@
 // What the signed-in user may do, from their roles (the server enforces the same rules).
-import { roleHas, ROLE_LABELS, type Capability as ServerCapability, type Role } from '../../../core/roles';
+import { roleHas, ROLE_LABELS, type Capability as ServerCapability, type Role } from '../../../shared/roles';
 import type { Me } from '../api/auth';
 import { translate } from '../i18n';
 

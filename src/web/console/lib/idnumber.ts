@@ -1,5 +1,5 @@
 // Client-side GB 11643 checks so users see the problem while typing; shares the server's rules.
-import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../../../core/idnumber';
+import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../../../shared/idnumber';
 import type { MessageKey } from '../i18n';
 
 export { birthDateFromId, genderFromId, normalizeIdNumber };
@@ -15,4 +15,4 @@ export function idNumberMessage(raw: string, today: string): MessageKey | null {
   return null;
 }
 
-export { MOBILE, phoneOk } from '../../../core/phone';
+export { MOBILE, phoneOk } from '../../../shared/phone';

@@ -11,7 +11,7 @@ import { isWorker } from '../work';
 import { clearOfflineReads } from '../offline';
 import { useOutbox } from '../outbox';
 import { OutboxBar } from '../sync';
-import { ROLE_LABELS, type Role } from '../../../core/roles';
+import { ROLE_LABELS, type Role } from '../../../shared/roles';
 
 const maskPhone = (p: string) => (p.length === 11 ? `${p.slice(0, 3)}****${p.slice(7)}` : p);
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DotLoading, InfiniteScroll, Input } from 'antd-mobile';
 import { RightOutline, SearchOutline } from 'antd-mobile-icons';
-import { RESIDENT_TAGS } from '../../../modules/people/tags';
+import { RESIDENT_TAGS } from '../../../shared/tags';
 import { useMe } from '../data';
 import { dayWord } from '../labels';
 import { PageTitle, Skeletons } from '../parts';

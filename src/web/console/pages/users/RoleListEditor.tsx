@@ -6,7 +6,7 @@ import type { Region } from '../../api/regions';
 import { useI18n } from '../../i18n';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
-import { TOWNSHIP_UNITS } from '../../../../core/roles';
+import { TOWNSHIP_UNITS } from '../../../../shared/roles';
 
 export interface GrantValue { role?: string; regionId?: string; householdId?: string | null; unit?: string | null }
 
