@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'INSUFFICIENT_POINTS'
   | 'OUT_OF_STOCK'
   | 'EVIDENCE_REQUIRED'
-  | 'ALREADY_DONE';
+  | 'ALREADY_DONE'
+  | 'AWARDS_PENDING'
+  | 'CONFLICT_RETRY';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -50,6 +52,8 @@ const STATUS: Record<ErrorCode, number> = {
   OUT_OF_STOCK: 409,
   EVIDENCE_REQUIRED: 409,
   ALREADY_DONE: 409,
+  AWARDS_PENDING: 409,
+  CONFLICT_RETRY: 409,
 };
 
 export class AppError extends Error {

@@ -124,3 +124,12 @@ export function grantsWithin(db: Executor, path: string, roles: string[]) {
   return db.selectFrom('user_roles').select(['user_id', 'role', 'region_id', 'region_path', 'unit', 'household_id'])
     .where((eb) => withinPath(eb, 'region_path', path)).where('role', 'in', roles).execute();
 }
+
+/** Grants that act for a household (villager accounts). */
+export function grantsOfHousehold(db: Executor, householdId: string) {
+  return db.selectFrom('user_roles').select(['id', 'region_id', 'region_path']).where('household_id', '=', householdId).execute();
+}
+
+export function moveGrants(db: Executor, ids: string[], region: { id: string; path: string }) {
+  return ids.length ? db.updateTable('user_roles').set({ region_id: region.id, region_path: region.path }).where('id', 'in', ids).execute() : Promise.resolve([]);
+}

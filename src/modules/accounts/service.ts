@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
+import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { hashPassword, requireStrongPassword, verifyPassword } from '../../core/passwords.js';
 import { Scope, type Grant } from '../../core/scope.js';
@@ -111,4 +112,15 @@ export async function me(ctx: Ctx, actor: Actor) {
       householdId: g.householdId, unit: g.unit ?? null,
     })),
   };
+}
+
+/**
+ * A household moved (people/service.ts, in its transaction): a villager grant on the old grid
+ * or village moves to the household's new region, so the family reads its new village's board
+ * and ranking and hears what concerns it. A grant whose region still holds the household stays.
+ */
+export async function followHouseholdMove(tx: Executor, householdId: string, region: { id: string; path: string }) {
+  const stale = (await repo.grantsOfHousehold(tx, householdId)).filter((g) => !region.path.startsWith(g.region_path));
+  await repo.moveGrants(tx, stale.map((g) => g.id), region);
+  return stale.length;
 }

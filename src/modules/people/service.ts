@@ -8,6 +8,9 @@ import { shanghaiDate } from '../../core/clock.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import { holdersNear, holdsRoleNear, userNames } from '../accounts/directory.js';
+import * as points from '../points/rehome.js';
+import * as store from '../store/rehome.js';
+import * as accounts from '../accounts/service.js';
 import * as repo from './repo.js';
 import { ageOn, householdProblems, normalizedResident, PHONE_PROBLEM, phoneOk, residentProblems, type Problem, type ResidentFacts } from './rules.js';
 
@@ -197,8 +200,15 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, patch:
       ...(moving ? { region_id: moving.id, region_path: moving.path, county_id: moving.county_id } : {}),
       updated_at: ctx.clock.now().toISOString(),
     });
-    if (moving) await repo.moveResidentsOfHousehold(tx, id, moving.path, moving.county_id);
-    await audit(tx, ctx.clock.now(), actor, { action: 'household.update', entity: 'household', entityId: id, regionPath: moving?.path ?? h.region_path, detail: patch });
+    // What the household owns moves with it, in this transaction, through each owner module. Cases,
+    // visit logs and designations stay where they happened; the visit plan follows on its next sync.
+    const moved = moving ? {
+      residents: Number((await repo.moveResidentsOfHousehold(tx, id, moving.path, moving.county_id))[0]?.numUpdatedRows ?? 0),
+      ...(await points.rehomeHousehold(tx, id, moving.path, ctx.clock.now())),
+      redemptions: await store.rehomeHousehold(tx, id, moving.path),
+      grants: await accounts.followHouseholdMove(tx, id, moving),
+    } : null;
+    await audit(tx, ctx.clock.now(), actor, { action: 'household.update', entity: 'household', entityId: id, regionPath: moving?.path ?? h.region_path, detail: moved ? { ...patch, from: h.region_path, moved } : patch });
   });
   return householdDetail(ctx, actor, id);
 }
@@ -351,4 +361,9 @@ export async function householdOfPhone(ctx: Ctx, phone: string, path: string): P
 /** Ids of the households inside a subtree (in the caller's transaction when given one). */
 export async function householdIdsWithin(db: Executor, path: string) {
   return (await repo.householdsWithin(db, path)).map((h) => h.id);
+}
+
+/** Region path of each household inside a subtree, by id (in the caller's transaction when given one). */
+export async function householdPathsWithin(db: Executor, path: string) {
+  return new Map((await repo.householdsWithin(db, path)).map((h) => [h.id, h.region_path]));
 }

@@ -215,3 +215,21 @@ export const settlementTotals = (db: Executor, id: string, households: number, t
 export async function householdsWithEntries(db: Executor, path: string) {
   return (await db.selectFrom('point_entries').select('household_id').distinct().where((eb) => withinPath(eb, 'region_path', path)).execute()).map((r) => r.household_id);
 }
+
+/** The household's awards still pending or in 公示, with the region of their rule. */
+export const openAwardRules = (db: Executor, householdId: string) =>
+  db.selectFrom('point_awards as a').innerJoin('point_rules as r', 'r.id', 'a.rule_id')
+    .select(['a.id', 'a.status', 'r.region_id as ruleRegionId', 'r.name as ruleName'])
+    .where('a.household_id', '=', householdId).where('a.status', 'in', ['pending', 'publicized']).execute();
+
+/**
+ * Moves the household's entries, awards and volunteer signups to `path`. Awards get a new
+ * version, so a decision or the 公示 sweep that read the old row retries with the new path.
+ */
+export async function rehomeHouseholdRows(db: Executor, householdId: string, path: string) {
+  const n = (r: { numUpdatedRows: bigint }[]) => Number(r[0]?.numUpdatedRows ?? 0);
+  const entries = n(await db.updateTable('point_entries').set({ region_path: path }).where('household_id', '=', householdId).execute());
+  const awards = n(await db.updateTable('point_awards').set({ region_path: path, version: sql`version + 1` }).where('household_id', '=', householdId).execute());
+  const signups = n(await db.updateTable('volunteer_signups').set({ region_path: path }).where('household_id', '=', householdId).execute());
+  return { entries, awards, signups };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AWARD_ACTIONS, balanceOf, canDebit, capKey, competitionRanks, nextAwardStatus, monthlyBaseSourceId, periodDays, settlementEntry, volunteerPoints, withinCap, type AwardStatus } from './rules.js';
+import { AWARD_ACTIONS, awardsBlockingMove, balanceOf, canDebit, capKey, competitionRanks, nextAwardStatus, monthlyBaseSourceId, periodDays, settlementEntry, volunteerPoints, withinCap, type AwardStatus } from './rules.js';
 
 describe('the award workflow', () => {
   it('提议 → 审核 → 公示 → 生效, an objection sends it back, a rejection ends it', () => {
@@ -126,5 +126,21 @@ describe('periods, ranks, settlement and volunteer points', () => {
   it('volunteer points are hours × rate, rounded', () => {
     expect(volunteerPoints(2.5, 2)).toBe(5);
     expect(volunteerPoints(1.5, 3)).toBe(5);
+  });
+});
+
+describe('moving a household', () => {
+  it('only awards still open under a rule of a region the new place is not under keep it from moving', () => {
+    const to = ['county', 'town', 'village2', 'grid5'];
+    const awards = [
+      { id: 'a', status: 'pending', ruleRegionId: 'village1' },
+      { id: 'b', status: 'publicized', ruleRegionId: 'village1' },
+      { id: 'c', status: 'effective', ruleRegionId: 'village1' },
+      { id: 'd', status: 'rejected', ruleRegionId: 'village1' },
+      { id: 'e', status: 'pending', ruleRegionId: 'town' },
+      { id: 'f', status: 'publicized', ruleRegionId: 'county' },
+    ];
+    expect(awardsBlockingMove(awards, to).map((a) => a.id)).toEqual(['a', 'b']);
+    expect(awardsBlockingMove(awards, ['county', 'town', 'village1', 'grid2'])).toEqual([]);
   });
 });

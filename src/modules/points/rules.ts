@@ -104,3 +104,15 @@ export const monthlyBaseSourceId = (householdId: string, month: string) => `${ho
 
 /** Volunteer points: hours × rate, rounded to whole points. */
 export const volunteerPoints = (hours: number, rate: number) => Math.round(hours * rate);
+
+/**
+ * Awards that keep a household from moving to `toPathIds` (the ids along its new region path):
+ * those still pending or in 公示 under a rule of a region the new place is not under — a
+ * village-own rule of the old village. The new village cannot review a rule it does not have,
+ * and the old village would be deciding for a household no longer its own, so the old village
+ * decides them first (approve and let 公示 run out, or reject). Awards under rules that apply
+ * in both places (the township's, the county's) move with the household.
+ */
+export function awardsBlockingMove<A extends { status: string; ruleRegionId: string }>(awards: A[], toPathIds: string[]): A[] {
+  return awards.filter((a) => (a.status === 'pending' || a.status === 'publicized') && !toPathIds.includes(a.ruleRegionId));
+}

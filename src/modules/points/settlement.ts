@@ -29,8 +29,7 @@ export async function settle(ctx: Ctx, actor: Actor, input: { regionId: string; 
   if (later) throw new AppError('INVALID_TRANSITION', `${r.name}已结算${later.year}年度，不能再结算更早的年度`, 'A later year is already settled');
   const mode = (await settingsAt(ctx.db, r.path)).settlementMode as SettlementMode;
   const yearEnd = shanghaiMidnight(`${input.year + 1}-01-01`);
-  const pathOf = new Map((await people.householdsWithin(ctx, r.path)).map((h) => [h.id, h.regionPath]));
-  const ids = [...pathOf.keys()];
+  const ids = await people.householdIdsWithin(ctx.db, r.path);
   const row: repo.SettlementRow = { id: newId(), region_id: r.id, region_path: r.path, year: input.year, mode, households: 0, total: 0, done_by: actor.userId, done_at: now.toISOString() };
   try {
     await ctx.db.transaction().execute(async (tx) => {
@@ -40,9 +39,12 @@ export async function settle(ctx: Ctx, actor: Actor, input: { regionId: string; 
       // redemption or award at the same moment waits for the settlement instead of interleaving.
       const holders = [...(await repo.balanceRows(tx, ids)).keys()].sort();
       for (const id of holders) await lockHousehold(tx, id, now);
+      // Read again under the locks: a household that moved away meanwhile is the other village's to settle.
+      const pathOf = await people.householdPathsWithin(tx, r.path);
       const [balances, credited] = await Promise.all([repo.balanceRows(tx, holders), repo.creditsSince(tx, r.path, yearEnd)]);
       let count = 0, total = 0;
       for (const id of holders) {
+        if (!pathOf.has(id)) continue;
         const e = settlementEntry(mode, balances.get(id) ?? 0, credited.get(id) ?? 0);
         if (e.held <= 0) continue;
         count++;

@@ -67,3 +67,9 @@ export async function stockMismatches(db: Executor, path: string) {
     .select(['i.id', 'i.stock', 'm.total']).where((eb) => withinPath(eb, 'i.region_path', path)).execute();
   return rows.filter((r) => Number(r.total ?? 0) !== r.stock).map((r) => ({ itemId: r.id, stock: r.stock, sumOfMoves: Number(r.total ?? 0) }));
 }
+
+/** Moves a household's redemptions to its new region path; a new version, so a counter action that read the old row retries. */
+export async function rehomeRedemptions(db: Executor, householdId: string, path: string) {
+  const r = await db.updateTable('store_redemptions').set({ region_path: path, version: sql`version + 1` }).where('household_id', '=', householdId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
