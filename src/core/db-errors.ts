@@ -13,3 +13,12 @@ export function badTextInput(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
   return code === '22021' || code === '22P05';
 }
+
+/**
+ * PostgreSQL gave up on a transaction because of another one: a deadlock (40P01) or a
+ * serialization failure (40001). Nothing was written; the same work run again may succeed.
+ */
+export function retryableConflict(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === '40P01' || code === '40001';
+}

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../core/errors.js';
-import { badTextInput, uniqueViolation } from '../core/db-errors.js';
+import { badTextInput, retryableConflict, uniqueViolation } from '../core/db-errors.js';
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
@@ -38,6 +38,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     if (unique.target.includes('phone')) return send(reply, 409, 'DUPLICATE_PHONE', '该手机号已有账号 / An account with this phone already exists');
     return send(reply, 409, 'CONFLICT', '数据已被他人修改，请刷新后重试 / Conflicting change; reload and retry');
   }
+  // A deadlock or serialization failure outside withRetry, or one that outlasted it: the caller may simply retry.
+  if (retryableConflict(err)) return send(reply, 409, 'CONFLICT_RETRY', '与他人的操作同时发生冲突，请稍后重试 / A concurrent change conflicted with this one; please retry');
   if (badTextInput(err)) return send(reply, 400, 'VALIDATION_FAILED', '输入中含有不允许的字符 / Input contains characters that cannot be stored');
   const status = err.statusCode ?? 500;
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求格式 / Unsupported media type');

@@ -2,6 +2,7 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
+import { withRetry } from '../../core/retry.js';
 import { newId } from '../../core/ids.js';
 import { maskIdNumber } from '../../shared/idnumber.js';
 import { shanghaiDate } from '../../core/clock.js';
@@ -183,7 +184,8 @@ export async function createHousehold(ctx: Ctx, actor: Actor, input: HouseholdIn
 export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, patch: { address?: string; phone?: string | null; regionId?: string; headResidentId?: string }) {
   const target = patch.regionId ? await writableRegion(ctx, actor, patch.regionId) : null;
   if (patch.phone && !phoneOk(patch.phone)) throw problemError([PHONE_PROBLEM]);
-  await ctx.db.transaction().execute(async (tx) => {
+  // The move takes the household's points lock too: a deadlock lost to a settlement or redemption runs again.
+  await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
     // Checked on the locked row, so a concurrent move cannot slip between check and write.
     const h = await repo.householdForUpdate(tx, id, ctx.kind);
     if (!h || !actor.scope.canSeeRow(h.region_path, h.id)) throw notFound('户', 'Household');
@@ -209,7 +211,7 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, patch:
       grants: await accounts.followHouseholdMove(tx, id, moving),
     } : null;
     await audit(tx, ctx.clock.now(), actor, { action: 'household.update', entity: 'household', entityId: id, regionPath: moving?.path ?? h.region_path, detail: moved ? { ...patch, from: h.region_path, moved } : patch });
-  });
+  }));
   return householdDetail(ctx, actor, id);
 }
 

@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
+import { withRetry } from '../../core/retry.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import * as regions from '../regions/service.js';
@@ -25,11 +26,11 @@ export async function designate(ctx: Ctx, actor: Actor, input: { householdId: st
     entry_id: null, awarded_by: actor.userId, awarded_at: now.toISOString(),
   };
   try {
-    await ctx.db.transaction().execute(async (tx) => {
+    await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       if (points > 0) row.entry_id = await postOnce(tx, { householdId: h.id, regionPath: h.regionPath, delta: points, source: 'evaluation', sourceId: row.id, note: `${input.year}年度${title}`, by: actor.userId, at: now });
       await repo.insertDesignation(tx, row);
       await audit(tx, now, actor, { action: 'point_designation.create', entity: 'point_designation', entityId: row.id, regionPath: h.regionPath, detail: { title, year: input.year, points } });
-    });
+    }));
   } catch (err) {
     if (uniqueViolation(err)) throw new AppError('ALREADY_DONE', `该户${input.year}年度已评为“${title}”`, 'Already designated for that year');
     throw err;

@@ -6,6 +6,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
+import { withRetry } from '../../core/retry.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { ENTRY_SOURCES, type EntrySource } from './rules.js';
@@ -75,13 +76,13 @@ export async function correct(ctx: Ctx, actor: Actor, input: { householdId: stri
   if (!reason) throw new AppError('VALIDATION_FAILED', '更正须写明原因', 'A reason is required');
   const now = ctx.clock.now();
   const sourceId = input.idempotencyKey ? `${actor.userId}:${input.idempotencyKey}` : newId();
-  const entryId = await ctx.db.transaction().execute(async (tx) => {
+  const entryId = await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
     const prior = await repo.entryBySource(tx, 'correction', sourceId);
     if (prior) return prior.id;
     const id = await postOnce(tx, { householdId: h.id, regionPath: h.regionPath, delta: input.delta, source: 'correction', sourceId, note: reason, by: actor.userId, at: now });
     await audit(tx, now, actor, { action: 'point_entry.correct', entity: 'point_entry', entityId: id, regionPath: h.regionPath, detail: { householdId: h.id, delta: input.delta, reason } });
     return id;
-  });
+  }));
   return entryView((await repo.entryById(ctx.db, entryId))!);
 }
 

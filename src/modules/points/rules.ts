@@ -79,6 +79,14 @@ export function periodDays(period: RankingPeriod, day: string): { first: string;
   return { first: `${y}-${pad(startMonth)}-01`, last: `${end.getUTCFullYear()}-${pad(end.getUTCMonth() + 1)}-${pad(end.getUTCDate())}` };
 }
 
+/**
+ * The one order in which a transaction locks several households' balance rows (monthly base,
+ * settlement): by id. Two writers locking in the same order wait for each other instead of
+ * deadlocking; PostgreSQL would otherwise abort one of them (40P01).
+ */
+export const inLockOrder = <T extends string | { id: string }>(list: readonly T[]): T[] =>
+  [...list].sort((a, b) => { const x = typeof a === 'string' ? a : a.id, y = typeof b === 'string' ? b : b.id; return x < y ? -1 : x > y ? 1 : 0; });
+
 /** Competition ranking (1, 1, 3): equal points share a rank, the next rank skips. Input sorted by points, highest first. */
 export function competitionRanks(points: number[]): number[] {
   return points.map((p, i) => (i > 0 && points[i - 1] === p ? NaN : i + 1)).reduce<number[]>((out, r, i) => [...out, Number.isNaN(r) ? out[i - 1] : r], []);

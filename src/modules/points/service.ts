@@ -9,6 +9,7 @@ import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
+import { withRetry } from '../../core/retry.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
@@ -94,13 +95,13 @@ export async function propose(ctx: Ctx, actor: Actor, input: { householdId: stri
     public_until: direct ? publicUntil(now, days).toISOString() : null, objection: null, entry_id: null, version: 0,
   };
   try {
-    await ctx.db.transaction().execute(async (tx) => {
+    await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       if (direct) await requireWithinCap(tx, row, rule, now);
       await repo.insertAward(tx, row);
       await event(tx, row.id, 'propose', actor, now, row.note);
       if (direct) await event(tx, row.id, 'approve', actor, now, '该规则无需审核，直接公示');
       await audit(tx, now, actor, { action: 'point_award.propose', entity: 'point_award', entityId: row.id, regionPath: h.regionPath, detail: { ruleId: rule.id, value: rule.value, role } });
-    });
+    }));
   } catch (err) {
     const prior = uniqueViolation(err) && input.idempotencyKey ? await repo.awardByKey(ctx.db, actor.userId, input.idempotencyKey) : undefined;
     if (prior) return awardView(ctx, prior);
@@ -140,14 +141,14 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, action: Exclude
     }
     if (action === 'reject') Object.assign(patch, { decided_by: actor.userId, decided_at: now.toISOString(), reason: text!.trim() });
     if (action === 'object') Object.assign(patch, { objection: text!.trim(), public_until: null });
-    const ok = await ctx.db.transaction().execute(async (tx) => {
+    const ok = await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       if (action === 'approve') await requireWithinCap(tx, a, rule, now);
       if (!(await repo.updateAward(tx, id, a.version, patch))) return false;
       await event(tx, id, action, actor, now, text?.trim() || null);
       if (notice) await notify(ctx, tx, notice.to.filter((u) => u !== actor.userId), { kind: 'points', title: notice.title, entity: 'point_award', entityId: id });
       await audit(tx, now, actor, { action: `point_award.${action}`, entity: 'point_award', entityId: id, regionPath: a.region_path, detail: { text: text ?? null } });
       return true;
-    });
+    }));
     if (ok) return awardView(ctx, (await repo.awardById(ctx.db, id))!);
   }
   throw new AppError('CONFLICT', '积分申报正被他人处理，请刷新后重试', 'The award changed meanwhile; retry');
@@ -220,13 +221,13 @@ export async function takeEffect(ctx: Ctx) {
   let n = 0;
   for (const a of await repo.dueToTakeEffect(ctx.db, now.toISOString(), 500)) {
     const [family, rule] = await Promise.all([householdVillagers(ctx, a.household_id, a.region_path), repo.ruleById(ctx.db, a.rule_id)]);
-    const done = await ctx.db.transaction().execute(async (tx) => {
+    const done = await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       const entryId = await ledger.postOnce(tx, { householdId: a.household_id, regionPath: a.region_path, delta: a.value, source: 'rule_award', sourceId: a.id, ruleId: a.rule_id, residentId: a.resident_id, note: a.note, by: a.decided_by, at: now });
       if (!(await repo.updateAward(tx, a.id, a.version, { status: 'effective', entry_id: entryId }))) throw new Retry();
       await event(tx, a.id, 'take_effect', null, now, '公示期满无异议，积分生效');
       await notify(ctx, tx, family, { kind: 'points', title: `积分已生效：${rule?.name ?? ''} ${a.value > 0 ? '+' : ''}${a.value}分`, entity: 'point_award', entityId: a.id });
       return true;
-    }).catch((err) => {
+    })).catch((err) => {
       if (err instanceof Retry) return false;
       // A deduction larger than the balance takes what is there: the rest is recorded on the award for the village.
       if (err instanceof AppError && err.code === 'INSUFFICIENT_POINTS') return takeEffectPartially(ctx, a, now);
@@ -240,7 +241,7 @@ class Retry extends Error {}
 
 /** A deduction that finds too few points deducts down to zero and says so on the award's timeline. */
 async function takeEffectPartially(ctx: Ctx, a: repo.AwardRow, now: Date) {
-  return ctx.db.transaction().execute(async (tx) => {
+  return withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
     await repo.lockHousehold(tx, a.household_id, now.toISOString());
     const balance = await repo.balanceOf(tx, a.household_id);
     const entryId = balance > 0
@@ -249,7 +250,7 @@ async function takeEffectPartially(ctx: Ctx, a: repo.AwardRow, now: Date) {
     if (!(await repo.updateAward(tx, a.id, a.version, { status: 'effective', entry_id: entryId }))) return false;
     await event(tx, a.id, 'take_effect', null, now, `应扣${-a.value}分，该户余额仅${balance}分，已扣至0分`);
     return true;
-  });
+  }));
 }
 
 /** A household's points: balance (= the sum of its entries), the entries, and awards still pending or in 公示. */

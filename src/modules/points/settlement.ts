@@ -14,7 +14,8 @@ import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { lockHousehold, postOnce } from './ledger.js';
 import { settingsAt, type SettlementMode } from './settings.js';
-import { settlementEntry } from './rules.js';
+import { inLockOrder, settlementEntry } from './rules.js';
+import { withRetry } from '../../core/retry.js';
 
 const alreadyDone = (name: string, year: number) => new AppError('ALREADY_DONE', `${name}${year}年度已结算`, 'That year is already settled');
 
@@ -32,12 +33,12 @@ export async function settle(ctx: Ctx, actor: Actor, input: { regionId: string; 
   const ids = await people.householdIdsWithin(ctx.db, r.path);
   const row: repo.SettlementRow = { id: newId(), region_id: r.id, region_path: r.path, year: input.year, mode, households: 0, total: 0, done_by: actor.userId, done_at: now.toISOString() };
   try {
-    await ctx.db.transaction().execute(async (tx) => {
+    await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       // The settlement row first: a second settlement of the same year stops here (unique per village and year).
       await repo.insertSettlement(tx, row);
       // Only households with a balance row can hold points. Each is locked before it is read, so a
       // redemption or award at the same moment waits for the settlement instead of interleaving.
-      const holders = [...(await repo.balanceRows(tx, ids)).keys()].sort();
+      const holders = inLockOrder([...(await repo.balanceRows(tx, ids)).keys()]);
       for (const id of holders) await lockHousehold(tx, id, now);
       // Read again under the locks: a household that moved away meanwhile is the other village's to settle.
       const pathOf = await people.householdPathsWithin(tx, r.path);
@@ -54,7 +55,7 @@ export async function settle(ctx: Ctx, actor: Actor, input: { regionId: string; 
       await repo.settlementTotals(tx, row.id, count, total);
       Object.assign(row, { households: count, total });
       await audit(tx, now, actor, { action: 'point_settlement.create', entity: 'point_settlement', entityId: row.id, regionPath: r.path, detail: { year: input.year, mode, households: count, total } });
-    });
+    }));
   } catch (err) {
     if (uniqueViolation(err)) throw alreadyDone(r.name, input.year);
     throw err;

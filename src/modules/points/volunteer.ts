@@ -5,6 +5,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
+import { withRetry } from '../../core/retry.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
@@ -101,7 +102,7 @@ export async function signUp(ctx: Ctx, actor: Actor, id: string, residentId: str
     status: 'signed', hours: null, points: null, entry_id: null, confirmed_by: null, confirmed_at: null,
   };
   try {
-    return await ctx.db.transaction().execute(async (tx) => {
+    return await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       // Under the activity's lock, so two signups at once cannot both take the last place.
       const locked = await repo.lockActivity(tx, id);
       if (locked?.status !== 'open') throw closedError();
@@ -111,7 +112,7 @@ export async function signUp(ctx: Ctx, actor: Actor, id: string, residentId: str
       await repo.insertSignup(tx, row);
       await audit(tx, now, actor, { action: 'volunteer.signup', entity: 'volunteer_activity', entityId: id, regionPath: h.regionPath, detail: { residentId, signupId: row.id } });
       return row.id;
-    });
+    }));
   } catch (err) {
     if (uniqueViolation(err)) return (await repo.signupOfResident(ctx.db, id, residentId))!.id;
     throw err;
@@ -125,7 +126,7 @@ export async function confirm(ctx: Ctx, actor: Actor, id: string, input: { signu
   if (a.status !== 'open') throw closedError();
   const now = ctx.clock.now();
   const hours = input.hours ?? a.hours;
-  await ctx.db.transaction().execute(async (tx) => {
+  await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
     // Confirmations of one activity run one at a time: the second of two at once sees the first's result.
     if ((await repo.lockActivity(tx, id))?.status !== 'open') throw closedError();
     const s = await repo.signupById(tx, id, input.signupId);
@@ -139,7 +140,7 @@ export async function confirm(ctx: Ctx, actor: Actor, id: string, input: { signu
     const ok = await repo.confirmSignup(tx, s.id, { status: input.attended ? 'attended' : 'absent', hours: input.attended ? hours : null, points, entry_id: entryId, confirmed_by: actor.userId, confirmed_at: now.toISOString() });
     if (!ok) throw new AppError('CONFLICT', '报名记录已被他人更新，请刷新', 'Changed meanwhile');
     await audit(tx, now, actor, { action: 'volunteer.confirm', entity: 'volunteer_activity', entityId: id, regionPath: s.region_path, detail: { ...input, hours: input.attended ? hours : null, points } });
-  });
+  }));
   return detail(ctx, actor, id);
 }
 

@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { uniqueViolation } from '../../core/db-errors.js';
+import { withRetry } from '../../core/retry.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
@@ -88,11 +89,11 @@ export async function adjustStock(ctx: Ctx, actor: Actor, id: string, input: { d
   const now = ctx.clock.now();
   const sourceId = input.idempotencyKey ? `${actor.userId}:${input.idempotencyKey}` : newId();
   try {
-    await ctx.db.transaction().execute(async (tx) => {
+    await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       const ok = await repo.moveStock(tx, { id: newId(), item_id: id, delta: input.delta, reason: input.delta > 0 ? 'restock' : 'adjust', source_id: sourceId, note: input.note?.trim() || null, by_user_id: actor.userId, at: now.toISOString() });
       if (!ok) throw new AppError('OUT_OF_STOCK', '减少的数量超过现有库存', 'The stock cannot go below zero');
       await audit(tx, now, actor, { action: 'store_item.stock', entity: 'store_item', entityId: id, regionPath: item.region_path, detail: { delta: input.delta, note: input.note ?? null } });
-    });
+    }));
   } catch (err) {
     if (!uniqueViolation(err)) throw err; // a retried key: the first move stands
   }
@@ -170,7 +171,7 @@ export async function redeem(ctx: Ctx, actor: Actor, input: { householdId: strin
     fulfilled_by: null, fulfilled_at: null, cancelled_by: null, cancelled_at: null, cancel_reason: null, version: 0,
   };
   try {
-    await ctx.db.transaction().execute(async (tx) => {
+    await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
       // A clear answer first (points before stock); the conditional writes below are what actually guard.
       const block = redemptionBlock(await ledger.balanceOf(tx, h.id), (await repo.itemById(tx, item.id))!.stock, item.cost, input.quantity);
       if (block === 'INSUFFICIENT_POINTS') throw ledger.insufficient();
@@ -180,7 +181,7 @@ export async function redeem(ctx: Ctx, actor: Actor, input: { householdId: strin
       await repo.insertRedemption(tx, row);
       await ledger.postOnce(tx, { householdId: h.id, regionPath: h.regionPath, delta: -row.total_cost, source: 'redemption', sourceId: row.id, note: `兑换${item.name}×${input.quantity}`, by: actor.userId, at: now });
       await audit(tx, now, actor, { action: 'store.redeem', entity: 'store_redemption', entityId: row.id, regionPath: h.regionPath, detail: { itemId: item.id, quantity: input.quantity, cost: row.total_cost } });
-    });
+    }));
   } catch (err) {
     if (uniqueViolation(err)) {
       const again = await repo.redemptionByKey(ctx.db, actor.userId, input.idempotencyKey);
@@ -215,7 +216,7 @@ async function act(ctx: Ctx, actor: Actor, r: repo.RedemptionRow, action: Redemp
   const to = nextRedemptionStatus(r.status as RedemptionStatus, action);
   if (!to) throw new AppError('INVALID_TRANSITION', r.status === 'fulfilled' ? '该兑换码已核销，不能重复使用' : '该兑换已取消', r.status === 'fulfilled' ? 'This code was already used' : 'This redemption was cancelled');
   const now = ctx.clock.now();
-  const ok = await ctx.db.transaction().execute(async (tx) => {
+  const ok = await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
     if (action === 'fulfil') {
       if (!(await repo.updateRedemption(tx, r.id, r.version, { status: to, fulfilled_by: actor.userId, fulfilled_at: now.toISOString() }))) return false;
     } else {
@@ -226,7 +227,7 @@ async function act(ctx: Ctx, actor: Actor, r: repo.RedemptionRow, action: Redemp
     }
     await audit(tx, now, actor, { action: `store.${action}`, entity: 'store_redemption', entityId: r.id, regionPath: r.region_path, detail: { code: r.code, reason: reason ?? null } });
     return true;
-  });
+  }));
   if (!ok) throw new AppError('CONFLICT', '该兑换正被他人处理，请刷新后重试', 'The redemption changed meanwhile; retry');
   return redemptionView(ctx, (await repo.redemptionById(ctx.db, r.id))!);
 }
