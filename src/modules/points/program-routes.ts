@@ -24,7 +24,7 @@ export default function routes(app: App, ctx: Ctx) {
       querystring: z.object({ regionId: z.string({ error: '请选择区域' }).min(1).max(64), period: z.enum(RANKING_PERIODS).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' }).refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, { error: '日期不存在' }).optional(), ...paging }),
       response: {
         200: z.object({
-          regionId: z.string(), regionName: z.string(), period: z.enum(RANKING_PERIODS), from: z.string(), to: z.string(), total: z.number(),
+          regionId: z.string(), regionName: z.string(), period: z.enum(RANKING_PERIODS), from: z.string(), to: z.string(), total: z.number(), page: z.number(), pageSize: z.number(),
           items: z.array(z.object({ rank: z.number(), householdId: z.string(), householdName: z.string(), gridName: z.string(), points: z.number(), balance: z.number().nullable() })),
         }),
       },

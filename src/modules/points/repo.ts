@@ -152,12 +152,22 @@ export async function listEntries(db: Executor, f: EntryFilter, page: number, pa
   return { rows, total };
 }
 
-/** Points earned per household of a subtree in [from, to), highest first. */
-export async function earnedWithin(db: Executor, path: string, from: string, to: string, earning: string[]) {
-  const rows = await db.selectFrom('point_entries').select(['household_id', sql<number>`sum(delta)`.as('points')])
-    .where((eb) => withinPath(eb, 'region_path', path)).where('at', '>=', from).where('at', '<', to).where('source', 'in', earning)
-    .groupBy('household_id').having(sql`sum(delta)`, '>', 0).orderBy(sql`sum(delta)`, 'desc').orderBy('household_id').execute();
-  return rows.map((r) => ({ householdId: r.household_id, points: Number(r.points) }));
+/**
+ * One page of the ranking of a subtree's households by points earned in [from, to), ranked in the
+ * store: RANK() gives equal points the same rank and skips after them (1, 1, 3); within equal
+ * points households come in id order. `total` is every household with points earned (> 0).
+ */
+export async function rankingPage(db: Executor, f: { path: string; from: string; to: string; earning: string[] }, page: number, pageSize: number) {
+  const earned = db.selectFrom('point_entries').select(['household_id', sql<number>`sum(delta)`.as('points')])
+    .where((eb) => withinPath(eb, 'region_path', f.path)).where('at', '>=', f.from).where('at', '<', f.to).where('source', 'in', f.earning)
+    .groupBy('household_id').having(sql`sum(delta)`, '>', 0);
+  const rows = await db.with('earned', () => earned).selectFrom('earned')
+    .select(['household_id', 'points', sql<number>`rank() over (order by points desc)`.as('rank'), sql<number>`count(*) over ()`.as('total')])
+    .orderBy('points', 'desc').orderBy('household_id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  // A page past the end has no rows to carry the total: count on its own.
+  const total = rows.length ? Number(rows[0].total)
+    : page > 1 ? Number((await db.with('earned', () => earned).selectFrom('earned').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0) : 0;
+  return { total, items: rows.map((r) => ({ householdId: r.household_id, points: Number(r.points), rank: Number(r.rank) })) };
 }
 
 export const insertDesignation = (db: Executor, row: DesignationRow) => db.insertInto('point_designations').values(row).execute();

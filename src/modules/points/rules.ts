@@ -87,9 +87,11 @@ export function periodDays(period: RankingPeriod, day: string): { first: string;
 export const inLockOrder = <T extends string | { id: string }>(list: readonly T[]): T[] =>
   [...list].sort((a, b) => { const x = typeof a === 'string' ? a : a.id, y = typeof b === 'string' ? b : b.id; return x < y ? -1 : x > y ? 1 : 0; });
 
-/** Competition ranking (1, 1, 3): equal points share a rank, the next rank skips. Input sorted by points, highest first. */
+/** Competition ranking (1, 1, 3): equal points share a rank, the next rank skips. Input sorted by points, highest first. (The ranking page ranks in SQL with RANK(), which is this.) */
 export function competitionRanks(points: number[]): number[] {
-  return points.map((p, i) => (i > 0 && points[i - 1] === p ? NaN : i + 1)).reduce<number[]>((out, r, i) => [...out, Number.isNaN(r) ? out[i - 1] : r], []);
+  const out: number[] = [];
+  points.forEach((p, i) => out.push(i > 0 && points[i - 1] === p ? out[i - 1] : i + 1));
+  return out;
 }
 
 /** Titles of designations (评选) with their default points. */
