@@ -31,6 +31,13 @@ import pointProgramRoutes from '../modules/points/program-routes.js';
 import pointExcelRoutes from '../modules/points/excel-routes.js';
 import volunteerRoutes from '../modules/points/volunteer-routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
+import { onHouseholdMove } from '../modules/people/service.js';
+import { rehomeHousehold as rehomePoints } from '../modules/points/rehome.js';
+import { rehomeHousehold as rehomeRedemptions } from '../modules/store/rehome.js';
+
+// A household's move re-homes what the points and store modules keep under its path (people/service.ts).
+onHouseholdMove('points', rehomePoints);
+onHouseholdMove('store', rehomeRedemptions);
 
 const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes];
 

@@ -9,8 +9,6 @@ import { shanghaiDate } from '../../core/clock.js';
 import { pathIds } from '../regions/rules.js';
 import * as regions from '../regions/service.js';
 import { holdersNear, holdsRoleNear, userNames } from '../accounts/directory.js';
-import * as points from '../points/rehome.js';
-import * as store from '../store/rehome.js';
 import * as accounts from '../accounts/service.js';
 import * as repo from './repo.js';
 import { ageOn, householdProblems, normalizedResident, PHONE_PROBLEM, phoneOk, residentProblems, type Problem, type ResidentFacts } from './rules.js';
@@ -181,6 +179,18 @@ export async function createHousehold(ctx: Ctx, actor: Actor, input: HouseholdIn
   return householdDetail(ctx, actor, h.id);
 }
 
+/**
+ * What a module that keeps rows of a household under the household's region path does when the
+ * household moves: re-home them in the move's transaction (or throw an AppError to refuse the move).
+ * The points and store modules register theirs at start (server/app.ts): they build on this
+ * module, so it cannot call them without an import cycle.
+ */
+export type HouseholdMoveHook = (tx: Executor, move: { householdId: string; toPath: string; at: Date }) => Promise<unknown>;
+const moveHooks = new Map<string, HouseholdMoveHook>();
+export function onHouseholdMove(owner: string, hook: HouseholdMoveHook) {
+  moveHooks.set(owner, hook);
+}
+
 export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, patch: { address?: string; phone?: string | null; regionId?: string; headResidentId?: string }) {
   const target = patch.regionId ? await writableRegion(ctx, actor, patch.regionId) : null;
   if (patch.phone && !phoneOk(patch.phone)) throw problemError([PHONE_PROBLEM]);
@@ -204,12 +214,14 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, patch:
     });
     // What the household owns moves with it, in this transaction, through each owner module. Cases,
     // visit logs and designations stay where they happened; the visit plan follows on its next sync.
-    const moved = moving ? {
+    const moved: Record<string, unknown> | null = moving ? {
       residents: Number((await repo.moveResidentsOfHousehold(tx, id, moving.path, moving.county_id))[0]?.numUpdatedRows ?? 0),
-      ...(await points.rehomeHousehold(tx, id, moving.path, ctx.clock.now())),
-      redemptions: await store.rehomeHousehold(tx, id, moving.path),
       grants: await accounts.followHouseholdMove(tx, id, moving),
     } : null;
+    if (moving && moved) {
+      if (!moveHooks.size) throw new Error('people: no household-move hooks registered (server/app.ts registers the points and store ones)');
+      for (const [owner, hook] of moveHooks) moved[owner] = await hook(tx, { householdId: id, toPath: moving.path, at: ctx.clock.now() });
+    }
     await audit(tx, ctx.clock.now(), actor, { action: 'household.update', entity: 'household', entityId: id, regionPath: moving?.path ?? h.region_path, detail: moved ? { ...patch, from: h.region_path, moved } : patch });
   }));
   return householdDetail(ctx, actor, id);

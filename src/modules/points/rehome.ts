@@ -1,6 +1,6 @@
 // A household that moves to another grid or village takes its points with it: its
 // ledger entries, awards and volunteer signups are scoped by the household's region
-// path, so they move in the move's transaction (people/service.ts calls this) — the
+// path, so they move in the move's transaction (a hook of people's move, registered by the server) — the
 // new village's rankings, year-end settlement and consistency check then see them,
 // and the old village's no longer do. Designations (评选) stay with the village that
 // gave them: they record that village's decision for a year, like a case its place.
@@ -15,7 +15,7 @@ import { awardsBlockingMove } from './rules.js';
  * (409 AWARDS_PENDING) while an award is pending or in 公示 under a rule that does not
  * apply at the new place (see awardsBlockingMove): the old village decides those first.
  */
-export async function rehomeHousehold(tx: Executor, householdId: string, toPath: string, at: Date) {
+export async function rehomeHousehold(tx: Executor, { householdId, toPath, at }: { householdId: string; toPath: string; at: Date }) {
   // Awards, redemptions and settlements of this household wait for the move (and it for them).
   await repo.lockHousehold(tx, householdId, at.toISOString());
   const open = await repo.openAwardRules(tx, householdId);
