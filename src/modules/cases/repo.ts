@@ -190,3 +190,13 @@ export function openRedOrEscalated(db: Executor, path: string, limit: number) {
 export function byIds(db: Executor, ids: string[]) {
   return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
 }
+
+/** The clocks of every open case (the demo's simulation follows them). */
+export function openCaseClocks(db: Executor) {
+  return db.selectFrom('cases').select(['id', 'status', 'card', 'yellow_at', 'red_at']).where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).execute();
+}
+
+/** Status and type of every case reported inside a subtree (the demo's summary). */
+export function statusesWithin(db: Executor, path: string) {
+  return db.selectFrom('cases').select(['status', 'type']).where((eb) => withinPath(eb, 'region_path', path)).execute();
+}

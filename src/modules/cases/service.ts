@@ -7,10 +7,10 @@ import { shanghaiDate } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { addWorkingDays } from '../../core/workdays.js';
 import { isWithin } from '../../core/scope.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/directory.js';
+import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/index.js';
 import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
@@ -19,8 +19,8 @@ import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
 import { ANY, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
-import * as pointsLedger from '../points/ledger.js';
-import { firstReportCredit, mediatorCredit } from '../points/automatic.js';
+import * as pointsLedger from '../points/index.js';
+import { firstReportCredit, mediatorCredit } from '../points/index.js';
 
 export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
   new AppError('INVALID_TRANSITION', zh, en);
