@@ -1,4 +1,5 @@
-// Hardening of the case module: who sees the staff list, and whom a case may be copied to.
+// Hardening of the case module: who sees the staff list, whom a case may be
+// copied to, and the list's date filter as Shanghai calendar days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
@@ -13,6 +14,23 @@ beforeAll(async () => {
   env = await startTestApp({ now: new Date('2026-11-26T15:30:00Z') }); // Thursday 23:30 in Shanghai
 });
 afterAll(async () => { await env?.close(); });
+
+describe(`the case list's dates are Shanghai days on ${STORE}`, () => {
+  it('to= includes a case reported at 23:30 that day and excludes one at 00:10 the next day', async () => {
+    const grid = await env.login(PHONES.grid);
+    const late = (await report(grid, { title: '日界测试深夜上报' })).body.id;
+    env.clock.advance(40 * 60_000); // 00:10 on Friday 27th in Shanghai
+    const early = (await report(await env.login(PHONES.grid, true), { title: '日界测试凌晨上报' })).body.id;
+    const cadre = await env.login(PHONES.cadre, true);
+    const ids = async (q: string) => (await env.call('GET', `/api/cases?q=${encodeURIComponent('日界测试')}&pageSize=50&${q}`, cadre)).body.items.map((c: any) => c.id);
+    expect(await ids('to=2026-11-26')).toContain(late);
+    expect(await ids('to=2026-11-26')).not.toContain(early);
+    expect(await ids('from=2026-11-26&to=2026-11-26')).toEqual([late]);
+    expect(await ids('from=2026-11-27&to=2026-11-27')).toEqual([early]);
+    expect(await ids('from=2026-11-27')).toEqual([early]);
+    expect((await env.call('GET', '/api/cases?to=2026-11-26T16:00:00.000Z', cadre)).body.error.code).toBe('VALIDATION_FAILED');
+  });
+});
 
 describe(`the staff list of a case on ${STORE}`, () => {
   it('the reporting villager gets 403 and no phone numbers; the cadre who may dispatch gets the list', async () => {

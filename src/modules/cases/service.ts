@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { addWorkingDays } from '../../core/workdays.js';
 import { isWithin } from '../../core/scope.js';
@@ -119,6 +119,10 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
 
 export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { regionId?: string; overdue?: boolean; box?: 'todo' | 'done' | 'overdue' | 'copied' | 'mine'; page: number; pageSize: number }) {
   const filter: repo.CaseFilter = { ...f };
+  // from/to are Shanghai calendar days, both inclusive: the repo compares instants, `to` exclusive.
+  if (f.from && f.to && f.from > f.to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', 'The start date is after the end date');
+  if (f.from) filter.from = shanghaiMidnight(f.from);
+  if (f.to) filter.to = shanghaiDayEnd(f.to);
   if (f.regionId) filter.regionPath = (await regions.requireVisible(ctx, actor, f.regionId)).path;
   const now = ctx.clock.now().toISOString();
   const mineToDo = {
