@@ -257,7 +257,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     case 'supervise':
       notices.push({ to: [...(await levelPeople()), ...(c.assignee_id ? [c.assignee_id] : [])], kind: 'supervised', title: `上级督办：${c.title}` });
       break;
-    case 'copy':
+    case 'copy': {
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择抄告对象', 'Choose whom to copy');
       // A copy opens the case to its recipient: only to people the level could dispatch to.
       await requireAssignable(ctx, input.assigneeId, c.level_region_path, '抄告对象须为本级可派单的工作人员', 'Copy only to staff this level may dispatch to');
@@ -266,6 +266,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       data = { userId: input.assigneeId, userName: copied.name };
       notices.push({ to: [input.assigneeId], kind: 'copied', title: `抄告：${c.title}` });
       break;
+    }
     case 'request_extension': {
       const days = input.days ?? 0;
       if (!Number.isInteger(days) || days < 1 || days > 30) throw new AppError('VALIDATION_FAILED', '延期天数须为1至30个工作日', 'Extension must be 1-30 working days');
