@@ -57,7 +57,7 @@ export const EXPECTED: Record<string, string> = {
   'GET /api/cases/disputes/ledger': '+++ +++ +++ ++N NN+ NNN NNN ++N ++N ++N | U',
   'GET /api/cases/{id}/file': '+++ +++ +++ ++N NN+ +NN +NN NNN ++N ++N | U',
   'GET /api/cases/{id}': '+++ +++ +++ ++N NN+ +NN +NN NNN ++N ++N | U',
-  'GET /api/cases/{id}/assignees': '+++ +++ +++ ++N NN+ +NN +NN NNN ++N ++N | U',
+  'GET /api/cases/{id}/assignees': '+++ +++ FFF ++N NN+ FNN FNN NNN FFN FFN | U',
   'POST /api/cases/{id}/transitions': 'xxx xxx FFF ++N NN+ FNN xNN NNN FFN FFN | U',
   'POST /api/cases/{id}/attachments': '+++ +++ +++ ++N NN+ +NN +NN NNN ++N ++N | U',
   'GET /api/cases/{id}/attachments/{attachmentId}': '+++ +++ +++ ++N NN+ +NN +NN NNN ++N ++N | U',

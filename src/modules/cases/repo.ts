@@ -96,8 +96,8 @@ export interface CaseFilter {
   regionPath?: string;
   overdueAt?: string; // open cases whose due instant (red) has passed
   q?: string;
-  from?: string;
-  to?: string;
+  from?: string; // reported at or after this instant
+  to?: string;   // reported before this instant
   /** Inbox tabs: cases waiting on this user, or copied to them. */
   assigneeId?: string;
   copiedTo?: string;
