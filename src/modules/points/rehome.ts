@@ -6,7 +6,7 @@
 // gave them: they record that village's decision for a year, like a case its place.
 import type { Executor } from '../../db/kysely.js';
 import { AppError } from '../../core/errors.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as repo from './repo.js';
 import { awardsBlockingMove } from './rules.js';
 

@@ -154,19 +154,20 @@ export async function listEntries(db: Executor, f: EntryFilter, page: number, pa
 
 /**
  * One page of the ranking of a subtree's households by points earned in [from, to), ranked in the
- * store: RANK() gives equal points the same rank and skips after them (1, 1, 3); within equal
- * points households come in id order. `total` is every household with points earned (> 0).
+ * store (the sums in a subquery, RANK() over them): equal points share a rank and the next rank
+ * skips (1, 1, 3); within equal points households come in id order. `total` counts every
+ * household with points earned (> 0).
  */
 export async function rankingPage(db: Executor, f: { path: string; from: string; to: string; earning: string[] }, page: number, pageSize: number) {
   const earned = db.selectFrom('point_entries').select(['household_id', sql<number>`sum(delta)`.as('points')])
     .where((eb) => withinPath(eb, 'region_path', f.path)).where('at', '>=', f.from).where('at', '<', f.to).where('source', 'in', f.earning)
     .groupBy('household_id').having(sql`sum(delta)`, '>', 0);
-  const rows = await db.with('earned', () => earned).selectFrom('earned')
-    .select(['household_id', 'points', sql<number>`rank() over (order by points desc)`.as('rank'), sql<number>`count(*) over ()`.as('total')])
-    .orderBy('points', 'desc').orderBy('household_id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await db.selectFrom(earned.as('e'))
+    .select(['e.household_id', 'e.points', sql<number>`rank() over (order by e.points desc)`.as('rank'), sql<number>`count(*) over ()`.as('total')])
+    .orderBy('e.points', 'desc').orderBy('e.household_id').limit(pageSize).offset((page - 1) * pageSize).execute();
   // A page past the end has no rows to carry the total: count on its own.
   const total = rows.length ? Number(rows[0].total)
-    : page > 1 ? Number((await db.with('earned', () => earned).selectFrom('earned').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0) : 0;
+    : page > 1 ? Number((await db.selectFrom(earned.as('e')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0) : 0;
   return { total, items: rows.map((r) => ({ householdId: r.household_id, points: Number(r.points), rank: Number(r.rank) })) };
 }
 
@@ -224,6 +225,11 @@ export const settlementTotals = (db: Executor, id: string, households: number, t
 /** Households of a subtree that have at least one ledger entry. */
 export async function householdsWithEntries(db: Executor, path: string) {
   return (await db.selectFrom('point_entries').select('household_id').distinct().where((eb) => withinPath(eb, 'region_path', path)).execute()).map((r) => r.household_id);
+}
+
+/** The status of every award proposed inside a subtree (the demo's summary). */
+export function awardStatusesWithin(db: Executor, path: string) {
+  return db.selectFrom('point_awards').select('status').where((eb) => withinPath(eb, 'region_path', path)).execute();
 }
 
 /** The household's awards still pending or in 公示, with the region of their rule. */

@@ -68,6 +68,11 @@ export async function stockMismatches(db: Executor, path: string) {
   return rows.filter((r) => Number(r.total ?? 0) !== r.stock).map((r) => ({ itemId: r.id, stock: r.stock, sumOfMoves: Number(r.total ?? 0) }));
 }
 
+/** The status of every redemption of a household inside a subtree (the demo's summary). */
+export function redemptionStatusesWithin(db: Executor, path: string) {
+  return db.selectFrom('store_redemptions').select('status').where((eb) => withinPath(eb, 'region_path', path)).execute();
+}
+
 /** Moves a household's redemptions to its new region path; a new version, so a counter action that read the old row retries. */
 export async function rehomeRedemptions(db: Executor, householdId: string, path: string) {
   const r = await db.updateTable('store_redemptions').set({ region_path: path, version: sql`version + 1` }).where('household_id', '=', householdId).executeTakeFirst();
