@@ -69,14 +69,13 @@ async function bench(database: Database) {
   await time('county ranking page 1 (SQL RANK)', 10, () => ranking(ctx, admin, q(county.id, 1)));
   await time('county ranking page 1000 (SQL RANK)', 10, () => ranking(ctx, admin, q(county.id, 1000)));
   await time('village ranking page 1 (SQL RANK)', 20, () => ranking(ctx, admin, q(village, 1)));
-  // Same answer as before, for the record.
-  const [now, before] = [(await ranking(ctx, admin, q(county.id, 7))).items.map((x) => [x.householdId, x.rank]), (await formerRanking(ctx, county.path, 7, 20)).map((x) => [x.householdId, x.rank])];
-  if (JSON.stringify(now) !== JSON.stringify(before)) throw new Error('the SQL ranking differs from the former one');
-  // One run: it takes seconds to minutes (each tie step copies the whole rank array so far).
+  // One run: it takes seconds to minutes (each tie step copies the whole rank array so far). Same answer, for the record.
   if (process.env.BENCH_FORMER !== '0') {
     const t = performance.now();
-    await formerRanking(ctx, county.path, 1, 20);
-    console.log(`  ${'county ranking page 1, former (in memory, quadratic ties)'.padEnd(58)} one run ${(performance.now() - t).toFixed(1).padStart(8)} ms`);
+    const before = (await formerRanking(ctx, county.path, 7, 20)).map((x) => [x.householdId, x.rank]);
+    console.log(`  ${'county ranking page 7, former (in memory, quadratic ties)'.padEnd(58)} one run ${(performance.now() - t).toFixed(1).padStart(8)} ms`);
+    const now = (await ranking(ctx, admin, q(county.id, 7))).items.map((x) => [x.householdId, x.rank]);
+    if (JSON.stringify(now) !== JSON.stringify(before)) throw new Error('the SQL ranking differs from the former one');
   }
 }
 
