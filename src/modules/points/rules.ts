@@ -90,7 +90,7 @@ export const inLockOrder = <T extends string | { id: string }>(list: readonly T[
 /** Competition ranking (1, 1, 3): equal points share a rank, the next rank skips. Input sorted by points, highest first. (The ranking page ranks in SQL with RANK(), which is this.) */
 export function competitionRanks(points: number[]): number[] {
   const out: number[] = [];
-  points.forEach((p, i) => out.push(i > 0 && points[i - 1] === p ? out[i - 1] : i + 1));
+  for (let i = 0; i < points.length; i++) out.push(i > 0 && points[i - 1] === points[i] ? out[i - 1] : i + 1);
   return out;
 }
 
