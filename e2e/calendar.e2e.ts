@@ -21,6 +21,9 @@ const dueText = (page: Page) => page.locator('.ant-descriptions-item').filter({ 
 
 test('admin enters the 2027 work calendar from the notice; a case due in January moves', async () => {
   const base = server().baseURL;
+  // The server said so at start-up (its clock: 2026-11-27).
+  for (let i = 0; i < 50 && !server().output().includes('2027年工作日历尚未录入'); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(server().output()).toContain('2027年工作日历尚未录入，期限暂按周一至周五计算');
   // Set-up: a 疑难 case accepted on Friday 2026-11-27 10:00 has 30 working days to resolve, into January 2027.
   const [grid, cadre] = [await apiLogin(base, '13800000003'), await apiLogin(base, '13800000002')];
   const me = await apiGet<{ roles: { role: string; regionId: string }[] }>(base, grid, '/api/me');

@@ -63,9 +63,9 @@ async function main() {
   if (process.env.XZ_WEBHOOK_URL) setGateway(webhookGateway(process.env.XZ_WEBHOOK_URL));
   const stopSweeper = startSweeper(ctx);
   const port = Number(process.env.PORT ?? 3000);
-  await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   for (const year of provisionalSoon(calendar, clock.now()))
     console.warn(`${year}年工作日历尚未录入，期限暂按周一至周五计算 / the ${year} work calendar is not entered: time limits count Monday–Friday until an administrator enters it (系统设置 → 工作日历)`);
+  await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   const stop = async () => { stopSweeper(); await app.close(); await database.close(); process.exit(0); };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

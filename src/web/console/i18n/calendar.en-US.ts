@@ -24,7 +24,7 @@ export const calendarEnUS: Record<keyof typeof calendarZhCN, string> = {
   'calendar.day.workday': '{date}: make-up working day{name}',
   'calendar.day.normal': '{date}: working day',
   'calendar.day.weekend': '{date}: weekend',
-  'calendar.month': '{m}',
+  'calendar.month': 'Month {m}',
   'calendar.confirmSave.title': 'Save the {year} work calendar?',
   'calendar.confirmSave.body': 'Every open case\'s yellow, red and due times are then recomputed on the new calendar, with a note on each case.',
   'calendar.saved': 'Saved. {n} open cases were recomputed',

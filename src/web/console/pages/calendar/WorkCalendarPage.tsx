@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Result, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Result, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { SaveOutlined, SnippetsOutlined, UndoOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -84,6 +84,7 @@ function YearEditor({ year }: { year: number }) {
     });
   };
 
+  if (q.isError) return <Card variant="borderless"><Alert type="error" showIcon title={errorText(q.error)} /></Card>;
   if (q.isLoading || !draft || !saved || !q.data) return <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   const y = q.data;
   const status = y.source === 'provisional' ? <Tag className="xz-tag-provisional">{t('calendar.status.provisional')}</Tag>
@@ -107,7 +108,7 @@ function YearEditor({ year }: { year: number }) {
         <Space wrap>
           <Button icon={<SnippetsOutlined />} onClick={() => setPasting(true)}>{t('calendar.paste')}</Button>
           {dirty && <Button icon={<UndoOutlined />} onClick={() => setEdited(null)}>{t('calendar.reset')}</Button>}
-          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty && y.source === 'official'} loading={saving} onClick={save}>{t('calendar.save', { year })}</Button>
+          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={saving} onClick={save}>{t('calendar.save', { year })}</Button>
         </Space>
       </div>
       {byName.size > 0 ? (
