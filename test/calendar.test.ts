@@ -120,6 +120,18 @@ describe(`work calendar on ${STORE}`, () => {
     expect(c.escalations).toBe(1);
   });
 
+  it('two years saved at once are both kept, in the table and in memory', async () => {
+    [admin, grid] = [await env.login(PHONES.admin, true), await env.login(PHONES.grid, true)]; // the clock ran on past their sessions
+    const year = (y: number) => ({ holidays: [`${y}-01-01`], workdays: [] });
+    const [a, b] = await Promise.all([env.call('PUT', '/api/workdays/2028', admin, year(2028)), env.call('PUT', '/api/workdays/2029', admin, year(2029))]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    for (const y of [2027, 2028, 2029]) {
+      expect((await env.call('GET', `/api/workdays/${y}`, grid)).body.source, String(y)).toBe('official');
+      expect(workCalendar(env.ctx).isOfficial(y), String(y)).toBe(true);
+    }
+    expect(workCalendar(env.ctx).isWorkingDay('2029-01-01')).toBe(false);
+  });
+
   it('each store keeps its own calendar', async () => {
     const other = await startTestApp({ now: new Date(sh('2027-02-03 10:00')) });
     try {

@@ -5,7 +5,7 @@
 import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
-import { calendarRow, calendarRows, installWorkCalendar, provisionalSoon, rowArrangement, saveCalendarRow, workCalendar, type CalendarRow } from '../../core/work-calendar.js';
+import { calendarRow, calendarRows, loadWorkCalendar, provisionalSoon, rowArrangement, saveCalendarRow, workCalendar, type CalendarRow } from '../../core/work-calendar.js';
 import { WorkCalendar } from '../../core/workdays.js';
 import { calendarProblem } from '../../shared/work-calendar.js';
 import * as cases from '../cases/service.js';
@@ -63,7 +63,7 @@ export async function putYear(ctx: Ctx, actor: Actor, year: number, input: YearI
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      const { after, changed } = await ctx.db.transaction().execute(async (tx) => {
+      const changed = await ctx.db.transaction().execute(async (tx) => {
         // Both calendars from the table itself, so another server's save of another year is neither lost nor undone.
         const rows = await calendarRows(tx);
         const before = new WorkCalendar(new Map(rows.map((r) => [Number(r.year), rowArrangement(r)])));
@@ -75,9 +75,10 @@ export async function putYear(ctx: Ctx, actor: Actor, year: number, input: YearI
           action: 'work_calendar.set', entity: 'work_calendar', entityId: String(year),
           detail: { before: prior ? { origin: prior.origin, ...rowArrangement(prior) } : null, after: { holidays, workdays }, casesRecomputed: changed },
         });
-        return { after, changed };
+        return changed;
       });
-      installWorkCalendar(ctx, after);
+      // Read back rather than installing `after`: a save of another year that committed meanwhile is kept too.
+      await loadWorkCalendar(ctx, false);
       return { ...view(year, row), casesRecomputed: changed };
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= 2) throw err;
