@@ -11,17 +11,18 @@ import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { hashPassword } from '../../core/passwords.js';
 import { isWorkingDay } from '../../core/workdays.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
-import * as accountsRepo from '../accounts/repo.js';
+import * as accountsRepo from '../accounts/index.js';
 import { actorFor } from '../accounts/service.js';
-import * as peopleRepo from '../people/repo.js';
+import * as peopleRepo from '../people/index.js';
+import * as people from '../people/service.js';
 import { markRead } from '../notifications/service.js';
-import * as casesRepo from '../cases/repo.js';
+import * as casesRepo from '../cases/index.js';
 import { report, transition, type ReportInput, type TransitionInput } from '../cases/service.js';
-import { actionsFor } from '../cases/policy.js';
-import { sweepCases } from '../cases/sweep.js';
-import { isOpen, type Action, type CaseType, type Priority, type Status } from '../cases/rules.js';
+import { actionsFor } from '../cases/index.js';
+import { sweepCases } from '../cases/index.js';
+import { isOpen, type Action, type CaseType, type Priority, type Status } from '../cases/index.js';
 import { DEMO_PASSWORD, type DemoSeed } from './seed.js';
 import { Rng } from './random.js';
 import { Fill, Text, summer, INCIDENTS, SERVICES, DISPUTES, INCIDENT_WEIGHTS, SERVICE_WEIGHTS, DISPUTE_WEIGHTS, RESOLVE_NOTES, AGREEMENTS, pickNote, NOTES, RATING_NOTES } from './case-texts.js';
@@ -124,8 +125,7 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const gridsOf = (village: string) => grids.filter((g) => g.village === village);
 
   // Households with their heads, per grid, in address order (deterministic).
-  const hhRows = await ctx.db.selectFrom('households as h').innerJoin('residents as r', 'r.id', 'h.head_resident_id')
-    .select(['h.id', 'h.region_id', 'h.address', 'h.phone', 'r.name']).where('h.region_path', 'like', `${township.path}%`).execute();
+  const hhRows = (await people.householdsWithin(ctx, township.path)).flatMap((h) => (h.headName === null ? [] : [{ id: h.id, region_id: h.regionId, address: h.address, phone: h.phone, name: h.headName }]));
   // Sorted here, not in SQL: the stores collate Chinese text differently.
   const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   hhRows.sort((x, y) => byCode(x.address, y.address) || byCode(x.name, y.name) || byCode(x.id, y.id));
@@ -369,7 +369,7 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const sweep = async () => {
     const r = await sweepCases(sim);
     if (r.yellow + r.red + r.escalated === 0) return;
-    const rows = await sim.db.selectFrom('cases').select(['id', 'status', 'card', 'yellow_at', 'red_at']).where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).execute();
+    const rows = await casesRepo.openCaseClocks(sim.db);
     clocks.clear();
     for (const c of rows) track({ id: c.id, status: c.status, card: c.card, yellowAt: c.yellow_at, dueAt: c.red_at });
   };
@@ -469,7 +469,7 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
     }
   }
 
-  const rows = await ctx.db.selectFrom('cases').select(['status', 'type']).where('region_path', 'like', `${township.path}%`).execute();
+  const rows = await casesRepo.statusesWithin(ctx.db, township.path);
   const tally = (k: 'status' | 'type') => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r[k]]: (m[r[k]] ?? 0) + 1 }), {});
   return { cases: rows.length, byStatus: tally('status'), byType: tally('type'), accounts: extra, skipped, failed, ms: Date.now() - started };
 }

@@ -29,7 +29,6 @@ export const calendarEnUS: Record<keyof typeof calendarZhCN, string> = {
   'calendar.confirmSave.body': 'Every open case\'s yellow, red and due times are then recomputed on the new calendar, with a note on each case.',
   'calendar.saved': 'Saved. {n} open cases were recomputed',
   'calendar.noAccess': 'Only administrators enter the work calendar',
-  'calendar.byName': 'By holiday',
   'calendar.noHolidays': 'No holidays entered for this year',
   'calendar.import.title': 'Paste the {year} holiday notice',
   'calendar.import.label': 'Notice text',

@@ -28,7 +28,6 @@ export const calendarZhCN = {
   'calendar.confirmSave.body': '保存后，所有办理中事件的黄牌、红牌时间和办理期限将按新日历重新计算，并在事件记录中注明。',
   'calendar.saved': '已保存。{n} 件办理中事件的期限已按新日历重新计算',
   'calendar.noAccess': '只有系统管理员可以录入工作日历',
-  'calendar.byName': '按节日',
   'calendar.noHolidays': '本年尚未录入放假安排',
   'calendar.import.title': '粘贴{year}年节假日安排通知',
   'calendar.import.label': '通知正文',

@@ -15,14 +15,14 @@ export const MonthGrid = memo(function MonthGrid({ year, month, draft, saved, on
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const first = weekdayOf(`${year}-${pad(month)}-01`)!;
   const lead = (first + 6) % 7; // Monday first
-  const cells: (string | null)[] = [...Array(lead).fill(null), ...Array.from({ length: days }, (_, i) => `${year}-${pad(month)}-${pad(i + 1)}`)];
+  const dates = Array.from({ length: days }, (_, i) => `${year}-${pad(month)}-${pad(i + 1)}`);
   return (
     <section className="xz-cal-month" aria-label={t('calendar.month', { m: month })}>
       <h3 className="xz-cal-month-title">{t('calendar.month', { m: month })}</h3>
       <div className="xz-cal-grid" role="presentation">
         {HEAD[locale].map((h, i) => <span key={h} className={`xz-cal-head${i >= 5 ? ' xz-cal-head-weekend' : ''}`} aria-hidden>{h}</span>)}
-        {cells.map((date, i) => {
-          if (!date) return <span key={`b${i}`} aria-hidden />;
+        {lead > 0 && <span style={{ gridColumn: `span ${lead}` }} aria-hidden />}
+        {dates.map((date) => {
           const kind = kindOf(draft, date);
           const changed = kind !== kindOf(saved, date);
           const weekend = isWeekend(date);

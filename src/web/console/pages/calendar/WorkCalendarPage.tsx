@@ -112,7 +112,7 @@ function YearEditor({ year }: { year: number }) {
         </Space>
       </div>
       {byName.size > 0 ? (
-        <div className="xz-cal-names" aria-label={t('calendar.byName')}>
+        <div className="xz-cal-names">
           {[...byName].map(([n, ds]) => <Tag key={n} color="red" variant="outlined">{n}：{rangesText(ds)}</Tag>)}
           {draft.workdays.size > 0 && <Tag color="blue" variant="outlined">{t('calendar.legend.workday')}：{rangesText([...draft.workdays])}</Tag>}
         </div>
