@@ -29,7 +29,7 @@ async function adminQuery(text: string) {
   try { await c.query(text); } finally { await c.end(); }
 }
 
-async function freshDatabase(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   if (STORE === 'postgres') {
     const name = `xz_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
