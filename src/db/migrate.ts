@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_patrols.js';
 import * as m0009 from './migrations/0009_consultations.js';
 import * as m0010 from './migrations/0010_points.js';
 import * as m0011 from './migrations/0011_points_store.js';
+import * as m0013 from './migrations/0013_outbox_leases.js';
 
 export type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -26,6 +27,7 @@ export const STEPS: Record<string, Step> = {
   '0009_consultations': m0009,
   '0010_points': m0010,
   '0011_points_store': m0011,
+  '0013_outbox_leases': m0013,
 };
 
 /** The bookkeeping table Kysely's Migrator made, kept so existing stores carry on where they are. */

@@ -508,6 +508,36 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_at: string;
+  claimed_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  owner: string | null;
+  until: string;
+  done_key: string | null;
+}
+
+export interface JobRunsTable {
+  id: string;
+  job: string;
+  owner: string;
+  started_at: string;
+  finished_at: string | null;
+  ok: number | null;
+  detail: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   users: UsersTable;
@@ -546,4 +576,7 @@ export interface DB {
   case_copies: CaseCopiesTable;
   notifications: NotificationsTable;
   attachments: AttachmentsTable;
+  outbox: OutboxTable;
+  job_leases: JobLeasesTable;
+  job_runs: JobRunsTable;
 }

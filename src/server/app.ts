@@ -51,7 +51,7 @@ export interface AppOptions {
   /** Where uploaded files go (default: a local directory under XZ_DATA_DIR, ./data). */
   storage?: Storage;
   /** Runs every sweep that has come due; wired by later modules. */
-  sweeps?: () => Promise<void>;
+  sweeps?: () => Promise<unknown>;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
