@@ -4,6 +4,7 @@
 // the same one at once; its own failure, logged, which never stops the others.
 import type { Ctx } from '../core/context.js';
 import { pruneJobRuns, runJobs, type Job, type JobOutcome } from '../core/jobs.js';
+import { pruneOutbox } from '../core/outbox.js';
 import { sweepCases } from '../modules/cases/sweep.js';
 import { syncAll } from '../modules/visits/plan.js';
 import { takeEffect } from '../modules/points/service.js';
@@ -15,7 +16,7 @@ export const SWEEPS: Job[] = [
   // Visit plans and the monthly base: once a day is enough (the base is posted on the 1st; later days only fill gaps).
   { name: 'visit-plans', daily: true, run: (ctx) => syncAll(ctx) },
   { name: 'monthly-base', daily: true, run: (ctx) => postMonthlyBase(ctx) },
-  { name: 'housekeeping', daily: true, run: async (ctx) => ({ jobRuns: await pruneJobRuns(ctx) }) },
+  { name: 'housekeeping', daily: true, run: async (ctx) => ({ jobRuns: await pruneJobRuns(ctx), outbox: await pruneOutbox(ctx) }) },
 ];
 
 /**
