@@ -82,6 +82,9 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
 
   async function claimDue() {
     const now = Date.now();
+    // Most passes find nothing: look with a read before taking a write lock (SQLite) or row locks.
+    const any = await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_at', '<=', new Date(now).toISOString()).limit(1).executeTakeFirst();
+    if (!any) return [];
     const due = ctx.db.selectFrom('outbox').select('id')
       .where('status', '=', 'pending').where('next_at', '<=', new Date(now).toISOString())
       .orderBy('next_at').orderBy('id').limit(batch)
