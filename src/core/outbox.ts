@@ -73,6 +73,7 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
   const backoff = opts.backoffMs ?? defaultBackoff;
   const leaseMs = opts.leaseMs ?? 60_000;
   const batch = opts.batch ?? 20;
+  const pollMs = opts.pollMs ?? 5000;
   const claim = `${PROCESS_ID}:${newId()}`;
   let stopped = false;
   let running: Promise<number> | null = null;
@@ -84,7 +85,13 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
     const now = Date.now();
     // Most passes find nothing: look with a read before taking a write lock (SQLite) or row locks.
     const any = await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_at', '<=', new Date(now).toISOString()).limit(1).executeTakeFirst();
-    if (!any) return [];
+    if (!any) {
+      // Come back when the soonest retry is due (a timer may fire a little early, and other processes' retries count too).
+      const soonest = await ctx.db.selectFrom('outbox').select((e) => e.fn.min('next_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
+      const at = soonest?.at ? Date.parse(soonest.at) : Infinity;
+      if (at - now < pollMs) scheduleRetry(at);
+      return [];
+    }
     const due = ctx.db.selectFrom('outbox').select('id')
       .where('status', '=', 'pending').where('next_at', '<=', new Date(now).toISOString())
       .orderBy('next_at').orderBy('id').limit(batch)
@@ -101,7 +108,7 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
     if (stopped || at >= retryAt) return;
     if (retryTimer) clearTimeout(retryTimer);
     retryAt = at;
-    retryTimer = setTimeout(() => { retryTimer = null; retryAt = Infinity; wake(); }, Math.max(0, at - Date.now()));
+    retryTimer = setTimeout(() => { retryTimer = null; retryAt = Infinity; wake(); }, Math.max(0, at - Date.now()) + 5);
     retryTimer.unref();
   }
 
@@ -155,7 +162,7 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
     if (!stopped) void drain();
   }
 
-  const poll = setInterval(wake, opts.pollMs ?? 5000);
+  const poll = setInterval(wake, pollMs);
   poll.unref();
   // Commits right after this process wrote a message are what make it deliverable.
   const unsubscribe = ctx.database.onCommit(() => { if (Date.now() - lastEnqueued < 60_000) setImmediate(wake); });
