@@ -6,7 +6,7 @@ import { hashPassword, requireStrongPassword, verifyPassword } from '../../core/
 import { Scope, type Grant } from '../../core/scope.js';
 import type { Role } from '../../shared/roles.js';
 import * as regions from '../regions/service.js';
-import * as people from '../people/links.js';
+import * as people from '../people/index.js';
 import * as repo from './repo.js';
 import { admit, afterFailure, SESSION_MS, type FailureState } from './rules.js';
 

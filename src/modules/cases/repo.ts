@@ -96,8 +96,8 @@ export interface CaseFilter {
   regionPath?: string;
   overdueAt?: string; // open cases whose due instant (red) has passed
   q?: string;
-  from?: string;
-  to?: string;
+  from?: string; // reported at or after this instant
+  to?: string;   // reported before this instant
   /** Inbox tabs: cases waiting on this user, or copied to them. */
   assigneeId?: string;
   copiedTo?: string;
@@ -189,4 +189,14 @@ export function openRedOrEscalated(db: Executor, path: string, limit: number) {
 
 export function byIds(db: Executor, ids: string[]) {
   return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The clocks of every open case (the demo's simulation follows them). */
+export function openCaseClocks(db: Executor) {
+  return db.selectFrom('cases').select(['id', 'status', 'card', 'yellow_at', 'red_at']).where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).execute();
+}
+
+/** Status and type of every case reported inside a subtree (the demo's summary). */
+export function statusesWithin(db: Executor, path: string) {
+  return db.selectFrom('cases').select(['status', 'type']).where((eb) => withinPath(eb, 'region_path', path)).execute();
 }

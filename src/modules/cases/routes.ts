@@ -14,6 +14,7 @@ import { sweepCases } from './sweep.js';
 import { readFiles } from '../../http/uploads.js';
 import * as exporter from './export.js';
 import { shanghaiDate } from '../../core/clock.js';
+import { day } from '../../core/dates.js';
 import { sendStoredFile, sendXlsx } from '../../http/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 
@@ -111,7 +112,8 @@ export default function routes(app: App, ctx: Ctx) {
       querystring: z.object({
         status: z.enum(STATUSES).optional(), type: z.enum(CASE_TYPES).optional(), category: z.string().max(40).optional(),
         card: z.enum(['yellow', 'red']).optional(), regionId: z.string().max(64).optional(), overdue: z.enum(['true', 'false']).optional(),
-        q: z.string().trim().max(50).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional(),
+        q: z.string().trim().max(50).optional(),
+        from: day.optional().describe('reported on or after this Shanghai day'), to: day.optional().describe('reported on or before this Shanghai day (inclusive)'),
         box: z.enum(['todo', 'done', 'overdue', 'copied', 'mine']).optional(),
         attention: z.enum(['true', 'false']).optional().describe('true: low ratings (≤2 stars) and reopened cases'), ...paging,
       }),
@@ -132,7 +134,7 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/cases/disputes/ledger', {
     schema: {
       tags: ['cases'], summary: '导出矛盾纠纷台账（.xlsx）/ Export the dispute ledger',
-      querystring: z.object({ regionId: z.string().max(64).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional() }),
+      querystring: z.object({ regionId: z.string().max(64).optional(), from: day.optional(), to: day.optional() }),
     },
   }, async (req, reply) => {
     const data = await exporter.disputeLedger(ctx, requireActor(req), req.query);

@@ -3,24 +3,24 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { addWorkingDays } from '../../core/workdays.js';
 import { isWithin } from '../../core/scope.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/directory.js';
+import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/index.js';
 import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
-import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
-import { ANY, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
+import { actionsFor, LEVEL_ROLES, mayAssign, partiesOf } from './policy.js';
+import { ANY, assignableGrant, HANDLER_ROLES, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
-import * as pointsLedger from '../points/ledger.js';
-import { firstReportCredit, mediatorCredit } from '../points/automatic.js';
+import * as pointsLedger from '../points/index.js';
+import { firstReportCredit, mediatorCredit } from '../points/index.js';
 
 export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
   new AppError('INVALID_TRANSITION', zh, en);
@@ -119,6 +119,10 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
 
 export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { regionId?: string; overdue?: boolean; box?: 'todo' | 'done' | 'overdue' | 'copied' | 'mine'; page: number; pageSize: number }) {
   const filter: repo.CaseFilter = { ...f };
+  // from/to are Shanghai calendar days, both inclusive: the repo compares instants, `to` exclusive.
+  if (f.from && f.to && f.from > f.to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', 'The start date is after the end date');
+  if (f.from) filter.from = shanghaiMidnight(f.from);
+  if (f.to) filter.to = shanghaiDayEnd(f.to);
   if (f.regionId) filter.regionPath = (await regions.requireVisible(ctx, actor, f.regionId)).path;
   const now = ctx.clock.now().toISOString();
   const mineToDo = {
@@ -212,7 +216,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
         break;
       }
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择经办人', 'Choose who handles the case');
-      await requireAssignable(ctx, input.assigneeId, c.level_region_path);
+      await requireAssignable(ctx, input.assigneeId, c.level_region_path, '经办人须为本级或下级的工作人员', 'The handler must work at this level or below');
       Object.assign(patch, { assignee_id: input.assigneeId, assignee_unit: null });
       // The name is kept with the step: the timeline stays readable after the case moves on.
       data = { assigneeId: input.assigneeId, assigneeName: (await userNames(ctx, [input.assigneeId])).get(input.assigneeId)?.name ?? '' };
@@ -253,13 +257,16 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     case 'supervise':
       notices.push({ to: [...(await levelPeople()), ...(c.assignee_id ? [c.assignee_id] : [])], kind: 'supervised', title: `上级督办：${c.title}` });
       break;
-    case 'copy':
+    case 'copy': {
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择抄告对象', 'Choose whom to copy');
+      // A copy opens the case to its recipient: only to people the level could dispatch to.
+      await requireAssignable(ctx, input.assigneeId, c.level_region_path, '抄告对象须为本级可派单的工作人员', 'Copy only to staff this level may dispatch to');
       const copied = (await userNames(ctx, [input.assigneeId])).get(input.assigneeId);
       if (!copied) throw new AppError('VALIDATION_FAILED', '抄告对象不存在', 'Unknown user');
       data = { userId: input.assigneeId, userName: copied.name };
       notices.push({ to: [input.assigneeId], kind: 'copied', title: `抄告：${c.title}` });
       break;
+    }
     case 'request_extension': {
       const days = input.days ?? 0;
       if (!Number.isInteger(days) || days < 1 || days > 30) throw new AppError('VALIDATION_FAILED', '延期天数须为1至30个工作日', 'Extension must be 1-30 working days');
@@ -334,10 +341,11 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
  */
 export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
   const c = await requireCase(ctx, actor, id);
-  const within = await workersWithin(ctx, c.level_region_path, ['grid_worker', 'party_member', 'mediator', 'village_cadre', 'township_staff', 'township_leader']);
-  const up = levelAbove(pathIds(c.level_region_path));
-  const township = up ? await regions.get(ctx, up) : null;
-  const above = township?.level === 'township' ? await workersWithin(ctx, township.path, ['township_staff']) : [];
+  // Names, phones and roles of the staff: for those who hand the case on, not for every viewer (the reporting villager).
+  if (!mayAssign(actor, c)) throw forbidden('只有可派单或抄告该事件的人员可以查看经办人员名单', 'Only those who may dispatch or copy this case see the staff list');
+  const within = await workersWithin(ctx, c.level_region_path, HANDLER_ROLES);
+  const township = await servingTownship(ctx, c.level_region_path);
+  const above = township ? await workersWithin(ctx, township.path, ['township_staff']) : [];
   const regionNames = new Map((await regions.getMany(ctx, [...within, ...above].map((w) => w.regionId))).map((r) => [r.id, r.name]));
   const seen = new Set<string>();
   const people = [...within, ...above.filter((a) => a.regionId === township!.id)]
@@ -372,11 +380,17 @@ async function pendingExtensionDays(ctx: Ctx, caseId: string): Promise<number> {
   return Number((h?.data ? JSON.parse(h.data) : {}).days ?? 0);
 }
 
-/** A handler works inside the responsible level's subtree, or for the township above it (站所). */
-async function requireAssignable(ctx: Ctx, userId: string, levelPath: string) {
-  const grants = await grantPathsOf(ctx, userId);
-  if (!grants.some((g) => isWithin(g.path, levelPath) || isWithin(levelPath, g.path)))
-    throw new AppError('VALIDATION_FAILED', '经办人须为本级或下级的工作人员', 'The handler must work at this level or below');
+/** The township whose 站所 serve a level: the level's parent when that is a township. */
+async function servingTownship(ctx: Ctx, levelPath: string) {
+  const up = levelAbove(pathIds(levelPath));
+  const township = up ? await regions.get(ctx, up) : null;
+  return township?.level === 'township' ? township : null;
+}
+
+/** Dispatch and copy go to the people assigneeCandidates lists: staff inside the level, or the serving township's 站所. */
+async function requireAssignable(ctx: Ctx, userId: string, levelPath: string, zh: string, en: string) {
+  const [grants, township] = await Promise.all([grantPathsOf(ctx, userId), servingTownship(ctx, levelPath)]);
+  if (!grants.some((g) => assignableGrant(g, levelPath, township?.path ?? null))) throw new AppError('VALIDATION_FAILED', zh, en);
 }
 
 /** Photos and files from anyone with a part in the case, while it is not closed; one history row per upload. */

@@ -5,9 +5,9 @@
 // once cannot both apply it.
 import type { Ctx } from '../../core/context.js';
 import { newId } from '../../core/ids.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
-import { holdersAt } from '../accounts/directory.js';
+import { holdersAt } from '../accounts/index.js';
 import { notify } from '../notifications/service.js';
 import * as repo from './repo.js';
 import { LEVEL_ROLES } from './policy.js';

@@ -1,8 +1,8 @@
 // How cases look over the API: names instead of ids, Chinese labels beside codes.
 import type { Ctx } from '../../core/context.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { SOURCE_LABELS } from './catalog.js';
 import { isOpen, type Status } from './rules.js';

@@ -11,7 +11,7 @@ import { uniqueViolation } from '../../core/db-errors.js';
 import { minimalRoots } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as cases from '../cases/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { DEFAULT_CHECKLIST, LEVEL_OF, PATROL_KINDS, patrolPeriod, patrolStatus, resultsProblem, type ChecklistItem, type ItemResult, type PatrolKind } from './rules.js';
 

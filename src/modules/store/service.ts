@@ -8,12 +8,12 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as attachments from '../attachments/service.js';
-import { userNames } from '../accounts/directory.js';
-import * as ledger from '../points/ledger.js';
+import { userNames } from '../accounts/index.js';
+import * as ledger from '../points/index.js';
 import * as repo from './repo.js';
 import { MAX_QUANTITY, nextRedemptionStatus, normalizeCode, pickupCode, redemptionBlock, totalCost, type RedemptionAction, type RedemptionStatus } from './rules.js';
 

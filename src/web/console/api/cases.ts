@@ -65,7 +65,7 @@ export type LimitRuleInput = Omit<LimitRule, 'id' | 'categoryName' | 'updatedAt'
 
 export interface CaseFilter {
   box?: CaseBox; /** 'true': low ratings and reopened cases. */ attention?: 'true'; status?: CaseStatus; type?: CaseType; category?: string; card?: Card; regionId?: string;
-  q?: string; from?: string; to?: string; page: number; pageSize: number;
+  q?: string; /** Shanghai days 'YYYY-MM-DD', both inclusive. */ from?: string; to?: string; page: number; pageSize: number;
 }
 export interface CaseReport {
   type: CaseType; category: string; title: string; description: string; regionId: string;

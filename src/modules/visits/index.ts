@@ -1,0 +1,3 @@
+// What this module offers other modules besides its service: pure rules, read helpers and seeding.
+export { plan, syncPlan } from './plan.js';
+export { periodOf } from './rules.js';
