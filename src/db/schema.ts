@@ -519,6 +519,36 @@ export interface WorkCalendarTable {
   updated_by: string | null;
 }
 
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_at: string;
+  claimed_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  owner: string | null;
+  until: string;
+  done_key: string | null;
+}
+
+export interface JobRunsTable {
+  id: string;
+  job: string;
+  owner: string;
+  started_at: string;
+  finished_at: string | null;
+  ok: number | null;
+  detail: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   users: UsersTable;
@@ -558,4 +588,7 @@ export interface DB {
   notifications: NotificationsTable;
   attachments: AttachmentsTable;
   work_calendar: WorkCalendarTable;
+  outbox: OutboxTable;
+  job_leases: JobLeasesTable;
+  job_runs: JobRunsTable;
 }

@@ -33,6 +33,8 @@ import volunteerRoutes from '../modules/points/volunteer-routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
 import calendarRoutes from '../modules/calendar/routes.js';
 import { loadWorkCalendar, provisionalSoon, workCalendar } from '../core/work-calendar.js';
+import { deliver as deliverNotification, NOTIFICATION_TOPIC } from '../modules/notifications/service.js';
+import { startOutbox, type OutboxOptions } from '../core/outbox.js';
 
 const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes, calendarRoutes];
 
@@ -53,7 +55,9 @@ export interface AppOptions {
   /** Where uploaded files go (default: a local directory under XZ_DATA_DIR, ./data). */
   storage?: Storage;
   /** Runs every sweep that has come due; wired by later modules. */
-  sweeps?: () => Promise<void>;
+  sweeps?: () => Promise<unknown>;
+  /** Tuning for the worker that delivers the outbox (retries, backoff, polling). */
+  outbox?: OutboxOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -94,6 +98,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const m of MODULES) m(app, ctx);
+  // Messages to outside systems go out after their write commits; each server process runs a worker.
+  const outbox = startOutbox(ctx, { [NOTIFICATION_TOPIC]: deliverNotification }, opts.outbox);
+  app.addHook('onClose', () => outbox.stop());
   if (opts.devClock) devRoutes(app, ctx, opts.sweeps ?? (async () => {}));
 
   const webDir = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? opts.webDir : null;

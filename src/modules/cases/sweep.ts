@@ -25,7 +25,8 @@ export async function sweepCases(ctx: Ctx): Promise<SweepResult> {
     const batch = await repo.dueForCards(ctx.db, iso, 200);
     if (!batch.length) break;
     let progressed = false;
-    for (const c of batch) {
+    // One case that fails (a bad row, a lost connection) is logged and retried next sweep; the others go on.
+    for (const c of batch) await (async () => {
       const card = cardAt({ status: c.status as Status, card: c.card as 'yellow' | 'red' | null, yellowAt: c.yellow_at, redAt: c.red_at }, iso);
       const raise = card !== c.card;
       // The red limit of the level it sits at has passed: climb one level, where that level's own clock starts.
@@ -58,7 +59,7 @@ export async function sweepCases(ctx: Ctx): Promise<SweepResult> {
         if (raise && card === 'red') out.red++;
         if (target) out.escalated++;
       }
-    }
+    })().catch((err) => console.error(`case sweep: case ${c.id} failed:`, err));
     if (!progressed) break; // everything left was taken by a concurrent sweeper
   }
   return out;
