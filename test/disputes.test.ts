@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
@@ -122,7 +122,8 @@ describe(`attention and the notification gateway on ${STORE}`, () => {
       expect(attention.body.items.map((c: any) => c.id)).toContain(id);
       const inbox = await env.call('GET', '/api/notifications?unread=true', leader);
       expect(inbox.body.items.some((n: any) => n.entityId === id && n.kind === 'rated')).toBe(true);
-      expect(sent.some((s) => s.title.includes('群众评价1星') && s.userIds.includes(env.seed.users[PHONES.leader]))).toBe(true);
+      // The gateway gets it from the outbox, after the write committed.
+      await vi.waitFor(() => expect(sent.some((s) => s.title.includes('群众评价1星') && s.userIds.includes(env.seed.users[PHONES.leader]))).toBe(true));
       const read = await env.call('POST', '/api/notifications/read', leader, { all: true });
       expect(read.status).toBe(200);
       expect((await env.call('GET', '/api/notifications', leader)).body.unread).toBe(0);

@@ -29,7 +29,7 @@ async function adminQuery(text: string) {
   try { await c.query(text); } finally { await c.end(); }
 }
 
-async function freshDatabase(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
   if (STORE === 'postgres') {
     const name = `xz_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
@@ -48,6 +48,8 @@ async function freshDatabase(): Promise<{ database: Database; url: string; drop:
 export interface TestEnv {
   app: App;
   ctx: Ctx;
+  /** The store's address (DATABASE_URL), for a server process started on it. */
+  url: string;
   clock: Clock;
   seed: DemoSeed;
   /** Signs in a demo account and returns its bearer token (cached unless `fresh`, e.g. after moving the clock past expiry). */
@@ -85,7 +87,7 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
     return { status: res.statusCode, body: parsed };
   };
   return {
-    app, ctx, clock, seed, call,
+    app, ctx, url, clock, seed, call,
     async login(phone, fresh = false) {
       if (tokens.has(phone) && !fresh) return tokens.get(phone)!;
       const r = await call('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -14,6 +14,34 @@ export interface Database {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
+  /** Calls `listener` after every transaction this process commits (not after a rollback); returns the unsubscribe. */
+  onCommit(listener: () => void): () => void;
+}
+
+/** The dialect with its driver's commit reporting to `listeners` once the commit has succeeded. */
+function reportingCommits(dialect: Dialect, listeners: Set<() => void>): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      const commit = driver.commitTransaction.bind(driver);
+      driver.commitTransaction = async (connection) => {
+        await commit(connection);
+        for (const l of listeners) {
+          try { l(); } catch (err) { console.error('after-commit listener failed:', err); }
+        }
+      };
+      return driver;
+    },
+  };
+}
+
+function listenerSet() {
+  const listeners = new Set<() => void>();
+  const onCommit = (l: () => void) => { listeners.add(l); return () => { listeners.delete(l); }; };
+  return { listeners, onCommit };
 }
 
 /** `file:PATH`, a bare path, `:memory:` → SQLite; `postgres://…` → PostgreSQL. */
@@ -25,8 +53,9 @@ export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xian
     // An idle client dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error('postgres idle client error:', err.message));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const { listeners, onCommit } = listenerSet();
+    const db = new Kysely<DB>({ dialect: reportingCommits(new PostgresDialect({ pool }), listeners) });
+    return { db, kind: 'postgres', close: () => db.destroy(), onCommit };
   }
   const path = url.startsWith('file:') ? url.slice(5) : url;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -37,6 +66,7 @@ export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xian
   sqlite.pragma('synchronous = NORMAL');
   // Refresh planner statistics where they are stale, so subtree and search queries pick the right index.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  const { listeners, onCommit } = listenerSet();
+  const db = new Kysely<DB>({ dialect: reportingCommits(new SqliteDialect({ database: sqlite }), listeners) });
+  return { db, kind: 'sqlite', close: () => db.destroy(), onCommit };
 }

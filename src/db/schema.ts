@@ -508,6 +508,47 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
+/** One official year of the work calendar (工作日历); JSON arrays of YYYY-MM-DD. */
+export interface WorkCalendarTable {
+  year: number;
+  holidays: string;
+  workdays: string;
+  names: string | null;
+  origin: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_at: string;
+  claimed_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  owner: string | null;
+  until: string;
+  done_key: string | null;
+}
+
+export interface JobRunsTable {
+  id: string;
+  job: string;
+  owner: string;
+  started_at: string;
+  finished_at: string | null;
+  ok: number | null;
+  detail: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   users: UsersTable;
@@ -546,4 +587,8 @@ export interface DB {
   case_copies: CaseCopiesTable;
   notifications: NotificationsTable;
   attachments: AttachmentsTable;
+  work_calendar: WorkCalendarTable;
+  outbox: OutboxTable;
+  job_leases: JobLeasesTable;
+  job_runs: JobRunsTable;
 }

@@ -31,6 +31,10 @@ import pointProgramRoutes from '../modules/points/program-routes.js';
 import pointExcelRoutes from '../modules/points/excel-routes.js';
 import volunteerRoutes from '../modules/points/volunteer-routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
+import calendarRoutes from '../modules/calendar/routes.js';
+import { loadWorkCalendar, provisionalSoon, workCalendar } from '../core/work-calendar.js';
+import { deliver as deliverNotification, NOTIFICATION_TOPIC } from '../modules/notifications/service.js';
+import { startOutbox, type OutboxOptions } from '../core/outbox.js';
 import { onHouseholdMove } from '../modules/people/service.js';
 import { rehomeHousehold as rehomePoints } from '../modules/points/rehome.js';
 import { rehomeHousehold as rehomeRedemptions } from '../modules/store/rehome.js';
@@ -39,7 +43,7 @@ import { rehomeHousehold as rehomeRedemptions } from '../modules/store/rehome.js
 onHouseholdMove('points', rehomePoints);
 onHouseholdMove('store', rehomeRedemptions);
 
-const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes];
+const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes, calendarRoutes];
 
 function trustedProxies(): boolean | string[] {
   const v = process.env.XZ_TRUST_PROXY?.trim();
@@ -58,7 +62,9 @@ export interface AppOptions {
   /** Where uploaded files go (default: a local directory under XZ_DATA_DIR, ./data). */
   storage?: Storage;
   /** Runs every sweep that has come due; wired by later modules. */
-  sweeps?: () => Promise<void>;
+  sweeps?: () => Promise<unknown>;
+  /** Tuning for the worker that delivers the outbox (retries, backoff, polling). */
+  outbox?: OutboxOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -87,13 +93,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.addHook('preValidation', rejectNul);
   registerAuth(app, ctx);
+  // The time limits count on the store's work calendar, held in memory (core/work-calendar.ts).
+  await loadWorkCalendar(ctx);
 
   app.get('/api/health', {
-    schema: { tags: ['system'], summary: '健康检查 / Health', response: { 200: z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) }) } },
-  }, async () => ({ ok: true, db: ctx.kind }));
+    schema: {
+      tags: ['system'], summary: '健康检查 / Health',
+      response: { 200: z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']), calendar: z.object({ provisional: z.array(z.number().int()).describe('this year or next without an entered work calendar (limits count Monday–Friday)') }) }) },
+    },
+  }, async () => ({ ok: true, db: ctx.kind, calendar: { provisional: provisionalSoon(workCalendar(ctx), ctx.clock.now()) } }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const m of MODULES) m(app, ctx);
+  // Messages to outside systems go out after their write commits; each server process runs a worker.
+  const outbox = startOutbox(ctx, { [NOTIFICATION_TOPIC]: deliverNotification }, opts.outbox);
+  app.addHook('onClose', () => outbox.stop());
   if (opts.devClock) devRoutes(app, ctx, opts.sweeps ?? (async () => {}));
 
   const webDir = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? opts.webDir : null;

@@ -5,7 +5,7 @@ import { requireActor } from '../http/actor.js';
 import type { App } from '../http/types.js';
 
 /** Exists only when the server started with XZ_NOW: moves the clock and runs due sweeps. */
-export default function devRoutes(app: App, ctx: Ctx, sweeps: () => Promise<void>) {
+export default function devRoutes(app: App, ctx: Ctx, sweeps: () => Promise<unknown>) {
   app.post('/api/dev/clock', {
     schema: {
       tags: ['system'], summary: '拨快演示时钟（仅 XZ_NOW）/ Advance the demo clock',

@@ -47,6 +47,10 @@ export const REQUESTS: Record<string, RouteCall> = {
   'GET /api/case-limits': { pos: false, req: () => ({ url: '/api/case-limits' }) },
   'PUT /api/case-limits': { pos: false, req: () => ({ url: '/api/case-limits', body: { category: 'env_dirty', level: 'county', priority: 'difficult', acceptYellow: 2, acceptRed: 5, resolveYellow: 5, resolveRed: 10 } }) },
   'DELETE /api/case-limits/{id}': { pos: false, req: async (f) => ({ url: `/api/case-limits/${await f.newLimit()}` }) },
+  'GET /api/workdays': { pos: false, req: () => ({ url: '/api/workdays' }) },
+  'GET /api/workdays/{year}': { pos: false, req: () => ({ url: '/api/workdays/2027' }) },
+  // A year far from every case's clock, so saving it changes no case the other rows use.
+  'PUT /api/workdays/{year}': { pos: false, req: () => ({ url: '/api/workdays/2030', body: { holidays: ['2030-01-01'], workdays: [] } }) },
   'POST /api/cases': { req: (f, p) => ({ url: '/api/cases', body: { type: 'incident', category: 'env_dirty', title: '矩阵上报', description: '授权矩阵测试上报', regionId: f.at[p].grid, householdId: f.at[p].household } }) },
   'GET /api/cases': { req: (f, p) => ({ url: q('/api/cases', { regionId: f.at[p].grid }) }) },
   'GET /api/cases/stats': { req: (f, p) => ({ url: q('/api/cases/stats', { regionId: f.at[p].grid }) }) },

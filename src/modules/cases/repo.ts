@@ -151,6 +151,25 @@ export async function list(db: Executor, scope: Scope, userId: string, f: CaseFi
 }
 
 /** Open cases whose card may need raising at `now` (the sweeper's work list). */
+/** Every open case with a running clock (for a work-calendar change). */
+export function openClocked(db: Executor) {
+  return db.selectFrom('cases').selectAll()
+    .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
+    .where('yellow_at', 'is not', null).where('red_at', 'is not', null)
+    .orderBy('id').execute();
+}
+
+/** When each of these cases last arrived at a new level (manual or automatic escalation). */
+export async function lastEscalations(db: Executor, caseIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db.selectFrom('case_history').select(['case_id', (e) => e.fn.max('at').as('at')])
+      .where('action', '=', 'escalate').where('case_id', 'in', caseIds.slice(i, i + 500)).groupBy('case_id').execute();
+    for (const r of rows) out.set(r.case_id, String(r.at));
+  }
+  return out;
+}
+
 export function dueForCards(db: Executor, now: string, limit: number) {
   return db.selectFrom('cases').selectAll()
     .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])

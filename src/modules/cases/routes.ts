@@ -26,6 +26,7 @@ const caseItem = z.object({
   regionId: z.string(), regionName: z.string(), householdId: z.string().nullable(), status: z.string(), card: z.enum(['yellow', 'red']).nullable(),
   levelRegionId: z.string(), levelRegionName: z.string(), levelRegionLevel: z.string(), reporterId: z.string(), reporterName: z.string(),
   assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), assigneeUnit: z.string().nullable(), dueAt: z.string().nullable(), yellowAt: z.string().nullable(), overdue: z.boolean(),
+  dueProvisional: z.boolean().describe('the due date falls in a year whose work calendar nobody has entered (counted Monday–Friday)'),
   reportedAt: z.string(), acceptedAt: z.string().nullable(), resolvedAt: z.string().nullable(), closedAt: z.string().nullable(),
   rating: z.number().nullable(), ratingComment: z.string().nullable(), escalations: z.number(), reopened: z.number(),
   extensionPending: z.boolean(), extensionDays: z.number(), verified: z.boolean(), details: z.record(z.string(), z.unknown()).nullable(),

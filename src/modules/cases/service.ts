@@ -3,9 +3,11 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { shanghaiDate, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDateTime, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { addWorkingDays } from '../../core/workdays.js';
+import { workCalendar } from '../../core/work-calendar.js';
+import type { WorkCalendar } from '../../core/workdays.js';
+import { reclock } from './reclock.js';
 import { isWithin } from '../../core/scope.js';
 import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
@@ -60,7 +62,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const level = (await regions.ancestorAt(ctx, region.path, 'village')) ?? region;
   const now = ctx.clock.now();
   const priority = input.priority ?? 'normal';
-  const clock = timeLimits.clockFrom(now, await timeLimits.limitsFor(ctx.db, cat.code, level.level, priority), 'accept');
+  const clock = timeLimits.clockFrom(workCalendar(ctx), now, await timeLimits.limitsFor(ctx.db, cat.code, level.level, priority), 'accept');
   const id = newId();
   const row: repo.CaseRow = {
     id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
@@ -195,7 +197,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
   const levelPeople = () => holdersAt(ctx, LEVEL_ROLES, c.level_region_path);
   switch (input.action) {
     case 'accept': {
-      Object.assign(patch, timeLimits.clockFrom(now, limits, 'resolve', c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
+      Object.assign(patch, timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve', c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已受理：${c.title}` });
       const first = await firstReportCredit(ctx, { id: c.id, title: c.title, reporterId: c.reporter_id, regionPath: c.region_path, type: c.type }, cat.first_report_points, now);
       if (first) credits.push(first);
@@ -249,7 +251,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       const r = (await regions.get(ctx, target))!;
       // The new level's own clock starts now; a red card stays red until the case is resolved.
       Object.assign(patch, { level_region_id: r.id, level_region_path: r.path, escalations: c.escalations + 1,
-        ...(await timeLimits.clockAtLevel(ctx.db, c, r.level, now)), red_escalated: 0, card: c.card === 'red' ? 'red' : null });
+        ...(await timeLimits.clockAtLevel(ctx.db, workCalendar(ctx), c, r.level, now)), red_escalated: 0, card: c.card === 'red' ? 'red' : null });
       data = { toRegionId: r.id, toRegionName: r.name, skip: !!input.skipLevel };
       notices.push({ to: await holdersAt(ctx, LEVEL_ROLES, r.path), kind: 'escalated', title: `下级上报事件：${c.title}` });
       break;
@@ -282,7 +284,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       Object.assign(patch, { extension_pending: 0, extension_days: total });
       // The running clock moves by the granted days; a red card raised before stays until resolved.
       if (c.yellow_at && c.red_at)
-        Object.assign(patch, { yellow_at: addWorkingDays(new Date(c.yellow_at), days).toISOString(), red_at: addWorkingDays(new Date(c.red_at), days).toISOString(), card: c.card === 'red' ? 'red' : null });
+        Object.assign(patch, { yellow_at: workCalendar(ctx).addWorkingDays(new Date(c.yellow_at), days).toISOString(), red_at: workCalendar(ctx).addWorkingDays(new Date(c.red_at), days).toISOString(), card: c.card === 'red' ? 'red' : null });
       data = { days };
       notices.push({ to: await levelPeople(), kind: 'extension', title: `延期申请已批准：${c.title}` });
       break;
@@ -308,7 +310,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       patch.closed_at = now.toISOString();
       break;
     case 'reopen':
-      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...timeLimits.clockFrom(now, limits, 'resolve'), extension_days: 0 });
+      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve'), extension_days: 0 });
       notices.push({ to: [...(await levelPeople()), ...(await aboveLevel(ctx, c))], kind: 'status', title: `回头看：事件重新办理：${c.title}` });
       break;
     case 'step': {
@@ -467,4 +469,42 @@ export async function recordConsultation(ctx: Ctx, actor: Actor, id: string, inp
     await audit(tx, now, actor, { action: 'case.consult', entity: 'case', entityId: id, regionPath: c.region_path, detail: { consultationId: input.consultationId } });
     await notify(ctx, tx, to, { kind: 'supervised', title: `会商决定：${c.title}`, entity: 'case', entityId: id });
   });
+}
+
+/** 2027年2月10日 10:00 */
+const zhInstant = (iso: string) => {
+  const [d, t] = shanghaiDateTime(new Date(iso)).split(' ');
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${t}`;
+};
+
+/**
+ * Moves every open case's clock from the calendar `before` to `after` (工作日历调整),
+ * inside the caller's transaction (the calendar's save): the limits each clock
+ * started with are kept, the days they fall on move. Each case that changes gets
+ * a history note and an audit row; a yellow card whose instant moved past `now`
+ * is withdrawn (a red card has already climbed a level and stays). Returns how
+ * many cases changed.
+ */
+export async function recomputeForCalendar(tx: Executor, actor: Actor, before: WorkCalendar, after: WorkCalendar, now: Date): Promise<number> {
+  const open = await repo.openClocked(tx);
+  const escalated = await repo.lastEscalations(tx, open.map((c) => c.id));
+  const iso = now.toISOString();
+  let changed = 0;
+  for (const c of open) {
+    const moved = reclock({ status: c.status as Status, reportedAt: c.reported_at, acceptedAt: c.accepted_at, lastEscalationAt: escalated.get(c.id) ?? null, yellowAt: c.yellow_at!, redAt: c.red_at! }, before, after);
+    if (moved.yellowAt === c.yellow_at && moved.redAt === c.red_at) continue;
+    const withdraw = c.card === 'yellow' && moved.yellowAt > iso;
+    const ok = await repo.updateVersioned(tx, c.id, c.version, { yellow_at: moved.yellowAt, red_at: moved.redAt, ...(withdraw ? { card: null } : {}), updated_at: iso });
+    // On PostgreSQL a person may have changed the case since it was read: the whole save is retried.
+    if (!ok) throw new AppError('CONFLICT', '保存时有事件正被办理，请稍后重试', 'A case changed while saving; retry');
+    const parts = [
+      moved.redAt !== c.red_at ? `办理期限由${zhInstant(c.red_at!)}改为${zhInstant(moved.redAt)}` : `黄牌时间由${zhInstant(c.yellow_at!)}改为${zhInstant(moved.yellowAt)}`,
+      ...(withdraw ? ['黄牌撤销'] : []),
+    ];
+    const data = { dueFrom: c.red_at, dueTo: moved.redAt, yellowFrom: c.yellow_at, yellowTo: moved.yellowAt, cardWithdrawn: withdraw };
+    await repo.insertHistory(tx, [{ id: newId(), case_id: c.id, action: 'calendar', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: iso, note: `工作日历调整：${parts.join('，')}`, data: JSON.stringify(data) }]);
+    await audit(tx, now, actor, { action: 'case.calendar', entity: 'case', entityId: c.id, regionPath: c.region_path, detail: data });
+    changed++;
+  }
+  return changed;
 }

@@ -13,6 +13,7 @@ import * as repo from './repo.js';
 import { LEVEL_ROLES } from './policy.js';
 import { cardAt, levelAbove, type Status } from './rules.js';
 import { clockAtLevel } from './limits.js';
+import { workCalendar } from '../../core/work-calendar.js';
 
 export interface SweepResult { yellow: number; red: number; escalated: number }
 
@@ -24,14 +25,15 @@ export async function sweepCases(ctx: Ctx): Promise<SweepResult> {
     const batch = await repo.dueForCards(ctx.db, iso, 200);
     if (!batch.length) break;
     let progressed = false;
-    for (const c of batch) {
+    // One case that fails (a bad row, a lost connection) is logged and retried next sweep; the others go on.
+    for (const c of batch) await (async () => {
       const card = cardAt({ status: c.status as Status, card: c.card as 'yellow' | 'red' | null, yellowAt: c.yellow_at, redAt: c.red_at }, iso);
       const raise = card !== c.card;
       // The red limit of the level it sits at has passed: climb one level, where that level's own clock starts.
       const dueRed = !c.red_escalated && !!c.red_at && c.red_at <= iso;
       const escalateTo = dueRed ? levelAbove(pathIds(c.level_region_path)) : null;
       const target = escalateTo ? await regions.get(ctx, escalateTo) : null;
-      const clock = target ? await clockAtLevel(ctx.db, c, target.level, now) : null;
+      const clock = target ? await clockAtLevel(ctx.db, workCalendar(ctx), c, target.level, now) : null;
       // Recipients are read before the transaction (on SQLite it holds the only connection).
       const levelPeople = raise ? await holdersAt(ctx, LEVEL_ROLES, c.level_region_path) : [];
       const abovePeople = target ? await holdersAt(ctx, LEVEL_ROLES, target.path) : [];
@@ -57,7 +59,7 @@ export async function sweepCases(ctx: Ctx): Promise<SweepResult> {
         if (raise && card === 'red') out.red++;
         if (target) out.escalated++;
       }
-    }
+    })().catch((err) => console.error(`case sweep: case ${c.id} failed:`, err));
     if (!progressed) break; // everything left was taken by a concurrent sweeper
   }
   return out;

@@ -25,7 +25,7 @@ import { sweepCases } from '../cases/index.js';
 import { isOpen, type Action, type CaseType, type Priority, type Status } from '../cases/index.js';
 import { DEMO_PASSWORD, type DemoSeed } from './seed.js';
 import { Rng } from './random.js';
-import { Fill, Text, summer, INCIDENTS, SERVICES, DISPUTES, INCIDENT_WEIGHTS, SERVICE_WEIGHTS, DISPUTE_WEIGHTS, RESOLVE_NOTES, AGREEMENTS, pickNote, NOTES, RATING_NOTES } from './case-texts.js';
+import { type Fill, type Text, summer, INCIDENTS, SERVICES, DISPUTES, INCIDENT_WEIGHTS, SERVICE_WEIGHTS, DISPUTE_WEIGHTS, RESOLVE_NOTES, AGREEMENTS, pickNote, NOTES, RATING_NOTES } from './case-texts.js';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -154,7 +154,10 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const actors = new Map<string, Actor>();
   const actor = async (id: string) => {
     let a = actors.get(id);
-    if (!a) actors.set(id, a = await actorFor(sim, id, names.get(id) ?? '', null));
+    if (!a) {
+      a = await actorFor(sim, id, names.get(id) ?? '', null);
+      actors.set(id, a);
+    }
     return a;
   };
 
@@ -163,7 +166,7 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const villageWeights: [string, number][] = villageNames.map((v) => [v, v === MJW ? 2.2 : v === '圪求河村' ? 1.4 : 1]);
   const reportTimes = Array.from({ length: count }, () => {
     // Slightly more recent work than old; reports come in by day, weekends included.
-    const ago = Math.pow(rng.float(), 1.15) * (now - begin - 2 * H);
+    const ago = rng.float() ** 1.15 * (now - begin - 2 * H);
     return daytime(now - 2 * H - ago, rng);
   }).map((t) => Math.min(t, now - H)).sort((a, b) => a - b);
   // The villager's own cases (13800000004): one long done, one rated last month, one under way.
@@ -470,7 +473,10 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   }
 
   const rows = await casesRepo.statusesWithin(ctx.db, township.path);
-  const tally = (k: 'status' | 'type') => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r[k]]: (m[r[k]] ?? 0) + 1 }), {});
+  const tally = (k: 'status' | 'type') => rows.reduce<Record<string, number>>((m, r) => {
+    m[r[k]] = (m[r[k]] ?? 0) + 1;
+    return m;
+  }, {});
   return { cases: rows.length, byStatus: tally('status'), byType: tally('type'), accounts: extra, skipped, failed, ms: Date.now() - started };
 }
 

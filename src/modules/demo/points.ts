@@ -469,7 +469,10 @@ export async function seedDemoPoints(ctx: Ctx, seed: DemoSeed, opts: DemoPointsO
 
   const awardRows = await awardStatusesWithin(ctx.db, township.path);
   const redemptionRows = await storeRepo.redemptionStatusesWithin(ctx.db, township.path);
-  const tally = (rows: { status: string }[]) => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+  const tally = (rows: { status: string }[]) => rows.reduce<Record<string, number>>((m, r) => {
+    m[r.status] = (m[r.status] ?? 0) + 1;
+    return m;
+  }, {});
   const balances = await balancesOf(ctx.db, hhRows.map((h) => h.id));
   return {
     rules: ruleCount, awards: tally(awardRows), capRefused, objections, items: itemCount, redemptions: tally(redemptionRows),

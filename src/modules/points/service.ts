@@ -232,7 +232,7 @@ export async function takeEffect(ctx: Ctx) {
       // A deduction larger than the balance takes what is there: the rest is recorded on the award for the village.
       if (err instanceof AppError && err.code === 'INSUFFICIENT_POINTS') return takeEffectPartially(ctx, a, now);
       throw err;
-    });
+    }).catch((err) => { console.error(`award ${a.id} could not take effect (retried next sweep):`, err); return false; }); // the others still do
     if (done) n++;
   }
   return n;
