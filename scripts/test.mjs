@@ -1,9 +1,10 @@
-// `npm test`: the whole suite — unit and integration tests on SQLite, the
-// integration tests again on PostgreSQL, then the Playwright journeys in
-// headless Chromium. Without PostgreSQL or Chromium a stage is skipped loudly;
-// with XZ_STRICT=1 (set by .ci/run) a missing one is a failure.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// `npm test`: the whole suite — Biome's lint and format check, unit and
+// integration tests on SQLite, then, side by side, the integration tests again
+// on PostgreSQL and the Playwright journeys in headless Chromium. Without
+// PostgreSQL or Chromium a stage is skipped loudly; with XZ_STRICT=1 (set by
+// .ci/run) a missing one is a failure.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -20,20 +21,47 @@ mkdirSync(outDir, { recursive: true });
 const stages = [];
 const banner = (s) => console.log(`\n${'='.repeat(72)}\n${s}\n${'='.repeat(72)}`);
 
-function vitest(name, args, env = {}) {
-  banner(`▶ ${name}`);
+function vitestArgs(name, args) {
+  return ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${join(outDir, `${name}.json`)}`];
+}
+
+function record(name, status) {
   const json = join(outDir, `${name}.json`);
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, ...env },
-  });
   let passed = 0, failed = 0, skipped = 0;
   if (existsSync(json)) {
     const res = JSON.parse(readFileSync(json, 'utf8'));
     passed = res.numPassedTests; failed = res.numFailedTests; skipped = res.numPendingTests + res.numTodoTests;
     if (res.numFailedTestSuites && !failed) failed = res.numFailedTestSuites; // a file that failed to load
-  } else if (r.status !== 0) failed = 1;
-  if (r.status !== 0 && failed === 0) failed = 1;
+  } else if (status !== 0) failed = 1;
+  if (status !== 0 && failed === 0) failed = 1;
   stages.push({ name, passed, failed, skipped });
+}
+
+function vitest(name, args, env = {}) {
+  banner(`▶ ${name}`);
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), vitestArgs(name, args), { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  record(name, r.status);
+}
+
+/** Runs a vitest stage in the background, its output kept in test-results/NAME.log and printed when it ends. */
+function vitestAside(name, args, env = {}) {
+  const log = join(outDir, `${name}.log`);
+  const out = createWriteStream(log);
+  const child = spawn(join(root, 'node_modules', '.bin', 'vitest'), vitestArgs(name, args), { cwd: root, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
+  return new Promise((resolve) => child.on('close', (code) => out.end(() => {
+    banner(`▶ ${name} (ran alongside; its output)`);
+    process.stdout.write(readFileSync(log, 'utf8'));
+    record(name, code);
+    resolve();
+  })));
+}
+
+function lint() {
+  banner('▶ lint (Biome: lint rules and formatting)');
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['ci', '.'], { cwd: root, stdio: 'inherit' });
+  stages.push({ name: 'lint', passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, skipped: 0 });
 }
 
 function skip(name, why) {
@@ -47,15 +75,20 @@ async function postgresReachable() {
   try { await c.connect(); await c.query('select 1'); return true; } catch { return false; } finally { await c.end().catch(() => {}); }
 }
 
+lint();
 vitest('sqlite', []);
 
-if (await postgresReachable()) vitest('postgres', ['test/'], { XZ_TEST_DB: 'postgres', XZ_TEST_PG_URL: pgUrl });
+// PostgreSQL and the browser journeys need different things (a database server, Chromium) and
+// wait on them a good deal: run side by side, they finish sooner than one after the other.
+const aside = [];
+if (await postgresReachable()) aside.push(vitestAside('postgres', ['test/'], { XZ_TEST_DB: 'postgres', XZ_TEST_PG_URL: pgUrl }));
 else skip('postgres', `no PostgreSQL at ${pgUrl.replace(/\/\/[^@]*@/, '//')} — start it to run the integration tests on PostgreSQL`);
 
 if (existsSync(chromium)) {
   if (webIsStale()) buildWeb();
-  vitest('e2e', ['--config', 'vitest.e2e.config.ts'], { XZ_CHROMIUM: chromium });
+  aside.push(vitestAside('e2e', ['--config', 'vitest.e2e.config.ts'], { XZ_CHROMIUM: chromium }));
 } else skip('e2e', `no Chromium at ${chromium} — install it (apt-get install chromium) to run the Playwright journeys`);
+await Promise.all(aside);
 
 banner('Summary');
 for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? `  (${s.note})` : ''}`);
