@@ -35,3 +35,6 @@ export const residentPolicy = definePolicy({
     'resident.revealId': { allow: reveals, zh: '您的角色不能查看完整身份证号', en: 'Your role may not see whole ID numbers' },
   },
 });
+
+/** The caller is a villager of this household (only a villager grant names a household). */
+export const livesIn = (actor: Actor, householdId: string) => actor.scope.grants.some((g) => g.householdId === householdId);
