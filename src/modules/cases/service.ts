@@ -15,7 +15,7 @@ import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
-import { actionsFor, LEVEL_ROLES, partiesOf } from './policy.js';
+import { actionsFor, caseRegion, LEVEL_ROLES, partiesOf, todoOf } from './policy.js';
 import { ANY, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
@@ -123,8 +123,7 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { region
   const now = ctx.clock.now().toISOString();
   const mineToDo = {
     userId: actor.userId,
-    levelPaths: actor.scope.grants.filter((g) => LEVEL_ROLES.includes(g.role)).map((g) => g.regionPath),
-    units: actor.scope.grants.filter((g) => g.role === 'township_staff' && g.unit).map((g) => ({ unit: g.unit!, path: g.regionPath })),
+    ...todoOf(actor),
   };
   if (f.overdue || f.box === 'overdue') filter.overdueAt = now;
   if (f.box === 'copied') filter.copiedTo = actor.userId;
@@ -444,7 +443,7 @@ export async function recordConsultation(ctx: Ctx, actor: Actor, id: string, inp
   const c = await requireCase(ctx, actor, id);
   const parts = partiesOf(actor, c);
   // The township's meeting decides on every case of its territory, also one that has climbed past it.
-  if (!parts.has('level') && !parts.has('above') && !actor.scope.can('cases.supervise', c.region_path)) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
+  if (!parts.has('level') && !parts.has('above') && !caseRegion.canIn(actor, 'case.supervise', c.region_path)) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
   const now = ctx.clock.now();
   const to = [...(await holdersAt(ctx, LEVEL_ROLES, c.level_region_path)), ...(c.assignee_id ? [c.assignee_id] : [])];
   await ctx.db.transaction().execute(async (tx) => {
