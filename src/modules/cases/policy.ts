@@ -55,3 +55,7 @@ export const todoOf = (actor: Actor) => ({
   levelPaths: caseRegion.grants(actor, 'case.manage').map((g) => g.regionPath),
   units: actor.scope.grants.filter((g) => g.unit).map((g) => ({ unit: g.unit!, path: g.regionPath })),
 });
+
+/** Where a report comes from unless named: a grid worker's report, a villager's 随手拍, or what a cadre registers at the office (来访登记). */
+export const reportSource = (actor: Actor): 'grid_worker' | 'villager_photo' | 'walk_in' =>
+  actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : caseRegion.canSomewhere(actor, 'case.read') ? 'walk_in' : 'villager_photo';

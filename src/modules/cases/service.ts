@@ -15,7 +15,7 @@ import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
-import { actionsFor, caseRegion, LEVEL_ROLES, partiesOf, todoOf } from './policy.js';
+import { actionsFor, caseRegion, LEVEL_ROLES, partiesOf, reportSource, todoOf } from './policy.js';
 import { ANY, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
@@ -66,7 +66,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
     type: input.type, category_code: cat.code, title: input.title.trim(), description: input.description.trim(), priority,
     // Unless named: a grid worker's report, a villager's 随手拍, or what a cadre registers at the office (来访登记).
-    source: input.source ?? (actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : actor.scope.grants.every((g) => g.role === 'villager') ? 'villager_photo' : 'walk_in'),
+    source: input.source ?? reportSource(actor),
     region_id: region.id, region_path: region.path, household_id: input.householdId ?? null, reporter_id: actor.userId,
     idempotency_key: input.idempotencyKey ?? null, status: 'reported', card: null, level_region_id: level.id, level_region_path: level.path,
     assignee_id: null, ...clock, red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,
