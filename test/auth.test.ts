@@ -8,7 +8,8 @@ afterAll(async () => { await env?.close(); });
 describe(`auth on ${STORE}`, () => {
   it('reports health with the store kind', async () => {
     const r = await env.call('GET', '/api/health');
-    expect(r).toEqual({ status: 200, body: { ok: true, db: STORE } });
+    // 2026-11-27: 2027's work calendar is not entered yet (chinese-days 1.5.7 ends with 2026).
+    expect(r).toEqual({ status: 200, body: { ok: true, db: STORE, calendar: { provisional: [2027] } } });
   });
 
   it('logs in with phone and password and returns roles on regions', async () => {

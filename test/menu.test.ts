@@ -17,7 +17,7 @@ const POINTS_ALL = ['pointAwards', 'pointBoard', 'pointLedger', 'pointRanking', 
 
 /** The intended menu per demo account: the pages each role's work needs. */
 const MENUS: Record<keyof typeof PHONES, string[]> = {
-  admin: [...REGISTRY, ...CASES, 'consultations', 'caseCategories', ...VISITS, 'visitSettings', ...POINTS_ALL, 'users', 'password'],
+  admin: [...REGISTRY, ...CASES, 'consultations', 'caseCategories', ...VISITS, 'visitSettings', ...POINTS_ALL, 'users', 'workCalendar', 'password'],
   leader: [...REGISTRY, ...CASES, 'consultations', ...VISITS, ...POINTS_ALL, 'password'],
   cadre: [...REGISTRY, ...CASES, ...VISITS, ...POINTS_ALL, 'password'],
   otherCadre: [...REGISTRY, ...CASES, ...VISITS, ...POINTS_ALL, 'password'],

@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'INSUFFICIENT_POINTS'
   | 'OUT_OF_STOCK'
   | 'EVIDENCE_REQUIRED'
-  | 'ALREADY_DONE';
+  | 'ALREADY_DONE'
+  | 'HOLIDAY_IS_WORKDAY'
+  | 'WORKDAY_NOT_WEEKEND';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -50,6 +52,8 @@ const STATUS: Record<ErrorCode, number> = {
   OUT_OF_STOCK: 409,
   EVIDENCE_REQUIRED: 409,
   ALREADY_DONE: 409,
+  HOLIDAY_IS_WORKDAY: 400,
+  WORKDAY_NOT_WEEKEND: 400,
 };
 
 export class AppError extends Error {

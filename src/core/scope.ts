@@ -14,6 +14,16 @@ export interface Grant {
   unit?: string | null;
 }
 
+/** A region's materialized path: its ancestors' ids and its own, "/county/township/village/". */
+export function childPath(parentPath: string | null, id: string): string {
+  return `${parentPath ?? '/'}${id}/`;
+}
+
+/** Ids along a path, root first. */
+export function pathIds(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
 /** Upper bound for a range scan over paths that start with `prefix` ("/a/b/" → "/a/b0"). */
 export function pathUpperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);

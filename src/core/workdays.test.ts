@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { shanghaiDate } from './clock.js';
-import { addWorkingDays, hasHolidayData, isWorkingDay, nextWorkingDayStart, workingDaysBetween } from './workdays.js';
+import { addWorkingDays, CHINESE_DAYS, hasHolidayData, isWorkingDay, nextWorkingDayStart, WorkCalendar, workingDaysBetween } from './workdays.js';
 
 /** Instant from a Shanghai wall-clock time 'YYYY-MM-DD HH:mm'. */
 const sh = (s: string): Date => new Date(`${s.replace(' ', 'T')}:00+08:00`);
@@ -149,6 +149,42 @@ describe('properties', () => {
     fc.assert(fc.property(instant, days, (t, n) => {
       fc.pre(!isWorkingDay(shanghaiDate(t)));
       expect(workingDaysBetween(t, addWorkingDays(t, n))).toBe(n);
+    }));
+  });
+});
+
+describe('WorkCalendar: an entered year', () => {
+  // Assumed 2027 arrangement (not published when written): 春节 Fri 02-05..Sat 02-13 off, Sun 02-14 and Sat 02-20 worked.
+  const spring = { holidays: ['2027-01-01', '2027-01-02', '2027-01-03', ...Array.from({ length: 9 }, (_, i) => `2027-02-${String(5 + i).padStart(2, '0')}`)], workdays: ['2027-02-14', '2027-02-20'] };
+  const entered = CHINESE_DAYS.withYear(2027, spring);
+  const addIn = (cal: WorkCalendar, s: string, n: number) => wall(cal.addWorkingDays(sh(s), n));
+
+  it('a provisional year counts Monday–Friday; entering it makes it official', () => {
+    expect(CHINESE_DAYS.isOfficial(2027)).toBe(false);
+    expect(entered.isOfficial(2027)).toBe(true);
+    expect(entered.isOfficial(2026)).toBe(true);
+    expect(addIn(CHINESE_DAYS, '2027-02-04 10:00', 2)).toBe('2027-02-08 10:00');
+    expect(addIn(entered, '2027-02-04 10:00', 2)).toBe('2027-02-15 10:00'); // Fri 02-05..Sat 02-13 off, Sun 02-14 worked
+  });
+
+  it('a 调休 Saturday counts, a holiday weekday does not', () => {
+    expect(entered.isWorkingDay('2027-02-20')).toBe(true);
+    expect(entered.isWorkingDay('2027-02-08')).toBe(false);
+    expect(addIn(entered, '2027-02-19 09:00', 1)).toBe('2027-02-20 09:00');
+    expect(addIn(entered, '2027-02-09 11:00', 0)).toBe('2027-02-14 00:00'); // reported mid-holiday
+  });
+
+  it('a holiday spanning New Year: 2018-12-30..2019-01-01 (chinese-days), and 2026-12-31..2027-01-03 across an entered and a shipped year', () => {
+    expect(add('2018-12-28 10:00', 1)).toBe('2018-12-29 10:00'); // 调休 Saturday
+    expect(add('2018-12-28 10:00', 2)).toBe('2019-01-02 10:00');
+    const ny = CHINESE_DAYS.withYear(2026, { holidays: [...CHINESE_DAYS.arrangement(2026)!.holidays, '2026-12-31'], workdays: [...CHINESE_DAYS.arrangement(2026)!.workdays] }).withYear(2027, spring);
+    expect(addIn(ny, '2026-12-30 16:00', 1)).toBe('2027-01-04 16:00');
+    expect(ny.workingDaysBetween(sh('2026-12-30 16:00'), sh('2027-01-04 16:00'))).toBe(1);
+  });
+
+  it('the inverse holds on an entered calendar too', () => {
+    fc.assert(fc.property(fc.date({ min: new Date('2026-10-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 40 }), (t, n) => {
+      expect(entered.workingDaysBetween(t, entered.addWorkingDays(t, n))).toBe(n);
     }));
   });
 });

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_patrols.js';
 import * as m0009 from './migrations/0009_consultations.js';
 import * as m0010 from './migrations/0010_points.js';
 import * as m0011 from './migrations/0011_points_store.js';
+import * as m0012 from './migrations/0012_work_calendar.js';
 
 type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -26,6 +27,7 @@ const STEPS: Record<string, Step> = {
   '0009_consultations': m0009,
   '0010_points': m0010,
   '0011_points_store': m0011,
+  '0012_work_calendar': m0012,
 };
 
 class CodeProvider implements MigrationProvider {

@@ -508,6 +508,17 @@ export interface AttachmentsTable {
   created_at: string;
 }
 
+/** One official year of the work calendar (工作日历); JSON arrays of YYYY-MM-DD. */
+export interface WorkCalendarTable {
+  year: number;
+  holidays: string;
+  workdays: string;
+  names: string | null;
+  origin: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   users: UsersTable;
@@ -546,4 +557,5 @@ export interface DB {
   case_copies: CaseCopiesTable;
   notifications: NotificationsTable;
   attachments: AttachmentsTable;
+  work_calendar: WorkCalendarTable;
 }

@@ -31,8 +31,10 @@ import pointProgramRoutes from '../modules/points/program-routes.js';
 import pointExcelRoutes from '../modules/points/excel-routes.js';
 import volunteerRoutes from '../modules/points/volunteer-routes.js';
 import notificationRoutes from '../modules/notifications/routes.js';
+import calendarRoutes from '../modules/calendar/routes.js';
+import { loadWorkCalendar, provisionalSoon, workCalendar } from '../core/work-calendar.js';
 
-const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes];
+const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes, calendarRoutes];
 
 function trustedProxies(): boolean | string[] {
   const v = process.env.XZ_TRUST_PROXY?.trim();
@@ -80,10 +82,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.addHook('preValidation', rejectNul);
   registerAuth(app, ctx);
+  // The time limits count on the store's work calendar, held in memory (core/work-calendar.ts).
+  await loadWorkCalendar(ctx);
 
   app.get('/api/health', {
-    schema: { tags: ['system'], summary: '健康检查 / Health', response: { 200: z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) }) } },
-  }, async () => ({ ok: true, db: ctx.kind }));
+    schema: {
+      tags: ['system'], summary: '健康检查 / Health',
+      response: { 200: z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']), calendar: z.object({ provisional: z.array(z.number().int()).describe('this year or next without an entered work calendar (limits count Monday–Friday)') }) }) },
+    },
+  }, async () => ({ ok: true, db: ctx.kind, calendar: { provisional: provisionalSoon(workCalendar(ctx), ctx.clock.now()) } }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const m of MODULES) m(app, ctx);

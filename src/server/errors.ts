@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../core/errors.js';
-import { badTextInput, uniqueViolation } from '../core/db-errors.js';
+import { badTextInput, checkViolation, uniqueViolation } from '../core/db-errors.js';
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.code(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
@@ -37,6 +37,14 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     if (unique.target.includes('id_number')) return send(reply, 409, 'DUPLICATE_ID_NUMBER', '该身份证号已在系统中登记，不能重复登记 / This ID number is already registered');
     if (unique.target.includes('phone')) return send(reply, 409, 'DUPLICATE_PHONE', '该手机号已有账号 / An account with this phone already exists');
     return send(reply, 409, 'CONFLICT', '数据已被他人修改，请刷新后重试 / Conflicting change; reload and retry');
+  }
+  // A CHECK constraint caught what a service's guard missed: the request conflicts with the data, not a fault to retry blindly.
+  const check = checkViolation(err);
+  if (check) {
+    req.log.warn({ err, constraint: check.constraint }, 'check constraint');
+    if (check.constraint.includes('balance')) return send(reply, 409, 'INSUFFICIENT_POINTS', '该户积分余额不足 / The household has too few points');
+    if (check.constraint.includes('stock')) return send(reply, 409, 'OUT_OF_STOCK', '该商品库存不足 / Not enough of this item in stock');
+    return send(reply, 409, 'CONFLICT', '数据不符合规则，操作未执行，请刷新后重试 / The change breaks a data rule and was not made; reload and retry');
   }
   if (badTextInput(err)) return send(reply, 400, 'VALIDATION_FAILED', '输入中含有不允许的字符 / Input contains characters that cannot be stored');
   const status = err.statusCode ?? 500;

@@ -17,6 +17,7 @@ import { ensureRules } from '../modules/visits/plan.js';
 import { ensureChecklist } from '../modules/patrols/service.js';
 import { setGateway, webhookGateway } from '../modules/notifications/service.js';
 import { checkPoints } from './check-points.js';
+import { loadWorkCalendar, provisionalSoon } from '../core/work-calendar.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -30,6 +31,7 @@ async function main() {
   await ensureCatalog(ctx);
   await ensureRules(ctx);
   await ensureChecklist(ctx);
+  const calendar = await loadWorkCalendar(ctx);
   if (cmd === 'migrate') return database.close();
   if (cmd === 'check-points') {
     const problems = await checkPoints(ctx);
@@ -61,6 +63,8 @@ async function main() {
   if (process.env.XZ_WEBHOOK_URL) setGateway(webhookGateway(process.env.XZ_WEBHOOK_URL));
   const stopSweeper = startSweeper(ctx);
   const port = Number(process.env.PORT ?? 3000);
+  for (const year of provisionalSoon(calendar, clock.now()))
+    console.warn(`${year}年工作日历尚未录入，期限暂按周一至周五计算 / the ${year} work calendar is not entered: time limits count Monday–Friday until an administrator enters it (系统设置 → 工作日历)`);
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   const stop = async () => { stopSweeper(); await app.close(); await database.close(); process.exit(0); };
   process.on('SIGTERM', stop);

@@ -6,6 +6,7 @@ import { syncAll } from '../modules/visits/plan.js';
 import { takeEffect } from '../modules/points/service.js';
 import { postMonthlyBase } from '../modules/points/monthly-base.js';
 import { shanghaiDate } from '../core/clock.js';
+import { loadWorkCalendar } from '../core/work-calendar.js';
 
 /** The day each store's visit plans were last brought up to date (once a day is enough). */
 const plannedOn = new WeakMap<Ctx, string>();
@@ -13,6 +14,8 @@ const plannedOn = new WeakMap<Ctx, string>();
 const basedOn = new WeakMap<Ctx, string>();
 
 export async function runSweeps(ctx: Ctx): Promise<void> {
+  // Another server process may have saved the work calendar: catch up before counting.
+  await loadWorkCalendar(ctx, false);
   await sweepCases(ctx);
   await takeEffect(ctx);
   const today = shanghaiDate(ctx.clock.now());

@@ -7,7 +7,7 @@ import { Scope, type Grant } from '../../core/scope.js';
 import { heldAbilities } from '../../core/abilities.js';
 import type { Role } from '../../shared/roles.js';
 import * as regions from '../regions/service.js';
-import * as people from '../people/links.js';
+import * as people from '../people/index.js';
 import * as repo from './repo.js';
 import { admit, afterFailure, SESSION_MS, type FailureState } from './rules.js';
 

@@ -8,7 +8,7 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { caseRegion } from './policy.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { addWorkingDays } from '../../core/workdays.js';
+import type { WorkCalendar } from '../../core/workdays.js';
 import * as repo from './repo.js';
 import { ANY, DEFAULT_LIMITS, LIMIT_LEVELS, limitsProblem, phaseOf, pickLimits, PRIORITIES, type LimitRule, type Limits, type Priority, type Status } from './rules.js';
 
@@ -26,15 +26,15 @@ export async function limitsFor(db: Executor, category: string, level: string, p
   return pickLimits(await rules(db), category, level, priority);
 }
 
-/** The yellow and red instants of the phase that starts `from` (accepting, or resolving with granted extension days). */
-export function clockFrom(from: Date, l: Limits, phase: 'accept' | 'resolve', extension = 0) {
+/** The yellow and red instants of the phase that starts `from` (accepting, or resolving with granted extension days), on the store's calendar. */
+export function clockFrom(cal: WorkCalendar, from: Date, l: Limits, phase: 'accept' | 'resolve', extension = 0) {
   const [y, r] = phase === 'accept' ? [l.acceptYellow, l.acceptRed] : [l.resolveYellow + extension, l.resolveRed + extension];
-  return { yellow_at: addWorkingDays(from, y).toISOString(), red_at: addWorkingDays(from, r).toISOString() };
+  return { yellow_at: cal.addWorkingDays(from, y).toISOString(), red_at: cal.addWorkingDays(from, r).toISOString() };
 }
 
 /** The clock a case gets when it arrives at a new level (escalation): that level's limits, from now. */
-export async function clockAtLevel(db: Executor, c: { category_code: string; priority: string; status: string }, level: string, now: Date) {
-  return clockFrom(now, await limitsFor(db, c.category_code, level, c.priority as Priority), phaseOf(c.status as Status));
+export async function clockAtLevel(db: Executor, cal: WorkCalendar, c: { category_code: string; priority: string; status: string }, level: string, now: Date) {
+  return clockFrom(cal, now, await limitsFor(db, c.category_code, level, c.priority as Priority), phaseOf(c.status as Status));
 }
 
 const days = (zh: string) => z.number({ error: `请填写${zh}` }).int({ error: '时限须为整数个工作日' })

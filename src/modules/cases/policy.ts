@@ -39,6 +39,15 @@ export function partiesOf(actor: Actor, c: Pick<CaseRow, 'level_region_path' | '
   return out;
 }
 
+/**
+ * Whether the caller may hand the case on (派单) or copy it (抄告): only they get the
+ * list of staff with phones to choose from, whatever the case's state.
+ */
+export function mayAssign(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'reporter_id' | 'assignee_unit' | 'household_id'>): boolean {
+  const parties = partiesOf(actor, c);
+  return [...WHO.dispatch, ...WHO.copy].some((p) => parties.has(p));
+}
+
 /** The actions this caller may take on the case now (what the console offers as buttons). */
 export function actionsFor(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'assignee_unit' | 'reporter_id' | 'household_id' | 'status' | 'extension_pending' | 'type'>): Action[] {
   const parties = partiesOf(actor, c);

@@ -96,8 +96,8 @@ export interface CaseFilter {
   regionPath?: string;
   overdueAt?: string; // open cases whose due instant (red) has passed
   q?: string;
-  from?: string;
-  to?: string;
+  from?: string; // reported at or after this instant
+  to?: string;   // reported before this instant
   /** Inbox tabs: cases waiting on this user, or copied to them. */
   assigneeId?: string;
   copiedTo?: string;
@@ -151,6 +151,25 @@ export async function list(db: Executor, scope: Scope, userId: string, f: CaseFi
 }
 
 /** Open cases whose card may need raising at `now` (the sweeper's work list). */
+/** Every open case with a running clock (for a work-calendar change). */
+export function openClocked(db: Executor) {
+  return db.selectFrom('cases').selectAll()
+    .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
+    .where('yellow_at', 'is not', null).where('red_at', 'is not', null)
+    .orderBy('id').execute();
+}
+
+/** When each of these cases last arrived at a new level (manual or automatic escalation). */
+export async function lastEscalations(db: Executor, caseIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db.selectFrom('case_history').select(['case_id', (e) => e.fn.max('at').as('at')])
+      .where('action', '=', 'escalate').where('case_id', 'in', caseIds.slice(i, i + 500)).groupBy('case_id').execute();
+    for (const r of rows) out.set(r.case_id, String(r.at));
+  }
+  return out;
+}
+
 export function dueForCards(db: Executor, now: string, limit: number) {
   return db.selectFrom('cases').selectAll()
     .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
@@ -189,4 +208,14 @@ export function openRedOrEscalated(db: Executor, path: string, limit: number) {
 
 export function byIds(db: Executor, ids: string[]) {
   return db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The clocks of every open case (the demo's simulation follows them). */
+export function openCaseClocks(db: Executor) {
+  return db.selectFrom('cases').select(['id', 'status', 'card', 'yellow_at', 'red_at']).where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).execute();
+}
+
+/** Status and type of every case reported inside a subtree (the demo's summary). */
+export function statusesWithin(db: Executor, path: string) {
+  return db.selectFrom('cases').select(['status', 'type']).where((eb) => withinPath(eb, 'region_path', path)).execute();
 }

@@ -14,6 +14,7 @@ import { sweepCases } from './sweep.js';
 import { readFiles } from '../../http/uploads.js';
 import * as exporter from './export.js';
 import { shanghaiDate } from '../../core/clock.js';
+import { day } from '../../core/dates.js';
 import { sendStoredFile, sendXlsx } from '../../http/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
 
@@ -25,6 +26,7 @@ const caseItem = z.object({
   regionId: z.string(), regionName: z.string(), householdId: z.string().nullable(), status: z.string(), card: z.enum(['yellow', 'red']).nullable(),
   levelRegionId: z.string(), levelRegionName: z.string(), levelRegionLevel: z.string(), reporterId: z.string(), reporterName: z.string(),
   assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), assigneeUnit: z.string().nullable(), dueAt: z.string().nullable(), yellowAt: z.string().nullable(), overdue: z.boolean(),
+  dueProvisional: z.boolean().describe('the due date falls in a year whose work calendar nobody has entered (counted Monday–Friday)'),
   reportedAt: z.string(), acceptedAt: z.string().nullable(), resolvedAt: z.string().nullable(), closedAt: z.string().nullable(),
   rating: z.number().nullable(), ratingComment: z.string().nullable(), escalations: z.number(), reopened: z.number(),
   extensionPending: z.boolean(), extensionDays: z.number(), verified: z.boolean(), details: z.record(z.string(), z.unknown()).nullable(),
@@ -111,7 +113,8 @@ export default function routes(app: App, ctx: Ctx) {
       querystring: z.object({
         status: z.enum(STATUSES).optional(), type: z.enum(CASE_TYPES).optional(), category: z.string().max(40).optional(),
         card: z.enum(['yellow', 'red']).optional(), regionId: z.string().max(64).optional(), overdue: z.enum(['true', 'false']).optional(),
-        q: z.string().trim().max(50).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional(),
+        q: z.string().trim().max(50).optional(),
+        from: day.optional().describe('reported on or after this Shanghai day'), to: day.optional().describe('reported on or before this Shanghai day (inclusive)'),
         box: z.enum(['todo', 'done', 'overdue', 'copied', 'mine']).optional(),
         attention: z.enum(['true', 'false']).optional().describe('true: low ratings (≤2 stars) and reopened cases'), ...paging,
       }),
@@ -132,7 +135,7 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/cases/disputes/ledger', {
     schema: {
       tags: ['cases'], summary: '导出矛盾纠纷台账（.xlsx）/ Export the dispute ledger',
-      querystring: z.object({ regionId: z.string().max(64).optional(), from: z.string().max(30).optional(), to: z.string().max(30).optional() }),
+      querystring: z.object({ regionId: z.string().max(64).optional(), from: day.optional(), to: day.optional() }),
     },
   }, async (req, reply) => {
     const data = await exporter.disputeLedger(ctx, requireActor(req), req.query);

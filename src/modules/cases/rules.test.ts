@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACTIONS, allowedActions, ANY, cardAt, DEFAULT_LIMITS, isTerminal, levelAbove, LIMIT_LEVELS, limitsProblem, nextStatus, pickLimits, PRIORITIES, STATUSES, TRANSITIONS, WHO, type Action, type LimitRule, type Priority, type Status } from './rules.js';
+import { ACTIONS, allowedActions, ANY, assignableGrant, cardAt, DEFAULT_LIMITS, isTerminal, levelAbove, LIMIT_LEVELS, limitsProblem, nextStatus, pickLimits, PRIORITIES, STATUSES, TRANSITIONS, WHO, type Action, type LimitRule, type Priority, type Status } from './rules.js';
 
 describe('case transition table', () => {
   it('follows 上报 → 受理 → 派单 → 处置 → 办结 → 评价 → 归档', () => {
@@ -115,5 +115,21 @@ describe('time limits per category, level and priority', () => {
     expect(limitsProblem({ acceptYellow: 0, acceptRed: 2, resolveYellow: 5, resolveRed: 10 })).toMatch(/1至90/);
     expect(limitsProblem({ acceptYellow: 1, acceptRed: 2, resolveYellow: 5, resolveRed: 91 })).toMatch(/1至90/);
     expect(limitsProblem(DEFAULT_LIMITS.normal)).toBeNull();
+  });
+});
+
+describe('who the responsible level may dispatch to or copy', () => {
+  const village = '/c/t/v/', township = '/c/t/';
+  it('staff inside the level and the serving township\'s 站所, nobody else', () => {
+    expect(assignableGrant({ role: 'grid_worker', path: '/c/t/v/g/' }, village, township)).toBe(true);
+    expect(assignableGrant({ role: 'village_cadre', path: village }, village, township)).toBe(true);
+    expect(assignableGrant({ role: 'township_staff', path: township }, village, township)).toBe(true);
+    expect(assignableGrant({ role: 'villager', path: '/c/t/v/g/' }, village, township)).toBe(false);
+    expect(assignableGrant({ role: 'supervisor', path: village }, village, township)).toBe(false);
+    expect(assignableGrant({ role: 'village_cadre', path: '/c/t/w/' }, village, township)).toBe(false);
+    expect(assignableGrant({ role: 'township_leader', path: township }, village, township)).toBe(false);
+    expect(assignableGrant({ role: 'admin', path: '/c/' }, village, township)).toBe(false);
+    expect(assignableGrant({ role: 'township_staff', path: '/c/u/' }, village, township)).toBe(false);
+    expect(assignableGrant({ role: 'township_staff', path: township }, township, null)).toBe(true);
   });
 });

@@ -47,6 +47,22 @@ export const WHO: Record<Action, Actor[]> = {
   step: ['handler', 'level'], mediate: ['handler', 'level'], revisit: ['handler', 'level'],
 };
 
+/** Roles whose holders inside the responsible level's subtree it may dispatch to or copy (派单、抄告). */
+export const HANDLER_ROLES = ['grid_worker', 'party_member', 'mediator', 'village_cadre', 'township_staff', 'township_leader'];
+
+/**
+ * Whether a role grant makes its holder someone the responsible level (at
+ * `levelPath`) may dispatch to or copy: a handler role inside the level's
+ * subtree, or staff (站所) of the township serving it (`townshipPath`: the
+ * level's parent when that is a township, else null). Villagers, supervisors
+ * and people outside the level are not.
+ */
+export function assignableGrant(g: { role: string; path: string }, levelPath: string, townshipPath: string | null): boolean {
+  if (!HANDLER_ROLES.includes(g.role)) return false;
+  if (g.path.startsWith(levelPath)) return true;
+  return g.role === 'township_staff' && townshipPath !== null && g.path === townshipPath;
+}
+
 /** Actions that belong to one case type only (the others are shared by all three). */
 export const TYPE_ONLY: Partial<Record<Action, CaseType>> = { step: 'service', mediate: 'dispute', revisit: 'dispute' };
 

@@ -3,24 +3,26 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { shanghaiDate, shanghaiDateTime, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { addWorkingDays } from '../../core/workdays.js';
+import { workCalendar } from '../../core/work-calendar.js';
+import type { WorkCalendar } from '../../core/workdays.js';
+import { reclock } from './reclock.js';
 import { isWithin } from '../../core/scope.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/directory.js';
+import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/index.js';
 import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
-import { actionsFor, caseRegion, LEVEL_ROLES, partiesOf, reportSource, todoOf } from './policy.js';
-import { ANY, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
+import { actionsFor, caseRegion, LEVEL_ROLES, mayAssign, partiesOf, reportSource, todoOf } from './policy.js';
+import { ANY, assignableGrant, HANDLER_ROLES, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
-import * as pointsLedger from '../points/ledger.js';
-import { firstReportCredit, mediatorCredit } from '../points/automatic.js';
+import * as pointsLedger from '../points/index.js';
+import { firstReportCredit, mediatorCredit } from '../points/index.js';
 
 export const invalidTransition = (zh = '当前状态不能执行该操作', en = 'This action is not allowed in the current state') =>
   new AppError('INVALID_TRANSITION', zh, en);
@@ -60,7 +62,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const level = (await regions.ancestorAt(ctx, region.path, 'village')) ?? region;
   const now = ctx.clock.now();
   const priority = input.priority ?? 'normal';
-  const clock = timeLimits.clockFrom(now, await timeLimits.limitsFor(ctx.db, cat.code, level.level, priority), 'accept');
+  const clock = timeLimits.clockFrom(workCalendar(ctx), now, await timeLimits.limitsFor(ctx.db, cat.code, level.level, priority), 'accept');
   const id = newId();
   const row: repo.CaseRow = {
     id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
@@ -119,6 +121,10 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
 
 export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { regionId?: string; overdue?: boolean; box?: 'todo' | 'done' | 'overdue' | 'copied' | 'mine'; page: number; pageSize: number }) {
   const filter: repo.CaseFilter = { ...f };
+  // from/to are Shanghai calendar days, both inclusive: the repo compares instants, `to` exclusive.
+  if (f.from && f.to && f.from > f.to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', 'The start date is after the end date');
+  if (f.from) filter.from = shanghaiMidnight(f.from);
+  if (f.to) filter.to = shanghaiDayEnd(f.to);
   if (f.regionId) filter.regionPath = (await regions.requireVisible(ctx, actor, f.regionId)).path;
   const now = ctx.clock.now().toISOString();
   const mineToDo = {
@@ -190,7 +196,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
   const levelPeople = () => holdersAt(ctx, LEVEL_ROLES, c.level_region_path);
   switch (input.action) {
     case 'accept': {
-      Object.assign(patch, timeLimits.clockFrom(now, limits, 'resolve', c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
+      Object.assign(patch, timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve', c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已受理：${c.title}` });
       const first = await firstReportCredit(ctx, { id: c.id, title: c.title, reporterId: c.reporter_id, regionPath: c.region_path, type: c.type }, cat.first_report_points, now);
       if (first) credits.push(first);
@@ -211,7 +217,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
         break;
       }
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择经办人', 'Choose who handles the case');
-      await requireAssignable(ctx, input.assigneeId, c.level_region_path);
+      await requireAssignable(ctx, input.assigneeId, c.level_region_path, '经办人须为本级或下级的工作人员', 'The handler must work at this level or below');
       Object.assign(patch, { assignee_id: input.assigneeId, assignee_unit: null });
       // The name is kept with the step: the timeline stays readable after the case moves on.
       data = { assigneeId: input.assigneeId, assigneeName: (await userNames(ctx, [input.assigneeId])).get(input.assigneeId)?.name ?? '' };
@@ -244,7 +250,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       const r = (await regions.get(ctx, target))!;
       // The new level's own clock starts now; a red card stays red until the case is resolved.
       Object.assign(patch, { level_region_id: r.id, level_region_path: r.path, escalations: c.escalations + 1,
-        ...(await timeLimits.clockAtLevel(ctx.db, c, r.level, now)), red_escalated: 0, card: c.card === 'red' ? 'red' : null });
+        ...(await timeLimits.clockAtLevel(ctx.db, workCalendar(ctx), c, r.level, now)), red_escalated: 0, card: c.card === 'red' ? 'red' : null });
       data = { toRegionId: r.id, toRegionName: r.name, skip: !!input.skipLevel };
       notices.push({ to: await holdersAt(ctx, LEVEL_ROLES, r.path), kind: 'escalated', title: `下级上报事件：${c.title}` });
       break;
@@ -252,13 +258,16 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     case 'supervise':
       notices.push({ to: [...(await levelPeople()), ...(c.assignee_id ? [c.assignee_id] : [])], kind: 'supervised', title: `上级督办：${c.title}` });
       break;
-    case 'copy':
+    case 'copy': {
       if (!input.assigneeId) throw new AppError('VALIDATION_FAILED', '请选择抄告对象', 'Choose whom to copy');
+      // A copy opens the case to its recipient: only to people the level could dispatch to.
+      await requireAssignable(ctx, input.assigneeId, c.level_region_path, '抄告对象须为本级可派单的工作人员', 'Copy only to staff this level may dispatch to');
       const copied = (await userNames(ctx, [input.assigneeId])).get(input.assigneeId);
       if (!copied) throw new AppError('VALIDATION_FAILED', '抄告对象不存在', 'Unknown user');
       data = { userId: input.assigneeId, userName: copied.name };
       notices.push({ to: [input.assigneeId], kind: 'copied', title: `抄告：${c.title}` });
       break;
+    }
     case 'request_extension': {
       const days = input.days ?? 0;
       if (!Number.isInteger(days) || days < 1 || days > 30) throw new AppError('VALIDATION_FAILED', '延期天数须为1至30个工作日', 'Extension must be 1-30 working days');
@@ -274,7 +283,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       Object.assign(patch, { extension_pending: 0, extension_days: total });
       // The running clock moves by the granted days; a red card raised before stays until resolved.
       if (c.yellow_at && c.red_at)
-        Object.assign(patch, { yellow_at: addWorkingDays(new Date(c.yellow_at), days).toISOString(), red_at: addWorkingDays(new Date(c.red_at), days).toISOString(), card: c.card === 'red' ? 'red' : null });
+        Object.assign(patch, { yellow_at: workCalendar(ctx).addWorkingDays(new Date(c.yellow_at), days).toISOString(), red_at: workCalendar(ctx).addWorkingDays(new Date(c.red_at), days).toISOString(), card: c.card === 'red' ? 'red' : null });
       data = { days };
       notices.push({ to: await levelPeople(), kind: 'extension', title: `延期申请已批准：${c.title}` });
       break;
@@ -300,7 +309,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       patch.closed_at = now.toISOString();
       break;
     case 'reopen':
-      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...timeLimits.clockFrom(now, limits, 'resolve'), extension_days: 0 });
+      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve'), extension_days: 0 });
       notices.push({ to: [...(await levelPeople()), ...(await aboveLevel(ctx, c))], kind: 'status', title: `回头看：事件重新办理：${c.title}` });
       break;
     case 'step': {
@@ -333,10 +342,11 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
  */
 export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
   const c = await requireCase(ctx, actor, id);
-  const within = await workersWithin(ctx, c.level_region_path, ['grid_worker', 'party_member', 'mediator', 'village_cadre', 'township_staff', 'township_leader']);
-  const up = levelAbove(pathIds(c.level_region_path));
-  const township = up ? await regions.get(ctx, up) : null;
-  const above = township?.level === 'township' ? await workersWithin(ctx, township.path, ['township_staff']) : [];
+  // Names, phones and roles of the staff: for those who hand the case on, not for every viewer (the reporting villager).
+  if (!mayAssign(actor, c)) throw forbidden('只有可派单或抄告该事件的人员可以查看经办人员名单', 'Only those who may dispatch or copy this case see the staff list');
+  const within = await workersWithin(ctx, c.level_region_path, HANDLER_ROLES);
+  const township = await servingTownship(ctx, c.level_region_path);
+  const above = township ? await workersWithin(ctx, township.path, ['township_staff']) : [];
   const regionNames = new Map((await regions.getMany(ctx, [...within, ...above].map((w) => w.regionId))).map((r) => [r.id, r.name]));
   const seen = new Set<string>();
   const people = [...within, ...above.filter((a) => a.regionId === township!.id)]
@@ -371,11 +381,17 @@ async function pendingExtensionDays(ctx: Ctx, caseId: string): Promise<number> {
   return Number((h?.data ? JSON.parse(h.data) : {}).days ?? 0);
 }
 
-/** A handler works inside the responsible level's subtree, or for the township above it (站所). */
-async function requireAssignable(ctx: Ctx, userId: string, levelPath: string) {
-  const grants = await grantPathsOf(ctx, userId);
-  if (!grants.some((g) => isWithin(g.path, levelPath) || isWithin(levelPath, g.path)))
-    throw new AppError('VALIDATION_FAILED', '经办人须为本级或下级的工作人员', 'The handler must work at this level or below');
+/** The township whose 站所 serve a level: the level's parent when that is a township. */
+async function servingTownship(ctx: Ctx, levelPath: string) {
+  const up = levelAbove(pathIds(levelPath));
+  const township = up ? await regions.get(ctx, up) : null;
+  return township?.level === 'township' ? township : null;
+}
+
+/** Dispatch and copy go to the people assigneeCandidates lists: staff inside the level, or the serving township's 站所. */
+async function requireAssignable(ctx: Ctx, userId: string, levelPath: string, zh: string, en: string) {
+  const [grants, township] = await Promise.all([grantPathsOf(ctx, userId), servingTownship(ctx, levelPath)]);
+  if (!grants.some((g) => assignableGrant(g, levelPath, township?.path ?? null))) throw new AppError('VALIDATION_FAILED', zh, en);
 }
 
 /** Photos and files from anyone with a part in the case, while it is not closed; one history row per upload. */
@@ -452,4 +468,42 @@ export async function recordConsultation(ctx: Ctx, actor: Actor, id: string, inp
     await audit(tx, now, actor, { action: 'case.consult', entity: 'case', entityId: id, regionPath: c.region_path, detail: { consultationId: input.consultationId } });
     await notify(ctx, tx, to, { kind: 'supervised', title: `会商决定：${c.title}`, entity: 'case', entityId: id });
   });
+}
+
+/** 2027年2月10日 10:00 */
+const zhInstant = (iso: string) => {
+  const [d, t] = shanghaiDateTime(new Date(iso)).split(' ');
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${t}`;
+};
+
+/**
+ * Moves every open case's clock from the calendar `before` to `after` (工作日历调整),
+ * inside the caller's transaction (the calendar's save): the limits each clock
+ * started with are kept, the days they fall on move. Each case that changes gets
+ * a history note and an audit row; a yellow card whose instant moved past `now`
+ * is withdrawn (a red card has already climbed a level and stays). Returns how
+ * many cases changed.
+ */
+export async function recomputeForCalendar(tx: Executor, actor: Actor, before: WorkCalendar, after: WorkCalendar, now: Date): Promise<number> {
+  const open = await repo.openClocked(tx);
+  const escalated = await repo.lastEscalations(tx, open.map((c) => c.id));
+  const iso = now.toISOString();
+  let changed = 0;
+  for (const c of open) {
+    const moved = reclock({ status: c.status as Status, reportedAt: c.reported_at, acceptedAt: c.accepted_at, lastEscalationAt: escalated.get(c.id) ?? null, yellowAt: c.yellow_at!, redAt: c.red_at! }, before, after);
+    if (moved.yellowAt === c.yellow_at && moved.redAt === c.red_at) continue;
+    const withdraw = c.card === 'yellow' && moved.yellowAt > iso;
+    const ok = await repo.updateVersioned(tx, c.id, c.version, { yellow_at: moved.yellowAt, red_at: moved.redAt, ...(withdraw ? { card: null } : {}), updated_at: iso });
+    // On PostgreSQL a person may have changed the case since it was read: the whole save is retried.
+    if (!ok) throw new AppError('CONFLICT', '保存时有事件正被办理，请稍后重试', 'A case changed while saving; retry');
+    const parts = [
+      moved.redAt !== c.red_at ? `办理期限由${zhInstant(c.red_at!)}改为${zhInstant(moved.redAt)}` : `黄牌时间由${zhInstant(c.yellow_at!)}改为${zhInstant(moved.yellowAt)}`,
+      ...(withdraw ? ['黄牌撤销'] : []),
+    ];
+    const data = { dueFrom: c.red_at, dueTo: moved.redAt, yellowFrom: c.yellow_at, yellowTo: moved.yellowAt, cardWithdrawn: withdraw };
+    await repo.insertHistory(tx, [{ id: newId(), case_id: c.id, action: 'calendar', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: iso, note: `工作日历调整：${parts.join('，')}`, data: JSON.stringify(data) }]);
+    await audit(tx, now, actor, { action: 'case.calendar', entity: 'case', entityId: c.id, regionPath: c.region_path, detail: data });
+    changed++;
+  }
+  return changed;
 }

@@ -5,14 +5,15 @@
 // once cannot both apply it.
 import type { Ctx } from '../../core/context.js';
 import { newId } from '../../core/ids.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
-import { holdersAt } from '../accounts/directory.js';
+import { holdersAt } from '../accounts/index.js';
 import { notify } from '../notifications/service.js';
 import * as repo from './repo.js';
 import { LEVEL_ROLES } from './policy.js';
 import { cardAt, levelAbove, type Status } from './rules.js';
 import { clockAtLevel } from './limits.js';
+import { workCalendar } from '../../core/work-calendar.js';
 
 export interface SweepResult { yellow: number; red: number; escalated: number }
 
@@ -31,7 +32,7 @@ export async function sweepCases(ctx: Ctx): Promise<SweepResult> {
       const dueRed = !c.red_escalated && !!c.red_at && c.red_at <= iso;
       const escalateTo = dueRed ? levelAbove(pathIds(c.level_region_path)) : null;
       const target = escalateTo ? await regions.get(ctx, escalateTo) : null;
-      const clock = target ? await clockAtLevel(ctx.db, c, target.level, now) : null;
+      const clock = target ? await clockAtLevel(ctx.db, workCalendar(ctx), c, target.level, now) : null;
       // Recipients are read before the transaction (on SQLite it holds the only connection).
       const levelPeople = raise ? await holdersAt(ctx, LEVEL_ROLES, c.level_region_path) : [];
       const abovePeople = target ? await holdersAt(ctx, LEVEL_ROLES, target.path) : [];

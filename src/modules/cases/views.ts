@@ -1,11 +1,13 @@
 // How cases look over the API: names instead of ids, Chinese labels beside codes.
 import type { Ctx } from '../../core/context.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { SOURCE_LABELS } from './catalog.js';
 import { isOpen, type Status } from './rules.js';
+import { workCalendar } from '../../core/work-calendar.js';
+import { shanghaiDate } from '../../core/clock.js';
 
 export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string) {
   if (!rows.length) return [];
@@ -16,6 +18,7 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string) {
   ]);
   const region = new Map(regionRows.map((r) => [r.id, r]));
   const category = new Map(cats.map((c) => [c.code, c]));
+  const cal = workCalendar(ctx);
   const place = (path: string) => pathIds(path).map((id) => region.get(id)).filter((r) => r && (r.level === 'village' || r.level === 'grid')).map((r) => r!.name).join(' / ');
   return rows.map((c) => ({
     id: c.id, seq: c.seq, type: c.type, category: c.category_code, categoryName: category.get(c.category_code)?.name ?? c.category_code,
@@ -28,6 +31,8 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string) {
     assigneeId: c.assignee_id, assigneeName: c.assignee_id ? names.get(c.assignee_id)?.name ?? '' : null, assigneeUnit: c.assignee_unit ?? null,
     dueAt: isOpen(c.status as Status) ? c.red_at : null, yellowAt: isOpen(c.status as Status) ? c.yellow_at : null,
     overdue: isOpen(c.status as Status) && !!c.red_at && c.red_at <= now,
+    // The due date lies in a year nobody has entered: counted Monday–Friday for now (暂按周一至周五计算).
+    dueProvisional: isOpen(c.status as Status) && !!c.red_at && !cal.isOfficial(Number(shanghaiDate(new Date(c.red_at)).slice(0, 4))),
     reportedAt: c.reported_at, acceptedAt: c.accepted_at, resolvedAt: c.resolved_at, closedAt: c.closed_at,
     rating: c.rating, ratingComment: c.rating_comment, escalations: c.escalations, reopened: c.reopened,
     extensionPending: !!c.extension_pending, extensionDays: c.extension_days, verified: !!c.verified,

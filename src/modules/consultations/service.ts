@@ -10,8 +10,8 @@ import { shanghaiDate } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import * as regions from '../regions/service.js';
 import * as cases from '../cases/service.js';
-import { userNames } from '../accounts/directory.js';
-import { periodOf } from '../visits/rules.js';
+import { userNames } from '../accounts/index.js';
+import { periodOf } from '../visits/index.js';
 import * as repo from './repo.js';
 import { consultationPolicy, consultationRegion } from './policy.js';
 

@@ -11,20 +11,21 @@ import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { hashPassword } from '../../core/passwords.js';
 import { isWorkingDay } from '../../core/workdays.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
-import * as accountsRepo from '../accounts/repo.js';
+import * as accountsRepo from '../accounts/index.js';
 import { actorFor } from '../accounts/service.js';
-import * as peopleRepo from '../people/repo.js';
+import * as peopleRepo from '../people/index.js';
+import * as people from '../people/service.js';
 import { markRead } from '../notifications/service.js';
-import * as casesRepo from '../cases/repo.js';
+import * as casesRepo from '../cases/index.js';
 import { report, transition, type ReportInput, type TransitionInput } from '../cases/service.js';
-import { actionsFor } from '../cases/policy.js';
-import { sweepCases } from '../cases/sweep.js';
-import { isOpen, type Action, type CaseType, type Priority, type Status } from '../cases/rules.js';
+import { actionsFor } from '../cases/index.js';
+import { sweepCases } from '../cases/index.js';
+import { isOpen, type Action, type CaseType, type Priority, type Status } from '../cases/index.js';
 import { DEMO_PASSWORD, type DemoSeed } from './seed.js';
 import { Rng } from './random.js';
-import { Fill, Text, summer, INCIDENTS, SERVICES, DISPUTES, INCIDENT_WEIGHTS, SERVICE_WEIGHTS, DISPUTE_WEIGHTS, RESOLVE_NOTES, AGREEMENTS, pickNote, NOTES, RATING_NOTES } from './case-texts.js';
+import { type Fill, type Text, summer, INCIDENTS, SERVICES, DISPUTES, INCIDENT_WEIGHTS, SERVICE_WEIGHTS, DISPUTE_WEIGHTS, RESOLVE_NOTES, AGREEMENTS, pickNote, NOTES, RATING_NOTES } from './case-texts.js';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -124,8 +125,7 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const gridsOf = (village: string) => grids.filter((g) => g.village === village);
 
   // Households with their heads, per grid, in address order (deterministic).
-  const hhRows = await ctx.db.selectFrom('households as h').innerJoin('residents as r', 'r.id', 'h.head_resident_id')
-    .select(['h.id', 'h.region_id', 'h.address', 'h.phone', 'r.name']).where('h.region_path', 'like', `${township.path}%`).execute();
+  const hhRows = (await people.householdsWithin(ctx, township.path)).flatMap((h) => (h.headName === null ? [] : [{ id: h.id, region_id: h.regionId, address: h.address, phone: h.phone, name: h.headName }]));
   // Sorted here, not in SQL: the stores collate Chinese text differently.
   const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   hhRows.sort((x, y) => byCode(x.address, y.address) || byCode(x.name, y.name) || byCode(x.id, y.id));
@@ -154,7 +154,10 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const actors = new Map<string, Actor>();
   const actor = async (id: string) => {
     let a = actors.get(id);
-    if (!a) actors.set(id, a = await actorFor(sim, id, names.get(id) ?? '', null));
+    if (!a) {
+      a = await actorFor(sim, id, names.get(id) ?? '', null);
+      actors.set(id, a);
+    }
     return a;
   };
 
@@ -163,7 +166,7 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const villageWeights: [string, number][] = villageNames.map((v) => [v, v === MJW ? 2.2 : v === '圪求河村' ? 1.4 : 1]);
   const reportTimes = Array.from({ length: count }, () => {
     // Slightly more recent work than old; reports come in by day, weekends included.
-    const ago = Math.pow(rng.float(), 1.15) * (now - begin - 2 * H);
+    const ago = rng.float() ** 1.15 * (now - begin - 2 * H);
     return daytime(now - 2 * H - ago, rng);
   }).map((t) => Math.min(t, now - H)).sort((a, b) => a - b);
   // The villager's own cases (13800000004): one long done, one rated last month, one under way.
@@ -369,7 +372,7 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   const sweep = async () => {
     const r = await sweepCases(sim);
     if (r.yellow + r.red + r.escalated === 0) return;
-    const rows = await sim.db.selectFrom('cases').select(['id', 'status', 'card', 'yellow_at', 'red_at']).where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).execute();
+    const rows = await casesRepo.openCaseClocks(sim.db);
     clocks.clear();
     for (const c of rows) track({ id: c.id, status: c.status, card: c.card, yellowAt: c.yellow_at, dueAt: c.red_at });
   };
@@ -469,8 +472,11 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
     }
   }
 
-  const rows = await ctx.db.selectFrom('cases').select(['status', 'type']).where('region_path', 'like', `${township.path}%`).execute();
-  const tally = (k: 'status' | 'type') => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r[k]]: (m[r[k]] ?? 0) + 1 }), {});
+  const rows = await casesRepo.statusesWithin(ctx.db, township.path);
+  const tally = (k: 'status' | 'type') => rows.reduce<Record<string, number>>((m, r) => {
+    m[r[k]] = (m[r[k]] ?? 0) + 1;
+    return m;
+  }, {});
   return { cases: rows.length, byStatus: tally('status'), byType: tally('type'), accounts: extra, skipped, failed, ms: Date.now() - started };
 }
 

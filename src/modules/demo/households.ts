@@ -167,7 +167,10 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
     namesByVillage.set(grid.villageName, village);
     const kinds: Kind[] = Array.from({ length: n }, () => {
       let r = rnd();
-      for (const [k, w] of KIND_WEIGHTS) if ((r -= w) < 0) return k;
+      for (const [k, w] of KIND_WEIGHTS) {
+        r -= w;
+        if (r < 0) return k;
+      }
       return 'couple';
     });
     if (n >= 20 && !kinds.includes('alone')) kinds[int(0, n - 1)] = 'alone';
@@ -175,7 +178,7 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
       const members = buildHousehold(kind, village);
       members.forEach(tagPerson);
       const poorRate = kind === 'alone' ? 0.2 : kind === 'oldCouple' || kind === 'leftBehind' ? 0.1 : 0.045;
-      if (chance(poorRate)) members.forEach((p) => p.tags.unshift('poor'));
+      if (chance(poorRate)) for (const p of members) p.tags.unshift('poor');
       return members;
     });
     // Guarantee the tags monthly visit plans depend on in every reasonably sized grid.
@@ -185,7 +188,7 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
       const clean = (p: Draft) => p.age >= 18 && !p.tags.some((t) => t === 'community_correction' || t === 'released_prisoner');
       if (!has('poor')) {
         const elderly = families.filter((f) => f[0].age >= 60);
-        pick(elderly.length ? elderly : families).forEach((p) => p.tags.unshift('poor'));
+        for (const p of pick(elderly.length ? elderly : families)) p.tags.unshift('poor');
       }
       if (!has('severe_disability')) pick(all).tags.push('severe_disability');
       const adults = all.filter(clean).length ? all.filter(clean) : all.filter((p) => p.age >= 18);
@@ -209,7 +212,8 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
           let seq = int(0, 999), idNumber = makeIdNumber(AREA, p.birthDate, seq, p.gender);
           for (let i = 0; usedIds.has(idNumber); i++) {
             if (i > 1000) throw new Error(`ran out of ID sequence numbers for ${p.birthDate}`);
-            idNumber = makeIdNumber(AREA, p.birthDate, (seq += 2), p.gender);
+            seq += 2;
+            idNumber = makeIdNumber(AREA, p.birthDate, seq, p.gender);
           }
           usedIds.add(idNumber);
           const r: DemoResident = { name: p.name, gender: p.gender, birthDate: p.birthDate, idNumber, relation: p.relation, tags: [...new Set(p.tags)] };

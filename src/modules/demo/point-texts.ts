@@ -2,8 +2,8 @@
 // 积分加扣分制 of seed 002 (a township-wide list of 加分/扣分 items in six
 // categories, with caps) and the 道德银行 / 追梦超市 of seeds 000 and 004.
 // Values follow the plans' usual scale: 1 point ≈ 1 yuan of goods.
-import type { RuleInput } from '../points/catalog.js';
-import type { Proposer } from '../points/rules.js';
+import type { RuleInput } from '../points/index.js';
+import type { Proposer } from '../points/index.js';
 
 export interface DemoRule extends RuleInput {
   /** How often the village's workers propose it, relative to the others. */

@@ -12,22 +12,20 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { fixedClock, shanghaiDate } from '../../core/clock.js';
 import { isWorkingDay } from '../../core/workdays.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import * as peopleRepo from '../people/repo.js';
+import * as peopleRepo from '../people/index.js';
 import { actorFor } from '../accounts/service.js';
-import { userNames, workersWithin } from '../accounts/directory.js';
-import * as settings from '../points/settings.js';
-import { createRule } from '../points/catalog.js';
+import { userNames, workersWithin } from '../accounts/index.js';
+import { awardStatusesWithin, balancesOf, closeActivity, confirmAttendance, createActivity, createRule, putSettings, signUp } from '../points/index.js';
 import { propose, decide, takeEffect } from '../points/service.js';
-import { balanceOf } from '../points/ledger.js';
-import { capKey, type CapPeriod } from '../points/rules.js';
-import * as volunteer from '../points/volunteer.js';
-import { designate } from '../points/designations.js';
-import { settle } from '../points/settlement.js';
+import { balanceOf } from '../points/index.js';
+import { capKey, type CapPeriod } from '../points/index.js';
+import { designate } from '../points/index.js';
+import { settle } from '../points/index.js';
 import * as store from '../store/service.js';
-import * as storeRepo from '../store/repo.js';
+import * as storeRepo from '../store/index.js';
 import type { DemoSeed } from './seed.js';
 import { Rng } from './random.js';
 import {
@@ -205,7 +203,7 @@ export async function seedDemoPoints(ctx: Ctx, seed: DemoSeed, opts: DemoPointsO
 
   // ── set-up, a few days before the history starts: settings, catalog, shelves ──
   const setup = at(setupAt);
-  await settings.put(setup, leader, township.id, { publicDays: 5, monthlyBase: 0, settlementMode: 'carry', mediatorPoints: 50, volunteerRate: 2 });
+  await putSettings(setup, leader, township.id, { publicDays: 5, monthlyBase: 0, settlementMode: 'carry', mediatorPoints: 50, volunteerRate: 2 });
   const ruleInput = ({ weight: _w, notes: _n, ...input }: DemoRule) => input;
   const townshipRules: (DemoRule & { id: string })[] = [];
   for (const r of TOWNSHIP_RULES) townshipRules.push({ ...r, id: (await createRule(setup, leader, { ...ruleInput(r), regionId: township.id })).id });
@@ -402,7 +400,7 @@ export async function seedDemoPoints(ctx: Ctx, seed: DemoSeed, opts: DemoPointsO
         const chosen = Array.from({ length: rng.int(4, 7) }, () => rng.pick(pool)).filter((h, i, xs) => xs.indexOf(h) === i);
         if (v.name === '孟家湾村' && !chosen.includes(mine) && rng.chance(0.4)) chosen.push(mine);
         agenda.add(createdAt, async () => {
-          const act = await attempt('volunteer', () => volunteer.create(at(createdAt), v.cadre, {
+          const act = await attempt('volunteer', () => createActivity(at(createdAt), v.cadre, {
             regionId: v.id, title: kind.title, description: kind.description, place: kind.place, startsAt: new Date(startsAt).toISOString(), hours: kind.hours, capacity: 20,
           }));
           if (!act) return;
@@ -415,7 +413,7 @@ export async function seedDemoPoints(ctx: Ctx, seed: DemoSeed, opts: DemoPointsO
             const t = createdAt + rng.int(1, Math.max(1, Math.floor((startsAt - createdAt) / H) - 1)) * H;
             const by = h === mine ? villager : gridWorkerOf.get(h.gridId) ?? v.cadre;
             agenda.add(t, async () => {
-              const id = await attempt('signup', () => volunteer.signUp(at(t), by, act.id, who.id));
+              const id = await attempt('signup', () => signUp(at(t), by, act.id, who.id));
               if (id) { signed.push(id); signups++; }
             });
           }
@@ -424,10 +422,10 @@ export async function seedDemoPoints(ctx: Ctx, seed: DemoSeed, opts: DemoPointsO
           agenda.add(t3, async () => {
             for (const [i, signupId] of signed.entries()) {
               const attended = rng.chance(0.9);
-              await attempt('attendance', () => volunteer.confirm(at(t3 + i * MIN), v.cadre, act.id, { signupId, attended, hours: attended && rng.chance(0.15) ? kind.hours - 1 : undefined }));
+              await attempt('attendance', () => confirmAttendance(at(t3 + i * MIN), v.cadre, act.id, { signupId, attended, hours: attended && rng.chance(0.15) ? kind.hours - 1 : undefined }));
             }
             const t4 = t3 + (signed.length + 5) * MIN;
-            if (t4 <= now) await attempt('volunteer', () => volunteer.close(at(t4), v.cadre, act.id));
+            if (t4 <= now) await attempt('volunteer', () => closeActivity(at(t4), v.cadre, act.id));
           });
         });
       }
@@ -469,13 +467,16 @@ export async function seedDemoPoints(ctx: Ctx, seed: DemoSeed, opts: DemoPointsO
   for (let s = agenda.pop(); s; s = agenda.pop()) await s.run();
   await takeEffect(ctx);
 
-  const awardRows = await ctx.db.selectFrom('point_awards').select('status').where('region_path', 'like', `${township.path}%`).execute();
-  const redemptionRows = await ctx.db.selectFrom('store_redemptions').select('status').where('region_path', 'like', `${township.path}%`).execute();
-  const tally = (rows: { status: string }[]) => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
-  const balances = await ctx.db.selectFrom('point_balances as b').innerJoin('households as h', 'h.id', 'b.household_id').select('b.balance').where('h.region_path', 'like', `${township.path}%`).execute();
+  const awardRows = await awardStatusesWithin(ctx.db, township.path);
+  const redemptionRows = await storeRepo.redemptionStatusesWithin(ctx.db, township.path);
+  const tally = (rows: { status: string }[]) => rows.reduce<Record<string, number>>((m, r) => {
+    m[r.status] = (m[r.status] ?? 0) + 1;
+    return m;
+  }, {});
+  const balances = await balancesOf(ctx.db, hhRows.map((h) => h.id));
   return {
     rules: ruleCount, awards: tally(awardRows), capRefused, objections, items: itemCount, redemptions: tally(redemptionRows),
     activities, signups, designations, settlements, refused,
-    householdsWithPoints: balances.filter((b) => Number(b.balance) > 0).length, households: households.length, ms: Date.now() - started,
+    householdsWithPoints: [...balances.values()].filter((b) => Number(b) > 0).length, households: households.length, ms: Date.now() - started,
   };
 }

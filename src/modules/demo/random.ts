@@ -21,7 +21,10 @@ export class Rng {
   pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)]; }
   weighted<T>(xs: readonly (readonly [T, number])[]): T {
     let r = this.next() * xs.reduce((s, [, w]) => s + w, 0);
-    for (const [x, w] of xs) if ((r -= w) < 0) return x;
+    for (const [x, w] of xs) {
+      r -= w;
+      if (r < 0) return x;
+    }
     return xs[xs.length - 1][0];
   }
 }

@@ -5,11 +5,11 @@ import type { Ctx } from '../../core/context.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import { hashPassword } from '../../core/passwords.js';
-import * as regionsRepo from '../regions/repo.js';
-import { childPath } from '../regions/rules.js';
-import * as accountsRepo from '../accounts/repo.js';
+import * as regionsRepo from '../regions/index.js';
+import { childPath } from '../../core/scope.js';
+import * as accountsRepo from '../accounts/index.js';
 import * as people from '../people/service.js';
-import * as peopleRepo from '../people/repo.js';
+import * as peopleRepo from '../people/index.js';
 import { DEMO_COUNTY, DEMO_TOWNSHIP, DEMO_VILLAGES, GROUP_NAMES } from './divisions.js';
 import { generateDemoHouseholds, type DemoGrid } from './households.js';
 

@@ -8,11 +8,11 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { fixedClock, shanghaiDate } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
 import { actorFor } from '../accounts/service.js';
-import { workersWithin } from '../accounts/directory.js';
-import { syncPlan, plan } from '../visits/plan.js';
+import { workersWithin } from '../accounts/index.js';
+import { syncPlan, plan } from '../visits/index.js';
 import { logVisit } from '../visits/service.js';
 import { checklist, record } from '../patrols/service.js';
-import { patrolPeriod, type PatrolKind } from '../patrols/rules.js';
+import { patrolPeriod, type PatrolKind } from '../patrols/index.js';
 import type { DemoSeed } from './seed.js';
 import { Rng } from './random.js';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
+import { day, instant, month } from '../../core/dates.js';
 import { requireActor } from '../../http/actor.js';
 import type { App } from '../../http/types.js';
 import * as service from './service.js';
@@ -14,7 +15,6 @@ const patrolItem = z.object({
   results: z.array(checklistItem.extend({ ok: z.boolean(), note: z.string().nullable(), caseId: z.string().nullable() })),
   location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
 });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式须为 YYYY-MM-DD' });
 
 export default function routes(app: App, ctx: Ctx) {
   app.get('/api/patrols/checklist', {
@@ -44,7 +44,7 @@ export default function routes(app: App, ctx: Ctx) {
         regionId: z.string({ error: '请选择巡查区域' }).min(1, { error: '请选择巡查区域' }).max(64),
         results: z.array(z.object({ code: z.string().max(20), ok: z.boolean(), note: z.string().trim().max(300).nullish() }), { error: '请逐项填写检查结果' }).max(60),
         note: z.string().trim().max(500).optional(),
-        patrolledAt: z.iso.datetime({ offset: true, error: '巡查时间格式不正确' }).optional(),
+        patrolledAt: instant.optional(),
         location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
         idempotencyKey: z.string().min(8).max(64).optional(),
       }),
@@ -56,7 +56,7 @@ export default function routes(app: App, ctx: Ctx) {
     schema: {
       tags: ['patrols'], summary: '巡查记录 / Patrol records',
       querystring: z.object({
-        regionId: z.string().max(64).optional(), kind: z.enum(PATROL_KINDS).optional(), month: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+        regionId: z.string().max(64).optional(), kind: z.enum(PATROL_KINDS).optional(), month: month.optional(),
         mine: z.enum(['true', 'false']).optional(), problems: z.enum(['true', 'false']).optional(), ...paging,
       }),
       response: { 200: listOf(patrolItem) },

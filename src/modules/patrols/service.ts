@@ -10,7 +10,7 @@ import { shanghaiDate } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import * as regions from '../regions/service.js';
 import * as cases from '../cases/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { patrolPolicy, patrolRegion } from './policy.js';
 import { DEFAULT_CHECKLIST, LEVEL_OF, PATROL_KINDS, patrolPeriod, patrolStatus, resultsProblem, type ChecklistItem, type ItemResult, type PatrolKind } from './rules.js';

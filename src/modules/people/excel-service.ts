@@ -11,7 +11,7 @@ import { uniqueViolation } from '../../core/db-errors.js';
 import { makeIdNumber } from '../../shared/idnumber.js';
 import { shanghaiDate, shanghaiDateTime as stamp } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import { exportRows, insertHouseholdsTx, residentBatchProblems } from './service.js';
 import { RESIDENT_TAGS } from '../../shared/tags.js';
 import { COLUMNS, COLUMN_HEADER, DATA_SHEET, addInstructions, addValidations, setColumns, writeHeader } from './excel-layout.js';

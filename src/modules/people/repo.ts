@@ -177,7 +177,7 @@ export function taggedResidentsWithin(db: Executor, path: string, tags: string[]
 export function householdsWithin(db: Executor, path: string) {
   return db.selectFrom('households as h')
     .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
-    .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'h.created_at', 'head.name as head_name'])
+    .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'h.phone', 'h.created_at', 'head.name as head_name'])
     .where((eb) => withinPath(eb, 'h.region_path', path))
     .orderBy('h.region_path').orderBy('h.id')
     .execute();

@@ -1,16 +1,16 @@
 // zod shapes of the registry API; messages in Chinese because users read them.
 import { z } from 'zod';
 import { paging } from '../../core/http.js';
+import { day } from '../../core/dates.js';
 import { TAG_CODES } from '../../shared/tags.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const phone = z.string().trim().max(20, { error: '电话号码过长' });
 
 export const residentFields = {
   name: z.string({ error: '请填写姓名' }).trim().min(1, { error: '请填写姓名' }).max(30, { error: '姓名不能超过30个字' }),
   idNumber: z.string({ error: '请填写身份证号' }).trim().min(1, { error: '请填写身份证号' }).max(20, { error: '身份证号应为18位' }),
   gender: z.enum(['male', 'female'], { error: '性别须为男或女' }).optional(),
-  birthDate: date.optional(),
+  birthDate: day.optional(),
   phone: phone.nullish(),
   relation: z.string({ error: '请填写与户主关系' }).trim().min(1, { error: '请填写与户主关系' }).max(20),
   tags: z.array(z.enum(TAG_CODES, { error: '未知的人员标签' })).max(20).optional(),

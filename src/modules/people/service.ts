@@ -5,9 +5,9 @@ import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { maskIdNumber } from '../../shared/idnumber.js';
 import { shanghaiDate } from '../../core/clock.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
-import { holdersNear, holdsRoleNear, userNames } from '../accounts/directory.js';
+import { holdersNear, holdsRoleNear, userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { householdPolicy, registryRegion, residentPolicy } from './policy.js';
 import { ageOn, householdProblems, normalizedResident, PHONE_PROBLEM, phoneOk, residentProblems, type Problem, type ResidentFacts } from './rules.js';
@@ -324,7 +324,7 @@ export async function taggedResidentsWithin(ctx: Ctx, path: string, tags: string
 }
 
 export async function householdsWithin(ctx: Ctx, path: string) {
-  return (await repo.householdsWithin(ctx.db, path)).map((h) => ({ id: h.id, regionId: h.region_id, regionPath: h.region_path, address: h.address, headName: h.head_name, createdAt: h.created_at }));
+  return (await repo.householdsWithin(ctx.db, path)).map((h) => ({ id: h.id, regionId: h.region_id, regionPath: h.region_path, address: h.address, phone: h.phone, headName: h.head_name, createdAt: h.created_at }));
 }
 
 export async function householdBriefs(ctx: Ctx, ids: string[]) {

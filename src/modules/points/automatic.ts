@@ -5,7 +5,7 @@
 // step never credits twice.
 import type { Ctx } from '../../core/context.js';
 import { grantsFor } from '../accounts/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import { householdOfUser, type Posting } from './ledger.js';

@@ -10,7 +10,7 @@ import { newId } from '../../core/ids.js';
 import { shanghaiDateTime } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
 import { loadXlsx, styleHeader, title } from '../../core/sheet.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as repo from './repo.js';
 import { formatProposers, parseProposers, RULE_CATEGORIES, type CapPeriod } from './rules.js';

@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as repo from './repo.js';
 import { formatProposers, parseProposers, type CapPeriod, type Proposer } from './rules.js';

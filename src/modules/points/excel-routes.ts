@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
+import { day } from '../../core/dates.js';
 import { requireActor } from '../../http/actor.js';
 import type { App } from '../../http/types.js';
 import { sendXlsx } from '../../http/downloads.js';
@@ -11,7 +12,6 @@ import * as catalogExcel from './catalog-excel.js';
 import { exportLedger } from './ledger-excel.js';
 
 const MAX_FILE = 5 * 1024 * 1024;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' });
 const regionId = z.string({ error: '请选择区域' }).min(1, { error: '请选择区域' }).max(64);
 const problem = z.object({ row: z.number().int(), message: z.string() });
 

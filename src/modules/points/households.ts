@@ -5,7 +5,7 @@ import { AppError, forbidden } from '../../core/errors.js';
 import { shanghaiDate, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { entryView } from './ledger.js';
 import { EARNING_SOURCES, type EntrySource } from './rules.js';

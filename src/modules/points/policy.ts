@@ -1,7 +1,7 @@
 // Who may do what with points (积分制): see core/abilities.ts for the shape.
 import type { Actor } from '../../core/context.js';
 import { anyOf, definePolicy, defineRegionAbilities, holds, roleIs } from '../../core/abilities.js';
-import { livesIn } from '../people/policy.js';
+import { livesIn } from '../people/index.js';
 
 const manages = holds('points.manage');
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
 import { listOf, paging } from '../../core/http.js';
+import { day } from '../../core/dates.js';
 import { requireActor } from '../../http/actor.js';
 import type { App } from '../../http/types.js';
 import * as regions from '../regions/service.js';
@@ -21,7 +22,7 @@ export default function routes(app: App, ctx: Ctx) {
   app.get('/api/points/ranking', {
     schema: {
       tags: ['points'], summary: '积分排行（按户，本月/本季/本年获得积分；不对干部排名）/ Household ranking by points earned',
-      querystring: z.object({ regionId: z.string({ error: '请选择区域' }).min(1).max(64), period: z.enum(RANKING_PERIODS).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' }).refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); }, { error: '日期不存在' }).optional(), ...paging }),
+      querystring: z.object({ regionId: z.string({ error: '请选择区域' }).min(1).max(64), period: z.enum(RANKING_PERIODS).optional(), date: day.optional(), ...paging }),
       response: {
         200: z.object({
           regionId: z.string(), regionName: z.string(), period: z.enum(RANKING_PERIODS), from: z.string(), to: z.string(), total: z.number(),

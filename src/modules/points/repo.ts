@@ -215,3 +215,9 @@ export const settlementTotals = (db: Executor, id: string, households: number, t
 export async function householdsWithEntries(db: Executor, path: string) {
   return (await db.selectFrom('point_entries').select('household_id').distinct().where((eb) => withinPath(eb, 'region_path', path)).execute()).map((r) => r.household_id);
 }
+
+/** The status of every award proposed inside a subtree (the demo's summary). */
+export function awardStatusesWithin(db: Executor, path: string) {
+  return db.selectFrom('point_awards').select('status').where((eb) => withinPath(eb, 'region_path', path)).execute();
+}
+

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
+import { day } from '../../core/dates.js';
 import { requireActor } from '../../http/actor.js';
 import type { App } from '../../http/types.js';
 import { readFiles } from '../../http/uploads.js';
@@ -156,7 +157,6 @@ export default function routes(app: App, ctx: Ctx) {
     },
   }, async (req) => service.board(ctx, requireActor(req), req.query.regionId));
 
-  const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' });
   app.get('/api/points/households', {
     schema: {
       tags: ['points'], summary: '户积分一览（余额、本年获得与使用）/ Households with their points',

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/kysely.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import { pointsRegion } from './policy.js';
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
+import { instant } from '../../core/dates.js';
 import { requireActor } from '../../http/actor.js';
 import type { App } from '../../http/types.js';
 import * as volunteer from './volunteer.js';
@@ -29,7 +30,7 @@ export default function routes(app: App, ctx: Ctx) {
       body: z.object({
         regionId: z.string({ error: '请选择村' }).min(1).max(64), title: z.string({ error: '请填写活动名称' }).trim().min(1, { error: '请填写活动名称' }).max(40),
         description: z.string().trim().max(500).nullish(), place: z.string().trim().max(60).nullish(),
-        startsAt: z.string({ error: '请选择活动时间' }).datetime({ offset: true, error: '活动时间格式不正确' }),
+        startsAt: instant,
         hours: hours('服务时长'),
         capacity: z.number().int({ error: '人数须为整数' }).min(1, { error: '人数至少1人' }).max(1000, { error: '人数最多1000人' }).nullish(),
       }),

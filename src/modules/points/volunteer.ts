@@ -6,17 +6,17 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as repo from './volunteer-repo.js';
 import { postOnce } from './ledger.js';
 import { settingsAt } from './settings.js';
 import { volunteerPoints } from './rules.js';
 import { pointsRegion } from './policy.js';
-import { livesIn } from '../people/policy.js';
-import { visitRegion } from '../visits/policy.js';
+import { livesIn } from '../people/index.js';
+import { visitRegion } from '../visits/index.js';
 
 const canRun = (actor: Actor, a: repo.ActivityRow) => a.organizer_id === actor.userId || pointsRegion.canIn(actor, 'volunteer.manage', a.region_path);
 /** The households the caller belongs to as a villager (not 党员联户 links). */

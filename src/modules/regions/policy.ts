@@ -4,6 +4,4 @@ import { defineRegionAbilities, holds } from '../../core/abilities.js';
 export const regionAbilities = defineRegionAbilities({
   /** Add and rename regions below (the 区域 page's edit buttons). */
   'region.manage': { held: holds('regions.manage'), zh: '您没有管理该区域的权限', en: 'You may not manage regions here' },
-  /** Enter the official work calendar (节假日与调休) that every time limit counts on. */
-  'calendar.manage': { held: holds('regions.manage'), zh: '只有系统管理员可以维护工作日历', en: 'Only administrators keep the work calendar' },
 });

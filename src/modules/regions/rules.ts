@@ -11,14 +11,7 @@ export function childLevelAllowed(parent: Level | null, child: Level): boolean {
   return LEVELS.indexOf(child) === LEVELS.indexOf(parent) + 1;
 }
 
-export function childPath(parentPath: string | null, id: string): string {
-  return `${parentPath ?? '/'}${id}/`;
-}
-
-/** Ids along a path, root first. */
-export function pathIds(path: string): string[] {
-  return path.split('/').filter(Boolean);
-}
+export { childPath, pathIds } from '../../core/scope.js';
 
 /** National division code shape per level (GB/T 2260 + 统计用区划代码). */
 export function codeFits(level: Level, code: string): boolean {

@@ -1,7 +1,7 @@
 // Who may do what in the 追梦超市: see core/abilities.ts for the shape.
 import type { Actor } from '../../core/context.js';
 import { definePolicy, defineRegionAbilities, holds } from '../../core/abilities.js';
-import { livesIn } from '../people/policy.js';
+import { livesIn } from '../people/index.js';
 
 export const storeRegion = defineRegionAbilities({
   /** Keep items and stock, check pick-up codes at the counter (核销), list and cancel the store's redemptions. */

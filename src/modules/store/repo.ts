@@ -67,3 +67,8 @@ export async function stockMismatches(db: Executor, path: string) {
     .select(['i.id', 'i.stock', 'm.total']).where((eb) => withinPath(eb, 'i.region_path', path)).execute();
   return rows.filter((r) => Number(r.total ?? 0) !== r.stock).map((r) => ({ itemId: r.id, stock: r.stock, sumOfMoves: Number(r.total ?? 0) }));
 }
+
+/** The status of every redemption of a household inside a subtree (the demo's summary). */
+export function redemptionStatusesWithin(db: Executor, path: string) {
+  return db.selectFrom('store_redemptions').select('status').where((eb) => withinPath(eb, 'region_path', path)).execute();
+}

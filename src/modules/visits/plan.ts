@@ -5,9 +5,9 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
 import * as regions from '../regions/service.js';
-import { pathIds } from '../regions/rules.js';
+import { pathIds } from '../../core/scope.js';
 import * as people from '../people/service.js';
-import { workersWithin, userNames } from '../accounts/directory.js';
+import { workersWithin, userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { FIVE_MUST_VISIT, itemStatus, monthBounds, requiredVisits, type Frequency, type ItemStatus, type PlanRule } from './rules.js';
 

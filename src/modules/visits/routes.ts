@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
+import { instant, month } from '../../core/dates.js';
 import { requireActor } from '../../http/actor.js';
 import type { App } from '../../http/types.js';
 import { readFiles } from '../../http/uploads.js';
@@ -13,9 +14,8 @@ import { audit } from '../../core/audit.js';
 import * as plans from './plan.js';
 import * as settings from './rule-settings.js';
 import * as exporter from './export.js';
-import { FREQUENCIES, isMonth, VISIT_METHODS } from './rules.js';
+import { FREQUENCIES, VISIT_METHODS } from './rules.js';
 
-const month = z.string().refine(isMonth, { error: '月份格式须为 YYYY-MM' });
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
 const visitItem = z.object({
   id: z.string(), householdId: z.string(), address: z.string(), headName: z.string().nullable(), residentId: z.string().nullable(), residentName: z.string().nullable(),
@@ -92,7 +92,7 @@ export default function routes(app: App, ctx: Ctx) {
       body: z.object({
         householdId: z.string({ error: '请选择走访的户' }).min(1, { error: '请选择走访的户' }).max(64),
         residentId: z.string().max(64).optional(),
-        visitedAt: z.iso.datetime({ offset: true, error: '走访时间格式不正确' }).optional(),
+        visitedAt: instant.optional(),
         method: z.enum(VISIT_METHODS, { error: '走访方式须为入户、电话或其他' }).default('home'),
         situation: text(1000, '请填写走访情况'),
         needs: z.string().trim().max(500).optional(),

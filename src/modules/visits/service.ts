@@ -10,7 +10,7 @@ import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as cases from '../cases/service.js';
 import * as attachments from '../attachments/service.js';
-import { userNames } from '../accounts/directory.js';
+import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
 import { visitPolicy, visitRegion } from './policy.js';
 import { monthBounds, type VISIT_METHODS } from './rules.js';

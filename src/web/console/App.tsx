@@ -35,6 +35,7 @@ const VolunteerPage = lazy(() => import('./pages/pts/VolunteerAdminPage'));
 const StoreItemsPage = lazy(() => import('./pages/store/StoreItemsPage'));
 const CounterPage = lazy(() => import('./pages/store/CounterPage'));
 const RedemptionsPage = lazy(() => import('./pages/store/RedemptionsPage'));
+const WorkCalendarPage = lazy(() => import('./pages/calendar/WorkCalendarPage'));
 const PasswordPage = lazy(() => import('./pages/account/PasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -112,6 +113,7 @@ export function Root() {
                   <Route path="store/counter" element={<CounterPage />} />
                   <Route path="store/redemptions" element={<RedemptionsPage />} />
                   <Route path="system/users" element={<UsersPage />} />
+                  <Route path="system/calendar" element={<WorkCalendarPage />} />
                   <Route path="system/password" element={<PasswordPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -32,6 +32,7 @@ export interface CaseItem {
   regionId: string; regionName: string; householdId: string | null; status: CaseStatus; card: Card | null;
   levelRegionId: string; levelRegionName: string; levelRegionLevel: string; reporterId: string; reporterName: string;
   assigneeId: string | null; assigneeName: string | null; /** 站所 the case is dispatched to. */ assigneeUnit: string | null; dueAt: string | null; yellowAt: string | null; overdue: boolean;
+  /** The due date lies in a year whose work calendar nobody has entered (counted Monday–Friday for now). */ dueProvisional?: boolean;
   reportedAt: string; acceptedAt: string | null; resolvedAt: string | null; closedAt: string | null;
   rating: number | null; ratingComment: string | null; escalations: number; reopened: number;
   extensionPending: boolean; extensionDays: number; verified: boolean; details: (CaseDetails & Record<string, unknown>) | null;
@@ -65,7 +66,7 @@ export type LimitRuleInput = Omit<LimitRule, 'id' | 'categoryName' | 'updatedAt'
 
 export interface CaseFilter {
   box?: CaseBox; /** 'true': low ratings and reopened cases. */ attention?: 'true'; status?: CaseStatus; type?: CaseType; category?: string; card?: Card; regionId?: string;
-  q?: string; from?: string; to?: string; page: number; pageSize: number;
+  q?: string; /** Shanghai days 'YYYY-MM-DD', both inclusive. */ from?: string; to?: string; page: number; pageSize: number;
 }
 export interface CaseReport {
   type: CaseType; category: string; title: string; description: string; regionId: string;

@@ -1,10 +1,12 @@
 import type { MessageKey } from './zh-CN';
 import { storeEnUS } from './store.en-US';
 import { ptsEnUS } from './pts.en-US';
+import { calendarEnUS } from './calendar.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...storeEnUS,
   ...ptsEnUS,
+  ...calendarEnUS,
   'app.name': 'Xiangzhi',
   'app.title': 'Xiangzhi · Rural Governance Platform',
   'app.short': 'Rural governance',

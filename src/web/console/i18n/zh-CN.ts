@@ -1,10 +1,12 @@
 // The console's words. zh-CN is the source of truth; en-US must have every key.
 import { storeZhCN } from './store.zh-CN';
 import { ptsZhCN } from './pts.zh-CN';
+import { calendarZhCN } from './calendar.zh-CN';
 
 export const zhCN = {
   ...storeZhCN,
   ...ptsZhCN,
+  ...calendarZhCN,
   'app.name': '乡治',
   'app.title': '乡治 · 乡村基层治理平台',
   'app.short': '乡村基层治理平台',

@@ -6,6 +6,7 @@ import { useSession } from './session';
 import { menuTrail, visibleMenu, type MenuEntry } from './menu';
 import { HeaderBar } from './HeaderBar';
 import { PageSkeleton } from '../components/PageSkeleton';
+import { CalendarBanner } from './CalendarBanner';
 import './layout.css';
 
 const { Sider, Content, Footer } = Layout;
@@ -60,6 +61,7 @@ export default function ConsoleLayout() {
         <HeaderBar collapsed={collapsed} onToggle={() => setCollapsed((c) => !c)} />
         {/* antd's Content is the page's one <main> landmark. */}
         <Content className="xz-content">
+          <CalendarBanner />
           <Suspense fallback={<PageSkeleton />}>
             <Outlet />
           </Suspense>

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import {
   AccountBookOutlined, AlertOutlined, AuditOutlined, GiftOutlined, HeartOutlined, NotificationOutlined, ReadOutlined, ScanOutlined, ShopOutlined, ShoppingOutlined, TrophyOutlined, ApartmentOutlined, CarryOutOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined,
-  SafetyOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, ToolOutlined,
+  CalendarOutlined, SafetyOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Ability } from '../lib/access';
@@ -63,6 +63,7 @@ export const MENU: MenuEntry[] = [
     key: 'system', label: 'menu.system', icon: <SettingOutlined />,
     children: [
       { key: 'users', label: 'menu.users', icon: <TeamOutlined />, path: '/system/users', ability: 'user.manage' },
+      { key: 'workCalendar', label: 'menu.workCalendar', icon: <CalendarOutlined />, path: '/system/calendar', ability: 'calendar.manage' },
       { key: 'password', label: 'menu.password', icon: <KeyOutlined />, path: '/system/password' },
     ],
   },

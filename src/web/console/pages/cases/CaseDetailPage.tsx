@@ -110,7 +110,7 @@ function Facts({ c }: { c: CaseDetail }) {
           open || !c.resolvedAt ? {
             key: 'due', label: dueLabel,
             children: open && c.dueAt
-              ? <Space size={8} wrap><span>{f.dateTime(c.dueAt)}</span><DueText c={c} /></Space>
+              ? <Space size={8} wrap><span>{f.dateTime(c.dueAt)}</span><DueText c={c} />{c.dueProvisional && <Tooltip title={t('case.due.provisionalHint')}><Tag className="xz-tag-provisional" style={{ marginInlineEnd: 0 }}>{t('case.due.provisional')}</Tag></Tooltip>}</Space>
               : <span className="xz-muted">{t('case.due.none')}</span>,
           } : { key: 'due', label: t('case.resolvedAt'), children: f.dateTime(c.resolvedAt) },
           {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
 import { App, Badge, Button, Card, Space, Tabs } from 'antd';
 import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
 import { exportDisputeLedger, useCaseCount, useCases, type CaseBox, type CaseFilter } from '../../api/cases';
@@ -23,10 +22,6 @@ const BOXES: Box[] = ['todo', 'done', 'overdue', 'copied', 'mine', 'attention', 
 const KEYS = ['box', 'status', 'type', 'category', 'card', 'regionId', 'q', 'from', 'to'] as const;
 type UrlFilter = { [K in (typeof KEYS)[number]]?: string } & { page: number; pageSize: number };
 
-/** Shanghai calendar days → the instants the API compares with (`to` is exclusive). */
-const dayStart = (d?: string) => (d ? dayjs(d).startOf('day').toISOString() : undefined);
-const dayAfter = (d?: string) => (d ? dayjs(d).add(1, 'day').startOf('day').toISOString() : undefined);
-
 export default function CaseListPage() {
   const t = useT();
   const f = useFormat();
@@ -39,9 +34,10 @@ export default function CaseListPage() {
   const { filter, update } = useUrlFilters<UrlFilter>(KEYS, { box: 'todo' });
   const boxes = BOXES.filter((b) => b !== 'attention' || can('case.supervise'));
   const box = (boxes.includes(filter.box as Box) ? filter.box : 'todo') as Box;
+  // from/to go as the URL holds them, plain days: the server reads them as Shanghai days, both inclusive
+  // (the browser's own time zone must not move them).
   const query: CaseFilter = {
     ...filter, box: box === 'all' || box === 'attention' ? undefined : box, attention: box === 'attention' ? 'true' : undefined,
-    from: dayStart(filter.from), to: dayAfter(filter.to),
   } as CaseFilter;
   const list = useCases(query);
   const todo = useCaseCount('todo');
