@@ -23,6 +23,7 @@ describe(`registry on ${STORE}`, () => {
     expect(r.body.items).toHaveLength(5);
     expect(r.body.total).toBe(32); // 4 grids × 8 households in 孟家湾村
     expect(r.body.items.every((h: any) => h.villageName === '孟家湾村')).toBe(true);
+    expect(r.body.items[0].abilities).toEqual(['household.read', 'household.update', 'resident.revealId']);
     const p2 = await env.call('GET', '/api/households?pageSize=5&page=2', cadre);
     expect(p2.body.items[0].id).not.toBe(r.body.items[0].id);
   });
@@ -58,7 +59,8 @@ describe(`registry on ${STORE}`, () => {
     const sup = await env.login(PHONES.supervisor);
     const list = await env.call('GET', '/api/households?pageSize=1', sup);
     const detail = await env.call('GET', `/api/households/${list.body.items[0].id}`, sup);
-    expect(detail.body.abilities).toEqual({ edit: false, revealId: false });
+    expect(detail.body.abilities).toEqual(['household.read']);
+    expect(list.body.items[0].abilities).toEqual(['household.read']);
     const r = await env.call('GET', `/api/residents/${detail.body.residents[0].id}?reveal=idNumber`, sup);
     expect(r.status).toBe(403);
   });

@@ -41,6 +41,9 @@ describe(`追梦超市 on ${STORE}`, () => {
     const seen = await env.call('GET', `/api/store/items?regionId=${village}`, villager);
     expect(seen.status).toBe(200);
     expect(seen.body.items.map((i: any) => i.id)).toContain(r.body.id);
+    // Each item says what the caller may do to it: the keeper edits it, the villager only sees it.
+    expect(seen.body.items.find((i: any) => i.id === r.body.id).abilities).toEqual(['item.read']);
+    expect(r.body.abilities).toEqual(['item.read', 'item.update']);
     expect((await env.call('GET', `/api/store/items?regionId=${village}`, otherCadre)).status).toBe(404);
     // Restock is logged and idempotent on its key.
     const k = key();
@@ -64,6 +67,7 @@ describe(`追梦超市 on ${STORE}`, () => {
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ status: 'reserved', totalCost: 30, itemName: '食用油' });
     expect(r.body.code).toMatch(/^[1-9]\d{7}$/);
+    expect(r.body.abilities).toEqual(['redemption.read', 'redemption.cancel']);
     const retry = await env.call('POST', '/api/store/redemptions', villager, { householdId: hh(), itemId: item.id, quantity: 1, idempotencyKey: k });
     expect(retry.body.id).toBe(r.body.id);
     expect(await balance(hh())).toBe(70);

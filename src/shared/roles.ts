@@ -29,15 +29,16 @@ export type Capability =
   | 'cases.manage'       // act as the responsible level for cases (受理, 派单, 上报, 归档)
   | 'cases.supervise'    // the level above: 督办, 延期审批, 核实
   | 'visits.log'         // log visits (走访) and patrols (巡查) in the subtree
-  | 'points.manage';     // keep the points catalog and approve awards (村两委, the township)
+  | 'points.manage'      // keep the points catalog and approve awards (村两委, the township)
+  | 'points.propose';    // propose awards for households of the subtree (cadres and grid workers, not 站所 staff)
 
 const CAPS: Record<Role, Capability[]> = {
-  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage'],
-  township_leader: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage'],
+  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage', 'points.propose'],
+  township_leader: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage', 'points.propose'],
   township_staff: ['registry.read', 'registry.revealId', 'cases.manage', 'visits.log'],
-  village_cadre: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'visits.log', 'points.manage'],
+  village_cadre: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'visits.log', 'points.manage', 'points.propose'],
   supervisor: ['registry.read'],
-  grid_worker: ['registry.read', 'registry.write', 'registry.revealId', 'visits.log'],
+  grid_worker: ['registry.read', 'registry.write', 'registry.revealId', 'visits.log', 'points.propose'],
   party_member: [],
   mediator: ['registry.read'],
   villager: [],

@@ -94,7 +94,8 @@ export const EXPECTED: Record<string, string> = {
   'PATCH /api/points/rules/{id}': '+++ +++ FFF ++N NN+ NNN NNN FFN FFN FFN | U',
   'GET /api/points/settings': '+++ +++ +++ ++N NN+ NNN NNN ++N ++N ++N | U',
   'PUT /api/points/settings': '+++ +++ FFF ++x xx+ xxx xxx FFx FFx FFx | U',
-  'POST /api/points/awards': '+++ +++ +++ ++x xx+ +xx +xx xxx FFx FFx | U',
+  // 站所 staff read the registry but do not propose points (award.propose: cadres and grid workers).
+  'POST /api/points/awards': '+++ +++ FFF ++x xx+ +xx +xx xxx FFx FFx | U',
   'GET /api/points/awards': '+++ +++ +++ ++N NN+ NNN NNN FFN ++N ++N | U',
   'GET /api/points/awards/{id}': '+++ +++ +++ ++N NN+ +NN +NN NNN ++N ++N | U',
   'POST /api/points/awards/{id}/approve': '+++ +++ FFF ++N NN+ FNN FNN NNN FFN FFN | U',
@@ -122,7 +123,8 @@ export const EXPECTED: Record<string, string> = {
   'GET /api/points/rules/template': '+ + + + + + + + + + | U',
   'GET /api/points/rules/export': '+++ +++ +++ ++N NN+ ++N ++N ++N ++N ++N | U',
   'POST /api/points/rules/import': 'xxx xxx FFF xxN NNx NNN NNN FFN FFN FFN | U',
-  'GET /api/points/ledger/export': '+++ +++ +++ ++N NN+ +NN FNN FFN ++N ++N | U',
+  // The 台账 is for those who work on points (ledger.read): cadres, grid workers, the supervisory committee.
+  'GET /api/points/ledger/export': '+++ +++ FFF ++N NN+ +NN FNN FFN ++N FFN | U',
   'GET /api/store/items': '+++ +++ +++ ++N NN+ ++N ++N ++N ++N ++N | U',
   'POST /api/store/items': '+++ +++ FFF ++x xx+ xxx xxx FFx FFx FFx | U',
   'PATCH /api/store/items/{id}': '+++ +++ FFF ++N NN+ FFN FFN FFN FFN FFN | U',

@@ -6,7 +6,10 @@ import * as service from './service.js';
 import { SESSION_MS } from './rules.js';
 
 const roleView = z.object({ role: z.string(), regionId: z.string(), regionName: z.string(), regionLevel: z.string(), householdId: z.string().nullable(), unit: z.string().nullable() });
-const meView = z.object({ id: z.string(), name: z.string(), phone: z.string(), roles: z.array(roleView) });
+const meView = z.object({
+  id: z.string(), name: z.string(), phone: z.string(), roles: z.array(roleView),
+  abilities: z.record(z.string(), z.array(z.string())).describe('Region abilities the caller holds (household.create, award.propose, store.manage …), each with the ids of the regions where held: the console builds its menu and "new" buttons from them'),
+});
 
 export default function routes(app: App, ctx: Ctx) {
   app.post('/api/auth/login', {

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { hashPassword, requireStrongPassword, verifyPassword } from '../../core/passwords.js';
 import { Scope, type Grant } from '../../core/scope.js';
+import { heldAbilities } from '../../core/abilities.js';
 import type { Role } from '../../shared/roles.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/index.js';
@@ -111,6 +112,7 @@ export async function me(ctx: Ctx, actor: Actor) {
       role: g.role, regionId: g.regionId, regionName: names.get(g.regionId)?.name ?? '', regionLevel: names.get(g.regionId)?.level ?? '',
       householdId: g.householdId, unit: g.unit ?? null,
     })),
+    abilities: heldAbilities(actor),
   };
 }
 

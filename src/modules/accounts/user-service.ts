@@ -11,8 +11,9 @@ import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { grantsFor } from './service.js';
+import { userRegion } from './policy.js';
 import {
-  belowRoots, dedupeGrants, dropsOwnAdmin, grantProblem, insideRoots, manageRoots, needsHousehold, outranks, ROLE_LEVELS, type GrantInput,
+  belowRoots, dedupeGrants, dropsOwnAdmin, grantProblem, insideRoots, needsHousehold, outranks, ROLE_LEVELS, type GrantInput,
 } from './user-rules.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.userById>>>;
@@ -22,9 +23,8 @@ export const roleCatalog = () =>
 
 /** The caller's manageable subtrees; callers without `users.manage` anywhere get 403. */
 function managerRoots(actor: Actor): string[] {
-  const roots = manageRoots(actor.scope.grants);
-  if (!roots.length) throw forbidden('只有系统管理员可以管理用户和角色', 'Only administrators manage users and roles');
-  return roots;
+  userRegion.assertSomewhere(actor, 'user.manage');
+  return userRegion.roots(actor, 'user.manage');
 }
 
 async function views(ctx: Ctx, rows: UserRow[], roots: string[], selfId: string) {

@@ -3,12 +3,13 @@
 // same transaction (through the cases service), then the store's in-memory
 // calendar is replaced.
 import type { Actor, Ctx } from '../../core/context.js';
-import { AppError, forbidden } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { calendarRow, calendarRows, loadWorkCalendar, provisionalSoon, rowArrangement, saveCalendarRow, workCalendar, type CalendarRow } from '../../core/work-calendar.js';
 import { WorkCalendar } from '../../core/workdays.js';
 import { calendarProblem } from '../../shared/work-calendar.js';
 import * as cases from '../cases/service.js';
+import { calendarRegion } from './policy.js';
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -48,7 +49,7 @@ export interface YearInput { holidays: string[]; workdays: string[]; names?: Rec
 
 /** Makes `year` official with these days (admin), recomputing open cases' limits in the same transaction. */
 export async function putYear(ctx: Ctx, actor: Actor, year: number, input: YearInput) {
-  if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以修改工作日历', 'Only administrators edit the work calendar');
+  calendarRegion.assertSomewhere(actor, 'calendar.manage');
   checkYear(year);
   const holidays = [...new Set(input.holidays)].sort();
   const workdays = [...new Set(input.workdays)].sort();

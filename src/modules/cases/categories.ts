@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Actor, Ctx } from '../../core/context.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { caseRegion } from './policy.js';
 import { audit } from '../../core/audit.js';
 import * as repo from './repo.js';
 import { ANY, CASE_TYPES, limitsProblem, pickLimits, type LimitRule } from './rules.js';
@@ -38,7 +39,7 @@ export const categoryCreate = z.object({
 
 /** A new category (e.g. a 代办 item the township adds to its catalog), with the default limits until edited. */
 export async function create(ctx: Ctx, actor: Actor, input: z.infer<typeof categoryCreate>) {
-  if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以新增事件类别', 'Only administrators add categories');
+  if (!caseRegion.canSomewhere(actor, 'case.settings')) throw forbidden('只有系统管理员可以新增事件类别', 'Only administrators add categories');
   const existing = await repo.categories(ctx.db);
   if (existing.some((c) => c.type === input.type && c.name === input.name))
     throw new AppError('CONFLICT', '该类型下已有同名类别', 'A category of that name exists');
@@ -61,7 +62,7 @@ export async function list(ctx: Ctx) {
 }
 
 export async function update(ctx: Ctx, actor: Actor, code: string, p: z.infer<typeof categoryPatch>) {
-  if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以修改事件类别', 'Only administrators edit categories');
+  if (!caseRegion.canSomewhere(actor, 'case.settings')) throw forbidden('只有系统管理员可以修改事件类别', 'Only administrators edit categories');
   const cur = await repo.categoryByCode(ctx.db, code);
   if (!cur) throw notFound('事件类别', 'Category');
   const now = ctx.clock.now();

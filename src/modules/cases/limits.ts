@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { caseRegion } from './policy.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import type { WorkCalendar } from '../../core/workdays.js';
@@ -61,7 +62,7 @@ export async function list(ctx: Ctx) {
 }
 
 function requireAdmin(actor: Actor) {
-  if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以修改时限设置', 'Only administrators edit time limits');
+  if (!caseRegion.canSomewhere(actor, 'case.settings')) throw forbidden('只有系统管理员可以修改时限设置', 'Only administrators edit time limits');
 }
 
 /** Sets the rule for (category, level, priority), replacing the one there was. */

@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { idParam, listOf, paging } from '../../core/http.js';
 import { requireActor } from '../../http/actor.js';
 import type { App } from '../../http/types.js';
-import { forbidden } from '../../core/errors.js';
+import { caseRegion } from './policy.js';
 import { TOWNSHIP_UNITS } from '../../shared/roles.js';
 import * as service from './service.js';
 import * as categories from './categories.js';
@@ -210,7 +210,7 @@ export default function routes(app: App, ctx: Ctx) {
     schema: { tags: ['cases'], summary: '立即执行时限检查（管理员）/ Run the time-limit sweep now', response: { 200: z.object({ yellow: z.number(), red: z.number(), escalated: z.number() }) } },
   }, async (req) => {
     const actor = requireActor(req);
-    if (!actor.scope.grants.some((g) => g.role === 'admin')) throw forbidden();
+    caseRegion.assertSomewhere(actor, 'case.settings');
     return sweepCases(ctx);
   });
 }

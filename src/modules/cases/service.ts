@@ -17,7 +17,7 @@ import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
-import { actionsFor, LEVEL_ROLES, mayAssign, partiesOf } from './policy.js';
+import { actionsFor, caseRegion, LEVEL_ROLES, mayAssign, partiesOf, reportSource, todoOf } from './policy.js';
 import { ANY, assignableGrant, HANDLER_ROLES, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
@@ -68,7 +68,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
     type: input.type, category_code: cat.code, title: input.title.trim(), description: input.description.trim(), priority,
     // Unless named: a grid worker's report, a villager's 随手拍, or what a cadre registers at the office (来访登记).
-    source: input.source ?? (actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : actor.scope.grants.every((g) => g.role === 'villager') ? 'villager_photo' : 'walk_in'),
+    source: input.source ?? reportSource(actor),
     region_id: region.id, region_path: region.path, household_id: input.householdId ?? null, reporter_id: actor.userId,
     idempotency_key: input.idempotencyKey ?? null, status: 'reported', card: null, level_region_id: level.id, level_region_path: level.path,
     assignee_id: null, ...clock, red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,
@@ -129,8 +129,7 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { region
   const now = ctx.clock.now().toISOString();
   const mineToDo = {
     userId: actor.userId,
-    levelPaths: actor.scope.grants.filter((g) => LEVEL_ROLES.includes(g.role)).map((g) => g.regionPath),
-    units: actor.scope.grants.filter((g) => g.role === 'township_staff' && g.unit).map((g) => ({ unit: g.unit!, path: g.regionPath })),
+    ...todoOf(actor),
   };
   if (f.overdue || f.box === 'overdue') filter.overdueAt = now;
   if (f.box === 'copied') filter.copiedTo = actor.userId;
@@ -460,7 +459,7 @@ export async function recordConsultation(ctx: Ctx, actor: Actor, id: string, inp
   const c = await requireCase(ctx, actor, id);
   const parts = partiesOf(actor, c);
   // The township's meeting decides on every case of its territory, also one that has climbed past it.
-  if (!parts.has('level') && !parts.has('above') && !actor.scope.can('cases.supervise', c.region_path)) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
+  if (!parts.has('level') && !parts.has('above') && !caseRegion.canIn(actor, 'case.supervise', c.region_path)) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
   const now = ctx.clock.now();
   const to = [...(await holdersAt(ctx, LEVEL_ROLES, c.level_region_path)), ...(c.assignee_id ? [c.assignee_id] : [])];
   await ctx.db.transaction().execute(async (tx) => {

@@ -3,7 +3,7 @@
 // of the township, a decision recorded per case (on the case's own timeline),
 // then closed. What was not decided stays open for next week's agenda.
 import type { Actor, Ctx } from '../../core/context.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
@@ -13,14 +13,15 @@ import * as cases from '../cases/service.js';
 import { userNames } from '../accounts/index.js';
 import { periodOf } from '../visits/index.js';
 import * as repo from './repo.js';
+import { consultationPolicy, consultationRegion } from './policy.js';
 
 async function requireTownship(ctx: Ctx, actor: Actor, regionId?: string) {
-  if (!actor.scope.canAnywhere('cases.supervise')) throw forbidden('只有乡镇领导可以召开会商', 'Only township leaders hold consultations');
-  const id = regionId ?? actor.scope.grants.find((g) => g.role === 'township_leader')?.regionId;
+  consultationRegion.assertSomewhere(actor, 'consultation.hold');
+  const id = regionId ?? consultationRegion.grants(actor, 'consultation.hold')[0]?.regionId;
   if (!id) throw new AppError('VALIDATION_FAILED', '请选择召开会商的乡镇', 'Choose the township');
   const r = await regions.requireBodyRegion(ctx, actor, id);
   if (r.level !== 'township') throw new AppError('VALIDATION_FAILED', '会商由乡镇召开，请选择乡镇', 'Consultations are held by a township');
-  if (!actor.scope.can('cases.supervise', r.path)) throw forbidden('只有乡镇领导可以召开会商', 'Only township leaders hold consultations');
+  consultationRegion.assertIn(actor, 'consultation.hold', r.path);
   return r;
 }
 
@@ -52,9 +53,7 @@ export async function open(ctx: Ctx, actor: Actor, input: { regionId?: string; t
 }
 
 async function requireConsultation(ctx: Ctx, actor: Actor, id: string) {
-  const c = await repo.byId(ctx.db, id);
-  if (!c || !actor.scope.canSeeRow(c.region_path, null)) throw notFound('会商', 'Consultation');
-  return c;
+  return consultationPolicy.assert(actor, 'consultation.read', await repo.byId(ctx.db, id));
 }
 
 export async function detail(ctx: Ctx, actor: Actor, id: string) {
@@ -93,8 +92,7 @@ export async function list(ctx: Ctx, actor: Actor, f: { regionId?: string; page:
 
 /** The meeting's decision on one agenda case: kept with the meeting and written on the case's timeline. */
 export async function decide(ctx: Ctx, actor: Actor, id: string, input: { caseId: string; decision: string }) {
-  const c = await requireConsultation(ctx, actor, id);
-  if (!actor.scope.can('cases.supervise', c.region_path)) throw forbidden('只有乡镇领导可以记录会商决定', 'Only township leaders record decisions');
+  const c = consultationPolicy.assert(actor, 'consultation.decide', await repo.byId(ctx.db, id));
   if (c.status !== 'open') throw new AppError('INVALID_TRANSITION', '会商已结束，不能再记录决定', 'The consultation is closed');
   if (!(JSON.parse(c.agenda) as string[]).includes(input.caseId)) throw new AppError('VALIDATION_FAILED', '该事件不在本次会商议程中', 'The case is not on the agenda');
   const now = ctx.clock.now();
@@ -111,8 +109,7 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, input: { caseId
 }
 
 export async function close(ctx: Ctx, actor: Actor, id: string) {
-  const c = await requireConsultation(ctx, actor, id);
-  if (!actor.scope.can('cases.supervise', c.region_path)) throw forbidden();
+  const c = consultationPolicy.assert(actor, 'consultation.decide', await repo.byId(ctx.db, id));
   const now = ctx.clock.now();
   const done = await ctx.db.transaction().execute(async (tx) => {
     if (!(await repo.close(tx, id, now.toISOString()))) return false;

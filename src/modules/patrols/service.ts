@@ -3,16 +3,16 @@
 // a case in one step. Location is stored only when the worker attaches it.
 import { z } from 'zod';
 import type { Actor, Ctx } from '../../core/context.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { uniqueViolation } from '../../core/db-errors.js';
-import { minimalRoots } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as cases from '../cases/service.js';
 import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
+import { patrolPolicy, patrolRegion } from './policy.js';
 import { DEFAULT_CHECKLIST, LEVEL_OF, PATROL_KINDS, patrolPeriod, patrolStatus, resultsProblem, type ChecklistItem, type ItemResult, type PatrolKind } from './rules.js';
 
 export async function ensureChecklist(ctx: Ctx) {
@@ -35,7 +35,7 @@ export const checklistBody = z.object({
 
 /** Replaces the checklist; items keep their codes, new ones get fresh codes. Past patrols keep the items they were checked against. */
 export async function updateChecklist(ctx: Ctx, actor: Actor, input: z.infer<typeof checklistBody>) {
-  if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以修改巡查清单', 'Only administrators edit the checklist');
+  patrolRegion.assertSomewhere(actor, 'patrol.settings');
   const used = new Set<string>();
   const items: ChecklistItem[] = input.items.map((i) => {
     const code = i.code && !used.has(i.code) ? i.code : `x${newId().slice(-8)}`;
@@ -54,7 +54,7 @@ export async function updateChecklist(ctx: Ctx, actor: Actor, input: z.infer<typ
 async function patrolRegions(ctx: Ctx, actor: Actor, regionId?: string) {
   const roots = regionId
     ? [(await regions.requireVisible(ctx, actor, regionId)).path]
-    : minimalRoots(actor.scope.grants.filter((g) => actor.scope.can('visits.log', g.regionPath)).map((g) => g.regionPath));
+    : patrolRegion.roots(actor, 'patrol.log');
   return (await Promise.all(roots.map((p) => regions.subtree(ctx, p)))).flat();
 }
 
@@ -89,7 +89,7 @@ export async function record(ctx: Ctx, actor: Actor, input: PatrolInput) {
   const region = await regions.requireBodyRegion(ctx, actor, input.regionId);
   if (region.level !== LEVEL_OF[input.kind])
     throw new AppError('VALIDATION_FAILED', { daily: '日巡查按网格记录，请选择网格', fortnightly: '月排查按村记录，请选择村', quarterly: '季度联查按乡镇记录，请选择乡镇' }[input.kind], 'Wrong region level for this kind of patrol');
-  if (!actor.scope.can('visits.log', region.path)) throw forbidden('您不能在该区域记录巡查', 'You cannot record patrols here');
+  patrolRegion.assertIn(actor, 'patrol.log', region.path);
   const list = (await checklist(ctx)).items;
   const problem = resultsProblem(list, input.results);
   if (problem) throw new AppError('VALIDATION_FAILED', problem, 'Answer every checklist item once, with a note for each problem');
@@ -137,9 +137,7 @@ async function views(ctx: Ctx, rows: repo.PatrolRow[]) {
 }
 
 async function requirePatrol(ctx: Ctx, actor: Actor, id: string) {
-  const p = await repo.byId(ctx.db, id);
-  if (!p || !(actor.scope.canSeeRow(p.region_path, null) || p.patroller_id === actor.userId)) throw notFound('巡查记录', 'Patrol');
-  return p;
+  return patrolPolicy.assert(actor, 'patrol.read', await repo.byId(ctx.db, id));
 }
 
 export async function detail(ctx: Ctx, actor: Actor, id: string) {
@@ -156,8 +154,7 @@ export async function list(ctx: Ctx, actor: Actor, f: { regionId?: string; kind?
 
 /** A checklist item marked as a problem becomes a case (source 巡查发现), linked from the item; again answers with the same case. */
 export async function itemToCase(ctx: Ctx, actor: Actor, id: string, code: string, input: { category: string; title?: string; priority?: 'normal' | 'major' | 'difficult' }) {
-  const p = await requirePatrol(ctx, actor, id);
-  if (!actor.scope.can('visits.log', p.region_path)) throw forbidden();
+  const p = patrolPolicy.assert(actor, 'patrol.update', await repo.byId(ctx.db, id));
   const results = JSON.parse(p.results) as StoredResult[];
   const item = results.find((r) => r.code === code);
   if (!item) throw notFound('检查项', 'Checklist item');

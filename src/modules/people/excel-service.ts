@@ -16,6 +16,7 @@ import { exportRows, insertHouseholdsTx, residentBatchProblems } from './service
 import { RESIDENT_TAGS } from '../../shared/tags.js';
 import { COLUMNS, COLUMN_HEADER, DATA_SHEET, addInstructions, addValidations, setColumns, writeHeader } from './excel-layout.js';
 import { findHeader, parseRegistrySheet, type GridResolution, type ParsedRow, type RowError, type SheetParse } from './excel-parse.js';
+import { registryRegion } from './policy.js';
 
 type RegionRow = NonNullable<Awaited<ReturnType<typeof regions.get>>>;
 
@@ -29,7 +30,7 @@ export const invalidFile = (zh: string) => new AppError('IMPORT_INVALID_FILE', z
 export async function importRegion(ctx: Ctx, actor: Actor, regionId: string) {
   const r = await regions.get(ctx, regionId);
   if (!r || !(actor.scope.canSeeRegion(r.path) || actor.scope.isAncestorOfScope(r.path))) throw notFound('区域', 'Region');
-  if (!actor.scope.can('registry.write', r.path)) throw forbidden('您没有在该区域导入户籍的权限', 'You may not import households into this region');
+  if (!registryRegion.canIn(actor, 'household.create', r.path)) throw forbidden('您没有在该区域导入户籍的权限', 'You may not import households into this region');
   return r;
 }
 
@@ -192,7 +193,7 @@ async function writeExport(out: PassThrough, batches: AsyncIterable<ExportBatch>
 
 /** Filtered registry as a streamed .xlsx (masked ID numbers); audited, and scope errors raised, before the first byte. */
 export async function exportHouseholds(ctx: Ctx, actor: Actor, f: { regionId?: string; q?: string; tag?: string }): Promise<{ stream: Readable; fileName: string; asciiName: string }> {
-  if (!actor.scope.canAnywhere('registry.read')) throw forbidden('您的角色不能导出户籍档案', 'Your role may not export the registry');
+  if (!registryRegion.canSomewhere(actor, 'household.read')) throw forbidden('您的角色不能导出户籍档案', 'Your role may not export the registry');
   const region = f.regionId ? await regions.requireVisible(ctx, actor, f.regionId) : null;
   const roots = region ? [region] : await regions.getMany(ctx, actor.scope.registryPaths.map((p) => pathIds(p).at(-1)!));
   const batches = exportRows(ctx, actor, f);

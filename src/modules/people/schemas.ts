@@ -56,6 +56,7 @@ const place = { regionId: z.string(), regionName: z.string(), villageName: z.str
 export const householdSummary = z.object({
   id: z.string(), ...place, address: z.string(), phone: z.string().nullable(), headName: z.string().nullable(),
   residentCount: z.number(), tags: z.array(z.string()), updatedAt: z.string(),
+  abilities: z.array(z.string()).describe('What the caller may do to this household (household.update, resident.revealId …)'),
 });
 
 export const householdDetail = z.object({
@@ -63,5 +64,5 @@ export const householdDetail = z.object({
   residents: z.array(residentView),
   partyMembers: z.array(z.object({ userId: z.string(), name: z.string(), phone: z.string() })),
   createdAt: z.string(), updatedAt: z.string(),
-  abilities: z.object({ edit: z.boolean(), revealId: z.boolean() }),
+  abilities: z.array(z.string()).describe('What the caller may do to this household (household.update, resident.revealId …)'),
 });

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
@@ -11,6 +11,7 @@ import * as regions from '../regions/service.js';
 import { holdersNear, holdsRoleNear, userNames } from '../accounts/index.js';
 import * as accounts from '../accounts/service.js';
 import * as repo from './repo.js';
+import { householdPolicy, registryRegion, residentPolicy } from './policy.js';
 import { ageOn, householdProblems, normalizedResident, PHONE_PROBLEM, phoneOk, residentProblems, type Problem, type ResidentFacts } from './rules.js';
 
 export interface ResidentInput extends ResidentFacts {
@@ -68,14 +69,13 @@ export async function listHouseholds(ctx: Ctx, actor: Actor, f: { regionId?: str
     items: rows.map((h) => ({
       id: h.id, regionId: h.region_id, ...names(h.region_path), address: h.address, phone: h.phone,
       headName: h.head_name ?? null, residentCount: h.resident_count, tags: [...(tags.get(h.id) ?? [])].sort(), updatedAt: h.updated_at,
+      abilities: householdPolicy.abilities(actor, h),
     })),
   };
 }
 
 async function requireHousehold(ctx: Ctx, actor: Actor, id: string, db: Executor = ctx.db) {
-  const h = await repo.householdById(db, id);
-  if (!h || !actor.scope.canSeeRow(h.region_path, h.id)) throw notFound('户', 'Household');
-  return h;
+  return householdPolicy.assert(actor, 'household.read', await repo.householdById(db, id));
 }
 
 export async function householdDetail(ctx: Ctx, actor: Actor, id: string) {
@@ -88,10 +88,10 @@ export async function householdDetail(ctx: Ctx, actor: Actor, id: string) {
   return {
     id: h.id, regionId: h.region_id, ...names(h.region_path), address: h.address, phone: h.phone,
     headResidentId: h.head_resident_id, headName: head?.name ?? null,
-    residents: residents.map((r) => residentView(r, tags.get(r.id) ?? [], now, actor.scope.can('registry.revealId', h.region_path))),
+    residents: residents.map((r) => residentView(r, tags.get(r.id) ?? [], now, householdPolicy.can(actor, 'resident.revealId', h))),
     partyMembers: links.map((l) => ({ userId: l.user_id, name: users.get(l.user_id)?.name ?? '', phone: users.get(l.user_id)?.phone ?? '' })),
     createdAt: h.created_at, updatedAt: h.updated_at,
-    abilities: { edit: actor.scope.can('registry.write', h.region_path), revealId: actor.scope.can('registry.revealId', h.region_path) },
+    abilities: householdPolicy.abilities(actor, h),
   };
 }
 
@@ -100,7 +100,7 @@ async function writableRegion(ctx: Ctx, actor: Actor, regionId: string) {
   const r = await regions.requireBodyRegion(ctx, actor, regionId);
   if (r.level !== 'grid' && r.level !== 'village')
     throw new AppError('UNKNOWN_REGION', '户只能登记在村或网格之下', 'A household belongs to a village or a grid');
-  if (!actor.scope.can('registry.write', r.path)) throw forbidden('您没有在该区域登记户籍的权限', 'You may not edit the registry here');
+  registryRegion.assertIn(actor, 'household.create', r.path);
   return r;
 }
 
@@ -197,9 +197,7 @@ export async function updateHousehold(ctx: Ctx, actor: Actor, id: string, patch:
   // The move takes the household's points lock too: a deadlock lost to a settlement or redemption runs again.
   await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
     // Checked on the locked row, so a concurrent move cannot slip between check and write.
-    const h = await repo.householdForUpdate(tx, id, ctx.kind);
-    if (!h || !actor.scope.canSeeRow(h.region_path, h.id)) throw notFound('户', 'Household');
-    if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+    const h = householdPolicy.assert(actor, 'household.update', await repo.householdForUpdate(tx, id, ctx.kind));
     if (patch.headResidentId) {
       const r = await repo.residentById(tx, patch.headResidentId);
       if (!r || r.household_id !== h.id) throw new AppError('VALIDATION_FAILED', '户主必须是本户成员', 'The head must be a member of this household');
@@ -231,8 +229,8 @@ export async function createResident(ctx: Ctx, actor: Actor, input: ResidentInpu
   const id = await ctx.db.transaction().execute(async (tx) => {
     // The household is read (and locked) inside the transaction: the new row takes its current place.
     const h = await repo.householdForUpdate(tx, input.householdId, ctx.kind);
-    if (!h || !actor.scope.canSeeRow(h.region_path, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的管辖范围内', 'Unknown household');
-    if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+    if (!h || !householdPolicy.can(actor, 'household.read', h)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的管辖范围内', 'Unknown household');
+    householdPolicy.assert(actor, 'household.update', h);
     const members = await repo.residentsOf(tx, [h.id]);
     const problems = await residentBatchProblems(ctx, tx, [input]);
     const family = householdProblems([...members.map((m) => ({ relation: m.relation })), input]);
@@ -248,9 +246,7 @@ export async function createResident(ctx: Ctx, actor: Actor, input: ResidentInpu
 }
 
 export async function updateResident(ctx: Ctx, actor: Actor, id: string, patch: Partial<ResidentInput>) {
-  const r = await repo.residentById(ctx.db, id);
-  if (!r || !actor.scope.canSeeRow(r.region_path, r.household_id)) throw notFound('居民', 'Resident');
-  if (!actor.scope.can('registry.write', r.region_path)) throw forbidden();
+  const r = residentPolicy.assert(actor, 'resident.update', await repo.residentById(ctx.db, id));
   const merged: ResidentInput = {
     name: patch.name ?? r.name, idNumber: patch.idNumber ?? r.id_number, gender: patch.gender ?? r.gender,
     birthDate: patch.birthDate ?? r.birth_date, phone: patch.phone === undefined ? r.phone : patch.phone, relation: patch.relation ?? r.relation,
@@ -283,12 +279,11 @@ export async function updateResident(ctx: Ctx, actor: Actor, id: string, patch: 
 }
 
 export async function residentDetail(ctx: Ctx, actor: Actor, id: string, reveal: boolean) {
-  const r = await repo.residentById(ctx.db, id);
-  if (!r || !actor.scope.canSeeRow(r.region_path, r.household_id)) throw notFound('居民', 'Resident');
+  const r = residentPolicy.assert(actor, 'resident.read', await repo.residentById(ctx.db, id));
   const tags = (await repo.tagsOf(ctx.db, [id])).get(id) ?? [];
-  const view = residentView(r, tags, today(ctx), actor.scope.can('registry.revealId', r.region_path));
+  const view = residentView(r, tags, today(ctx), residentPolicy.can(actor, 'resident.revealId', r));
   if (!reveal) return view;
-  if (!actor.scope.can('registry.revealId', r.region_path)) throw forbidden('您的角色不能查看完整身份证号', 'Your role may not see whole ID numbers');
+  residentPolicy.assert(actor, 'resident.revealId', r);
   await ctx.db.transaction().execute((tx) =>
     audit(tx, ctx.clock.now(), actor, { action: 'resident.reveal_id', entity: 'resident', entityId: id, regionPath: r.region_path }));
   return { ...view, idNumber: r.id_number };
@@ -303,7 +298,7 @@ export async function* exportRows(ctx: Ctx, actor: Actor, f: { regionId?: string
     const now = today(ctx);
     yield batch.map((h) => ({
       household: { ...h, ...names(h.region_path) },
-      residents: residents.filter((r) => r.household_id === h.id).map((r) => residentView(r, tags.get(r.id) ?? [], now, actor.scope.can('registry.revealId', h.region_path))),
+      residents: residents.filter((r) => r.household_id === h.id).map((r) => residentView(r, tags.get(r.id) ?? [], now, householdPolicy.can(actor, 'resident.revealId', h))),
     }));
   }
 }
@@ -315,15 +310,13 @@ async function villagePathOf(ctx: Ctx, h: { region_path: string }) {
 
 /** Party members who may be linked to a household: those of its village, already linked or not. */
 export async function partyMemberCandidates(ctx: Ctx, actor: Actor, householdId: string) {
-  const h = await requireHousehold(ctx, actor, householdId);
-  if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+  const h = householdPolicy.assert(actor, 'household.update', await repo.householdById(ctx.db, householdId));
   const linked = new Set((await repo.partyLinksOf(ctx.db, h.id)).map((l) => l.user_id));
   return (await holdersNear(ctx, 'party_member', await villagePathOf(ctx, h))).map((p) => ({ ...p, linked: linked.has(p.userId) }));
 }
 
 export async function linkPartyMember(ctx: Ctx, actor: Actor, userId: string, householdId: string, link: boolean) {
-  const h = await requireHousehold(ctx, actor, householdId);
-  if (!actor.scope.can('registry.write', h.region_path)) throw forbidden();
+  const h = householdPolicy.assert(actor, 'household.update', await repo.householdById(ctx.db, householdId));
   if (link && !(await holdsRoleNear(ctx, userId, 'party_member', await villagePathOf(ctx, h))))
     throw new AppError('VALIDATION_FAILED', '所选用户不是本村党员，不能联系该户', 'The user is not a party member of this village');
   await ctx.db.transaction().execute(async (tx) => {

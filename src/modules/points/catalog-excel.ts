@@ -18,6 +18,7 @@ import { CAP_PERIOD_LABELS } from '../../shared/points.js';
 import {
   EXAMPLE_MARK, MAX_RULE_ROWS, RULE_COLUMNS, RULE_SHEET, SOURCE_HEADER, findRuleHeader, parseRuleSheet, ruleCells, type Problem, type RuleInputRow,
 } from './catalog-sheet.js';
+import { pointsRegion } from './policy.js';
 
 const MAX_UNZIPPED = 20 * 1024 * 1024;
 /** A row's cells in column order. */
@@ -118,7 +119,7 @@ export async function exportRules(ctx: Ctx, actor: Actor, regionId: string) {
 export async function importRegion(ctx: Ctx, actor: Actor, regionId: string) {
   const r = await regions.requireVisible(ctx, actor, regionId);
   if (r.level !== 'village' && r.level !== 'township') throw forbidden('积分规则按村或乡镇制定，请选择村或乡镇导入', 'Rules are kept per village or township');
-  if (!actor.scope.can('points.manage', r.path)) throw forbidden('只有村两委或乡镇可以导入积分规则', 'Only the village committee or the township imports point rules');
+  if (!pointsRegion.canIn(actor, 'points.manage', r.path)) throw forbidden('只有村两委或乡镇可以导入积分规则', 'Only the village committee or the township imports point rules');
   return r;
 }
 

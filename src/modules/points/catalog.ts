@@ -9,6 +9,7 @@ import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as repo from './repo.js';
 import { formatProposers, parseProposers, type CapPeriod, type Proposer } from './rules.js';
+import { pointsRegion } from './policy.js';
 
 export const ruleView = (r: repo.RuleRow) => ({
   id: r.id, regionId: r.region_id, code: r.code, name: r.name, category: r.category, value: r.value,
@@ -36,7 +37,7 @@ function checkCap(input: { cap?: number | null; capPeriod?: CapPeriod | null }) 
 async function requireKeeper(ctx: Ctx, actor: Actor, regionId: string) {
   const r = await regions.requireBodyRegion(ctx, actor, regionId);
   if (r.level === 'grid') throw forbidden('积分规则按村或乡镇制定', 'Rules are kept per village or township');
-  if (!actor.scope.can('points.manage', r.path)) throw forbidden('只有村两委或乡镇可以设置积分规则', 'Only the village committee or the township sets point rules');
+  if (!pointsRegion.canIn(actor, 'points.manage', r.path)) throw forbidden('只有村两委或乡镇可以设置积分规则', 'Only the village committee or the township sets point rules');
   return r;
 }
 

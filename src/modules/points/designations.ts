@@ -12,11 +12,12 @@ import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { postOnce } from './ledger.js';
 import { DESIGNATION_TITLES } from './rules.js';
+import { pointsRegion } from './policy.js';
 
 export async function designate(ctx: Ctx, actor: Actor, input: { householdId: string; title: string; year: number; points?: number; note?: string }) {
   const h = (await people.householdBriefs(ctx, [input.householdId])).get(input.householdId);
   if (!h || !actor.scope.canSeeRow(h.regionPath, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
-  if (!actor.scope.can('points.manage', h.regionPath)) throw forbidden('只有村两委或乡镇可以记录评选结果', 'Only the village committee or the township records designations');
+  if (!pointsRegion.canIn(actor, 'points.manage', h.regionPath)) throw forbidden('只有村两委或乡镇可以记录评选结果', 'Only the village committee or the township records designations');
   const title = input.title.trim();
   const points = input.points ?? DESIGNATION_TITLES[title] ?? 0;
   const now = ctx.clock.now();

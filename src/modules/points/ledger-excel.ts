@@ -16,6 +16,7 @@ import * as repo from './repo.js';
 import * as exportRepo from './ledger-export-repo.js';
 import { SOURCE_LABELS } from '../../shared/points.js';
 import type { EntrySource } from './rules.js';
+import { pointsRegion } from './policy.js';
 
 /** Beyond this many entries the file is refused (Excel holds about a million rows; nobody reads more). */
 export const MAX_LEDGER_ROWS = 200_000;
@@ -128,7 +129,7 @@ async function write(ctx: Ctx, out: PassThrough, m: Meta) {
  */
 export async function exportLedger(ctx: Ctx, actor: Actor, q: { regionId: string; from?: string; to?: string }): Promise<{ stream: Readable; fileName: string; asciiName: string }> {
   const area = await regions.requireVisible(ctx, actor, q.regionId);
-  if (!actor.scope.can('points.manage', area.path) && !actor.scope.can('registry.read', area.path))
+  if (!pointsRegion.canIn(actor, 'ledger.read', area.path))
     throw forbidden('只有本辖区的干部和网格员可以导出积分台账', 'Only the area\'s cadres and grid workers export the ledger');
   const now = ctx.clock.now();
   const to = q.to ?? shanghaiDate(now);

@@ -10,6 +10,7 @@ import { withRetry } from '../../core/retry.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { ENTRY_SOURCES, type EntrySource } from './rules.js';
+import { pointsRegion } from './policy.js';
 
 export interface Posting {
   householdId: string;
@@ -70,7 +71,7 @@ export async function householdOfUser(ctx: Ctx, user: { id: string; phone: strin
 export async function correct(ctx: Ctx, actor: Actor, input: { householdId: string; delta: number; reason: string; idempotencyKey?: string }) {
   const h = (await people.householdBriefs(ctx, [input.householdId])).get(input.householdId);
   if (!h || !actor.scope.canSeeRow(h.regionPath, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
-  if (!actor.scope.can('points.manage', h.regionPath)) throw forbidden('只有村两委或乡镇可以更正积分', 'Only the village committee or the township corrects points');
+  if (!pointsRegion.canIn(actor, 'points.manage', h.regionPath)) throw forbidden('只有村两委或乡镇可以更正积分', 'Only the village committee or the township corrects points');
   if (!Number.isInteger(input.delta) || input.delta === 0 || Math.abs(input.delta) > 10_000) throw new AppError('VALIDATION_FAILED', '更正分值须为非零整数', 'The correction must be a non-zero integer');
   const reason = input.reason?.trim();
   if (!reason) throw new AppError('VALIDATION_FAILED', '更正须写明原因', 'A reason is required');

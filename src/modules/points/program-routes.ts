@@ -2,7 +2,6 @@
 // settlement, corrections and the consistency check (volunteer activities: volunteer-routes.ts).
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
-import { forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { listOf, paging } from '../../core/http.js';
 import { day } from '../../core/dates.js';
@@ -16,6 +15,7 @@ import * as designations from './designations.js';
 import * as settlement from './settlement.js';
 import { ENTRY_SOURCES, RANKING_PERIODS } from './rules.js';
 import { SETTLEMENT_MODES } from './settings.js';
+import { pointsRegion } from './policy.js';
 
 const year = z.coerce.number({ error: '请填写年度' }).int().min(2000, { error: '年度不正确' }).max(2100, { error: '年度不正确' });
 export default function routes(app: App, ctx: Ctx) {
@@ -77,7 +77,7 @@ export default function routes(app: App, ctx: Ctx) {
   }, async (req) => {
     const actor = requireActor(req);
     const r = await regions.requireVisible(ctx, actor, req.query.regionId);
-    if (!actor.scope.grants.some((g) => (g.role === 'admin' || g.role === 'township_leader') && r.path.startsWith(g.regionPath))) throw forbidden('只有管理员或乡镇领导可以做一致性检查', 'Only administrators or township leaders run the check');
+    pointsRegion.assertIn(actor, 'points.check', r.path);
     const [mismatches, stock] = await Promise.all([ledger.inconsistencies(ctx.db, r.path), store.stockMismatches(ctx, r.path)]);
     const now = ctx.clock.now();
     await audit(ctx.db, now, actor, { action: 'points.consistency', entity: 'region', entityId: r.id, regionPath: r.path, detail: { mismatches: mismatches.length, stock: stock.length } });

@@ -21,6 +21,7 @@ const award = z.object({
   residentId: z.string().nullable(), residentName: z.string().nullable(), value: z.number(), note: z.string().nullable(), status: z.enum(AWARD_STATUSES),
   proposedAt: z.string(), proposedBy: z.string(), proposerName: z.string(), proposerRole: z.enum(PROPOSERS),
   decidedAt: z.string().nullable(), reason: z.string().nullable(), publicUntil: z.string().nullable(), objection: z.string().nullable(), evidenceCount: z.number(),
+  abilities: z.array(z.string()).optional().describe('In the queue and the detail: what the caller may do to the award (award.approve, award.attach …); the status decides the rest'),
 });
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
 const entry = z.object({

@@ -20,6 +20,7 @@ import * as repo from './repo.js';
 import * as ledger from './ledger.js';
 import { settingsAt } from './settings.js';
 import { capKey, nextAwardStatus, parseProposers, proposerRole, publicUntil, withinCap, type AwardAction, type AwardStatus, type CapPeriod, type Proposer } from './rules.js';
+import { awardPolicy, proposerAbilities } from './policy.js';
 
 export { listRules, createRule, updateRule } from './catalog.js';
 
@@ -71,10 +72,7 @@ export async function propose(ctx: Ctx, actor: Actor, input: { householdId: stri
   }
   const h = (await people.householdBriefs(ctx, [input.householdId])).get(input.householdId);
   if (!h || !actor.scope.canSeeRow(h.regionPath, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
-  const role = proposerRole({
-    manage: actor.scope.can('points.manage', h.regionPath), log: actor.scope.can('visits.log', h.regionPath),
-    ownHousehold: actor.scope.grants.some((g) => g.role === 'villager' && g.householdId === h.id),
-  });
+  const role = proposerRole(proposerAbilities(actor, h));
   if (!role) throw forbidden('只有村干部、网格员或本户村民可以申报积分', 'Only cadres, grid workers or the household itself propose points');
   const rule = await repo.ruleById(ctx.db, input.ruleId);
   if (!rule || !rule.active || !pathIds(h.regionPath).includes(rule.region_id))
@@ -125,7 +123,7 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, action: Exclude
     if (!a || !visible) throw notFound('积分申报', 'Award');
     const to = nextAwardStatus(a.status as AwardStatus, action);
     if (!to) throw new AppError('INVALID_TRANSITION', action === 'object' ? '只能对公示中的积分提出异议' : '当前状态不能执行该操作', 'This action is not allowed in the current state');
-    if (action !== 'object' && !actor.scope.can('points.manage', a.region_path)) throw forbidden('只有村两委可以审核积分', 'Only the village committee decides on awards');
+    if (action !== 'object') awardPolicy.assert(actor, 'award.approve', a);
     if ((action === 'reject' || action === 'object') && !text?.trim()) throw new AppError('VALIDATION_FAILED', action === 'reject' ? '驳回须填写理由' : '请写明异议内容', 'A reason is required');
     if (action === 'approve' && a.proposer_role === 'villager' && !(await attachments.countsFor(ctx.db, 'point_award', [a.id])).get(a.id))
       throw new AppError('EVIDENCE_REQUIRED', '村民自主申报须附证明照片，请让申报人补充照片后再审核', 'A villager\'s claim needs an evidence photo');
@@ -156,9 +154,7 @@ export async function decide(ctx: Ctx, actor: Actor, id: string, action: Exclude
 
 /** Evidence photos for an award still under review, from its proposer or the village. */
 export async function attachEvidence(ctx: Ctx, actor: Actor, id: string, files: attachments.Upload[]) {
-  const a = await repo.awardById(ctx.db, id);
-  if (!a || !actor.scope.canSeeRow(a.region_path, a.household_id)) throw notFound('积分申报', 'Award');
-  if (a.proposed_by !== actor.userId && !actor.scope.can('points.manage', a.region_path)) throw forbidden('只有申报人或村两委可以补充证明材料', 'Only the proposer or the village adds evidence');
+  const a = awardPolicy.assert(actor, 'award.attach', await repo.awardById(ctx.db, id));
   if (a.status !== 'pending') throw new AppError('INVALID_TRANSITION', '只有待审核的申报可以补充证明材料', 'Evidence can be added while the award is under review');
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
@@ -170,8 +166,7 @@ export async function attachEvidence(ctx: Ctx, actor: Actor, id: string, files: 
 }
 
 export async function openEvidence(ctx: Ctx, actor: Actor, id: string, attachmentId: string) {
-  const a = await repo.awardById(ctx.db, id);
-  if (!a || !actor.scope.canSeeRow(a.region_path, a.household_id)) throw notFound('积分申报', 'Award');
+  awardPolicy.assert(actor, 'award.read', await repo.awardById(ctx.db, id));
   const file = await attachments.open(ctx, 'point_award', id, attachmentId);
   if (!file) throw notFound('附件', 'Attachment');
   return file;
@@ -179,10 +174,9 @@ export async function openEvidence(ctx: Ctx, actor: Actor, id: string, attachmen
 
 /** One award with its timeline and evidence. */
 export async function awardDetail(ctx: Ctx, actor: Actor, id: string) {
-  const a = await repo.awardById(ctx.db, id);
-  if (!a || !actor.scope.canSeeRow(a.region_path, a.household_id)) throw notFound('积分申报', 'Award');
+  const a = awardPolicy.assert(actor, 'award.read', await repo.awardById(ctx.db, id));
   const [view, events, files] = await Promise.all([awardView(ctx, a), repo.awardEvents(ctx.db, id), attachments.listFor(ctx, 'point_award', id)]);
-  return { ...view, events: events.map((e) => ({ action: e.action, byName: e.by_name, at: e.at, note: e.note })), evidence: files };
+  return { ...view, abilities: awardPolicy.abilities(actor, a), events: events.map((e) => ({ action: e.action, byName: e.by_name, at: e.at, note: e.note })), evidence: files };
 }
 
 /** The award queue of a region (审核台): by status, oldest first for pending, newest first otherwise. */
@@ -190,7 +184,7 @@ export async function listAwards(ctx: Ctx, actor: Actor, f: { regionId: string; 
   const r = await regions.requireVisible(ctx, actor, f.regionId);
   if (!actor.scope.registryPaths.some((p) => r.path.startsWith(p) || p.startsWith(r.path))) throw forbidden();
   const { rows, total } = await repo.listAwards(ctx.db, actor.scope, r.path, f.status, f.page, f.pageSize);
-  return { items: await awardViews(ctx, rows), total };
+  return { items: (await awardViews(ctx, rows)).map((v, i) => ({ ...v, abilities: awardPolicy.abilities(actor, rows[i]) })), total };
 }
 
 /**

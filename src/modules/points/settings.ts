@@ -8,6 +8,7 @@ import { AppError, forbidden } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
+import { pointsRegion } from './policy.js';
 
 export const SETTLEMENT_MODES = ['carry', 'reset'] as const;
 export type SettlementMode = (typeof SETTLEMENT_MODES)[number];
@@ -48,7 +49,7 @@ export async function get(ctx: Ctx, actor: Actor, regionId: string) {
 export async function put(ctx: Ctx, actor: Actor, regionId: string, s: PointSettings) {
   const r = await regions.requireBodyRegion(ctx, actor, regionId);
   if (r.level !== 'village' && r.level !== 'township' && r.level !== 'county') throw new AppError('VALIDATION_FAILED', '积分设置按村或乡镇设置', 'Settings are kept per village or township');
-  if (!actor.scope.can('points.manage', r.path)) throw forbidden('只有村两委或乡镇可以修改积分设置', 'Only the village committee or the township changes point settings');
+  if (!pointsRegion.canIn(actor, 'points.manage', r.path)) throw forbidden('只有村两委或乡镇可以修改积分设置', 'Only the village committee or the township changes point settings');
   const now = ctx.clock.now();
   const row = {
     region_id: r.id, region_path: r.path, public_days: s.publicDays, monthly_base: s.monthlyBase, settlement_mode: s.settlementMode,

@@ -16,13 +16,14 @@ import { lockHousehold, postOnce } from './ledger.js';
 import { settingsAt, type SettlementMode } from './settings.js';
 import { inLockOrder, settlementEntry } from './rules.js';
 import { withRetry } from '../../core/retry.js';
+import { pointsRegion } from './policy.js';
 
 const alreadyDone = (name: string, year: number) => new AppError('ALREADY_DONE', `${name}${year}年度已结算`, 'That year is already settled');
 
 export async function settle(ctx: Ctx, actor: Actor, input: { regionId: string; year: number }) {
   const r = await regions.requireBodyRegion(ctx, actor, input.regionId);
   if (r.level !== 'village') throw new AppError('VALIDATION_FAILED', '年终结算按村进行，请选择一个村', 'Settle one village at a time');
-  if (!actor.scope.can('points.manage', r.path)) throw forbidden('只有村两委或乡镇可以进行年终结算', 'Only the village committee or the township settles the year');
+  if (!pointsRegion.canIn(actor, 'points.manage', r.path)) throw forbidden('只有村两委或乡镇可以进行年终结算', 'Only the village committee or the township settles the year');
   const now = ctx.clock.now();
   if (Number(shanghaiDate(now).slice(0, 4)) <= input.year) throw new AppError('INVALID_TRANSITION', `${input.year}年尚未结束，不能结算`, 'The year has not ended yet');
   if (await repo.settlementOf(ctx.db, r.id, input.year)) throw alreadyDone(r.name, input.year);

@@ -15,16 +15,19 @@ import * as repo from './volunteer-repo.js';
 import { postOnce } from './ledger.js';
 import { settingsAt } from './settings.js';
 import { volunteerPoints } from './rules.js';
+import { pointsRegion } from './policy.js';
+import { livesIn } from '../people/index.js';
+import { visitRegion } from '../visits/index.js';
 
-const canRun = (actor: Actor, a: repo.ActivityRow) => a.organizer_id === actor.userId || actor.scope.can('points.manage', a.region_path);
+const canRun = (actor: Actor, a: repo.ActivityRow) => a.organizer_id === actor.userId || pointsRegion.canIn(actor, 'volunteer.manage', a.region_path);
 /** The households the caller belongs to as a villager (not 党员联户 links). */
-const ownHouseholds = (actor: Actor) => new Set(actor.scope.grants.filter((g) => g.role === 'villager' && g.householdId).map((g) => g.householdId!));
+const ownHouseholds = (actor: Actor) => new Set(actor.scope.householdIds.filter((h) => livesIn(actor, h)));
 const closedError = () => new AppError('INVALID_TRANSITION', '活动已结束，不能再报名或确认', 'The activity is closed');
 
 export async function create(ctx: Ctx, actor: Actor, input: { regionId: string; title: string; description?: string | null; place?: string | null; startsAt: string; hours: number; capacity?: number | null }) {
   const r = await regions.requireBodyRegion(ctx, actor, input.regionId);
   if (r.level !== 'village' && r.level !== 'township') throw new AppError('VALIDATION_FAILED', '志愿活动按村或乡镇发布', 'Activities are posted by a village or township');
-  if (!actor.scope.can('points.manage', r.path)) throw forbidden('只有村两委或乡镇可以发布志愿活动', 'Only the village committee or the township posts activities');
+  pointsRegion.assertIn(actor, 'volunteer.manage', r.path);
   const now = ctx.clock.now();
   // The rate is fixed when the activity is posted: a later change of the village's rate does not reprice it.
   const row: repo.ActivityRow = {
@@ -93,7 +96,7 @@ export async function signUp(ctx: Ctx, actor: Actor, id: string, residentId: str
   const h = r ? (await people.householdBriefs(ctx, [r.householdId])).get(r.householdId) : undefined;
   if (!r || !h || !actor.scope.canSeeRow(h.regionPath, h.id)) throw new AppError('VALIDATION_FAILED', '所选人员不存在或不在您的辖区内', 'Unknown resident');
   if (!h.regionPath.startsWith(a.region_path)) throw new AppError('VALIDATION_FAILED', '只能报名本村的志愿活动', 'The activity is not of this village');
-  if (!ownHouseholds(actor).has(h.id) && !actor.scope.can('visits.log', h.regionPath) && !actor.scope.can('points.manage', h.regionPath)) throw forbidden('只能为本户成员报名', 'Sign up members of your own household');
+  if (!livesIn(actor, h.id) && !visitRegion.canIn(actor, 'visit.log', h.regionPath) && !pointsRegion.canIn(actor, 'volunteer.manage', h.regionPath)) throw forbidden('只能为本户成员报名', 'Sign up members of your own household');
   const existing = await repo.signupOfResident(ctx.db, id, residentId);
   if (existing) return existing.id;
   const now = ctx.clock.now();

@@ -1,8 +1,9 @@
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import * as repo from './repo.js';
+import { regionAbilities } from './policy.js';
 import { childLevelAllowed, childPath, codeFits, pathIds, type Level } from './rules.js';
 
 export interface RegionView {
@@ -85,7 +86,7 @@ export async function search(ctx: Ctx, actor: Actor, q: string) {
 
 export async function create(ctx: Ctx, actor: Actor, input: { parentId: string; level: Level; name: string; code?: string | null }) {
   const parent = await requireBodyRegion(ctx, actor, input.parentId);
-  if (!actor.scope.can('regions.manage', parent.path)) throw forbidden();
+  regionAbilities.assertIn(actor, 'region.manage', parent.path);
   if (!childLevelAllowed(parent.level as Level, input.level))
     throw new AppError('VALIDATION_FAILED', '该层级不能建在所选上级区域之下', 'This level cannot sit under the chosen parent');
   if (input.code && !codeFits(input.level, input.code))
@@ -105,7 +106,7 @@ export async function create(ctx: Ctx, actor: Actor, input: { parentId: string; 
 
 export async function rename(ctx: Ctx, actor: Actor, id: string, patch: { name?: string; code?: string | null }) {
   const r = await requireVisible(ctx, actor, id);
-  if (!actor.scope.can('regions.manage', r.path)) throw forbidden();
+  regionAbilities.assertIn(actor, 'region.manage', r.path);
   if (patch.code && !codeFits(r.level as Level, patch.code))
     throw new AppError('VALIDATION_FAILED', '区划代码位数不正确', 'Division code has the wrong length');
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));

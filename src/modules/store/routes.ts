@@ -12,11 +12,13 @@ import { MAX_QUANTITY, REDEMPTION_STATUSES } from './rules.js';
 const item = z.object({
   id: z.string(), regionId: z.string(), regionName: z.string(), name: z.string(), description: z.string().nullable(), merchant: z.string().nullable(),
   cost: z.number(), stock: z.number(), active: z.boolean(), sortOrder: z.number(), photoId: z.string().nullable(), updatedAt: z.string(),
+  abilities: z.array(z.string()).describe('What the caller may do to the item (item.update …)'),
 });
 const redemption = z.object({
   id: z.string(), householdId: z.string(), householdName: z.string(), itemId: z.string(), itemName: z.string(), quantity: z.number(), unitCost: z.number(), totalCost: z.number(),
   code: z.string(), status: z.enum(REDEMPTION_STATUSES), requestedBy: z.string(), requestedByName: z.string().nullable(), createdAt: z.string(),
   fulfilledAt: z.string().nullable(), fulfilledByName: z.string().nullable(), cancelledAt: z.string().nullable(), cancelledByName: z.string().nullable(), cancelReason: z.string().nullable(),
+  abilities: z.array(z.string()).describe('What the caller may do to the redemption (redemption.fulfil, redemption.cancel …)'),
 });
 const itemFields = {
   name: z.string({ error: '请填写商品名称' }).trim().min(1, { error: '请填写商品名称' }).max(40, { error: '商品名称最多40字' }),

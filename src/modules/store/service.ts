@@ -16,16 +16,18 @@ import * as attachments from '../attachments/service.js';
 import { userNames } from '../accounts/index.js';
 import * as ledger from '../points/index.js';
 import * as repo from './repo.js';
+import { itemPolicy, mayRedeemFor, redemptionPolicy, storeRegion } from './policy.js';
 import { MAX_QUANTITY, nextRedemptionStatus, normalizeCode, pickupCode, redemptionBlock, totalCost, type RedemptionAction, type RedemptionStatus } from './rules.js';
 
 const outOfStock = () => new AppError('OUT_OF_STOCK', '该商品库存不足', 'Not enough of this item in stock');
 
-async function itemViews(ctx: Ctx, rows: repo.ItemRow[]) {
+async function itemViews(ctx: Ctx, actor: Actor, rows: repo.ItemRow[]) {
   const [places, photos] = await Promise.all([regions.getMany(ctx, rows.map((r) => r.region_id)), attachments.latestFor(ctx, 'store_item', rows.map((r) => r.id))]);
   const names = new Map(places.map((p) => [p.id, p.name]));
   return rows.map((r) => ({
     id: r.id, regionId: r.region_id, regionName: names.get(r.region_id) ?? '', name: r.name, description: r.description, merchant: r.merchant,
     cost: r.cost, stock: r.stock, active: !!r.active, sortOrder: r.sort_order, photoId: photos.get(r.id) ?? null, updatedAt: r.updated_at,
+    abilities: itemPolicy.abilities(actor, r),
   }));
 }
 export type ItemView = Awaited<ReturnType<typeof itemViews>>[number];
@@ -33,19 +35,17 @@ export type ItemView = Awaited<ReturnType<typeof itemViews>>[number];
 /** Items a region's people can redeem (the village's and those above it); managers see the stores below too. */
 export async function listItems(ctx: Ctx, actor: Actor, regionId: string, includeInactive = false) {
   const r = await regions.requirePublicRegion(ctx, actor, regionId);
-  const manager = actor.scope.can('points.manage', r.path);
+  const manager = storeRegion.canIn(actor, 'store.manage', r.path);
   const rows = await repo.itemsFor(ctx.db, pathIds(r.path), r.path, includeInactive && manager);
-  return itemViews(ctx, rows);
+  return itemViews(ctx, actor, rows);
 }
 
 async function requireItem(ctx: Ctx, actor: Actor, id: string) {
-  const item = await repo.itemById(ctx.db, id);
-  if (!item || !(actor.scope.canSeeRegion(item.region_path) || actor.scope.isAncestorOfScope(item.region_path))) throw notFound('商品', 'Item');
-  return item;
+  return itemPolicy.assert(actor, 'item.read', await repo.itemById(ctx.db, id));
 }
 
 async function requireKeeper(ctx: Ctx, actor: Actor, item: { region_path: string }) {
-  if (!actor.scope.can('points.manage', item.region_path)) throw forbidden('只有村两委或乡镇可以管理超市商品', 'Only the village committee or the township keeps the store');
+  storeRegion.assertIn(actor, 'store.manage', item.region_path);
 }
 
 export async function createItem(ctx: Ctx, actor: Actor, input: { regionId: string; name: string; cost: number; stock: number; merchant?: string | null; description?: string | null; sortOrder?: number }) {
@@ -62,7 +62,7 @@ export async function createItem(ctx: Ctx, actor: Actor, input: { regionId: stri
     if (input.stock > 0) await repo.moveStock(tx, { id: newId(), item_id: row.id, delta: input.stock, reason: 'initial', source_id: row.id, note: '上架', by_user_id: actor.userId, at: now });
     await audit(tx, ctx.clock.now(), actor, { action: 'store_item.create', entity: 'store_item', entityId: row.id, regionPath: r.path, detail: input });
   });
-  return (await itemViews(ctx, [(await repo.itemById(ctx.db, row.id))!]))[0];
+  return (await itemViews(ctx, actor, [(await repo.itemById(ctx.db, row.id))!]))[0];
 }
 
 export async function updateItem(ctx: Ctx, actor: Actor, id: string, patch: { name?: string; cost?: number; merchant?: string | null; description?: string | null; active?: boolean; sortOrder?: number }) {
@@ -78,7 +78,7 @@ export async function updateItem(ctx: Ctx, actor: Actor, id: string, patch: { na
     });
     await audit(tx, now, actor, { action: 'store_item.update', entity: 'store_item', entityId: id, regionPath: item.region_path, detail: patch });
   });
-  return (await itemViews(ctx, [(await repo.itemById(ctx.db, id))!]))[0];
+  return (await itemViews(ctx, actor, [(await repo.itemById(ctx.db, id))!]))[0];
 }
 
 /** 入库 / 盘点: stock moves by `delta` (a take never below zero), logged; idempotent on the caller's key. */
@@ -97,7 +97,7 @@ export async function adjustStock(ctx: Ctx, actor: Actor, id: string, input: { d
   } catch (err) {
     if (!uniqueViolation(err)) throw err; // a retried key: the first move stands
   }
-  return (await itemViews(ctx, [(await repo.itemById(ctx.db, id))!]))[0];
+  return (await itemViews(ctx, actor, [(await repo.itemById(ctx.db, id))!]))[0];
 }
 
 export async function stockMoves(ctx: Ctx, actor: Actor, id: string) {
@@ -126,7 +126,7 @@ export async function openPhoto(ctx: Ctx, actor: Actor, id: string, attachmentId
   return file;
 }
 
-async function redemptionViews(ctx: Ctx, rows: repo.RedemptionRow[]) {
+async function redemptionViews(ctx: Ctx, actor: Actor, rows: repo.RedemptionRow[]) {
   const households = await people.householdBriefs(ctx, rows.map((r) => r.household_id));
   const users = await userNames(ctx, rows.flatMap((r) => [r.requested_by, r.fulfilled_by, r.cancelled_by]).filter((x): x is string => !!x));
   const name = (id: string | null) => (id ? users.get(id)?.name ?? null : null);
@@ -135,15 +135,12 @@ async function redemptionViews(ctx: Ctx, rows: repo.RedemptionRow[]) {
     quantity: r.quantity, unitCost: r.unit_cost, totalCost: r.total_cost, code: r.code, status: r.status as RedemptionStatus,
     requestedBy: r.requested_by, requestedByName: name(r.requested_by), createdAt: r.created_at,
     fulfilledAt: r.fulfilled_at, fulfilledByName: name(r.fulfilled_by), cancelledAt: r.cancelled_at, cancelledByName: name(r.cancelled_by), cancelReason: r.cancel_reason,
+    abilities: redemptionPolicy.abilities(actor, r),
   }));
 }
 export type RedemptionView = Awaited<ReturnType<typeof redemptionViews>>[number];
-const redemptionView = async (ctx: Ctx, r: repo.RedemptionRow) => (await redemptionViews(ctx, [r]))[0];
+const redemptionView = async (ctx: Ctx, actor: Actor, r: repo.RedemptionRow) => (await redemptionViews(ctx, actor, [r]))[0];
 
-/** Whether the caller redeems for this household: its own villager, or a village cadre at the counter. */
-function mayRedeemFor(actor: Actor, h: { id: string; regionPath: string }) {
-  return actor.scope.grants.some((g) => g.role === 'villager' && g.householdId === h.id) || actor.scope.can('points.manage', h.regionPath);
-}
 
 async function freshCode(ctx: Ctx) {
   for (;;) { const c = pickupCode(randomInt); if (!(await repo.codeTaken(ctx.db, c))) return c; }
@@ -156,7 +153,7 @@ async function freshCode(ctx: Ctx) {
  */
 export async function redeem(ctx: Ctx, actor: Actor, input: { householdId: string; itemId: string; quantity: number; idempotencyKey: string }) {
   const prior = await repo.redemptionByKey(ctx.db, actor.userId, input.idempotencyKey);
-  if (prior) return redemptionView(ctx, prior);
+  if (prior) return redemptionView(ctx, actor, prior);
   const h = (await people.householdBriefs(ctx, [input.householdId])).get(input.householdId);
   if (!h || !actor.scope.canSeeRow(h.regionPath, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
   if (!mayRedeemFor(actor, h)) throw forbidden('只有本户村民或村干部（柜台）可以兑换', 'Only the household or a village cadre at the counter redeems');
@@ -185,31 +182,26 @@ export async function redeem(ctx: Ctx, actor: Actor, input: { householdId: strin
   } catch (err) {
     if (uniqueViolation(err)) {
       const again = await repo.redemptionByKey(ctx.db, actor.userId, input.idempotencyKey);
-      if (again) return redemptionView(ctx, again);
+      if (again) return redemptionView(ctx, actor, again);
       return redeem(ctx, actor, input); // a pick-up code taken at the same instant: draw another
     }
     throw err;
   }
-  return redemptionView(ctx, row);
+  return redemptionView(ctx, actor, row);
 }
 
-/** Who may see a redemption: the household's people, and the keepers of the store it came from. */
-function canSeeRedemption(actor: Actor, r: repo.RedemptionRow) {
-  return actor.scope.canSeeRow(r.region_path, r.household_id) || actor.scope.can('points.manage', r.item_region_path);
-}
 
 export async function redemptionDetail(ctx: Ctx, actor: Actor, id: string) {
-  const r = await repo.redemptionById(ctx.db, id);
-  if (!r || !canSeeRedemption(actor, r)) throw notFound('兑换记录', 'Redemption');
-  return redemptionView(ctx, r);
+  const r = redemptionPolicy.assert(actor, 'redemption.read', await repo.redemptionById(ctx.db, id));
+  return redemptionView(ctx, actor, r);
 }
 
 /** The counter looks a code up before handing the goods over. */
 export async function byCode(ctx: Ctx, actor: Actor, code: string) {
   const c = normalizeCode(code);
   const r = c ? await repo.redemptionByCode(ctx.db, c) : undefined;
-  if (!r || !actor.scope.can('points.manage', r.item_region_path)) throw new AppError('NOT_FOUND', '兑换码不存在，请核对后重新输入', 'No redemption has this code');
-  return redemptionView(ctx, r);
+  if (!r || !redemptionPolicy.can(actor, 'redemption.fulfil', r)) throw new AppError('NOT_FOUND', '兑换码不存在，请核对后重新输入', 'No redemption has this code');
+  return redemptionView(ctx, actor, r);
 }
 
 async function act(ctx: Ctx, actor: Actor, r: repo.RedemptionRow, action: RedemptionAction, reason?: string) {
@@ -229,23 +221,20 @@ async function act(ctx: Ctx, actor: Actor, r: repo.RedemptionRow, action: Redemp
     return true;
   }));
   if (!ok) throw new AppError('CONFLICT', '该兑换正被他人处理，请刷新后重试', 'The redemption changed meanwhile; retry');
-  return redemptionView(ctx, (await repo.redemptionById(ctx.db, r.id))!);
+  return redemptionView(ctx, actor, (await repo.redemptionById(ctx.db, r.id))!);
 }
 
 /** 核销: the counter hands the goods over against the code. */
 export async function fulfil(ctx: Ctx, actor: Actor, code: string) {
   const c = normalizeCode(code);
   const r = c ? await repo.redemptionByCode(ctx.db, c) : undefined;
-  if (!r || !actor.scope.can('points.manage', r.item_region_path)) throw new AppError('NOT_FOUND', '兑换码不存在，请核对后重新输入', 'No redemption has this code');
+  if (!r || !redemptionPolicy.can(actor, 'redemption.fulfil', r)) throw new AppError('NOT_FOUND', '兑换码不存在，请核对后重新输入', 'No redemption has this code');
   return act(ctx, actor, r, 'fulfil');
 }
 
 /** 取消: by the household (while not yet picked up) or the store's keepers; points and stock go back. */
 export async function cancel(ctx: Ctx, actor: Actor, id: string, reason?: string) {
-  const r = await repo.redemptionById(ctx.db, id);
-  if (!r || !canSeeRedemption(actor, r)) throw notFound('兑换记录', 'Redemption');
-  const own = actor.scope.grants.some((g) => g.role === 'villager' && g.householdId === r.household_id);
-  if (!own && !actor.scope.can('points.manage', r.item_region_path)) throw forbidden('只有本户或超市管理人员可以取消兑换', 'Only the household or the store cancels');
+  const r = redemptionPolicy.assert(actor, 'redemption.cancel', await repo.redemptionById(ctx.db, id));
   return act(ctx, actor, r, 'cancel', reason);
 }
 
@@ -258,13 +247,13 @@ export async function listRedemptions(ctx: Ctx, actor: Actor, f: { regionId?: st
     filter = { householdIds: [h.id] };
   } else if (f.regionId) {
     const r = await regions.requireVisible(ctx, actor, f.regionId);
-    if (!actor.scope.can('points.manage', r.path)) throw forbidden('只有超市管理人员可以查看兑换记录', 'Only store keepers list redemptions');
+    if (!storeRegion.canIn(actor, 'store.manage', r.path)) throw forbidden('只有超市管理人员可以查看兑换记录', 'Only store keepers list redemptions');
     filter = { storePath: r.path, householdPath: r.path };
   } else {
     filter = { householdIds: actor.scope.householdIds };
   }
   const { rows, total } = await repo.listRedemptions(ctx.db, { ...filter, status: f.status, itemId: f.itemId }, f.page, f.pageSize);
-  return { items: await redemptionViews(ctx, rows), total };
+  return { items: await redemptionViews(ctx, actor, rows), total };
 }
 
 /** Items whose stock differs from the sum of their moves, inside a subtree (the consistency check). */

@@ -2,11 +2,12 @@
 // (they can be paused, not deleted); others name a tag, or every household, and a frequency.
 import { z } from 'zod';
 import type { Actor, Ctx } from '../../core/context.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { TAG_CODES } from '../../shared/tags.js';
 import * as repo from './repo.js';
+import { visitRegion } from './policy.js';
 import { FREQUENCIES } from './rules.js';
 
 export const ruleItem = z.object({ id: z.string(), name: z.string(), tag: z.string().nullable(), frequency: z.enum(FREQUENCIES), builtin: z.boolean(), active: z.boolean() });
@@ -20,7 +21,7 @@ export const rulePatch = z.object({ name: ruleCreate.shape.name.optional(), freq
 const view = (r: repo.RuleRow): z.infer<typeof ruleItem> => ({ id: r.id, name: r.name, tag: r.tag, frequency: r.frequency as (typeof FREQUENCIES)[number], builtin: !!r.builtin, active: !!r.active });
 
 function requireAdmin(actor: Actor) {
-  if (!actor.scope.canAnywhere('regions.manage')) throw forbidden('只有系统管理员可以修改走访规则', 'Only administrators edit visit rules');
+  visitRegion.assertSomewhere(actor, 'visit.settings');
 }
 
 export async function list(ctx: Ctx) {

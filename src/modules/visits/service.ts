@@ -1,7 +1,7 @@
 // The visit log (走访记录): who visited whom, when, what was found; a visit that
 // finds a problem becomes a case in one step, with its text and household.
 import type { Actor, Ctx } from '../../core/context.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
@@ -12,6 +12,7 @@ import * as cases from '../cases/service.js';
 import * as attachments from '../attachments/service.js';
 import { userNames } from '../accounts/index.js';
 import * as repo from './repo.js';
+import { visitPolicy, visitRegion } from './policy.js';
 import { monthBounds, type VISIT_METHODS } from './rules.js';
 
 export interface VisitInput {
@@ -31,7 +32,7 @@ export async function logVisit(ctx: Ctx, actor: Actor, input: VisitInput) {
   }
   const h = (await people.householdBriefs(ctx, [input.householdId])).get(input.householdId);
   if (!h || !actor.scope.canSeeRow(h.regionPath, null)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
-  if (!actor.scope.can('visits.log', h.regionPath)) throw forbidden('您不能在该区域记录走访', 'You cannot log visits here');
+  visitRegion.assertIn(actor, 'visit.log', h.regionPath);
   if (input.residentId && (await people.residentBriefs(ctx, [input.residentId])).get(input.residentId)?.householdId !== h.id)
     throw new AppError('VALIDATION_FAILED', '被走访人不是该户成员', 'The resident is not of this household');
   const now = ctx.clock.now();
@@ -62,10 +63,7 @@ export async function logVisit(ctx: Ctx, actor: Actor, input: VisitInput) {
 }
 
 async function requireVisit(ctx: Ctx, actor: Actor, id: string) {
-  const v = await repo.visitById(ctx.db, id);
-  // Workers' notes: for those who browse the area's registry (not the household itself), and the visitor.
-  if (!v || !(actor.scope.canSeeRow(v.region_path, null) || v.visitor_id === actor.userId)) throw notFound('走访记录', 'Visit');
-  return v;
+  return visitPolicy.assert(actor, 'visit.read', await repo.visitById(ctx.db, id));
 }
 
 async function views(ctx: Ctx, rows: repo.VisitRow[]) {
@@ -114,8 +112,7 @@ export async function monthRows(ctx: Ctx, actor: Actor, f: { regionId?: string; 
  * answers with the same case.
  */
 export async function toCase(ctx: Ctx, actor: Actor, id: string, input: { type?: 'incident' | 'service'; category: string; title?: string; priority?: 'normal' | 'major' | 'difficult' }) {
-  const v = await requireVisit(ctx, actor, id);
-  if (!actor.scope.can('visits.log', v.region_path) && v.visitor_id !== actor.userId) throw forbidden();
+  const v = visitPolicy.assert(actor, 'visit.update', await repo.visitById(ctx.db, id));
   if (v.case_id) return cases.detail(ctx, actor, v.case_id);
   // The worker's follow-up notes stay with the visit: the household follows its case and sees its text.
   const description = [v.situation, v.needs ? `群众诉求：${v.needs}` : null].filter(Boolean).join('\n');
@@ -138,8 +135,7 @@ export async function toCase(ctx: Ctx, actor: Actor, id: string, input: { type?:
 }
 
 export async function attachFiles(ctx: Ctx, actor: Actor, id: string, files: attachments.Upload[]) {
-  const v = await requireVisit(ctx, actor, id);
-  if (v.visitor_id !== actor.userId && !actor.scope.can('visits.log', v.region_path)) throw forbidden();
+  const v = visitPolicy.assert(actor, 'visit.update', await repo.visitById(ctx.db, id));
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     const out = await attachments.attachAll(ctx, tx, 'visit', id, actor.userId, files);

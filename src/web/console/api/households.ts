@@ -4,6 +4,8 @@ import { api, download, type Page } from './client';
 export interface HouseholdSummary {
   id: string; regionId: string; regionName: string; villageName: string; gridName: string;
   address: string; phone: string | null; headName: string | null; residentCount: number; tags: string[]; updatedAt: string;
+  /** What the caller may do to the household (household.update, resident.revealId …), from the server's policy. */
+  abilities: string[];
 }
 export interface Resident {
   id: string; householdId: string; name: string; gender: 'male' | 'female'; birthDate: string | null; birthYear: number; age: number;
@@ -13,7 +15,7 @@ export interface HouseholdDetail {
   id: string; regionId: string; regionName: string; villageName: string; gridName: string; address: string; phone: string | null;
   headResidentId: string | null; headName: string | null; residents: Resident[];
   partyMembers: { userId: string; name: string; phone: string }[];
-  createdAt: string; updatedAt: string; abilities: { edit: boolean; revealId: boolean };
+  createdAt: string; updatedAt: string; abilities: string[];
 }
 export interface HouseholdFilter { regionId?: string; q?: string; tag?: string; page: number; pageSize: number }
 

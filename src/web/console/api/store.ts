@@ -12,6 +12,8 @@ export const MAX_QUANTITY = 20;
 export interface StoreItem {
   id: string; regionId: string; regionName: string; name: string; description: string | null; merchant: string | null;
   cost: number; stock: number; active: boolean; sortOrder: number; photoId: string | null; updatedAt: string;
+  /** What the caller may do to the item (item.update …), from the server's policy. */
+  abilities?: string[];
 }
 export interface StockMove { id: string; delta: number; reason: string; note: string | null; byName: string | null; at: string }
 export interface Redemption {
@@ -20,6 +22,8 @@ export interface Redemption {
   requestedBy: string; requestedByName: string | null; createdAt: string;
   fulfilledAt: string | null; fulfilledByName: string | null;
   cancelledAt: string | null; cancelledByName: string | null; cancelReason: string | null;
+  /** What the caller may do to the redemption (redemption.cancel …), from the server's policy. */
+  abilities?: string[];
 }
 export interface HouseholdPoints { householdId: string; householdName: string; balance: number }
 export interface ItemInput { name: string; cost: number; merchant?: string | null; description?: string | null }

@@ -8,7 +8,7 @@ import { useCalendarOverview } from '../api/calendar';
 export function CalendarBanner() {
   const t = useT();
   const { can } = useSession();
-  const admin = can('regions.manage');
+  const admin = can('calendar.manage');
   const q = useCalendarOverview(admin);
   const years = q.data?.provisional ?? [];
   if (!admin || !years.length) return null;

@@ -1,11 +1,12 @@
-// The console menu as data: later modules add entries here (走访巡查, 事件办理, 积分超市 …).
+// The console menu as data: later modules add entries here (走访巡查, 事件办理, 积分超市 …), each
+// gated on a region ability its module's policy declares, so every role sees the pages its work needs.
 import type { ReactNode } from 'react';
 import {
   AccountBookOutlined, AlertOutlined, AuditOutlined, GiftOutlined, HeartOutlined, NotificationOutlined, ReadOutlined, ScanOutlined, ShopOutlined, ShoppingOutlined, TrophyOutlined, ApartmentOutlined, CarryOutOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined,
   CalendarOutlined, SafetyOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, ToolOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
-import type { Capability } from '../lib/access';
+import type { Ability } from '../lib/access';
 
 export interface MenuEntry {
   key: string;
@@ -13,8 +14,8 @@ export interface MenuEntry {
   icon?: ReactNode;
   /** Route path for leaves. */
   path?: string;
-  /** Shown only when the user holds this capability on some region. */
-  cap?: Capability;
+  /** Shown only when the user holds this ability on some region (GET /api/me → abilities). */
+  ability?: Ability;
   children?: MenuEntry[];
 }
 
@@ -22,56 +23,56 @@ export const MENU: MenuEntry[] = [
   {
     key: 'registry', label: 'menu.registry', icon: <ApartmentOutlined />,
     children: [
-      { key: 'households', label: 'menu.households', icon: <HomeOutlined />, path: '/registry/households', cap: 'registry.read' },
-      { key: 'regions', label: 'menu.regions', icon: <ClusterOutlined />, path: '/registry/regions', cap: 'registry.read' },
+      { key: 'households', label: 'menu.households', icon: <HomeOutlined />, path: '/registry/households', ability: 'household.read' },
+      { key: 'regions', label: 'menu.regions', icon: <ClusterOutlined />, path: '/registry/regions', ability: 'household.read' },
     ],
   },
   {
     key: 'cases', label: 'menu.cases', icon: <AlertOutlined />,
     children: [
-      { key: 'caseList', label: 'menu.caseList', icon: <ProfileOutlined />, path: '/cases', cap: 'cases.work' },
-      { key: 'caseReport', label: 'menu.caseReport', icon: <FormOutlined />, path: '/cases/report', cap: 'cases.work' },
-      { key: 'consultations', label: 'menu.consultations', icon: <TeamOutlined />, path: '/cases/consultations', cap: 'cases.supervise' },
-      { key: 'caseCategories', label: 'menu.caseCategories', icon: <ControlOutlined />, path: '/cases/categories', cap: 'regions.manage' },
+      { key: 'caseList', label: 'menu.caseList', icon: <ProfileOutlined />, path: '/cases', ability: 'case.read' },
+      { key: 'caseReport', label: 'menu.caseReport', icon: <FormOutlined />, path: '/cases/report', ability: 'case.read' },
+      { key: 'consultations', label: 'menu.consultations', icon: <TeamOutlined />, path: '/cases/consultations', ability: 'consultation.hold' },
+      { key: 'caseCategories', label: 'menu.caseCategories', icon: <ControlOutlined />, path: '/cases/categories', ability: 'case.settings' },
     ],
   },
   {
     key: 'visits', label: 'menu.visits', icon: <CarryOutOutlined />,
     children: [
-      { key: 'visitPlan', label: 'menu.visitPlan', icon: <ScheduleOutlined />, path: '/visits/plan', cap: 'registry.read' },
-      { key: 'visitLog', label: 'menu.visitLog', icon: <SolutionOutlined />, path: '/visits/log', cap: 'registry.read' },
-      { key: 'patrols', label: 'menu.patrols', icon: <SafetyOutlined />, path: '/patrols', cap: 'registry.read' },
-      { key: 'visitSettings', label: 'menu.visitSettings', icon: <ToolOutlined />, path: '/visits/settings', cap: 'regions.manage' },
+      { key: 'visitPlan', label: 'menu.visitPlan', icon: <ScheduleOutlined />, path: '/visits/plan', ability: 'visit.log' },
+      { key: 'visitLog', label: 'menu.visitLog', icon: <SolutionOutlined />, path: '/visits/log', ability: 'visit.log' },
+      { key: 'patrols', label: 'menu.patrols', icon: <SafetyOutlined />, path: '/patrols', ability: 'patrol.log' },
+      { key: 'visitSettings', label: 'menu.visitSettings', icon: <ToolOutlined />, path: '/visits/settings', ability: 'visit.settings' },
     ],
   },
   {
     key: 'points', label: 'menu.points', icon: <GiftOutlined />,
     children: [
-      { key: 'pointAwards', label: 'menu.pointAwards', icon: <AuditOutlined />, path: '/points/awards', cap: 'registry.read' },
-      { key: 'pointBoard', label: 'menu.pointBoard', icon: <NotificationOutlined />, path: '/points/board', cap: 'registry.read' },
-      { key: 'pointLedger', label: 'menu.pointLedger', icon: <AccountBookOutlined />, path: '/points/ledger', cap: 'registry.read' },
-      { key: 'pointRanking', label: 'menu.pointRanking', icon: <TrophyOutlined />, path: '/points/ranking', cap: 'registry.read' },
-      { key: 'volunteer', label: 'menu.volunteer', icon: <HeartOutlined />, path: '/points/volunteer', cap: 'registry.read' },
-      { key: 'storeItems', label: 'menu.storeItems', icon: <ShopOutlined />, path: '/store/items', cap: 'points.manage' },
-      { key: 'storeCounter', label: 'menu.storeCounter', icon: <ScanOutlined />, path: '/store/counter', cap: 'points.manage' },
-      { key: 'storeRedemptions', label: 'menu.storeRedemptions', icon: <ShoppingOutlined />, path: '/store/redemptions', cap: 'points.manage' },
-      { key: 'pointRules', label: 'menu.pointRules', icon: <ReadOutlined />, path: '/points/rules', cap: 'registry.read' },
+      { key: 'pointAwards', label: 'menu.pointAwards', icon: <AuditOutlined />, path: '/points/awards', ability: 'award.propose' },
+      { key: 'pointBoard', label: 'menu.pointBoard', icon: <NotificationOutlined />, path: '/points/board', ability: 'award.review' },
+      { key: 'pointLedger', label: 'menu.pointLedger', icon: <AccountBookOutlined />, path: '/points/ledger', ability: 'ledger.read' },
+      { key: 'pointRanking', label: 'menu.pointRanking', icon: <TrophyOutlined />, path: '/points/ranking', ability: 'ranking.read' },
+      { key: 'volunteer', label: 'menu.volunteer', icon: <HeartOutlined />, path: '/points/volunteer', ability: 'volunteer.manage' },
+      { key: 'storeItems', label: 'menu.storeItems', icon: <ShopOutlined />, path: '/store/items', ability: 'store.manage' },
+      { key: 'storeCounter', label: 'menu.storeCounter', icon: <ScanOutlined />, path: '/store/counter', ability: 'store.manage' },
+      { key: 'storeRedemptions', label: 'menu.storeRedemptions', icon: <ShoppingOutlined />, path: '/store/redemptions', ability: 'store.manage' },
+      { key: 'pointRules', label: 'menu.pointRules', icon: <ReadOutlined />, path: '/points/rules', ability: 'rule.read' },
     ],
   },
   {
     key: 'system', label: 'menu.system', icon: <SettingOutlined />,
     children: [
-      { key: 'users', label: 'menu.users', icon: <TeamOutlined />, path: '/system/users', cap: 'users.manage' },
-      { key: 'workCalendar', label: 'menu.workCalendar', icon: <CalendarOutlined />, path: '/system/calendar', cap: 'regions.manage' },
+      { key: 'users', label: 'menu.users', icon: <TeamOutlined />, path: '/system/users', ability: 'user.manage' },
+      { key: 'workCalendar', label: 'menu.workCalendar', icon: <CalendarOutlined />, path: '/system/calendar', ability: 'calendar.manage' },
       { key: 'password', label: 'menu.password', icon: <KeyOutlined />, path: '/system/password' },
     ],
   },
 ];
 
 /** The menu with entries the user may not use removed (and groups left empty dropped). */
-export function visibleMenu(can: (cap: Capability) => boolean, entries: MenuEntry[] = MENU): MenuEntry[] {
+export function visibleMenu(can: (ability: Ability) => boolean, entries: MenuEntry[] = MENU): MenuEntry[] {
   return entries.flatMap((e) => {
-    if (e.cap && !can(e.cap)) return [];
+    if (e.ability && !can(e.ability)) return [];
     if (!e.children) return [e];
     const kids = visibleMenu(can, e.children);
     return kids.length ? [{ ...e, children: kids }] : [];

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Me } from '../api/auth';
 import type { Level } from '../api/regions';
-import { hasCapability, roleHasCapability, type Capability } from '../lib/access';
+import { abilityRegions, hasAbility, type Ability } from '../lib/access';
 import { useRegion } from '../api/regions';
 
 export interface Jurisdiction { regionId: string; name: string; level: Level; roles: string[] }
@@ -13,9 +13,9 @@ interface Session {
   current: Jurisdiction | null;
   setCurrent: (regionId: string) => void;
   /** Held on some region: decides which menu entries exist. */
-  can: (cap: Capability) => boolean;
+  can: (ability: Ability) => boolean;
   /** Held on the current jurisdiction (or a region above it): decides the buttons on its pages. */
-  canHere: (cap: Capability) => boolean;
+  canHere: (ability: Ability) => boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -42,13 +42,13 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
     setChosen(regionId);
     try { sessionStorage.setItem(storageKey(me.id), regionId); } catch { /* ignore */ }
   }, [me.id]);
-  const can = useCallback((cap: Capability) => hasCapability(me, cap), [me]);
+  const can = useCallback((ability: Ability) => hasAbility(me, ability), [me]);
   const here = useRegion(current?.regionId);
-  const canHere = useCallback((cap: Capability) => {
+  const canHere = useCallback((ability: Ability) => {
     if (!current) return false;
     const above = new Set(here.data?.ancestors.map((a) => a.id) ?? []);
-    return jurisdictions.some((j) => (j.regionId === current.regionId || above.has(j.regionId)) && j.roles.some((r) => roleHasCapability(r, cap)));
-  }, [current, here.data, jurisdictions]);
+    return abilityRegions(me, ability).some((id) => id === current.regionId || above.has(id));
+  }, [me, current, here.data]);
   const value = useMemo(() => ({ me, jurisdictions, current, setCurrent, can, canHere }), [me, jurisdictions, current, setCurrent, can, canHere]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -69,7 +69,7 @@ export function MyRedemptionsPage() {
             </div>
             <span className={`xz-status xz-status-${TONE[r.status]}`}>{WORD[r.status]}</span>
           </Link>
-          {r.status === 'reserved' && <Button fill="outline" className="xz-pts-action" onClick={() => cancel(r)}>取消兑换</Button>}
+          {r.status === 'reserved' && r.abilities?.includes('redemption.cancel') && <Button fill="outline" className="xz-pts-action" onClick={() => cancel(r)}>取消兑换</Button>}
         </section>
       ))}
     </div>

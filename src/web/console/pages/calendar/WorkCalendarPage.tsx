@@ -24,7 +24,7 @@ const toDraft = (y: WorkYear): Draft => ({ holidays: new Set(y.holidays), workda
 export default function WorkCalendarPage() {
   const t = useT();
   const { can } = useSession();
-  const admin = can('regions.manage');
+  const admin = can('calendar.manage');
   const [params, setParams] = useSearchParams();
   const overview = useCalendarOverview(admin);
   const thisYear = new Date().getFullYear();

@@ -32,7 +32,7 @@ export default function CaseListPage() {
   const [exporting, setExporting] = useState(false);
   const rootId = current?.regionId;
   const { filter, update } = useUrlFilters<UrlFilter>(KEYS, { box: 'todo' });
-  const boxes = BOXES.filter((b) => b !== 'attention' || can('cases.supervise'));
+  const boxes = BOXES.filter((b) => b !== 'attention' || can('case.supervise'));
   const box = (boxes.includes(filter.box as Box) ? filter.box : 'todo') as Box;
   // from/to go as the URL holds them, plain days: the server reads them as Shanghai days, both inclusive
   // (the browser's own time zone must not move them).
@@ -76,7 +76,7 @@ export default function CaseListPage() {
       extra={(
         <Space wrap>
           {reportButton}
-          {can('cases.manage') && <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLedger}>{t('cases.exportLedger')}</Button>}
+          {can('case.manage') && <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLedger}>{t('cases.exportLedger')}</Button>}
         </Space>
       )}
     >

@@ -28,7 +28,7 @@ export default function CategorySettingsPage() {
   const [saving, setSaving] = useState(false);
   const [adding, setAdding] = useState(false);
 
-  if (!can('regions.manage')) return <Result status="403" title={t('caseCategories.noAccess')} />;
+  if (!can('case.settings')) return <Result status="403" title={t('caseCategories.noAccess')} />;
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setEditing((e) => (e ? { ...e, draft: { ...e.draft, [k]: v } } : e));
   const d = editing?.draft;

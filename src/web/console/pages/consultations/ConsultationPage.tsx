@@ -80,7 +80,7 @@ export default function ConsultationPage() {
   const [deciding, setDeciding] = useState<AgendaItem | null>(null);
   const [opening, setOpening] = useState(false);
 
-  if (!can('cases.supervise')) return <Result status="403" title={t('consult.noAccess')} />;
+  if (!can('consultation.hold')) return <Result status="403" title={t('consult.noAccess')} />;
   const m = meeting.data;
   const open = m?.status === 'open';
 

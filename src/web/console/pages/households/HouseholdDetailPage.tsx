@@ -41,7 +41,8 @@ export default function HouseholdDetailPage() {
     );
   }
   const d = h.data;
-  const canEdit = d.abilities.edit;
+  const canEdit = d.abilities.includes('household.update');
+  const canReveal = d.abilities.includes('resident.revealId');
 
   return (
     <PageContainer
@@ -70,11 +71,11 @@ export default function HouseholdDetailPage() {
           ]} />
         </Card>
         <Card title={<span>{t('household.residents')} <span className="xz-total">{t('households.people', { n: d.residents.length })}</span></span>} variant="borderless">
-          {d.abilities.revealId && d.residents.length > 0 && (
+          {canReveal && d.residents.length > 0 && (
             <Alert type="info" showIcon title={t('household.revealNote')} style={{ marginBottom: 12 }} />
           )}
           {d.residents.length ? (
-            <ResidentTable residents={d.residents} headId={d.headResidentId} canReveal={d.abilities.revealId} canEdit={canEdit} onEdit={setResident} />
+            <ResidentTable residents={d.residents} headId={d.headResidentId} canReveal={canReveal} canEdit={canEdit} onEdit={setResident} />
           ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('household.residents.empty')} />}
         </Card>
         <Card title={t('household.partyMembers')} variant="borderless">

@@ -32,7 +32,7 @@ export default function HouseholdListPage() {
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const canWrite = canHere('registry.write');
+  const canWrite = canHere('household.create');
 
   // Switching jurisdiction starts over at the new root.
   const [lastRoot, setLastRoot] = useState(rootId);

@@ -36,7 +36,7 @@ export function HouseholdTable({ rows, total, page, pageSize, loading, filtered,
       render: (_: unknown, r) => (
         <Space size={12} style={{ whiteSpace: 'nowrap' }}>
           <Link to={`/registry/households/${r.id}`} state={back} aria-label={`${t('common.view')} ${r.address}`}>{t('common.view')}</Link>
-          {canEdit && <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onEdit(r.id)} aria-label={`${t('common.edit')} ${r.address}`}>{t('common.edit')}</Button>}
+          {canEdit && r.abilities.includes('household.update') && <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onEdit(r.id)} aria-label={`${t('common.edit')} ${r.address}`}>{t('common.edit')}</Button>}
         </Space>
       ),
     },

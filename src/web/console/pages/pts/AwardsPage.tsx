@@ -14,7 +14,7 @@ import { Ellipsis } from '../../components/Ellipsis';
 import { listPagination } from '../../components/pagination';
 import { usePointLabels } from '../../lib/pointLabels';
 import { useSession } from '../../layout/session';
-import { hasCapability } from '../../lib/access';
+import { hasAbility } from '../../lib/access';
 import { PointValue, SplitWithTree, usePageRegion } from './Points';
 import { AwardDrawer } from './AwardDrawer';
 import { ProposeModal } from './ProposeModal';
@@ -33,8 +33,8 @@ export default function AwardsPage() {
   const counts = useAwardCounts(regionId);
   const [selected, setSelected] = useState<string[]>([]);
   const [proposing, setProposing] = useState(false);
-  const canDecide = hasCapability(me, 'points.manage');
-  const canPropose = canDecide || hasCapability(me, 'visits.log');
+  const canDecide = hasAbility(me, 'award.approve');
+  const canPropose = hasAbility(me, 'award.propose');
   const refresh = () => qc.invalidateQueries({ queryKey: ['points'] });
 
   const approveMany = async () => {

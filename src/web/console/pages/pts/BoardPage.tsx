@@ -12,7 +12,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { EmptyState } from '../../components/EmptyState';
 import { Ellipsis } from '../../components/Ellipsis';
 import { useSession } from '../../layout/session';
-import { hasCapability } from '../../lib/access';
+import { hasAbility } from '../../lib/access';
 import { PointValue, SplitWithTree, usePageRegion } from './Points';
 
 export default function BoardPage() {
@@ -26,7 +26,7 @@ export default function BoardPage() {
   const board = useBoard(regionId);
   const [objecting, setObjecting] = useState<BoardItem | null>(null);
   const [form] = Form.useForm<{ text: string }>();
-  const canObject = hasCapability(me, 'points.manage');
+  const canObject = hasAbility(me, 'points.manage');
   const items = board.data?.items ?? [];
   const current = items.filter((i) => i.status === 'publicized');
   const recent = items.filter((i) => i.status === 'effective');

@@ -14,7 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Ellipsis } from '../../components/Ellipsis';
 import { listPagination } from '../../components/pagination';
 import { clientKey } from '../../lib/clientKey';
-import { hasCapability } from '../../lib/access';
+import { hasAbility } from '../../lib/access';
 import { useSession } from '../../layout/session';
 import { AWARD_COLOR, usePointLabels } from '../../lib/pointLabels';
 import { PointValue, SplitWithTree, usePageRegion } from './Points';
@@ -102,7 +102,7 @@ function HouseholdDrawer({ id, onClose }: { id?: string; onClose: () => void }) 
   const p = pts.data;
   return (
     <Drawer open={!!id} onClose={onClose} size={600} title={p ? `${p.householdName} · ${t('pts.ledger.title')}` : t('pts.ledger.title')}
-      extra={hasCapability(me, 'points.manage') && p && <Button onClick={() => setCorrecting(true)}>{t('pts.ledger.correct')}</Button>}>
+      extra={hasAbility(me, 'points.manage') && p && <Button onClick={() => setCorrecting(true)}>{t('pts.ledger.correct')}</Button>}>
       {!p ? <Skeleton active /> : (
         <>
           <Descriptions size="small" column={1}><Descriptions.Item label={t('pts.ledger.balance')}><span className="xz-pts-big">{f.num(p.balance)}</span>&nbsp;{t('pts.unit')}</Descriptions.Item></Descriptions>

@@ -14,7 +14,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { EmptyState } from '../../components/EmptyState';
 import { listPagination } from '../../components/pagination';
 import { useSession } from '../../layout/session';
-import { hasCapability } from '../../lib/access';
+import { hasAbility } from '../../lib/access';
 import { SplitWithTree, usePageRegion } from './Points';
 
 type Period = 'month' | 'quarter' | 'year';
@@ -25,7 +25,7 @@ export default function RankPage() {
   const { me } = useSession();
   const { filter, update, rootId, regionId, region, showTree } = usePageRegion(['tab', 'period', 'date', 'year']);
   const tab = filter.tab ?? 'ranking';
-  const manage = hasCapability(me, 'points.manage');
+  const manage = hasAbility(me, 'points.manage');
   return (
     <PageContainer title={t('pts.rank.title')} subTitle={t('pts.rank.sub')}>
       <SplitWithTree rootId={rootId} selectedId={filter.regionId} showTree={showTree} onChange={(id) => update({ regionId: id })}>

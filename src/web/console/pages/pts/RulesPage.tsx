@@ -12,7 +12,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { EmptyState } from '../../components/EmptyState';
 import { Ellipsis } from '../../components/Ellipsis';
 import { useSession } from '../../layout/session';
-import { hasCapability } from '../../lib/access';
+import { hasAbility } from '../../lib/access';
 import { usePointLabels } from '../../lib/pointLabels';
 import { PointValue, SplitWithTree, usePageRegion } from './Points';
 import { RuleImportModal } from './RuleImportModal';
@@ -31,7 +31,7 @@ export default function RulesPage() {
   const rules = useRules(regionId, true);
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const canKeep = hasCapability(me, 'points.manage') && (region?.level === 'village' || region?.level === 'township' || region?.level === 'county');
+  const canKeep = hasAbility(me, 'points.manage') && (region?.level === 'village' || region?.level === 'township' || region?.level === 'county');
   // Rules come from the region itself or one above it: their names are on the region's own record.
   const regionNames = new Map<string, string>(region ? [[region.id, region.name], ...region.ancestors.map((a) => [a.id, a.name] as [string, string])] : []);
   const rows = (rules.data ?? []).filter((r) => !filter.category || r.category === filter.category);

@@ -17,7 +17,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Ellipsis } from '../../components/Ellipsis';
 import { listPagination } from '../../components/pagination';
 import { useSession } from '../../layout/session';
-import { hasCapability } from '../../lib/access';
+import { hasAbility } from '../../lib/access';
 import { SplitWithTree, usePageRegion } from './Points';
 
 export default function VolunteerAdminPage() {
@@ -28,7 +28,7 @@ export default function VolunteerAdminPage() {
   const { filter, update, rootId, regionId, region, showTree } = usePageRegion(['activity']);
   const list = useActivities({ regionId, page: filter.page, pageSize: filter.pageSize });
   const [adding, setAdding] = useState(false);
-  const manage = hasCapability(me, 'points.manage') && (region?.level === 'village' || region?.level === 'township');
+  const manage = hasAbility(me, 'volunteer.manage') && (region?.level === 'village' || region?.level === 'township');
   const columns: TableColumnsType<Activity> = [
     { title: t('pts.vol.col.time'), dataIndex: 'startsAt', width: 120, render: (v: string) => f.dateTimeShort(v) },
     { title: t('pts.vol.col.title'), key: 'title', ellipsis: { showTitle: false }, render: (_: unknown, a) => <div className="xz-two-lines"><Ellipsis text={a.title} /><span className="xz-muted xz-small"><Ellipsis text={[a.place, a.organizerName].filter(Boolean).join(' · ')} /></span></div> },

@@ -23,7 +23,7 @@ export default function RegionsPage() {
   const { branches, load } = useRegionBranches();
   const [expanded, setExpanded] = useState<string[]>([]);
   const [target, setTarget] = useState<RegionFormTarget | null>(null);
-  const manage = canHere('regions.manage');
+  const manage = canHere('region.manage');
 
   useEffect(() => {
     if (!rootId) return;

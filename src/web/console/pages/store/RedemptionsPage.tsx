@@ -12,7 +12,6 @@ import { FilterBar } from '../../components/FilterBar';
 import { EmptyState } from '../../components/EmptyState';
 import { Ellipsis } from '../../components/Ellipsis';
 import { listPagination } from '../../components/pagination';
-import { useSession } from '../../layout/session';
 import { RedemptionStatusTag, usePoints, useStoreLabels, useStoreRegion } from './parts';
 import { CancelModal } from './CancelModal';
 
@@ -30,7 +29,6 @@ export default function RedemptionsPage() {
   const points = usePoints();
   const label = useStoreLabels();
   const errorText = useErrorText();
-  const { canHere } = useSession();
   const { rootId, regionId, region, showTree, filter, update } = useStoreRegion<UrlFilter>(KEYS);
   const [form] = Form.useForm<{ itemId?: string }>();
   const [cancelling, setCancelling] = useState<Redemption | null>(null);
@@ -43,7 +41,6 @@ export default function RedemptionsPage() {
     fulfilled: useCount(regionId, filter.itemId, 'fulfilled'),
     cancelled: useCount(regionId, filter.itemId, 'cancelled'),
   };
-  const mayCancel = canHere('points.manage');
 
   useEffect(() => { form.setFieldsValue({ itemId: filter.itemId }); }, [filter.itemId, form]);
 
@@ -72,7 +69,7 @@ export default function RedemptionsPage() {
     },
     {
       title: t('store.col.actions'), key: 'actions', width: 76, fixed: 'right',
-      render: (_: unknown, r) => (r.status === 'reserved' && mayCancel
+      render: (_: unknown, r) => (r.status === 'reserved' && r.abilities?.includes('redemption.cancel')
         ? <Button type="link" size="small" danger onClick={() => setCancelling(r)} aria-label={t('store.cancel.label', { name: r.householdName || '—', item: r.itemName })}>{t('store.cancel.action')}</Button>
         : <span className="xz-muted">—</span>),
     },

@@ -53,10 +53,10 @@ export default function StoreItemsPage() {
   const show: Show = filter.show === 'active' || filter.show === 'inactive' ? filter.show : 'all';
   const store = storeOf(region);
   const above = useMemo(() => new Set(region?.ancestors.map((a) => a.id) ?? []), [region]);
-  const mayKeep = canHere('points.manage');
+  const mayKeep = canHere('store.manage');
   // Items of a store above the user's jurisdiction (the township's) are kept by the township, not here.
   const aboveMe = useMemo(() => new Set(root?.ancestors.map((a) => a.id) ?? []), [root]);
-  const keeps = (it: StoreItem) => mayKeep && !aboveMe.has(it.regionId);
+  const keeps = (it: StoreItem) => !!it.abilities?.includes('item.update') && !aboveMe.has(it.regionId);
 
   const all = items.data ?? [];
   const rows = all.filter((it) => (show === 'all' || (show === 'active') === it.active)

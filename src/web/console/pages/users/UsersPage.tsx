@@ -29,7 +29,7 @@ export default function UsersPage() {
   const [drawer, setDrawer] = useState<UserRow | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
 
-  if (!can('users.manage')) return <Result status="403" title={t('common.notFound.title')} subTitle={t('common.notFound.desc')} />;
+  if (!can('user.manage')) return <Result status="403" title={t('common.notFound.title')} subTitle={t('common.notFound.desc')} />;
 
   const roleText = (code: string) => {
     const d = roles.data?.find((r) => r.code === code);

@@ -14,7 +14,7 @@ export default function VisitSettingsPage() {
   const { can } = useSession();
   const { filter, update } = useUrlFilters<{ tab?: string; page: number; pageSize: number }>(KEYS, { tab: 'rules' });
   const tab = filter.tab === 'checklist' ? 'checklist' : 'rules';
-  if (!can('regions.manage')) return <Result status="403" title={t('visitSettings.noAccess')} />;
+  if (!can('visit.settings')) return <Result status="403" title={t('visitSettings.noAccess')} />;
   return (
     <PageContainer title={t('visitSettings.title')}>
       <Card variant="borderless">
