@@ -33,7 +33,7 @@ function h5ServiceWorker(): Plugin {
       };
       walk(entry.fileName);
       const html = bundle['h5.html'];
-      if (!html || html.type !== 'asset') return this.error('xz-h5-sw: h5.html is missing from the bundle');
+      if (html?.type !== 'asset') return this.error('xz-h5-sw: h5.html is missing from the bundle');
       const precache = ['/h5.html', ...[...files].sort().map((f) => `/${f}`)];
       const version = createHash('sha256').update(precache.join('\n')).update(String(html.source)).digest('hex').slice(0, 12);
       const source = here('./src/web/h5/sw.ts');
@@ -69,7 +69,11 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 30 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 25 },
-            { name: 'antd-core', test: /node_modules[\\/](@ant-design[\\/](cssinjs|colors|fast-color|cssinjs-utils)|@emotion|stylis|@babel[\\/]runtime)[\\/]/, priority: 20 },
+            {
+              name: 'antd-core',
+              test: /node_modules[\\/](@ant-design[\\/](cssinjs|colors|fast-color|cssinjs-utils)|@emotion|stylis|@babel[\\/]runtime)[\\/]/,
+              priority: 20,
+            },
           ],
         },
       },

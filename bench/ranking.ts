@@ -26,18 +26,38 @@ const DAY = '2026-11-27';
 async function time(label: string, runs: number, fn: () => Promise<unknown>) {
   await fn();
   const ms: number[] = [];
-  for (let i = 0; i < runs; i++) { const t = performance.now(); await fn(); ms.push(performance.now() - t); }
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
   ms.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(58)} median ${ms[Math.floor(ms.length / 2)].toFixed(1).padStart(8)} ms   p90 ${ms[Math.floor(ms.length * 0.9)].toFixed(1).padStart(8)} ms`);
+  console.log(
+    `  ${label.padEnd(58)} median ${ms[Math.floor(ms.length / 2)].toFixed(1).padStart(8)} ms   p90 ${ms[Math.floor(ms.length * 0.9)].toFixed(1).padStart(8)} ms`,
+  );
 }
 
 /** The ranking as it was before it moved into SQL: every household's sum fetched, ranked in memory with the quadratic tie rule. */
 async function formerRanking(ctx: Ctx, path: string, page: number, pageSize: number) {
-  const rows = await ctx.db.selectFrom('point_entries').select(['household_id', sql<number>`sum(delta)`.as('points')])
-    .where((eb) => withinPath(eb, 'region_path', path)).where('at', '>=', shanghaiMidnight('2026-01-01')).where('at', '<', shanghaiDayEnd('2026-12-31')).where('source', 'in', EARNING_SOURCES)
-    .groupBy('household_id').having(sql`sum(delta)`, '>', 0).orderBy(sql`sum(delta)`, 'desc').orderBy('household_id').execute();
+  const rows = await ctx.db
+    .selectFrom('point_entries')
+    .select(['household_id', sql<number>`sum(delta)`.as('points')])
+    .where((eb) => withinPath(eb, 'region_path', path))
+    .where('at', '>=', shanghaiMidnight('2026-01-01'))
+    .where('at', '<', shanghaiDayEnd('2026-12-31'))
+    .where('source', 'in', EARNING_SOURCES)
+    .groupBy('household_id')
+    .having(sql`sum(delta)`, '>', 0)
+    .orderBy(sql`sum(delta)`, 'desc')
+    .orderBy('household_id')
+    .execute();
   const points = rows.map((r) => Number(r.points));
-  const ranks = points.map((p, i) => (i > 0 && points[i - 1] === p ? NaN : i + 1)).reduce<number[]>((out, r, i) => [...out, Number.isNaN(r) ? out[i - 1] : r], []);
+  const ranks = points
+    .map((p, i) => (i > 0 && points[i - 1] === p ? NaN : i + 1))
+    .reduce<number[]>((out, r, i) => {
+      out.push(Number.isNaN(r) ? out[i - 1] : r);
+      return out;
+    }, []);
   const start = (page - 1) * pageSize;
   return rows.slice(start, start + pageSize).map((r, i) => ({ householdId: r.household_id, rank: ranks[start + i] }));
 }
@@ -54,16 +74,53 @@ async function bench(database: Database) {
     homes.slice(i, i + 400).forEach((h, k) => {
       const seq = i + k;
       for (let m = 1; m <= 11; m++)
-        batch.push({ id: newId(), household_id: h.id, region_path: h.region_path, delta: 10, source: 'monthly_base', source_id: `${h.id}:2026-${String(m).padStart(2, '0')}`, rule_id: null, resident_id: null, note: null, at: `2026-${String(m).padStart(2, '0')}-01T00:00:00.000Z`, created_by: null });
+        batch.push({
+          id: newId(),
+          household_id: h.id,
+          region_path: h.region_path,
+          delta: 10,
+          source: 'monthly_base',
+          source_id: `${h.id}:2026-${String(m).padStart(2, '0')}`,
+          rule_id: null,
+          resident_id: null,
+          note: null,
+          at: `2026-${String(m).padStart(2, '0')}-01T00:00:00.000Z`,
+          created_by: null,
+        });
       for (let a = 0; a < seq % 4; a++)
-        batch.push({ id: newId(), household_id: h.id, region_path: h.region_path, delta: [5, 10, 20, -5][(seq + a) % 4], source: 'rule_award', source_id: newId(), rule_id: null, resident_id: null, note: null, at: `2026-${String(1 + ((seq + a) % 11)).padStart(2, '0')}-15T02:00:00.000Z`, created_by: null });
+        batch.push({
+          id: newId(),
+          household_id: h.id,
+          region_path: h.region_path,
+          delta: [5, 10, 20, -5][(seq + a) % 4],
+          source: 'rule_award',
+          source_id: newId(),
+          rule_id: null,
+          resident_id: null,
+          note: null,
+          at: `2026-${String(1 + ((seq + a) % 11)).padStart(2, '0')}-15T02:00:00.000Z`,
+          created_by: null,
+        });
     });
     n += batch.length;
-    await ctx.db.transaction().execute(async (tx) => { for (let j = 0; j < batch.length; j += 500) await tx.insertInto('point_entries').values(batch.slice(j, j + 500)).execute(); });
+    await ctx.db.transaction().execute(async (tx) => {
+      for (let j = 0; j < batch.length; j += 500)
+        await tx
+          .insertInto('point_entries')
+          .values(batch.slice(j, j + 500))
+          .execute();
+    });
   }
   await sql`ANALYZE`.execute(ctx.db);
-  console.log(`\n[${database.kind}] ${households.toLocaleString()} households, ${n.toLocaleString()} ledger entries, ${grids.length} grids in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const admin = { userId: 'bench', name: 'bench', ip: null, scope: new Scope([{ role: 'admin', regionId: county.id, regionPath: county.path, householdId: null }]) };
+  console.log(
+    `\n[${database.kind}] ${households.toLocaleString()} households, ${n.toLocaleString()} ledger entries, ${grids.length} grids in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const admin = {
+    userId: 'bench',
+    name: 'bench',
+    ip: null,
+    scope: new Scope([{ role: 'admin', regionId: county.id, regionPath: county.path, householdId: null }]),
+  };
   const village = grids[0].parent_id!;
   const q = (regionId: string, page: number) => ({ regionId, period: 'year' as const, date: DAY, page, pageSize: 20 });
   await time('county ranking page 1 (SQL RANK)', 10, () => ranking(ctx, admin, q(county.id, 1)));
@@ -82,7 +139,12 @@ async function bench(database: Database) {
 if (process.env.BENCH_SQLITE !== '0') {
   const dir = mkdtempSync(join(tmpdir(), 'xz-bench-'));
   const sqlite = openDatabase(`file:${join(dir, 'bench.db')}`);
-  try { await bench(sqlite); } finally { await sqlite.close(); rmSync(dir, { recursive: true, force: true }); }
+  try {
+    await bench(sqlite);
+  } finally {
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.env.BENCH_PG === '1') {
@@ -90,7 +152,14 @@ if (process.env.BENCH_PG === '1') {
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl); url.pathname = `/${name}`;
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
   const database = openDatabase(url.toString());
-  try { await bench(database); } finally { await database.close(); await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); }
+  try {
+    await bench(database);
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }

@@ -22,9 +22,15 @@ const pgUrl = process.env.XZ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/
 async function time(label: string, runs: number, fn: () => Promise<unknown>) {
   await fn();
   const ms: number[] = [];
-  for (let i = 0; i < runs; i++) { const t = performance.now(); await fn(); ms.push(performance.now() - t); }
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
   ms.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(52)} median ${ms[Math.floor(ms.length / 2)].toFixed(1).padStart(7)} ms   p90 ${ms[Math.floor(ms.length * 0.9)].toFixed(1).padStart(7)} ms`);
+  console.log(
+    `  ${label.padEnd(52)} median ${ms[Math.floor(ms.length / 2)].toFixed(1).padStart(7)} ms   p90 ${ms[Math.floor(ms.length * 0.9)].toFixed(1).padStart(7)} ms`,
+  );
 }
 
 async function bench(database: Database) {
@@ -34,8 +40,15 @@ async function bench(database: Database) {
   const { county, grids } = await generateCounty(ctx, { townships: 20, villagesPerTownship: 15, gridsPerVillage: 8, households });
   // Production stores have planner statistics (autovacuum; PRAGMA optimize at start), so the bench does too.
   await sql`ANALYZE`.execute(ctx.db);
-  console.log(`\n[${database.kind}] generated ${households.toLocaleString()} households, ${(households * 2).toLocaleString()} residents, ${grids.length} grids in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const actor = (role: 'admin' | 'village_cadre' | 'grid_worker', path: string, id: string) => ({ userId: 'bench', name: 'bench', ip: null, scope: new Scope([{ role, regionId: id, regionPath: path, householdId: null }]) });
+  console.log(
+    `\n[${database.kind}] generated ${households.toLocaleString()} households, ${(households * 2).toLocaleString()} residents, ${grids.length} grids in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const actor = (role: 'admin' | 'village_cadre' | 'grid_worker', path: string, id: string) => ({
+    userId: 'bench',
+    name: 'bench',
+    ip: null,
+    scope: new Scope([{ role, regionId: id, regionPath: path, householdId: null }]),
+  });
   const admin = actor('admin', county.path, county.id);
   const grid = grids[1234];
   const village = await regions.get(ctx, grid.parent_id!);
@@ -69,14 +82,26 @@ async function bench(database: Database) {
 
 const dir = mkdtempSync(join(tmpdir(), 'xz-bench-'));
 const sqlite = openDatabase(`file:${join(dir, 'bench.db')}`);
-try { await bench(sqlite); } finally { await sqlite.close(); rmSync(dir, { recursive: true, force: true }); }
+try {
+  await bench(sqlite);
+} finally {
+  await sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+}
 
 if (process.env.BENCH_PG === '1') {
   const name = `xz_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl); url.pathname = `/${name}`;
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
   const database = openDatabase(url.toString());
-  try { await bench(database); } finally { await database.close(); await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); }
+  try {
+    await bench(database);
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }

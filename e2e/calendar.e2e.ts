@@ -28,7 +28,12 @@ test('admin enters the 2027 work calendar from the notice; a case due in January
   const [grid, cadre] = [await apiLogin(base, '13800000003'), await apiLogin(base, '13800000002')];
   const me = await apiGet<{ roles: { role: string; regionId: string }[] }>(base, grid, '/api/me');
   const reported = await apiPost<Case>(base, grid, '/api/cases', {
-    type: 'incident', category: 'env_dirty', title: '村道边坡垃圾长期堆积', description: '村道边坡垃圾长期堆积，需协调清运车辆。', priority: 'difficult', regionId: me.roles.find((r) => r.role === 'grid_worker')!.regionId,
+    type: 'incident',
+    category: 'env_dirty',
+    title: '村道边坡垃圾长期堆积',
+    description: '村道边坡垃圾长期堆积，需协调清运车辆。',
+    priority: 'difficult',
+    regionId: me.roles.find((r) => r.role === 'grid_worker')!.regionId,
   });
   const accepted = await apiPost<Case>(base, cadre, `/api/cases/${reported.id}/transitions`, { action: 'accept', note: '已受理' });
   // 2027-01-01 counted as a working Friday (the server's clock runs on from 10:00, so minutes may pass).
@@ -79,7 +84,11 @@ test('admin enters the 2027 work calendar from the notice; a case due in January
   await shot(page, 'calendar', '04-draft-1440');
 
   await page.getByRole('button', { name: '保存2027年工作日历' }).click();
-  await page.getByRole('dialog').filter({ hasText: '保存2027年工作日历？' }).getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: '保存2027年工作日历？' })
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await page.getByText(/已保存。\d+ 件办理中事件的期限已按新日历重新计算/).waitFor();
   await page.getByText('已录入', { exact: true }).waitFor();
   await banner.waitFor({ state: 'detached' });

@@ -15,7 +15,6 @@ const TITLE = '三组路口垃圾堆积无人清理';
 const GRID_WORKER = '13800000003'; // 马丽娟, 孟家湾村一组网格
 const CADRE = '13800000002'; // 高永强, 孟家湾村
 
-
 /** Clicks an action button in the 办理 panel and confirms its Popconfirm, with an optional note. */
 async function confirmAction(page: Page, verb: RegExp, note?: string) {
   await page.getByRole('complementary', { name: '办理' }).getByRole('button', { name: verb }).click();
@@ -91,16 +90,21 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await notice.click();
   await p2.waitForURL((u) => u.pathname === caseUrl);
   await p2.getByRole('heading', { name: TITLE }).waitFor();
-  await expect.poll(async () => {
-    const label = await p2.locator('.xz-bell').getAttribute('aria-label');
-    return label === '消息' ? 0 : Number(label!.match(/(\d+)/)![1]);
-  }).toBe(unreadBefore - 1);
+  await expect
+    .poll(async () => {
+      const label = await p2.locator('.xz-bell').getAttribute('aria-label');
+      return label === '消息' ? 0 : Number(label!.match(/(\d+)/)![1]);
+    })
+    .toBe(unreadBefore - 1);
 
   // Accept, then dispatch to 马丽娟.
   await confirmAction(p2, /^受\s*理$/);
   await p2.getByText('已受理', { exact: true }).first().waitFor();
   await p2.locator('.xz-page-sub').getByText('已受理').waitFor();
-  await p2.getByRole('complementary', { name: '办理' }).getByRole('button', { name: /^派\s*单$/ }).click();
+  await p2
+    .getByRole('complementary', { name: '办理' })
+    .getByRole('button', { name: /^派\s*单$/ })
+    .click();
   const dispatch = p2.getByRole('dialog', { name: /派单：/ });
   await dispatch.waitFor();
   await dispatch.getByLabel('经办人').click();
@@ -123,7 +127,10 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await p1.reload();
   const gwBell = p1.getByRole('button', { name: /^消息，\d+ 条未读$/ });
   await gwBell.click();
-  await p1.getByRole('dialog', { name: '消息' }).getByRole('button', { name: new RegExp(`新派单：${TITLE}`) }).click();
+  await p1
+    .getByRole('dialog', { name: '消息' })
+    .getByRole('button', { name: new RegExp(`新派单：${TITLE}`) })
+    .click();
   await p1.getByRole('heading', { name: TITLE }).waitFor();
   await confirmAction(p1, /^办\s*结$/, '垃圾已全部清运，垃圾池已清洗消毒。');
   await p1.getByText('已办结，已通知上报人评价').waitFor();
@@ -131,7 +138,13 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
 
   // ── 3b. The villager of that household rates it on the phone (村民端).
   const phone = await browser().newContext({
-    baseURL: base, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce',
+    baseURL: base,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
   });
   phone.setDefaultTimeout(30_000);
   const p3 = await newPage(phone);
@@ -139,7 +152,10 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await p3.getByLabel('手机号').fill('13800000004');
   await p3.getByLabel('密码').fill('demo123456');
   await p3.getByRole('button', { name: /登\s*录/ }).click();
-  await p3.getByRole('region', { name: /待评价/ }).getByRole('link', { name: `去评价：${TITLE}` }).click();
+  await p3
+    .getByRole('region', { name: /待评价/ })
+    .getByRole('link', { name: `去评价：${TITLE}` })
+    .click();
   await p3.getByRole('heading', { name: TITLE }).waitFor();
   await p3.getByRole('radio', { name: '5星 非常满意' }).click();
   await p3.getByLabel('想说的话（可不填）').fill('处理及时，路口干净了。');
@@ -174,12 +190,17 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await cd.close();
 });
 
-test('a new grid worker\'s empty boxes say what will come there and what to do', async () => {
+test("a new grid worker's empty boxes say what will come there and what to do", async () => {
   // Set-up: a fresh account, so its boxes are empty whatever demo cases exist.
   const base = server().baseURL;
   const admin = await apiLogin(base, '13800000000');
   const me = await apiGet<{ roles: { regionId: string }[] }>(base, await apiLogin(base, GRID_WORKER), '/api/me');
-  await apiPost(base, admin, '/api/users', { name: '赵新民', phone: '13900002222', password: 'Grid2026ok', roles: [{ role: 'grid_worker', regionId: me.roles[0].regionId }] });
+  await apiPost(base, admin, '/api/users', {
+    name: '赵新民',
+    phone: '13900002222',
+    password: 'Grid2026ok',
+    roles: [{ role: 'grid_worker', regionId: me.roles[0].regionId }],
+  });
 
   const ctx = await newContext(browser(), base);
   const page = await newPage(ctx);
@@ -202,7 +223,11 @@ test('an administrator adds a 代办 item to the catalog', async () => {
   const page = await newPage(ctx);
   await signIn(page, '13800000000');
   await page.goto(`${server().baseURL}/cases/categories`);
-  await page.getByRole('tab', { name: '党员代办' }).or(page.getByRole('tab', { name: /代办/ })).first().click();
+  await page
+    .getByRole('tab', { name: '党员代办' })
+    .or(page.getByRole('tab', { name: /代办/ }))
+    .first()
+    .click();
   await page.getByRole('button', { name: /新增类别/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('类别', { exact: true }).fill('代缴水电费');
@@ -225,7 +250,11 @@ test('the township leader follows low-rated and reopened cases (差评与回头�
   await signIn(page, '13800000001');
   await page.getByRole('menuitem', { name: '事件列表' }).click();
   await page.getByRole('tab', { name: '差评与回头看' }).click();
-  await page.getByText(/差评与回头看\s*共 \d+ 件/).or(page.locator('.ant-table-row').first()).first().waitFor();
+  await page
+    .getByText(/差评与回头看\s*共 \d+ 件/)
+    .or(page.locator('.ant-table-row').first())
+    .first()
+    .waitFor();
   const rows = page.locator('.ant-table-row');
   await rows.first().waitFor();
   expect(await rows.count()).toBeGreaterThan(0);
@@ -235,10 +264,24 @@ test('the township leader follows low-rated and reopened cases (差评与回头�
   await ctx.close();
 });
 
-interface Stats { total: number; byStatus: { status: string; n: number }[]; resolved: number; overdue: number; lowRatings: number; avgRating: number | null; villageRate: number | null }
-interface ListItem { id: string; title: string; seq: string; rating: number | null; reopened: number }
+interface Stats {
+  total: number;
+  byStatus: { status: string; n: number }[];
+  resolved: number;
+  overdue: number;
+  lowRatings: number;
+  avgRating: number | null;
+  villageRate: number | null;
+}
+interface ListItem {
+  id: string;
+  title: string;
+  seq: string;
+  rating: number | null;
+  reopened: number;
+}
 
-test('the case list shows the region\'s figures (事件概况), ratings as stars and 回头看 markers', async () => {
+test("the case list shows the region's figures (事件概况), ratings as stars and 回头看 markers", async () => {
   const base = server().baseURL;
   const leaderToken = await apiLogin(base, '13800000001');
   const villages = await apiGet<{ items: { id: string; name: string }[] }>(base, leaderToken, '/api/regions');
@@ -249,7 +292,10 @@ test('the case list shows the region\'s figures (事件概况), ratings as stars
   // What the strip should read for a region, in Chinese number conventions (1,234 件, 95.2%, 4.6).
   const expected = (s: Stats) => ({
     total: s.total.toLocaleString('zh-CN'),
-    open: s.byStatus.filter((b) => ['reported', 'accepted', 'dispatched', 'in_progress'].includes(b.status)).reduce((n, b) => n + b.n, 0).toLocaleString('zh-CN'),
+    open: s.byStatus
+      .filter((b) => ['reported', 'accepted', 'dispatched', 'in_progress'].includes(b.status))
+      .reduce((n, b) => n + b.n, 0)
+      .toLocaleString('zh-CN'),
     overdue: s.overdue.toLocaleString('zh-CN'),
     resolved: s.resolved.toLocaleString('zh-CN'),
     villageRate: s.villageRate == null ? '暂无' : new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(s.villageRate),
@@ -261,14 +307,32 @@ test('the case list shows the region\'s figures (事件概况), ratings as stars
   const villager = await apiGet<{ roles: { householdId: string | null }[] }>(base, await apiLogin(base, '13800000004'), '/api/me');
   const gwMe = await apiGet<{ roles: { regionId: string }[] }>(base, gwToken, '/api/me');
   const revisited = await apiPost<ListItem>(base, gwToken, '/api/cases', {
-    type: 'incident', category: 'facility_damage', title: '二组水泥路面塌陷修补后又开裂', description: '上月修补的路面又裂开了，雨天积水。',
-    regionId: gwMe.roles[0].regionId, householdId: villager.roles[0].householdId, idempotencyKey: 'cases-e2e-revisit-1',
+    type: 'incident',
+    category: 'facility_damage',
+    title: '二组水泥路面塌陷修补后又开裂',
+    description: '上月修补的路面又裂开了，雨天积水。',
+    regionId: gwMe.roles[0].regionId,
+    householdId: villager.roles[0].householdId,
+    idempotencyKey: 'cases-e2e-revisit-1',
   });
   const cadreToken = await apiLogin(base, CADRE);
   await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, { action: 'accept', idempotencyKey: 'cases-e2e-revisit-accept' });
-  await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, { action: 'resolve', note: '已安排修补。', idempotencyKey: 'cases-e2e-revisit-resolve' });
-  await apiPost(base, await apiLogin(base, '13800000004'), `/api/cases/${revisited.id}/transitions`, { action: 'rate', rating: 2, note: '补了没几天又裂了。', idempotencyKey: 'cases-e2e-revisit-rate' });
-  await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, { action: 'reopen', note: '回头看发现问题反弹，重新办理', idempotencyKey: 'cases-e2e-revisit-reopen' });
+  await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, {
+    action: 'resolve',
+    note: '已安排修补。',
+    idempotencyKey: 'cases-e2e-revisit-resolve',
+  });
+  await apiPost(base, await apiLogin(base, '13800000004'), `/api/cases/${revisited.id}/transitions`, {
+    action: 'rate',
+    rating: 2,
+    note: '补了没几天又裂了。',
+    idempotencyKey: 'cases-e2e-revisit-rate',
+  });
+  await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, {
+    action: 'reopen',
+    note: '回头看发现问题反弹，重新办理',
+    idempotencyKey: 'cases-e2e-revisit-reopen',
+  });
 
   const all = expected(await apiGet<Stats>(base, leaderToken, '/api/cases/stats'));
   const village = expected(await apiGet<Stats>(base, leaderToken, `/api/cases/stats?regionId=${mjw.id}`));
@@ -286,19 +350,30 @@ test('the case list shows the region\'s figures (事件概况), ratings as stars
     await strip.locator('dl').waitFor();
     const read = (key: string) => strip.locator(`[data-stat="${key}"] dd`).textContent();
     return {
-      total: await read('total'), open: await read('open'), overdue: await read('overdue'), resolved: await read('resolved'),
-      villageRate: await read('villageRate'), avgRating: await read('avgRating'), lowRatings: await read('lowRatings'),
+      total: await read('total'),
+      open: await read('open'),
+      overdue: await read('overdue'),
+      resolved: await read('resolved'),
+      villageRate: await read('villageRate'),
+      avgRating: await read('avgRating'),
+      lowRatings: await read('lowRatings'),
     };
   };
   await expect.poll(() => figures(new RegExp(`^${township.name}事件概况$`))).toEqual(all);
-  const labels = await page.getByRole('region', { name: /事件概况$/ }).locator('dt').allTextContents();
+  const labels = await page
+    .getByRole('region', { name: /事件概况$/ })
+    .locator('dt')
+    .allTextContents();
   expect(labels).toEqual(['事件总数', '办理中', '超期', '已化解', '小事不出村率', '平均评价', '差评']);
   await page.getByRole('button', { name: '什么是小事不出村率' }).hover();
   await page.getByRole('tooltip').filter({ hasText: '已化解的事件中，在村、网格一级化解（没有上交乡镇）的比例' }).waitFor();
   await shot(page, 'cases', '14-stats-township');
   await page.mouse.move(0, 0);
 
-  await page.getByRole('treeitem', { name: /孟家湾村/ }).first().click();
+  await page
+    .getByRole('treeitem', { name: /孟家湾村/ })
+    .first()
+    .click();
   await expect.poll(() => figures(/^孟家湾村事件概况$/)).toEqual(village);
   await shot(page, 'cases', '15-stats-village');
   expect(await seriousA11yViolations(page)).toEqual([]);

@@ -32,13 +32,19 @@ test('the township leader holds the weekly review and records a decision on a ca
   // The agenda is what the API says: open cases with a red card or escalated.
   const token = await apiLogin(server().baseURL, '13800000001');
   const list = await apiGet<{ items: { id: string }[] }>(server().baseURL, token, '/api/consultations');
-  const meeting = await apiGet<{ agenda: { caseId: string; title: string; card: string | null; escalations: number; status: string }[] }>(server().baseURL, token, `/api/consultations/${list.items[0].id}`);
+  const meeting = await apiGet<{ agenda: { caseId: string; title: string; card: string | null; escalations: number; status: string }[] }>(
+    server().baseURL,
+    token,
+    `/api/consultations/${list.items[0].id}`,
+  );
   expect(meeting.agenda).toHaveLength(n);
-  expect(meeting.agenda.every((a) => (a.card === 'red' || a.escalations > 0) && ['reported', 'accepted', 'dispatched', 'in_progress'].includes(a.status))).toBe(true);
+  expect(meeting.agenda.every((a) => (a.card === 'red' || a.escalations > 0) && ['reported', 'accepted', 'dispatched', 'in_progress'].includes(a.status))).toBe(
+    true,
+  );
 
   const first = meeting.agenda[0];
   await page.getByRole('button', { name: `记录决定 ${first.title}` }).click();
-  const decide = page.getByRole('dialog', { name: new RegExp(`记录决定：`) });
+  const decide = page.getByRole('dialog', { name: /记录决定：/ });
   await decide.getByLabel('会商决定').fill('由综治中心牵头，本周五前办结，乡长督办。');
   await shot(page, 'consultations', '02-decision');
   await decide.getByRole('button', { name: /保\s*存/ }).click();

@@ -158,7 +158,10 @@ test('a dispute goes from 登记 to 调解, 协议, 回访 and 归档, and its c
 
   // ── 4. 一案一卷: the case file from the detail page's button, which says what the file holds.
   await p1.getByRole('button', { name: '导出案卷' }).hover();
-  await p1.getByRole('tooltip').getByText(/一案一卷：事件信息、当事人、每一步办理过程和附件清单/).waitFor();
+  await p1
+    .getByRole('tooltip')
+    .getByText(/一案一卷：事件信息、当事人、每一步办理过程和附件清单/)
+    .waitFor();
   await shot(p1, 'disputes', '07-export-file');
   const caseFile = await download(p1, p1.getByRole('button', { name: '导出案卷' }), 'casefile.xlsx');
   expect(caseFile.suggested).toBe(`案卷_${seq}.xlsx`);
@@ -206,14 +209,40 @@ test('a dispute goes from 登记 to 调解, 协议, 回访 and 归档, and its c
   const ws = sheet(book, '矛盾纠纷台账');
   expect(ws[0][0]).toMatch(/^矛盾纠纷排查调处台账/);
   expect(ws[2]).toEqual([
-    '序号', '编号', '登记日期', '所属村/网格', '纠纷类型', '当事人', '纠纷简要情况', '风险等级',
-    '调解员', '调解次数', '调解结果', '协议内容/终止原因', '办结日期', '回访情况', '状态', '归档日期',
+    '序号',
+    '编号',
+    '登记日期',
+    '所属村/网格',
+    '纠纷类型',
+    '当事人',
+    '纠纷简要情况',
+    '风险等级',
+    '调解员',
+    '调解次数',
+    '调解结果',
+    '协议内容/终止原因',
+    '办结日期',
+    '回访情况',
+    '状态',
+    '归档日期',
   ]);
   const mine = rowWhere(ws, 1, seq);
   expect(mine, `the ledger lists ${seq}`).toBeDefined();
   expect(mine!.slice(2)).toEqual([
-    '2026-11-27', '孟家湾村', '宅基地纠纷', `${APPLICANT.name}、${RESPONDENT.name}`, DESCRIPTION, '中',
-    '白世荣', '2', '达成协议', AGREEMENT, '2026-11-27', `2026-11-27 ${REVISIT}`, '已归档', '2026-11-27',
+    '2026-11-27',
+    '孟家湾村',
+    '宅基地纠纷',
+    `${APPLICANT.name}、${RESPONDENT.name}`,
+    DESCRIPTION,
+    '中',
+    '白世荣',
+    '2',
+    '达成协议',
+    AGREEMENT,
+    '2026-11-27',
+    `2026-11-27 ${REVISIT}`,
+    '已归档',
+    '2026-11-27',
   ]);
   expect(Number(mine![0])).toBe(ws.slice(3).indexOf(mine!) + 1);
 });

@@ -23,18 +23,75 @@ const NEEDS = '希望村里帮忙联系送煤，并申请临时救助。';
 const FOLLOW_UP = '三天内回访，确认煤已送到。';
 const PATROL_NOTE = '村道东头垃圾收集点满溢，已有三天没有清运。';
 
-interface Grant { role: string; regionId: string; regionName: string }
-interface Me { id: string; name: string; roles: Grant[] }
-interface PlanItem { id: string; householdId: string; address: string; headName: string | null; residentId: string | null; residentName: string | null; regionId: string; reasons: string[]; status: string }
-interface Page_<T> { items: T[]; total: number }
-interface Visit { id: string; householdId: string; regionId: string; method: string; situation: string; needs: string | null; followUp: string | null; problem: boolean; caseId: string | null; location: { latitude: number; longitude: number } | null; attachments: { name: string; mime: string }[] }
-interface Case { id: string; seq: string; title: string; description: string; householdId: string | null; regionId: string; source: string; category: string; status: string; details: Record<string, unknown> | null }
-interface Patrol { id: string; kind: string; regionId: string; problems: number; results: { code: string; name: string; ok: boolean; note: string | null; caseId: string | null }[] }
+interface Grant {
+  role: string;
+  regionId: string;
+  regionName: string;
+}
+interface Me {
+  id: string;
+  name: string;
+  roles: Grant[];
+}
+interface PlanItem {
+  id: string;
+  householdId: string;
+  address: string;
+  headName: string | null;
+  residentId: string | null;
+  residentName: string | null;
+  regionId: string;
+  reasons: string[];
+  status: string;
+}
+interface Page_<T> {
+  items: T[];
+  total: number;
+}
+interface Visit {
+  id: string;
+  householdId: string;
+  regionId: string;
+  method: string;
+  situation: string;
+  needs: string | null;
+  followUp: string | null;
+  problem: boolean;
+  caseId: string | null;
+  location: { latitude: number; longitude: number } | null;
+  attachments: { name: string; mime: string }[];
+}
+interface Case {
+  id: string;
+  seq: string;
+  title: string;
+  description: string;
+  householdId: string | null;
+  regionId: string;
+  source: string;
+  category: string;
+  status: string;
+  details: Record<string, unknown> | null;
+}
+interface Patrol {
+  id: string;
+  kind: string;
+  regionId: string;
+  problems: number;
+  results: { code: string; name: string; ok: boolean; note: string | null; caseId: string | null }[];
+}
 
 async function phoneContext(b: Browser, baseURL: string, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   const ctx = await b.newContext({
-    baseURL, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce', ...extra,
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+    ...extra,
   });
   ctx.setDefaultTimeout(30_000);
   return ctx;
@@ -164,11 +221,25 @@ test('a grid worker logs a visit and a patrol on the phone and turns what they f
   // The case carries the visit's text, household and grid, and the two are linked both ways.
   const visit = await apiGet<Visit>(base, tok, `/api/visits/${visitId}`);
   expect(visit.caseId).toBeTruthy();
-  expect(visit).toMatchObject({ householdId: first.householdId, regionId: first.regionId, method: 'home', situation: SITUATION, needs: NEEDS, followUp: FOLLOW_UP, problem: true });
+  expect(visit).toMatchObject({
+    householdId: first.householdId,
+    regionId: first.regionId,
+    method: 'home',
+    situation: SITUATION,
+    needs: NEEDS,
+    followUp: FOLLOW_UP,
+    problem: true,
+  });
   expect(visit.location).toEqual(SPOT);
   expect(visit.attachments.map((a) => [a.name, a.mime])).toEqual([['取暖.jpg', 'image/jpeg']]);
   const visitCase = await apiGet<Case>(base, tok, `/api/cases/${visit.caseId}`);
-  expect(visitCase).toMatchObject({ title: '家里冬季取暖用煤还没备齐，屋里只有一个小炉子', householdId: first.householdId, regionId: grid.regionId, source: 'visit', category: 'hardship' });
+  expect(visitCase).toMatchObject({
+    title: '家里冬季取暖用煤还没备齐，屋里只有一个小炉子',
+    householdId: first.householdId,
+    regionId: grid.regionId,
+    source: 'visit',
+    category: 'hardship',
+  });
   expect(visitCase.description).toContain(SITUATION);
   expect(visitCase.description).toContain(NEEDS);
   expect(visitCase.details).toMatchObject({ visitId });

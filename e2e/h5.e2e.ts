@@ -16,14 +16,31 @@ const VILLAGER = '13800000004';
 const TITLE = '二组桥头护栏被撞断一截';
 const PHOTO_TITLE = '村委会门口路灯不亮';
 
-interface Grant { role: string; regionId: string; householdId: string | null }
-interface Me { id: string; name: string; roles: Grant[] }
-interface Case { id: string; status: string }
+interface Grant {
+  role: string;
+  regionId: string;
+  householdId: string | null;
+}
+interface Me {
+  id: string;
+  name: string;
+  roles: Grant[];
+}
+interface Case {
+  id: string;
+  status: string;
+}
 
 async function phoneContext(b: Browser, baseURL: string): Promise<BrowserContext> {
   const ctx = await b.newContext({
-    baseURL, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce',
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
   });
   ctx.setDefaultTimeout(30_000);
   return ctx;
@@ -40,12 +57,21 @@ test('a villager signs in on the phone, rates the case of the household and repo
   const gwTok = await apiLogin(base, GRID_WORKER);
   const gw = await apiGet<Me>(base, gwTok, '/api/me');
   const reported = await apiPost<Case>(base, gwTok, '/api/cases', {
-    type: 'incident', category: 'facility_damage', title: TITLE, description: '桥头东侧护栏被货车撞断约两米，夜里行人容易掉下去。',
-    regionId: gw.roles[0].regionId, householdId, idempotencyKey: 'h5-e2e-setup-1',
+    type: 'incident',
+    category: 'facility_damage',
+    title: TITLE,
+    description: '桥头东侧护栏被货车撞断约两米，夜里行人容易掉下去。',
+    regionId: gw.roles[0].regionId,
+    householdId,
+    idempotencyKey: 'h5-e2e-setup-1',
   });
   const cTok = await apiLogin(base, CADRE);
   await apiPost(base, cTok, `/api/cases/${reported.id}/transitions`, { action: 'accept', idempotencyKey: 'h5-e2e-accept-1' });
-  const resolved = await apiPost<Case>(base, cTok, `/api/cases/${reported.id}/transitions`, { action: 'resolve', note: '已联系交通站更换护栏，并设置警示桩。', idempotencyKey: 'h5-e2e-resolve-1' });
+  const resolved = await apiPost<Case>(base, cTok, `/api/cases/${reported.id}/transitions`, {
+    action: 'resolve',
+    note: '已联系交通站更换护栏，并设置警示桩。',
+    idempotencyKey: 'h5-e2e-resolve-1',
+  });
   expect(resolved.status).toBe('resolved');
 
   // ── 1. Sign in at /h5/login.
@@ -143,7 +169,10 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('xz-elder'))).toBe(true);
   await page.goto('/h5');
   await page.getByRole('region', { name: '我家的事' }).waitFor();
-  const fontPx = await page.locator('.xz-case-title').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontPx = await page
+    .locator('.xz-case-title')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontPx).toBeGreaterThanOrEqual(20);
   await shot(page, 'h5', '09-home-elder');
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -164,17 +193,51 @@ function fakeSpeech() {
   const spoken: { text: string; lang: string; voice: string | null; rate: number }[] = [];
   let current: U | null = null;
   const synth = {
-    speaking: false, pending: false, paused: false, cancels: 0,
-    getVoices: () => [{ name: 'English', lang: 'en-US' }, { name: '普通话（中国大陆）', lang: 'zh-CN' }],
-    speak(u: U) { spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.lang ?? null, rate: u.rate }); current = u; synth.speaking = true; },
-    cancel() { const u = current; current = null; synth.speaking = false; synth.cancels++; u?.onerror?.({ error: 'canceled' }); },
-    pause() {}, resume() {}, addEventListener() {}, removeEventListener() {},
+    speaking: false,
+    pending: false,
+    paused: false,
+    cancels: 0,
+    getVoices: () => [
+      { name: 'English', lang: 'en-US' },
+      { name: '普通话（中国大陆）', lang: 'zh-CN' },
+    ],
+    speak(u: U) {
+      spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.lang ?? null, rate: u.rate });
+      current = u;
+      synth.speaking = true;
+    },
+    cancel() {
+      const u = current;
+      current = null;
+      synth.speaking = false;
+      synth.cancels++;
+      u?.onerror?.({ error: 'canceled' });
+    },
+    pause() {},
+    resume() {},
+    addEventListener() {},
+    removeEventListener() {},
   };
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  w.SpeechSynthesisUtterance = class { text: string; lang = ''; voice = null; rate = 1; onend = null; onerror = null; constructor(t: string) { this.text = t; } };
+  w.SpeechSynthesisUtterance = class {
+    text: string;
+    lang = '';
+    voice = null;
+    rate = 1;
+    onend = null;
+    onerror = null;
+    constructor(t: string) {
+      this.text = t;
+    }
+  };
   w.__spoken = spoken;
   w.__speech = synth;
-  w.__finishSpeaking = () => { const u = current; current = null; synth.speaking = false; u?.onend?.(); };
+  w.__finishSpeaking = () => {
+    const u = current;
+    current = null;
+    synth.speaking = false;
+    u?.onend?.();
+  };
 }
 
 test('a household with many cases sees them all, a page at a time, and has a case read aloud in 长辈版', async () => {
@@ -186,9 +249,16 @@ test('a household with many cases sees them all, a page at a time, and has a cas
   const gwTok = await apiLogin(base, GRID_WORKER);
   const gw = await apiGet<Me>(base, gwTok, '/api/me');
   const cTok = await apiLogin(base, CADRE);
-  const report = (title: string, key: string) => apiPost<Case & { title: string }>(base, gwTok, '/api/cases', {
-    type: 'incident', category: 'env_dirty', title, description: `${title}，请尽快处理。`, regionId: gw.roles[0].regionId, householdId, idempotencyKey: key,
-  });
+  const report = (title: string, key: string) =>
+    apiPost<Case & { title: string }>(base, gwTok, '/api/cases', {
+      type: 'incident',
+      category: 'env_dirty',
+      title,
+      description: `${title}，请尽快处理。`,
+      regionId: gw.roles[0].regionId,
+      householdId,
+      idempotencyKey: key,
+    });
   const RESOLVE_NOTE = '已清理干净，并跟村民约定每周巡查一次。';
   for (let i = 1; i <= 12; i++) {
     const c = await report(`三组${i}号垃圾池满了`, `h5-paging-done-${i}`);
@@ -232,10 +302,15 @@ test('a household with many cases sees them all, a page at a time, and has a cas
   expect(firstLoad).toBeGreaterThan(0);
   expect(firstLoad).toBeLessThan(family.total - resolved.total);
   const end = familySection.getByText('已经到底了');
-  await expect.poll(async () => {
-    await page.mouse.wheel(0, 4000);
-    return end.isVisible();
-  }, { timeout: 30_000, interval: 300 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 4000);
+        return end.isVisible();
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    .toBe(true);
   expect(await familySection.locator('article').count()).toBe(family.total - resolved.total);
   await familySection.getByText('村道1号路灯不亮', { exact: true }).waitFor();
   await shot(page, 'h5', '12-family-end');
@@ -283,7 +358,13 @@ test('a household with many cases sees them all, a page at a time, and has a cas
   await p2.getByLabel('密码').fill('demo123456');
   await p2.getByRole('button', { name: /登\s*录/ }).click();
   await p2.waitForURL((u) => u.pathname === '/h5');
-  await p2.getByRole('region', { name: /待评价/ }).locator('article').first().getByRole('link').first().click();
+  await p2
+    .getByRole('region', { name: /待评价/ })
+    .locator('article')
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
   await p2.locator('.xz-facts-status').waitFor();
   expect(await p2.getByRole('button', { name: /朗读/ }).count()).toBe(0);
   expect(unexpected(p2.problems)).toEqual([]);

@@ -13,8 +13,12 @@ import { validId, withWrongCheck } from './support/idnumber';
 const { server, browser } = useJourney();
 let dir: string;
 
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'xz-import-')); });
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xz-import-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Three households as a village keeps them in Excel; household 2's ID number has a wrong check digit (sheet row 4). */
 async function ledger(path: string) {
@@ -23,7 +27,20 @@ async function ledger(path: string) {
   ws.addRow(['户编号', '所属网格', '住址', '户联系电话', '姓名', '与户主关系', '身份证号', '性别', '出生日期', '手机号', '人员标签', '备注']);
   ws.addRow(['1', '一组网格', '孟家湾村一组新庄101号', '13912340101', '贺春生', '户主', validId('610802', '1968-03-15', 311), '', '', '', '', '']);
   ws.addRow(['1', '一组网格', '孟家湾村一组新庄101号', '', '刘桂兰', '配偶', validId('610802', '1970-07-02', 322), '', '', '', '', '']);
-  ws.addRow(['2', '一组网格', '孟家湾村一组新庄102号', '13912340102', '马建军', '户主', withWrongCheck(validId('610802', '1975-01-20', 331)), '', '', '', '', '']);
+  ws.addRow([
+    '2',
+    '一组网格',
+    '孟家湾村一组新庄102号',
+    '13912340102',
+    '马建军',
+    '户主',
+    withWrongCheck(validId('610802', '1975-01-20', 331)),
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
   ws.addRow(['3', '一组网格', '孟家湾村一组新庄103号', '13912340103', '白玉梅', '户主', validId('610802', '1949-11-08', 342), '', '', '', '独居老人', '']);
   ws.getColumn(7).numFmt = '@';
   await wb.xlsx.writeFile(path);

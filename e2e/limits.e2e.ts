@@ -43,12 +43,19 @@ test('admin adds a time-limit rule for cases at the township', async () => {
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   const token = await apiLogin(server().baseURL, '13800000000');
-  const rules = await apiGet<{ items: { category: string; level: string; acceptRed: number; resolveRed: number }[] }>(server().baseURL, token, '/api/case-limits');
+  const rules = await apiGet<{ items: { category: string; level: string; acceptRed: number; resolveRed: number }[] }>(
+    server().baseURL,
+    token,
+    '/api/case-limits',
+  );
   expect(rules.items).toEqual([expect.objectContaining({ category: 'flood_danger', level: 'township', acceptRed: 2, resolveRed: 8 })]);
 
   // Deleting it returns to the defaults.
   await row.getByRole('button', { name: '删除' }).click();
-  await page.getByRole('button', { name: /删\s*除/ }).last().click();
+  await page
+    .getByRole('button', { name: /删\s*除/ })
+    .last()
+    .click();
   await page.getByText('尚未设置规则，全部事件按默认时限计时').waitFor();
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();

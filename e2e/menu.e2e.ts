@@ -13,7 +13,7 @@ const menu = (page: Page) => page.getByRole('navigation');
 const groups = (page: Page) => menu(page).locator('.ant-menu-submenu-title').allTextContents();
 const items = (page: Page) => menu(page).locator('li.ant-menu-item').allTextContents();
 
-test('the grid worker\'s menu shows only the pages their work needs', async () => {
+test("the grid worker's menu shows only the pages their work needs", async () => {
   const ctx = await newContext(browser(), server().baseURL);
   const page = await newPage(ctx);
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -44,7 +44,8 @@ test('a village cadre still sees the whole 积分超市 group', async () => {
   await page.getByRole('columnheader', { name: '住址' }).waitFor();
   await menu(page).getByText('兑换核销').waitFor();
   const all = await items(page);
-  for (const entry of ['积分规则', '积分审核', '积分公示', '户积分台账', '排行与评选', '志愿服务', '超市商品', '兑换核销', '兑换记录']) expect(all, entry).toContain(entry);
+  for (const entry of ['积分规则', '积分审核', '积分公示', '户积分台账', '排行与评选', '志愿服务', '超市商品', '兑换核销', '兑换记录'])
+    expect(all, entry).toContain(entry);
   expect(all).not.toContain('用户与角色');
   await menu(page).getByText('兑换记录').scrollIntoViewIfNeeded();
   await shot(page, 'menu', '02-village-cadre-1366');

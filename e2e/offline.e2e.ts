@@ -23,28 +23,72 @@ const NEEDS = '希望村里帮忙修一下屋顶。';
 const PATROL_NOTE = '二组路口的路灯杆被车撞歪，夜里有倒下的危险。';
 const REFUSED_SITUATION = '家中一切正常，孩子在县城上学。';
 
-interface Grant { role: string; regionId: string; regionName: string }
-interface Me { id: string; name: string; roles: Grant[] }
-interface PlanItem { id: string; householdId: string; address: string; headName: string | null; residentName: string | null; status: string }
-interface Page_<T> { items: T[]; total: number }
-interface Visit { id: string; householdId: string; situation: string; needs: string | null; problem: boolean; method: string; attachments?: { name: string; mime: string }[] }
-interface Patrol { id: string; kind: string; regionId: string; problems: number; results: { code: string; ok: boolean; note: string | null }[] }
-interface Region { id: string; name: string; level: string }
+interface Grant {
+  role: string;
+  regionId: string;
+  regionName: string;
+}
+interface Me {
+  id: string;
+  name: string;
+  roles: Grant[];
+}
+interface PlanItem {
+  id: string;
+  householdId: string;
+  address: string;
+  headName: string | null;
+  residentName: string | null;
+  status: string;
+}
+interface Page_<T> {
+  items: T[];
+  total: number;
+}
+interface Visit {
+  id: string;
+  householdId: string;
+  situation: string;
+  needs: string | null;
+  problem: boolean;
+  method: string;
+  attachments?: { name: string; mime: string }[];
+}
+interface Patrol {
+  id: string;
+  kind: string;
+  regionId: string;
+  problems: number;
+  results: { code: string; ok: boolean; note: string | null }[];
+}
+interface Region {
+  id: string;
+  name: string;
+  level: string;
+}
 
 async function phoneContext(b: Browser, baseURL: string): Promise<BrowserContext> {
   const ctx = await b.newContext({
-    baseURL, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce', serviceWorkers: 'allow',
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'allow',
   });
   ctx.setDefaultTimeout(30_000);
   return ctx;
 }
 
 /** What the service worker keeps of the worker's reads (paths). */
-const keptReads = (page: Page) => page.evaluate(async () => {
-  if (!(await caches.has('xz-h5-api'))) return [];
-  return (await (await caches.open('xz-h5-api')).keys()).map((r) => new URL(r.url).pathname);
-});
+const keptReads = (page: Page) =>
+  page.evaluate(async () => {
+    if (!(await caches.has('xz-h5-api'))) return [];
+    return (await (await caches.open('xz-h5-api')).keys()).map((r) => new URL(r.url).pathname);
+  });
 
 /** The server gets the request and answers, but the phone never hears back (the first `times` such requests). */
 function cutAfterServer(times: number, method = 'POST') {
@@ -104,7 +148,8 @@ test('a grid worker works offline and the outbox syncs later, once, without dupl
   // Only the phone pages are the worker's: the console at / is outside its scope.
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/'))?.scope ?? null)).toBeNull();
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/h5/today'))?.scope)).toBe(`${base}/h5`);
-  await expect.poll(() => keptReads(page), { timeout: 30_000 })
+  await expect
+    .poll(() => keptReads(page), { timeout: 30_000 })
     .toEqual(expect.arrayContaining(['/api/me', '/api/patrols/due', '/api/visits/plan', '/api/patrols/checklist', '/api/cases']));
   expect(await page.getByText(/没有网络|离线数据/).count()).toBe(0); // online: no offline bar
   await shot(page, 'offline', '01-today-online');
@@ -202,11 +247,21 @@ test('a grid worker works offline and the outbox syncs later, once, without dupl
   await ctx.setOffline(false);
   await expect.poll(() => patrolCut.seen.n, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
   await expect.poll(() => outbox.count(), { timeout: 60_000 }).toBe(0); // the indicator is gone
-  await page.getByText(/已上报 \d 条离线记录/).first().waitFor();
+  await page
+    .getByText(/已上报 \d 条离线记录/)
+    .first()
+    .waitFor();
   expect(photoCut.seen.n).toBe(1); // the retry saw the photo was already there and did not send it again
   const sent = page.getByRole('region', { name: '刚上报的记录' });
   await sent.getByText('离线记录已上报，发现的问题可以转为事件').waitFor();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: /没有网络|离线数据/ }).count()).toBe(0);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /没有网络|离线数据/ })
+        .count(),
+    )
+    .toBe(0);
   await toastGone(page);
   await shot(page, 'offline', '08-synced');
 
@@ -257,7 +312,9 @@ test('a grid worker works offline and the outbox syncs later, once, without dupl
   const [village] = (await apiGet<Page_<Region>>(base, cTok, '/api/regions')).items;
   const otherGrid = (await apiGet<Page_<Region>>(base, cTok, `/api/regions?parentId=${village.id}`)).items.find((r) => r.id !== grid.regionId)!;
   const moved = await fetch(`${base}/api/households/${second.id}`, {
-    method: 'PATCH', headers: { authorization: `Bearer ${cTok}`, 'content-type': 'application/json' }, body: JSON.stringify({ regionId: otherGrid.id }),
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${cTok}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ regionId: otherGrid.id }),
   });
   expect(moved.status).toBe(200);
 

@@ -18,11 +18,26 @@ const HEAD = '王博磊';
 const RULE = '冬季扫雪除冰（e2e）';
 const ITEM = '保温水壶（e2e）';
 
-interface Me { id: string; roles: { role: string; regionId: string; householdId: string | null }[] }
-interface Points { balance: number; entries: { delta: number; source: string }[] }
+interface Me {
+  id: string;
+  roles: { role: string; regionId: string; householdId: string | null }[];
+}
+interface Points {
+  balance: number;
+  entries: { delta: number; source: string }[];
+}
 
 async function phoneContext(b: Browser, baseURL: string): Promise<BrowserContext> {
-  const ctx = await b.newContext({ baseURL, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+  const ctx = await b.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+  });
   ctx.setDefaultTimeout(30_000);
   return ctx;
 }
@@ -33,7 +48,15 @@ test('a grid worker proposes points, the cadre approves, 公示 ends, the villag
   // ── Set-up through the API: the village keeps a rule worth a bit more than a store item costs.
   const cTok = await apiLogin(base, CADRE);
   const village = (await apiGet<Me>(base, cTok, '/api/me')).roles[0].regionId;
-  await apiPost(base, cTok, '/api/points/rules', { regionId: village, code: 'E2E01', name: RULE, category: '志愿服务', value: 30, cap: 60, capPeriod: 'month' });
+  await apiPost(base, cTok, '/api/points/rules', {
+    regionId: village,
+    code: 'E2E01',
+    name: RULE,
+    category: '志愿服务',
+    value: 30,
+    cap: 60,
+    capPeriod: 'month',
+  });
   await apiPost(base, cTok, '/api/store/items', { regionId: village, name: ITEM, cost: 30, stock: 2, merchant: '孟家湾便民超市' });
   const vTok = await apiLogin(base, VILLAGER);
   const householdId = (await apiGet<Me>(base, vTok, '/api/me')).roles[0].householdId!;
@@ -63,7 +86,10 @@ test('a grid worker proposes points, the cadre approves, 公示 ends, the villag
   expect(await seriousA11yViolations(p1)).toEqual([]);
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
   await p1.getByText('已提交，等待村两委审核').waitFor();
-  await p1.getByRole('cell', { name: new RegExp(RULE.replace(/[（）]/g, '.')) }).first().waitFor();
+  await p1
+    .getByRole('cell', { name: new RegExp(RULE.replace(/[（）]/g, '.')) })
+    .first()
+    .waitFor();
   expect(unexpected(p1.problems)).toEqual([]);
   await gw.close();
 

@@ -8,8 +8,15 @@ import { validId, withWrongCheck } from './support/idnumber';
 
 const { server, browser } = useJourney();
 
-interface Summary { id: string; address: string; headName: string | null; residentCount: number }
-interface Detail { residents: { name: string; relation: string }[] }
+interface Summary {
+  id: string;
+  address: string;
+  headName: string | null;
+  residentCount: number;
+}
+interface Detail {
+  residents: { name: string; relation: string }[];
+}
 
 test('孟家湾村 cadre finds a household by a resident name and adds a member', async () => {
   // Set-up: a member of some 孟家湾村 household who is not its head (so the search is by member, not by 户主).
@@ -19,7 +26,10 @@ test('孟家湾村 cadre finds a household by a resident name and adds a member'
   for (const h of list.items.filter((x) => x.residentCount > 1)) {
     const d = await apiGet<Detail>(server().baseURL, token, `/api/households/${h.id}`);
     const m = d.residents.find((r) => r.relation !== '户主');
-    if (m) { target = { household: h, member: m.name }; break; }
+    if (m) {
+      target = { household: h, member: m.name };
+      break;
+    }
   }
   expect(target).not.toBeNull();
   const { household, member } = target!;

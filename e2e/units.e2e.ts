@@ -14,14 +14,17 @@ const GRID_WORKER = '13800000003'; // 马丽娟, 孟家湾村一组网格
 const CADRE = '13800000002'; // 高永强, 孟家湾村
 const STAFF = '13800000006'; // 张晓燕, 孟家湾乡综治中心
 
-test('a village cadre dispatches a case to the township\'s 综治中心 and its staff member resolves it', async () => {
+test("a village cadre dispatches a case to the township's 综治中心 and its staff member resolves it", async () => {
   // Set-up: the grid worker's report (e2e/cases.e2e.ts reports one through the console).
   const base = server().baseURL;
   const gwToken = await apiLogin(base, GRID_WORKER);
   const grid = (await apiGet<{ roles: { regionId: string }[] }>(base, gwToken, '/api/me')).roles[0].regionId;
   const title = '村东砂场夜间拉沙扰民，村民聚集反映';
   await apiPost(base, gwToken, '/api/cases', {
-    type: 'incident', category: 'instability', title, regionId: grid,
+    type: 'incident',
+    category: 'instability',
+    title,
+    regionId: grid,
     description: '砂场运沙车连续多晚凌晨通行，噪音大、扬尘重，十余户村民聚集在村口要求说法。',
   });
 

@@ -18,7 +18,6 @@ async function expandPath(page: Page, names: string[]) {
   }
 }
 
-
 test('admin creates a grid worker account with a role on a grid', async () => {
   const ctx = await newContext(browser(), server().baseURL);
   const page = await newPage(ctx);
@@ -37,7 +36,10 @@ test('admin creates a grid worker account with a role on a grid', async () => {
   await pickOption(page, drawer.getByLabel('角色', { exact: true }), '网格员');
   await drawer.getByLabel('区域').click();
   await expandPath(page, ['榆阳区', '孟家湾乡', '孟家湾村']);
-  await page.getByRole('treeitem', { name: /二组网格/ }).first().click();
+  await page
+    .getByRole('treeitem', { name: /二组网格/ })
+    .first()
+    .click();
   await expect.poll(() => drawer.getByText('二组网格').count()).toBeGreaterThan(0);
   await shot(page, 'users', '02-form');
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -72,17 +74,30 @@ test('admin creates a grid worker account with a role on a grid', async () => {
 test('a township admin sees peers and users beyond the township locked, and changes only their own password', async () => {
   // Set-up by the county admin: two admins of 孟家湾乡, a second township, and a user holding roles in both townships.
   const token = await apiLogin(server().baseURL, '13800000000');
-  const find = async (q: string) => (await apiGet<{ items: { id: string; name: string }[] }>(server().baseURL, token, `/api/regions?q=${encodeURIComponent(q)}`)).items.find((r) => r.name === q)!;
+  const find = async (q: string) =>
+    (await apiGet<{ items: { id: string; name: string }[] }>(server().baseURL, token, `/api/regions?q=${encodeURIComponent(q)}`)).items.find(
+      (r) => r.name === q,
+    )!;
   const county = await find('榆阳区');
   const township = await find('孟家湾乡');
-  const other = await apiPost<{ id: string }>(server().baseURL, token, '/api/regions', { parentId: county.id, level: 'township', name: '小纪汗镇', code: '610802206' });
+  const other = await apiPost<{ id: string }>(server().baseURL, token, '/api/regions', {
+    parentId: county.id,
+    level: 'township',
+    name: '小纪汗镇',
+    code: '610802206',
+  });
   const admin = (name: string, phone: string) =>
     apiPost(server().baseURL, token, '/api/users', { name, phone, password: 'Town2026ok', roles: [{ role: 'admin', regionId: township.id }] });
   await admin('刘海涛', '13900002001');
   await admin('乔文静', '13900002002');
   await apiPost(server().baseURL, token, '/api/users', {
-    name: '贺兰英', phone: '13900002003', password: 'Town2026ok',
-    roles: [{ role: 'township_staff', regionId: township.id }, { role: 'township_staff', regionId: other.id }],
+    name: '贺兰英',
+    phone: '13900002003',
+    password: 'Town2026ok',
+    roles: [
+      { role: 'township_staff', regionId: township.id },
+      { role: 'township_staff', regionId: other.id },
+    ],
   });
 
   const ctx = await newContext(browser(), server().baseURL);
@@ -101,7 +116,11 @@ test('a township admin sees peers and users beyond the township locked, and chan
   expect(await self.getByRole('button', { name: /编辑/ }).isEnabled()).toBe(true);
 
   // Another user of the township: everything available.
-  expect(await row('13800000002').getByRole('button', { name: /重置密码/ }).isEnabled()).toBe(true);
+  expect(
+    await row('13800000002')
+      .getByRole('button', { name: /重置密码/ })
+      .isEnabled(),
+  ).toBe(true);
 
   // A peer admin and a user with a role in 小纪汗镇: actions shown disabled, the reason on hover.
   const peer = row('13900002002');

@@ -29,9 +29,26 @@ const NEEDS = '希望帮忙更换烟道，装一个一氧化碳报警器';
 const FOLLOW_UP = '已报村委会，下周一前由网格员陪同电工上门更换';
 const PROBLEM_NOTE = '村口垃圾池已满三天未清运，周边散落生活垃圾';
 
-interface PlanItem { id: string; householdId: string; residentId: string | null; address: string; headName: string | null; regionName: string; status: string }
-interface Progress { month: string; totals: { total: number; done: number; overdue: number; due: number; rate: number | null }; byGrid: { regionName: string; workers: string[]; total: number; done: number; rate: number | null }[]; byVisitor: { name: string; visits: number; planDone: number }[] }
-interface Due { kind: string; regionName: string; status: string }
+interface PlanItem {
+  id: string;
+  householdId: string;
+  residentId: string | null;
+  address: string;
+  headName: string | null;
+  regionName: string;
+  status: string;
+}
+interface Progress {
+  month: string;
+  totals: { total: number; done: number; overdue: number; due: number; rate: number | null };
+  byGrid: { regionName: string; workers: string[]; total: number; done: number; rate: number | null }[];
+  byVisitor: { name: string; visits: number; planDone: number }[];
+}
+interface Due {
+  kind: string;
+  regionName: string;
+  status: string;
+}
 
 /** Set-up: what 马丽娟 records on her phone (the grid worker's own journey drives those screens). */
 async function gridWorkerDay(base: string) {
@@ -43,7 +60,14 @@ async function gridWorkerDay(base: string) {
   const all = await apiGet<{ items: PlanItem[] }>(base, token, '/api/visits/plan?pageSize=50');
   const second = all.items.find((i) => i.householdId !== first.householdId) ?? first;
   const visit = await apiPost<{ id: string }>(base, token, '/api/visits', {
-    householdId: first.householdId, residentId: first.residentId ?? undefined, method: 'home', situation: SITUATION, needs: NEEDS, followUp: FOLLOW_UP, problem: true, idempotencyKey: 'e2e-visit-0001',
+    householdId: first.householdId,
+    residentId: first.residentId ?? undefined,
+    method: 'home',
+    situation: SITUATION,
+    needs: NEEDS,
+    followUp: FOLLOW_UP,
+    problem: true,
+    idempotencyKey: 'e2e-visit-0001',
   });
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(scenePng())], { type: 'image/png' }), '烟道破损.png');
@@ -51,12 +75,18 @@ async function gridWorkerDay(base: string) {
   expect(up.status).toBe(201);
   const visitCase = await apiPost<{ id: string; title: string }>(base, token, `/api/visits/${visit.id}/case`, { category: 'safety_hazard' });
   await apiPost(base, token, '/api/visits', {
-    householdId: second.householdId, residentId: second.residentId ?? undefined, method: 'phone', situation: '电话询问近况，家中一切正常，无新的诉求。', idempotencyKey: 'e2e-visit-0002',
+    householdId: second.householdId,
+    residentId: second.residentId ?? undefined,
+    method: 'phone',
+    situation: '电话询问近况，家中一切正常，无新的诉求。',
+    idempotencyKey: 'e2e-visit-0002',
   });
   const checklist = await apiGet<{ items: { code: string }[] }>(base, token, '/api/patrols/checklist');
   const me = await apiGet<{ roles: { regionId: string }[] }>(base, token, '/api/me');
   const patrol = await apiPost<{ id: string }>(base, token, '/api/patrols', {
-    kind: 'daily', regionId: me.roles[0].regionId, idempotencyKey: 'e2e-patrol-0001',
+    kind: 'daily',
+    regionId: me.roles[0].regionId,
+    idempotencyKey: 'e2e-patrol-0001',
     results: checklist.items.map((i) => (i.code === 'c2i1' ? { code: i.code, ok: false, note: PROBLEM_NOTE } : { code: i.code, ok: true })),
   });
   const patrolCase = await apiPost<{ id: string }>(base, token, `/api/patrols/${patrol.id}/items/c2i1/case`, { category: 'env_dirty' });
@@ -75,7 +105,7 @@ async function download(page: Page, name: RegExp | string, file: string) {
 const figure = (page: Page, key: string) => page.locator(`[data-stat="${key}"] dd`).first().textContent();
 const percent = (rate: number | null) => (rate == null ? '暂无' : new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(rate));
 
-test('the village cadre follows the month\'s visits and patrols; the administrator adds a visit rule', async () => {
+test("the village cadre follows the month's visits and patrols; the administrator adds a visit rule", async () => {
   const base = server().baseURL;
   const day = await gridWorkerDay(base);
   const cadreToken = await apiLogin(base, CADRE);
@@ -131,7 +161,7 @@ test('the village cadre follows the month\'s visits and patrols; the administrat
   expect(her.visits).toBeGreaterThanOrEqual(2);
   expect((await person.textContent())!.replace(/\s+/g, '')).toBe(`马丽娟${her.visits}${her.planDone}`);
   // In name order, as the server gives it: not sorted by how much anyone did.
-  const names = (await byPerson.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents());
+  const names = await byPerson.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
   expect(names).toEqual(progress.byVisitor.map((v) => v.name));
   const headers = await page.getByRole('columnheader').allTextContents();
   for (const h of headers) expect(h).not.toMatch(/排名|名次/);
@@ -182,7 +212,10 @@ test('the village cadre follows the month\'s visits and patrols; the administrat
   await shot(page, 'visits-console', '05-case-from-visit');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole('link', { name: '查看来源走访记录' }).click();
-  await page.getByRole('dialog', { name: /^走访记录：/ }).getByText(SITUATION).waitFor();
+  await page
+    .getByRole('dialog', { name: /^走访记录：/ })
+    .getByText(SITUATION)
+    .waitFor();
   await page.keyboard.press('Escape');
 
   // ── 5. 巡查记录: today's patrols for the village, and the 日巡查 with its problem item and case.
@@ -192,7 +225,8 @@ test('the village cadre follows the month\'s visits and patrols; the administrat
   await page.getByRole('heading', { name: '巡查记录' }).waitFor();
   const today = page.getByRole('region', { name: '孟家湾村今日应巡查（11月27日）' });
   await today.waitFor();
-  await expect.poll(async () => (await today.locator('[data-stat="daily"] dd').textContent())?.replace(/\s+/g, ''))
+  await expect
+    .poll(async () => (await today.locator('[data-stat="daily"] dd').textContent())?.replace(/\s+/g, ''))
     .toContain(`${daily.filter((d) => d.status === 'done').length}/${daily.length}个网格`);
   const pending = dueToday.filter((d) => d.status !== 'done');
   await today.getByRole('button', { name: `查看未完成的 ${pending.length} 处` }).click();
@@ -256,8 +290,19 @@ test('the village cadre follows the month\'s visits and patrols; the administrat
   await shot(admin, 'visits-console', '09-rules');
   expect(await seriousA11yViolations(admin)).toEqual([]);
   const adminToken = await apiLogin(base, ADMIN);
-  const rules = await apiGet<{ items: { name: string; tag: string | null; frequency: string; active: boolean; builtin: boolean }[] }>(base, adminToken, '/api/visit-rules');
-  expect(rules.items).toContainEqual({ id: expect.any(String), name: '退役军人每季度走访', tag: 'veteran', frequency: 'quarterly', active: true, builtin: false });
+  const rules = await apiGet<{ items: { name: string; tag: string | null; frequency: string; active: boolean; builtin: boolean }[] }>(
+    base,
+    adminToken,
+    '/api/visit-rules',
+  );
+  expect(rules.items).toContainEqual({
+    id: expect.any(String),
+    name: '退役军人每季度走访',
+    tag: 'veteran',
+    frequency: 'quarterly',
+    active: true,
+    builtin: false,
+  });
 
   // 巡查清单: one more item under 环境卫生, saved as a whole.
   await admin.getByRole('tab', { name: '巡查清单' }).click();
@@ -273,7 +318,12 @@ test('the village cadre follows the month\'s visits and patrols; the administrat
   await admin.getByText('巡查清单已保存：6 类 19 项').waitFor();
   const saved = await apiGet<{ items: { code: string; category: string; name: string }[] }>(base, adminToken, '/api/patrols/checklist');
   expect(saved.items).toHaveLength(19);
-  expect(saved.items.filter((i) => i.category === '环境卫生').map((i) => i.name)).toEqual(['垃圾收集与清运', '河塘沟渠保洁', '乱堆乱放与乱搭乱建', '秸秆焚烧与野外用火']);
+  expect(saved.items.filter((i) => i.category === '环境卫生').map((i) => i.name)).toEqual([
+    '垃圾收集与清运',
+    '河塘沟渠保洁',
+    '乱堆乱放与乱搭乱建',
+    '秸秆焚烧与野外用火',
+  ]);
   expect(saved.items.find((i) => i.name === '垃圾收集与清运')!.code).toBe('c2i1');
   expect(unexpected(admin.problems)).toEqual([]);
   await actx.close();

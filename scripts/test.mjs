@@ -27,10 +27,14 @@ function vitestArgs(name, args) {
 
 function record(name, status) {
   const json = join(outDir, `${name}.json`);
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   if (existsSync(json)) {
     const res = JSON.parse(readFileSync(json, 'utf8'));
-    passed = res.numPassedTests; failed = res.numFailedTests; skipped = res.numPendingTests + res.numTodoTests;
+    passed = res.numPassedTests;
+    failed = res.numFailedTests;
+    skipped = res.numPendingTests + res.numTodoTests;
     if (res.numFailedTestSuites && !failed) failed = res.numFailedTestSuites; // a file that failed to load
   } else if (status !== 0) failed = 1;
   if (status !== 0 && failed === 0) failed = 1;
@@ -50,12 +54,16 @@ function vitestAside(name, args, env = {}) {
   const child = spawn(join(root, 'node_modules', '.bin', 'vitest'), vitestArgs(name, args), { cwd: root, env: { ...process.env, FORCE_COLOR: '0', ...env } });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
-  return new Promise((resolve) => child.on('close', (code) => out.end(() => {
-    banner(`▶ ${name} (ran alongside; its output)`);
-    process.stdout.write(readFileSync(log, 'utf8'));
-    record(name, code);
-    resolve();
-  })));
+  return new Promise((resolve) =>
+    child.on('close', (code) =>
+      out.end(() => {
+        banner(`▶ ${name} (ran alongside; its output)`);
+        process.stdout.write(readFileSync(log, 'utf8'));
+        record(name, code);
+        resolve();
+      }),
+    ),
+  );
 }
 
 function lint() {
@@ -72,7 +80,15 @@ function skip(name, why) {
 
 async function postgresReachable() {
   const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  try { await c.connect(); await c.query('select 1'); return true; } catch { return false; } finally { await c.end().catch(() => {}); }
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
 }
 
 lint();
@@ -92,6 +108,10 @@ await Promise.all(aside);
 
 banner('Summary');
 for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? `  (${s.note})` : ''}`);
-const total = stages.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = stages.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log(`\nxiangzhi: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed ? 1 : 0);

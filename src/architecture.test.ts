@@ -10,25 +10,55 @@ const root = join(import.meta.dirname, '..');
 /** Which module owns each table; only it reads or writes it (others go through its service). */
 const OWNER: Record<string, string> = {
   regions: 'regions',
-  users: 'accounts', user_roles: 'accounts', sessions: 'accounts', login_failures: 'accounts',
-  households: 'people', residents: 'people', resident_tags: 'people', party_links: 'people',
-  case_categories: 'cases', case_limits: 'cases', cases: 'cases', case_history: 'cases', case_copies: 'cases',
-  visit_rules: 'visits', visit_plan_items: 'visits', visits: 'visits',
-  patrol_checklists: 'patrols', patrols: 'patrols',
-  consultations: 'consultations', consultation_decisions: 'consultations',
-  point_rules: 'points', point_awards: 'points', point_entries: 'points', point_balances: 'points', point_award_events: 'points',
-  point_settings: 'points', point_designations: 'points', point_settlements: 'points', volunteer_activities: 'points', volunteer_signups: 'points',
-  store_items: 'store', store_stock_moves: 'store', store_redemptions: 'store',
-  notifications: 'notifications', attachments: 'attachments',
+  users: 'accounts',
+  user_roles: 'accounts',
+  sessions: 'accounts',
+  login_failures: 'accounts',
+  households: 'people',
+  residents: 'people',
+  resident_tags: 'people',
+  party_links: 'people',
+  case_categories: 'cases',
+  case_limits: 'cases',
+  cases: 'cases',
+  case_history: 'cases',
+  case_copies: 'cases',
+  visit_rules: 'visits',
+  visit_plan_items: 'visits',
+  visits: 'visits',
+  patrol_checklists: 'patrols',
+  patrols: 'patrols',
+  consultations: 'consultations',
+  consultation_decisions: 'consultations',
+  point_rules: 'points',
+  point_awards: 'points',
+  point_entries: 'points',
+  point_balances: 'points',
+  point_award_events: 'points',
+  point_settings: 'points',
+  point_designations: 'points',
+  point_settlements: 'points',
+  volunteer_activities: 'points',
+  volunteer_signups: 'points',
+  store_items: 'store',
+  store_stock_moves: 'store',
+  store_redemptions: 'store',
+  notifications: 'notifications',
+  attachments: 'attachments',
 };
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('layering', () => {
   it('imports follow the arrows: server → modules → core → db, http and shared for modules, web → shared only', () => {
-    const r = spawnSync(join(root, 'node_modules', '.bin', 'depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(join(root, 'node_modules', '.bin', 'depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
   }, 60_000);
 

@@ -9,14 +9,27 @@ const hh = () => env.seed.villagerHouseholdId;
 
 beforeAll(async () => {
   env = await startTestApp();
-  [cadre, grid, staff, supervisor, otherCadre] = await Promise.all([PHONES.cadre, PHONES.grid, PHONES.staff, PHONES.supervisor, PHONES.otherCadre].map((p) => env.login(p)));
-  village = env.seed.villageIds['孟家湾村'];
+  [cadre, grid, staff, supervisor, otherCadre] = await Promise.all(
+    [PHONES.cadre, PHONES.grid, PHONES.staff, PHONES.supervisor, PHONES.otherCadre].map((p) => env.login(p)),
+  );
+  village = env.seed.villageIds.孟家湾村;
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`abilities on rows on ${STORE}`, () => {
   it('an award carries what the caller may do: the village approves, the grid worker only proposes', async () => {
-    const rule = (await env.call('POST', '/api/points/rules', cadre, { regionId: village, category: '志愿服务', value: 5, code: 'AB01', name: '清扫村道', proposers: ['cadre', 'grid'] })).body;
+    const rule = (
+      await env.call('POST', '/api/points/rules', cadre, {
+        regionId: village,
+        category: '志愿服务',
+        value: 5,
+        code: 'AB01',
+        name: '清扫村道',
+        proposers: ['cadre', 'grid'],
+      })
+    ).body;
     const award = await env.call('POST', '/api/points/awards', grid, { householdId: hh(), ruleId: rule.id });
     expect(award.status).toBe(201);
     const gridId = (await env.call('GET', '/api/me', grid)).body.roles[0].regionId;
@@ -32,7 +45,16 @@ describe(`abilities on rows on ${STORE}`, () => {
   });
 
   it('站所 staff read the households of the township but do not propose points for them', async () => {
-    const rule = (await env.call('POST', '/api/points/rules', cadre, { regionId: village, category: '志愿服务', value: 5, code: 'AB02', name: '调解邻里纠纷', proposers: ['cadre', 'grid', 'villager'] })).body;
+    const rule = (
+      await env.call('POST', '/api/points/rules', cadre, {
+        regionId: village,
+        category: '志愿服务',
+        value: 5,
+        code: 'AB02',
+        name: '调解邻里纠纷',
+        proposers: ['cadre', 'grid', 'villager'],
+      })
+    ).body;
     expect((await env.call('GET', `/api/households/${hh()}`, staff)).body.abilities).toEqual(['household.read', 'resident.revealId']);
     const r = await env.call('POST', '/api/points/awards', staff, { householdId: hh(), ruleId: rule.id });
     expect(r.status).toBe(403);

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv;
-beforeAll(async () => { env = await startTestApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startTestApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`auth on ${STORE}`, () => {
   it('reports health with the store kind', async () => {
@@ -16,7 +20,7 @@ describe(`auth on ${STORE}`, () => {
     const r = await env.call('POST', '/api/auth/login', null, { phone: PHONES.cadre, password: 'demo123456' });
     expect(r.status).toBe(200);
     expect(r.body.token).toMatch(/^[\w-]{40,}$/);
-    expect(r.body.user.roles).toEqual([expect.objectContaining({ role: 'village_cadre', regionId: env.seed.villageIds['孟家湾村'] })]);
+    expect(r.body.user.roles).toEqual([expect.objectContaining({ role: 'village_cadre', regionId: env.seed.villageIds.孟家湾村 })]);
     const me = await env.call('GET', '/api/me', r.body.token);
     expect(me.body.name).toBe(r.body.user.name);
   });
@@ -29,7 +33,7 @@ describe(`auth on ${STORE}`, () => {
     expect(me.statusCode).toBe(200);
   });
 
-  it('the cookie works only for the console\'s own requests (no cross-site use, writes need a same-host Origin)', async () => {
+  it("the cookie works only for the console's own requests (no cross-site use, writes need a same-host Origin)", async () => {
     const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: PHONES.leader, password: 'demo123456' } });
     const cookies = { xz_session: res.cookies.find((c) => c.name === 'xz_session')!.value };
     const crossGet = await env.app.inject({ method: 'GET', url: '/api/me', cookies, headers: { 'sec-fetch-site': 'cross-site' } });
@@ -37,9 +41,21 @@ describe(`auth on ${STORE}`, () => {
     const body = { oldPassword: 'x', newPassword: 'Newpass2026' };
     const noOrigin = await env.app.inject({ method: 'POST', url: '/api/auth/password', cookies, payload: body });
     expect(noOrigin.statusCode).toBe(401);
-    const foreign = await env.app.inject({ method: 'POST', url: '/api/auth/password', cookies, payload: body, headers: { origin: 'https://evil.example', host: 'xz.local' } });
+    const foreign = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      cookies,
+      payload: body,
+      headers: { origin: 'https://evil.example', host: 'xz.local' },
+    });
     expect(foreign.statusCode).toBe(401);
-    const own = await env.app.inject({ method: 'POST', url: '/api/auth/password', cookies, payload: body, headers: { origin: 'http://xz.local', host: 'xz.local' } });
+    const own = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      cookies,
+      payload: body,
+      headers: { origin: 'http://xz.local', host: 'xz.local' },
+    });
     expect(own.statusCode).toBe(400); // authenticated; the old password is wrong
     expect(JSON.parse(own.body).error.code).toBe('WRONG_PASSWORD');
   });
@@ -67,13 +83,19 @@ describe(`auth on ${STORE}`, () => {
 
   it('parallel guesses cannot get past the limit: at most five passwords are checked', async () => {
     const phone = PHONES.villager;
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) =>
-      env.call('POST', '/api/auth/login', null, { phone, password: i === 29 ? 'demo123456' : `bad${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => env.call('POST', '/api/auth/login', null, { phone, password: i === 29 ? 'demo123456' : `bad${i}` })),
+    );
     const failed = results.filter((r) => r.status === 401).length;
     const ok = results.filter((r) => r.status === 200).length;
     expect(failed + ok).toBeLessThanOrEqual(5);
     expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(25);
-    const audits = await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'auth.login_failed').where('detail', 'like', `%${phone}%`).execute();
+    const audits = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'auth.login_failed')
+      .where('detail', 'like', `%${phone}%`)
+      .execute();
     expect(audits.length).toBe(failed);
   });
 

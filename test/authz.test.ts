@@ -22,7 +22,9 @@ beforeAll(async () => {
   const doc = await env.call('GET', '/api/openapi.json');
   routes = Object.entries<Record<string, unknown>>(doc.body.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 }, 180_000);
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 async function send(method: string, r: Req, token: string | null) {
   const auth = token ? { authorization: `Bearer ${token}` } : {};
@@ -68,10 +70,17 @@ describe(`authorization matrix on ${STORE}`, () => {
       const anon = outcomeOf(await send(method, await call.req(f, 'A'), null));
       observed[route] = `${cols.join(' ')} | ${anon}`;
     }
-    const wrong = Object.entries(observed).filter(([r, o]) => EXPECTED[r] !== o).map(([r, o]) => `${r}\n    expected ${EXPECTED[r]}\n    observed ${o}`);
+    const wrong = Object.entries(observed)
+      .filter(([r, o]) => EXPECTED[r] !== o)
+      .map(([r, o]) => `${r}\n    expected ${EXPECTED[r]}\n    observed ${o}`);
     if (wrong.length) {
       mkdirSync('test-results', { recursive: true });
-      writeFileSync(`test-results/authz-observed-${STORE}.txt`, Object.entries(observed).map(([r, o]) => `  '${r}': '${o}',`).join('\n'));
+      writeFileSync(
+        `test-results/authz-observed-${STORE}.txt`,
+        Object.entries(observed)
+          .map(([r, o]) => `  '${r}': '${o}',`)
+          .join('\n'),
+      );
     }
     expect(fiveHundreds).toEqual([]);
     expect(wrong, `columns: ${ROLE_COLUMNS.map(([k]) => k).join(' ')} | anonymous; places A B C`).toEqual([]);

@@ -10,7 +10,10 @@ import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const shipped = (y: number) => {
-  const data = JSON.parse(readFileSync(require.resolve(`chinese-days/dist/years/${y}.json`), 'utf8')) as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const data = JSON.parse(readFileSync(require.resolve(`chinese-days/dist/years/${y}.json`), 'utf8')) as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
   return { holidays: Object.keys(data.holidays).sort(), workdays: Object.keys(data.workdays).sort() };
 };
 
@@ -31,7 +34,9 @@ beforeAll(async () => {
   env = await startTestApp({ now: new Date(sh('2027-02-03 10:00')) }); // Wednesday, two days before the 2027 Spring Festival holiday
   [admin, cadre, leader, grid] = await Promise.all([PHONES.admin, PHONES.cadre, PHONES.leader, PHONES.grid].map((p) => env.login(p)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const to = async (iso: string) => {
   env.clock.advance(new Date(iso).getTime() - env.clock.now().getTime());
@@ -81,7 +86,13 @@ describe(`work calendar on ${STORE}`, () => {
 
   let caseId: string;
   it('a case reported before the holiday counts Monday–Friday while 2027 is provisional, and says so', async () => {
-    const r = await env.call('POST', '/api/cases', grid, { type: 'incident', category: 'env_dirty', title: '村口垃圾堆积', description: '村口路边垃圾三天未清运，气味很大。', regionId: env.seed.gridIds['孟家湾村/一组'] });
+    const r = await env.call('POST', '/api/cases', grid, {
+      type: 'incident',
+      category: 'env_dirty',
+      title: '村口垃圾堆积',
+      description: '村口路边垃圾三天未清运，气味很大。',
+      regionId: env.seed.gridIds['孟家湾村/一组'],
+    });
     expect(r.status).toBe(201);
     caseId = r.body.id;
     expect(r.body).toMatchObject({ yellowAt: sh('2027-02-05 10:00'), dueAt: sh('2027-02-10 10:00'), dueProvisional: true });
@@ -100,8 +111,17 @@ describe(`work calendar on ${STORE}`, () => {
     // Wed 02-03 10:00 + 2 working days: Thu 02-04, Sun 02-14 (调休); + 5: Mon 02-15, Tue 02-16, Wed 02-17.
     expect(c).toMatchObject({ yellowAt: sh('2027-02-14 10:00'), dueAt: sh('2027-02-17 10:00'), dueProvisional: false, card: null });
     expect(c.history.at(-1)).toMatchObject({ action: 'calendar', note: '工作日历调整：办理期限由2027年2月10日 10:00改为2027年2月17日 10:00，黄牌撤销' });
-    const audits = await env.ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'in', ['work_calendar.set', 'case.calendar']).execute();
-    expect(audits).toEqual(expect.arrayContaining([{ action: 'work_calendar.set', entity_id: '2027' }, { action: 'case.calendar', entity_id: caseId }]));
+    const audits = await env.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', 'in', ['work_calendar.set', 'case.calendar'])
+      .execute();
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        { action: 'work_calendar.set', entity_id: '2027' },
+        { action: 'case.calendar', entity_id: caseId },
+      ]),
+    );
     expect((await env.call('GET', '/api/health')).body.calendar).toEqual({ provisional: [2028] });
     // Saving the same days again moves nothing.
     expect((await env.call('PUT', '/api/workdays/2027', admin, Y2027)).body.casesRecomputed).toBe(0);
@@ -109,7 +129,7 @@ describe(`work calendar on ${STORE}`, () => {
 
   it('the cards come after the holiday, and the case climbs only then', async () => {
     await to(sh('2027-02-13 18:00'));
-    expect((await env.call('GET', `/api/cases/${caseId}`, cadre)).body).toMatchObject({ card: null, levelRegionId: env.seed.villageIds['孟家湾村'] });
+    expect((await env.call('GET', `/api/cases/${caseId}`, cadre)).body).toMatchObject({ card: null, levelRegionId: env.seed.villageIds.孟家湾村 });
     await to(sh('2027-02-14 10:01'));
     expect((await env.call('GET', `/api/cases/${caseId}`, cadre)).body.card).toBe('yellow');
     await to(sh('2027-02-17 09:59'));

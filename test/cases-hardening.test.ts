@@ -5,15 +5,23 @@ import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv;
 const grid1 = () => env.seed.gridIds['孟家湾村/一组'];
-const report = (token: string, body: Record<string, unknown> = {}) => env.call('POST', '/api/cases', token, {
-  type: 'incident', category: 'env_dirty', title: '村口垃圾堆积', description: '村口路边垃圾三天未清运，气味很大。', regionId: grid1(), ...body,
-});
+const report = (token: string, body: Record<string, unknown> = {}) =>
+  env.call('POST', '/api/cases', token, {
+    type: 'incident',
+    category: 'env_dirty',
+    title: '村口垃圾堆积',
+    description: '村口路边垃圾三天未清运，气味很大。',
+    regionId: grid1(),
+    ...body,
+  });
 const act = (token: string, id: string, body: Record<string, unknown>) => env.call('POST', `/api/cases/${id}/transitions`, token, body);
 
 beforeAll(async () => {
   env = await startTestApp({ now: new Date('2026-11-26T15:30:00Z') }); // Thursday 23:30 in Shanghai
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`the case list's dates are Shanghai days on ${STORE}`, () => {
   it('to= includes a case reported at 23:30 that day and excludes one at 00:10 the next day', async () => {
@@ -22,7 +30,8 @@ describe(`the case list's dates are Shanghai days on ${STORE}`, () => {
     env.clock.advance(40 * 60_000); // 00:10 on Friday 27th in Shanghai
     const early = (await report(await env.login(PHONES.grid, true), { title: '日界测试凌晨上报' })).body.id;
     const cadre = await env.login(PHONES.cadre, true);
-    const ids = async (q: string) => (await env.call('GET', `/api/cases?q=${encodeURIComponent('日界测试')}&pageSize=50&${q}`, cadre)).body.items.map((c: any) => c.id);
+    const ids = async (q: string) =>
+      (await env.call('GET', `/api/cases?q=${encodeURIComponent('日界测试')}&pageSize=50&${q}`, cadre)).body.items.map((c: any) => c.id);
     expect(await ids('to=2026-11-26')).toContain(late);
     expect(await ids('to=2026-11-26')).not.toContain(early);
     expect(await ids('from=2026-11-26&to=2026-11-26')).toEqual([late]);

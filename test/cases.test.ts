@@ -6,22 +6,36 @@ import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 let env: TestEnv;
 let grid: string, cadre: string, leader: string, villager: string;
 const grid1 = () => env.seed.gridIds['孟家湾村/一组'];
-const report = (token: string, body: Record<string, unknown> = {}) => env.call('POST', '/api/cases', token, {
-  type: 'incident', category: 'env_dirty', title: '村口垃圾堆积', description: '村口路边垃圾三天未清运，气味很大。', regionId: grid1(), ...body,
-});
+const report = (token: string, body: Record<string, unknown> = {}) =>
+  env.call('POST', '/api/cases', token, {
+    type: 'incident',
+    category: 'env_dirty',
+    title: '村口垃圾堆积',
+    description: '村口路边垃圾三天未清运，气味很大。',
+    regionId: grid1(),
+    ...body,
+  });
 const act = (token: string, id: string, body: Record<string, unknown>) => env.call('POST', `/api/cases/${id}/transitions`, token, body);
 
 beforeAll(async () => {
   env = await startTestApp({ now: new Date('2026-09-29T02:00:00Z') }); // Tuesday 10:00 in Shanghai, before 国庆
   [grid, cadre, leader, villager] = await Promise.all([PHONES.grid, PHONES.cadre, PHONES.leader, PHONES.villager].map((p) => env.login(p)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`the case loop on ${STORE}`, () => {
   it('a grid worker reports; the village is responsible; the cadre is notified', async () => {
     const r = await report(grid);
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ status: 'reported', card: null, levelRegionId: env.seed.villageIds['孟家湾村'], categoryName: '人居环境脏乱', source: 'grid_worker' });
+    expect(r.body).toMatchObject({
+      status: 'reported',
+      card: null,
+      levelRegionId: env.seed.villageIds.孟家湾村,
+      categoryName: '人居环境脏乱',
+      source: 'grid_worker',
+    });
     expect(r.body.dueAt).toBe('2026-10-12T02:00:00.000Z'); // 5 working days, skipping 国庆 and counting the 调休 Saturday
     expect(r.body.history).toEqual([expect.objectContaining({ action: 'report', from: null, to: 'reported' })]);
     const inbox = await env.call('GET', '/api/notifications', cadre);
@@ -34,7 +48,11 @@ describe(`the case loop on ${STORE}`, () => {
     const c = await report(grid, { idempotencyKey: key });
     expect(a.body.id).toBe(b.body.id);
     expect(c.body.id).toBe(a.body.id);
-    const n = await env.ctx.db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+    const n = await env.ctx.db
+      .selectFrom('cases')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('idempotency_key', '=', key)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
@@ -58,8 +76,13 @@ describe(`the case loop on ${STORE}`, () => {
     r = await act(cadre, id, { action: 'archive' });
     expect(r.body.status).toBe('archived');
     expect(r.body.history.map((h: any) => `${h.action}:${h.from ?? ''}>${h.to}`)).toEqual([
-      'report:>reported', 'accept:reported>accepted', 'dispatch:accepted>dispatched', 'start:dispatched>in_progress',
-      'resolve:in_progress>resolved', 'rate:resolved>rated', 'archive:rated>archived',
+      'report:>reported',
+      'accept:reported>accepted',
+      'dispatch:accepted>dispatched',
+      'start:dispatched>in_progress',
+      'resolve:in_progress>resolved',
+      'rate:resolved>rated',
+      'archive:rated>archived',
     ]);
     expect(r.body.history.map((h: any) => h.byName)).toContain('马丽娟');
     // 回头看: the problem came back
@@ -76,7 +99,7 @@ describe(`the case loop on ${STORE}`, () => {
     expect((await act(other, id, { action: 'accept' })).status).toBe(404);
     expect((await env.call('GET', '/api/cases?pageSize=200', other)).body.items.map((c: any) => c.id)).not.toContain(id);
     expect((await env.call('GET', `/api/cases/${id}`, leader)).status).toBe(200);
-    const inVillage = await env.call('GET', `/api/cases?regionId=${env.seed.villageIds['孟家湾村']}&pageSize=200`, leader);
+    const inVillage = await env.call('GET', `/api/cases?regionId=${env.seed.villageIds.孟家湾村}&pageSize=200`, leader);
     expect(inVillage.body.items.map((c: any) => c.id)).toContain(id);
   });
 
@@ -104,14 +127,19 @@ describe(`the case loop on ${STORE}`, () => {
 describe(`time limits and the sweeper on ${STORE}`, () => {
   it('yellow after 2 working days and red after 5 across 国庆 and the 调休 Saturday; red climbs one level exactly once', async () => {
     const id = (await report(grid, { title: '路灯损坏', category: 'facility_damage' })).body.id;
-    const to = async (iso: string) => { env.clock.advance(new Date(iso).getTime() - env.clock.now().getTime()); };
+    const to = async (iso: string) => {
+      env.clock.advance(new Date(iso).getTime() - env.clock.now().getTime());
+    };
     // Sessions last 7 days; the clock moves further, so sign in afresh for each look.
     const card = async () => (await env.call('GET', `/api/cases/${id}`, await env.login(PHONES.cadre, true))).body;
-    await to('2026-10-08T01:59:00Z'); await sweepCases(env.ctx);
+    await to('2026-10-08T01:59:00Z');
+    await sweepCases(env.ctx);
     expect((await card()).card).toBeNull(); // 9/30 and then seven holiday days
-    await to('2026-10-08T02:00:00Z'); await sweepCases(env.ctx);
+    await to('2026-10-08T02:00:00Z');
+    await sweepCases(env.ctx);
     expect((await card()).card).toBe('yellow');
-    await to('2026-10-12T01:59:00Z'); await sweepCases(env.ctx);
+    await to('2026-10-12T01:59:00Z');
+    await sweepCases(env.ctx);
     expect((await card()).card).toBe('yellow'); // 10/9, 10/10 (调休 Saturday) counted
     await to('2026-10-12T02:00:00Z');
     // Two sweepers at once. On PostgreSQL each has its own connection pool, as two server processes would;
@@ -164,8 +192,16 @@ describe(`photos on cases on ${STORE}`, () => {
   it('stores photos checked by content, serves them to those who see the case, and records the upload', async () => {
     const t = await env.login(PHONES.grid, true);
     const id = (await report(t, { title: '带照片的上报' })).body.id;
-    const up = multipart([{ name: '现场.png', type: 'image/png', data: PNG }, { name: '第二张.png', type: 'image/png', data: PNG }]);
-    const res = await env.app.inject({ method: 'POST', url: `/api/cases/${id}/attachments`, headers: { ...up.headers, authorization: `Bearer ${t}` }, payload: up.payload });
+    const up = multipart([
+      { name: '现场.png', type: 'image/png', data: PNG },
+      { name: '第二张.png', type: 'image/png', data: PNG },
+    ]);
+    const res = await env.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/attachments`,
+      headers: { ...up.headers, authorization: `Bearer ${t}` },
+      payload: up.payload,
+    });
     expect(res.statusCode).toBe(201);
     const items = JSON.parse(res.body).items;
     expect(items).toHaveLength(2);
@@ -187,11 +223,21 @@ describe(`photos on cases on ${STORE}`, () => {
     const t = await env.login(PHONES.grid, true);
     const id = (await report(t, { title: '错误附件' })).body.id;
     const fake = multipart([{ name: 'photo.jpg', type: 'image/jpeg', data: Buffer.from('<script>alert(1)</script>') }]);
-    const r1 = await env.app.inject({ method: 'POST', url: `/api/cases/${id}/attachments`, headers: { ...fake.headers, authorization: `Bearer ${t}` }, payload: fake.payload });
+    const r1 = await env.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/attachments`,
+      headers: { ...fake.headers, authorization: `Bearer ${t}` },
+      payload: fake.payload,
+    });
     expect(r1.statusCode).toBe(415);
     expect(JSON.parse(r1.body).error.message).toMatch(/只能上传/);
     const big = multipart([{ name: 'big.png', type: 'image/png', data: Buffer.concat([PNG, Buffer.alloc(11 * 1024 * 1024)]) }]);
-    const r2 = await env.app.inject({ method: 'POST', url: `/api/cases/${id}/attachments`, headers: { ...big.headers, authorization: `Bearer ${t}` }, payload: big.payload });
+    const r2 = await env.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/attachments`,
+      headers: { ...big.headers, authorization: `Bearer ${t}` },
+      payload: big.payload,
+    });
     expect(r2.statusCode).toBe(413);
     expect((await env.call('GET', `/api/cases/${id}`, t)).body.attachments).toHaveLength(0);
   });
@@ -202,7 +248,10 @@ describe(`retried actions on ${STORE}`, () => {
     const t = await env.login(PHONES.grid, true);
     const c = await env.login(PHONES.cadre, true);
     const id = (await report(t, { title: '重试' })).body.id;
-    const [a, b] = await Promise.all([act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' }), act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' })]);
+    const [a, b] = await Promise.all([
+      act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' }),
+      act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' }),
+    ]);
     expect(a.status).toBe(200);
     expect(b.status).toBe(200);
     const again = await act(c, id, { action: 'accept', idempotencyKey: 'accept-once-1' });
@@ -249,8 +298,15 @@ describe(`群众评单 on ${STORE}`, () => {
 });
 
 describe(`time limits per level on ${STORE}`, () => {
-  const limitsAt = (level: string | null, category: string | null, n: number[]) =>
-    ({ category, level, priority: 'normal', acceptYellow: n[0], acceptRed: n[1], resolveYellow: n[2], resolveRed: n[3] });
+  const limitsAt = (level: string | null, category: string | null, n: number[]) => ({
+    category,
+    level,
+    priority: 'normal',
+    acceptYellow: n[0],
+    acceptRed: n[1],
+    resolveYellow: n[2],
+    resolveRed: n[3],
+  });
 
   it('administrators set limits per level and category; bad limits and other roles are refused', async () => {
     const admin = await env.login(PHONES.admin, true);
@@ -285,9 +341,12 @@ describe(`time limits per level on ${STORE}`, () => {
     env.clock.advance(7 * 86_400_000); // Monday 11/9 10:00
     await sweepCases(env.ctx);
     expect(await look()).toMatchObject({ levelRegionId: env.seed.townshipId, yellowAt: '2026-11-10T02:00:00.000Z', dueAt: '2026-11-11T02:00:00.000Z' });
-    env.clock.advance(86_400_000); await sweepCases(env.ctx);
+    env.clock.advance(86_400_000);
+    await sweepCases(env.ctx);
     expect((await look()).levelRegionId).toBe(env.seed.townshipId);
-    env.clock.advance(86_400_000); await sweepCases(env.ctx); await sweepCases(env.ctx);
+    env.clock.advance(86_400_000);
+    await sweepCases(env.ctx);
+    await sweepCases(env.ctx);
     const c = await look();
     expect(c).toMatchObject({ levelRegionId: env.seed.countyId, escalations: 2, card: 'red' });
     expect(c.history.filter((h: any) => h.action === 'escalate').map((h: any) => h.data.toRegionId)).toEqual([env.seed.townshipId, env.seed.countyId]);

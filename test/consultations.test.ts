@@ -4,12 +4,23 @@ import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv;
 const gridId = () => env.seed.gridIds['孟家湾村/一组'];
-const report = async (title: string) => (await env.call('POST', '/api/cases', await env.login(PHONES.grid, true), {
-  type: 'incident', category: 'facility_damage', title, description: `${title}，需要处理。`, regionId: gridId(),
-})).body.id as string;
+const report = async (title: string) =>
+  (
+    await env.call('POST', '/api/cases', await env.login(PHONES.grid, true), {
+      type: 'incident',
+      category: 'facility_damage',
+      title,
+      description: `${title}，需要处理。`,
+      regionId: gridId(),
+    })
+  ).body.id as string;
 
-beforeAll(async () => { env = await startTestApp({ now: new Date('2026-11-02T02:00:00Z') }); }); // Monday 10:00
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startTestApp({ now: new Date('2026-11-02T02:00:00Z') });
+}); // Monday 10:00
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`the weekly 会商 on ${STORE}`, () => {
   let escalated: string, red: string, quiet: string, meeting: string;
@@ -22,7 +33,9 @@ describe(`the weekly 会商 on ${STORE}`, () => {
     await env.call('POST', `/api/cases/${quiet}/transitions`, cadre, { action: 'accept' });
     env.clock.advance(4 * 86_400_000); // Friday: the unaccepted one is past its 2-day yellow
     await env.call('POST', `/api/cases/${escalated}/transitions`, cadre, { action: 'accept' });
-    expect((await env.call('POST', `/api/cases/${escalated}/transitions`, cadre, { action: 'escalate', note: '需乡里协调资金' })).body.levelRegionId).toBe(env.seed.townshipId);
+    expect((await env.call('POST', `/api/cases/${escalated}/transitions`, cadre, { action: 'escalate', note: '需乡里协调资金' })).body.levelRegionId).toBe(
+      env.seed.townshipId,
+    );
     env.clock.advance(3 * 86_400_000 + 3_600_000); // Monday 11/9 11:00: 5 working days, red, climbs to the township
     await sweepCases(env.ctx);
     const leader = await env.login(PHONES.leader, true);
@@ -41,16 +54,32 @@ describe(`the weekly 会商 on ${STORE}`, () => {
 
   it("records a decision per case on the case's own timeline, once; closed, it takes no more", async () => {
     const leader = await env.login(PHONES.leader);
-    const decided = await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: escalated, decision: '由乡水利站牵头，本周内完成水渠抢修，资金从应急经费列支。' });
+    const decided = await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, {
+      caseId: escalated,
+      decision: '由乡水利站牵头，本周内完成水渠抢修，资金从应急经费列支。',
+    });
     expect(decided.body.error).toBeUndefined();
-    expect(decided.body.agenda.find((a: any) => a.caseId === escalated).decision).toMatchObject({ text: '由乡水利站牵头，本周内完成水渠抢修，资金从应急经费列支。', by: '李志刚' });
+    expect(decided.body.agenda.find((a: any) => a.caseId === escalated).decision).toMatchObject({
+      text: '由乡水利站牵头，本周内完成水渠抢修，资金从应急经费列支。',
+      by: '李志刚',
+    });
     const timeline = (await env.call('GET', `/api/cases/${escalated}`, await env.login(PHONES.cadre, true))).body.history;
-    expect(timeline.at(-1)).toMatchObject({ action: 'consult', note: '由乡水利站牵头，本周内完成水渠抢修，资金从应急经费列支。', data: { consultationId: meeting } });
-    expect((await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: escalated, decision: '再议' })).body.error.code).toBe('CONFLICT');
-    expect((await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: quiet, decision: '议程外' })).body.error.code).toBe('VALIDATION_FAILED');
+    expect(timeline.at(-1)).toMatchObject({
+      action: 'consult',
+      note: '由乡水利站牵头，本周内完成水渠抢修，资金从应急经费列支。',
+      data: { consultationId: meeting },
+    });
+    expect((await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: escalated, decision: '再议' })).body.error.code).toBe(
+      'CONFLICT',
+    );
+    expect((await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: quiet, decision: '议程外' })).body.error.code).toBe(
+      'VALIDATION_FAILED',
+    );
     expect((await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: red, decision: '  ' })).status).toBe(400);
     expect((await env.call('POST', `/api/consultations/${meeting}/close`, leader)).body.status).toBe('closed');
-    expect((await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: red, decision: '晚了' })).body.error.code).toBe('INVALID_TRANSITION');
+    expect((await env.call('POST', `/api/consultations/${meeting}/decisions`, leader, { caseId: red, decision: '晚了' })).body.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
     const list = (await env.call('GET', '/api/consultations', leader)).body;
     expect(list.items[0]).toMatchObject({ id: meeting, status: 'closed', decided: 1 });
     expect(list.items[0].cases).toBeGreaterThanOrEqual(2);

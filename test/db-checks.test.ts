@@ -17,10 +17,16 @@ beforeAll(async () => {
   env = await startTestApp();
   app = Fastify();
   app.setErrorHandler(errorHandler);
-  app.post('/write', async () => { await env.ctx.db.transaction().execute((tx) => write(tx)); return { ok: true }; });
+  app.post('/write', async () => {
+    await env.ctx.db.transaction().execute((tx) => write(tx));
+    return { ok: true };
+  });
   await app.ready();
 });
-afterAll(async () => { await app?.close(); await env?.close(); });
+afterAll(async () => {
+  await app?.close();
+  await env?.close();
+});
 
 async function answer(w: (tx: Executor) => Promise<unknown>) {
   write = w;
@@ -31,12 +37,17 @@ async function answer(w: (tx: Executor) => Promise<unknown>) {
 describe(`CHECK constraints answer 409 on ${STORE}`, () => {
   it('a balance below zero → INSUFFICIENT_POINTS; stock below zero → OUT_OF_STOCK; another rule → CONFLICT', async () => {
     const cadre = await env.login(PHONES.cadre);
-    const item = await env.call('POST', '/api/store/items', cadre, { regionId: env.seed.villageIds['孟家湾村'], name: '洗衣粉', cost: 10, stock: 3 });
+    const item = await env.call('POST', '/api/store/items', cadre, { regionId: env.seed.villageIds.孟家湾村, name: '洗衣粉', cost: 10, stock: 3 });
     expect(item.status).toBe(201);
     const household = env.seed.villagerHouseholdId;
     const at = new Date().toISOString();
-    const balance = await answer((tx) => tx.insertInto('point_balances').values({ household_id: household, balance: -5, updated_at: at })
-      .onConflict((oc) => oc.column('household_id').doUpdateSet({ balance: sql`point_balances.balance - 1000000` })).execute());
+    const balance = await answer((tx) =>
+      tx
+        .insertInto('point_balances')
+        .values({ household_id: household, balance: -5, updated_at: at })
+        .onConflict((oc) => oc.column('household_id').doUpdateSet({ balance: sql`point_balances.balance - 1000000` }))
+        .execute(),
+    );
     expect(balance).toMatchObject({ status: 409, body: { error: { code: 'INSUFFICIENT_POINTS' } } });
     const stock = await answer((tx) => tx.updateTable('store_items').set({ stock: sql`stock - 4` }).where('id', '=', item.body.id).execute());
     expect(stock).toMatchObject({ status: 409, body: { error: { code: 'OUT_OF_STOCK' } } });
@@ -44,6 +55,8 @@ describe(`CHECK constraints answer 409 on ${STORE}`, () => {
     expect(cost).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } });
     expect(cost.body.error.message).toMatch(/^[\u4e00-\u9fa5].* \/ /);
     // Nothing was written.
-    expect((await env.call('GET', `/api/store/items?regionId=${env.seed.villageIds['孟家湾村']}`, cadre)).body.items.find((i: any) => i.id === item.body.id)).toMatchObject({ stock: 3, cost: 10 });
+    expect(
+      (await env.call('GET', `/api/store/items?regionId=${env.seed.villageIds.孟家湾村}`, cadre)).body.items.find((i: any) => i.id === item.body.id),
+    ).toMatchObject({ stock: 3, cost: 10 });
   });
 });

@@ -8,16 +8,61 @@ import { seedDemoCases, type DemoCasesResult } from '../src/modules/demo/cases.j
 
 let env: TestEnv;
 let result: DemoCasesResult;
-let cases: { id: string; status: string; type: string; card: string | null; level_region_id: string; red_escalated: number; escalations: number; reopened: number; extension_days: number; rating: number | null; reporter_id: string; reported_at: string }[];
-let history: { case_id: string; action: string; from_status: string | null; to_status: string; by_user_id: string | null; at: string; id: string; data: string | null }[];
+let cases: {
+  id: string;
+  status: string;
+  type: string;
+  card: string | null;
+  level_region_id: string;
+  red_escalated: number;
+  escalations: number;
+  reopened: number;
+  extension_days: number;
+  rating: number | null;
+  reporter_id: string;
+  reported_at: string;
+}[];
+let history: {
+  case_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  by_user_id: string | null;
+  at: string;
+  id: string;
+  data: string | null;
+}[];
 
 beforeAll(async () => {
   env = await startTestApp();
   result = await seedDemoCases(env.ctx, env.seed);
-  cases = await env.ctx.db.selectFrom('cases').select(['id', 'status', 'type', 'card', 'level_region_id', 'red_escalated', 'escalations', 'reopened', 'extension_days', 'rating', 'reporter_id', 'reported_at']).execute();
-  history = await env.ctx.db.selectFrom('case_history').select(['case_id', 'action', 'from_status', 'to_status', 'by_user_id', 'at', 'id', 'data']).orderBy('at').orderBy('id').execute();
+  cases = await env.ctx.db
+    .selectFrom('cases')
+    .select([
+      'id',
+      'status',
+      'type',
+      'card',
+      'level_region_id',
+      'red_escalated',
+      'escalations',
+      'reopened',
+      'extension_days',
+      'rating',
+      'reporter_id',
+      'reported_at',
+    ])
+    .execute();
+  history = await env.ctx.db
+    .selectFrom('case_history')
+    .select(['case_id', 'action', 'from_status', 'to_status', 'by_user_id', 'at', 'id', 'data'])
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }, 180_000);
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const open = (s: string) => ['reported', 'accepted', 'dispatched', 'in_progress'].includes(s);
 
@@ -47,7 +92,9 @@ describe(`demo cases on ${STORE}`, () => {
   });
 
   it('include overdue open cases with yellow and red cards, red ones escalated by the sweeper', () => {
-    const redUp = cases.filter((c) => open(c.status) && c.card === 'red' && c.escalations > 0 && [env.seed.townshipId, env.seed.countyId].includes(c.level_region_id));
+    const redUp = cases.filter(
+      (c) => open(c.status) && c.card === 'red' && c.escalations > 0 && [env.seed.townshipId, env.seed.countyId].includes(c.level_region_id),
+    );
     expect(redUp.length).toBeGreaterThanOrEqual(3);
     expect(cases.filter((c) => open(c.status) && c.card === 'yellow').length).toBeGreaterThanOrEqual(2);
     const escalations = history.filter((h) => h.action === 'escalate');
@@ -57,7 +104,20 @@ describe(`demo cases on ${STORE}`, () => {
 
   it('include supervision, extensions, 回头看, copies, returns, verification, rejections, 调解 and the six 代办 steps', () => {
     const n = (a: string) => history.filter((h) => h.action === a).length;
-    for (const a of ['supervise', 'request_extension', 'approve_extension', 'reopen', 'copy', 'return', 'verify', 'reject', 'mediate', 'revisit', 'card_yellow', 'card_red'])
+    for (const a of [
+      'supervise',
+      'request_extension',
+      'approve_extension',
+      'reopen',
+      'copy',
+      'return',
+      'verify',
+      'reject',
+      'mediate',
+      'revisit',
+      'card_yellow',
+      'card_red',
+    ])
       expect(n(a), a).toBeGreaterThan(0);
     expect(cases.filter((c) => c.reopened > 0).length).toBeGreaterThan(0);
     expect(cases.filter((c) => c.extension_days > 0).length).toBeGreaterThan(0);
@@ -78,7 +138,10 @@ describe(`demo cases on ${STORE}`, () => {
     const problems: string[] = [];
     for (const c of cases) {
       const rows = byCase.get(c.id) ?? [];
-      if (rows[0]?.action !== 'report' || rows[0].from_status !== null || rows[0].to_status !== 'reported') { problems.push(`${c.id}: first row ${rows[0]?.action}`); continue; }
+      if (rows[0]?.action !== 'report' || rows[0].from_status !== null || rows[0].to_status !== 'reported') {
+        problems.push(`${c.id}: first row ${rows[0]?.action}`);
+        continue;
+      }
       let state: string = 'reported';
       for (const h of rows.slice(1)) {
         if (h.from_status !== state) problems.push(`${c.id}: ${h.action} from ${h.from_status}, was ${state}`);
@@ -102,7 +165,13 @@ describe(`demo cases on ${STORE}`, () => {
     expect(mine.body.items.every((c: any) => c.householdId === env.seed.villagerHouseholdId)).toBe(true);
     // A case reported now comes first in the cadre's 待办 (newest first).
     const grid = await env.login(PHONES.grid);
-    const fresh = await env.call('POST', '/api/cases', grid, { type: 'incident', category: 'env_dirty', title: '新上报：村口垃圾堆积', description: '村口垃圾三天未清运。', regionId: env.seed.gridIds['孟家湾村/一组'] });
+    const fresh = await env.call('POST', '/api/cases', grid, {
+      type: 'incident',
+      category: 'env_dirty',
+      title: '新上报：村口垃圾堆积',
+      description: '村口垃圾三天未清运。',
+      regionId: env.seed.gridIds['孟家湾村/一组'],
+    });
     expect((await env.call('GET', '/api/cases?box=todo', cadre)).body.items[0].id).toBe(fresh.body.id);
   });
 

@@ -11,7 +11,9 @@ beforeAll(async () => {
   result = await seedDemoVisits(env.ctx, env.seed);
   leader = await env.login(PHONES.leader);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`demo visits and patrols on ${STORE}`, () => {
   it("last month's plan is mostly done with some overdue; this month's partly done", async () => {
@@ -37,7 +39,9 @@ describe(`demo visits and patrols on ${STORE}`, () => {
     expect(await count('fortnightly')).toBeGreaterThan(20);
     expect((await env.call('GET', '/api/patrols?kind=quarterly', leader)).body.total).toBe(1);
     expect((await env.call('GET', '/api/patrols?problems=true', leader)).body.total).toBeGreaterThan(0);
-    const due = (await env.call('GET', `/api/patrols/due?regionId=${env.seed.townshipId}&day=2026-11-26`, leader)).body.items.filter((d: any) => d.kind === 'daily');
+    const due = (await env.call('GET', `/api/patrols/due?regionId=${env.seed.townshipId}&day=2026-11-26`, leader)).body.items.filter(
+      (d: any) => d.kind === 'daily',
+    );
     expect(due.map((d: any) => d.status).sort()).toContain('done');
     expect(due.map((d: any) => d.status)).toContain('late');
   });

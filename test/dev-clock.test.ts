@@ -3,8 +3,12 @@ import { buildApp } from '../src/server/app.js';
 import { startTestApp, PHONES, STORE, TEST_NOW, type TestEnv } from './harness.js';
 
 let env: TestEnv;
-beforeAll(async () => { env = await startTestApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startTestApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`demo clock on ${STORE}`, () => {
   it('admin moves the clock forward; others may not', async () => {
@@ -29,9 +33,15 @@ describe(`demo clock on ${STORE}`, () => {
 describe(`demo seed on ${STORE}`, () => {
   it('seeding a store that already holds data does nothing', async () => {
     const { seedDemo } = await import('../src/modules/demo/seed.js');
-    const before = await env.ctx.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await env.ctx.db
+      .selectFrom('households')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(await seedDemo(env.ctx)).toBeNull();
-    const after = await env.ctx.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await env.ctx.db
+      .selectFrom('households')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -13,23 +13,46 @@ async function xlsx(url: string, token: string) {
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   return wb;
 }
-const cells = (ws: ExcelJS.Worksheet) => { const out: string[] = []; ws.eachRow((r) => r.eachCell((c) => out.push(String(c.value ?? '')))); return out.join('|'); };
+const cells = (ws: ExcelJS.Worksheet) => {
+  const out: string[] = [];
+  ws.eachRow((r) => r.eachCell((c) => out.push(String(c.value ?? ''))));
+  return out.join('|');
+};
 
 beforeAll(async () => {
   env = await startTestApp();
   [cadre, mediator, party, leader] = await Promise.all([PHONES.cadre, PHONES.mediator, PHONES.party, PHONES.leader].map((p) => env.login(p)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`disputes (矛盾纠纷) on ${STORE}`, () => {
   it('go from 登记 to 调解 to 协议 to 回访 to 归档, and the case file and the ledger hold it', async () => {
-    const village = env.seed.villageIds['孟家湾村'];
-    const bad = await env.call('POST', '/api/cases', cadre, { type: 'dispute', category: 'dsp_homestead', title: '宅基地界址纠纷', description: '两户因院墙界址发生争执。', regionId: village, details: { parties: [{ name: '王建国' }], riskLevel: 'medium' } });
+    const village = env.seed.villageIds.孟家湾村;
+    const bad = await env.call('POST', '/api/cases', cadre, {
+      type: 'dispute',
+      category: 'dsp_homestead',
+      title: '宅基地界址纠纷',
+      description: '两户因院墙界址发生争执。',
+      regionId: village,
+      details: { parties: [{ name: '王建国' }], riskLevel: 'medium' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/至少两方当事人/);
     const created = await env.call('POST', '/api/cases', cadre, {
-      type: 'dispute', category: 'dsp_homestead', title: '宅基地界址纠纷', description: '王、李两户因院墙界址发生争执，已多次口角。', regionId: village,
-      details: { parties: [{ name: '王建国', phone: '13912340001', side: 'applicant' }, { name: '李秀兰', side: 'respondent' }], riskLevel: 'medium' },
+      type: 'dispute',
+      category: 'dsp_homestead',
+      title: '宅基地界址纠纷',
+      description: '王、李两户因院墙界址发生争执，已多次口角。',
+      regionId: village,
+      details: {
+        parties: [
+          { name: '王建国', phone: '13912340001', side: 'applicant' },
+          { name: '李秀兰', side: 'respondent' },
+        ],
+        riskLevel: 'medium',
+      },
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
@@ -44,7 +67,17 @@ describe(`disputes (矛盾纠纷) on ${STORE}`, () => {
     expect((await act(mediator, id, { action: 'revisit', note: '一周后回访，双方履行协议，关系缓和。' })).status).toBe(200);
     await act(cadre, id, { action: 'rate', rating: 5 });
     const archived = await act(cadre, id, { action: 'archive' });
-    expect(archived.body.history.map((h: any) => h.action)).toEqual(['report', 'accept', 'dispatch', 'mediate', 'mediate', 'resolve', 'revisit', 'rate', 'archive']);
+    expect(archived.body.history.map((h: any) => h.action)).toEqual([
+      'report',
+      'accept',
+      'dispatch',
+      'mediate',
+      'mediate',
+      'resolve',
+      'revisit',
+      'rate',
+      'archive',
+    ]);
 
     const file = await xlsx(`/api/cases/${id}/file`, cadre);
     expect(file.worksheets.map((w) => w.name)).toEqual(['案卷信息', '办理过程', '附件清单']);
@@ -73,14 +106,30 @@ describe(`disputes (矛盾纠纷) on ${STORE}`, () => {
 
 describe(`党员代办 on ${STORE}`, () => {
   it('records the six steps in order', async () => {
-    const id = (await env.call('POST', '/api/cases', cadre, { type: 'service', category: 'svc_pension', title: '代办养老保险认证', description: '独居老人行动不便，需上门代办认证。', regionId: env.seed.gridIds['孟家湾村/一组'] })).body.id;
+    const id = (
+      await env.call('POST', '/api/cases', cadre, {
+        type: 'service',
+        category: 'svc_pension',
+        title: '代办养老保险认证',
+        description: '独居老人行动不便，需上门代办认证。',
+        regionId: env.seed.gridIds['孟家湾村/一组'],
+      })
+    ).body.id;
     await act(cadre, id, { action: 'accept' });
     await act(cadre, id, { action: 'dispatch', assigneeId: env.seed.users[PHONES.party] });
     expect((await act(party, id, { action: 'step', step: '核实' })).body.error.message).toMatch(/下一步是“受理”/);
     for (const step of ['受理', '核实', '告知', '上报', '代理', '反馈']) expect((await act(party, id, { action: 'step', step, note: step })).status).toBe(200);
     expect((await act(party, id, { action: 'step', step: '反馈' })).status).toBe(409);
     expect((await act(party, id, { action: 'resolve', note: '已完成认证' })).body.status).toBe('resolved');
-    const incident = (await env.call('POST', '/api/cases', cadre, { type: 'incident', category: 'env_dirty', title: 'x', description: 'x', regionId: env.seed.villageIds['孟家湾村'] })).body.id;
+    const incident = (
+      await env.call('POST', '/api/cases', cadre, {
+        type: 'incident',
+        category: 'env_dirty',
+        title: 'x',
+        description: 'x',
+        regionId: env.seed.villageIds.孟家湾村,
+      })
+    ).body.id;
     await act(cadre, incident, { action: 'accept' });
     expect((await act(cadre, incident, { action: 'step', step: '受理' })).status).toBe(409); // steps belong to service requests
   });
@@ -88,8 +137,9 @@ describe(`党员代办 on ${STORE}`, () => {
 
 describe(`小事不出村 on ${STORE}`, () => {
   it('counts cases resolved while the village was responsible against all resolved ones', async () => {
-    const village = env.seed.villageIds['孟家湾村'];
-    const mk = async (title: string) => (await env.call('POST', '/api/cases', cadre, { type: 'incident', category: 'facility_damage', title, description: title, regionId: village })).body.id;
+    const village = env.seed.villageIds.孟家湾村;
+    const mk = async (title: string) =>
+      (await env.call('POST', '/api/cases', cadre, { type: 'incident', category: 'facility_damage', title, description: title, regionId: village })).body.id;
     const a = await mk('村内解决');
     await act(cadre, a, { action: 'accept' });
     await act(cadre, a, { action: 'resolve', note: 'ok' });
@@ -114,7 +164,15 @@ describe(`attention and the notification gateway on ${STORE}`, () => {
     setGateway((userIds, n) => sent.push({ userIds, title: n.title }));
     try {
       const grid = await env.login(PHONES.grid);
-      const id = (await env.call('POST', '/api/cases', grid, { type: 'incident', category: 'env_dirty', title: '处理不满意', description: 'x', regionId: env.seed.gridIds['孟家湾村/一组'] })).body.id;
+      const id = (
+        await env.call('POST', '/api/cases', grid, {
+          type: 'incident',
+          category: 'env_dirty',
+          title: '处理不满意',
+          description: 'x',
+          regionId: env.seed.gridIds['孟家湾村/一组'],
+        })
+      ).body.id;
       await act(cadre, id, { action: 'accept' });
       await act(cadre, id, { action: 'resolve', note: '已处理' });
       await act(grid, id, { action: 'rate', rating: 1, note: '垃圾还在' });
@@ -144,7 +202,13 @@ describe(`category settings on ${STORE}`, () => {
     const retimed = await env.call('PATCH', `/api/case-categories/${made.body.code}`, admin, { resolveYellow: 2, resolveRed: 3 });
     expect(retimed.body).toMatchObject({ resolveYellow: 2, resolveRed: 3 });
     expect((await env.call('PATCH', `/api/case-categories/${made.body.code}`, admin, { acceptYellow: 9, acceptRed: 3 })).status).toBe(400);
-    const r = await env.call('POST', '/api/cases', cadre, { type: 'service', category: made.body.code, title: '代缴电费', description: '老人不会手机缴费', regionId: env.seed.villageIds['孟家湾村'] });
+    const r = await env.call('POST', '/api/cases', cadre, {
+      type: 'service',
+      category: made.body.code,
+      title: '代缴电费',
+      description: '老人不会手机缴费',
+      regionId: env.seed.villageIds.孟家湾村,
+    });
     expect(r.status).toBe(201);
     expect(r.body.categoryName).toBe('代缴水电费');
   });

@@ -9,8 +9,12 @@ import { parseRegistrySheet } from '../src/modules/people/excel-parse.js';
 import { PHONES, startTestApp, type TestEnv } from './harness.js';
 
 let env: TestEnv;
-beforeAll(async () => { env = await startTestApp(); }, 120_000);
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startTestApp();
+}, 120_000);
+afterAll(async () => {
+  await env?.close();
+});
 
 type Row = Partial<Record<(typeof COLUMNS)[number]['key'], ExcelJS.CellValue>>;
 async function xlsx(rows: Row[]): Promise<Buffer> {
@@ -25,12 +29,20 @@ async function xlsx(rows: Row[]): Promise<Buffer> {
 function multipart(data: Buffer, filename: string, type = XLSX_MIME) {
   const boundary = `----xz${randomBytes(8).toString('hex')}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function upload(phone: string, query: string, data: Buffer, filename = 'registry.xlsx', type?: string) {
   const m = multipart(data, filename, type);
-  const res = await env.app.inject({ method: 'POST', url: `/api/households/import?${query}`, headers: { ...m.headers, authorization: `Bearer ${await env.login(phone)}` }, payload: m.payload });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/api/households/import?${query}`,
+    headers: { ...m.headers, authorization: `Bearer ${await env.login(phone)}` },
+    payload: m.payload,
+  });
   return { status: res.statusCode, body: JSON.parse(res.body) };
 }
 
@@ -40,7 +52,14 @@ async function download(phone: string, url: string) {
 }
 
 const count = async (table: 'households' | 'residents') =>
-  Number((await env.ctx.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await env.ctx.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Unused valid numbers in area 610802 (checked against what the demo holds). */
 async function idMaker() {
@@ -50,17 +69,20 @@ async function idMaker() {
     for (;;) {
       const birth = new Date(Date.UTC(1941, 0, 1) + (k++ % 20_000) * 86_400_000).toISOString().slice(0, 10);
       const id = makeIdNumber('610802', birth, 777, gender);
-      if (!taken.has(id)) { taken.add(id); return id; }
+      if (!taken.has(id)) {
+        taken.add(id);
+        return id;
+      }
     }
   };
 }
 
-const village = () => env.seed.villageIds['孟家湾村'];
+const village = () => env.seed.villageIds.孟家湾村;
 const GRIDS = ['一组网格', '二组网格', '三组网格', '四组网格'];
 
 describe('import of 1,000 households with 3 broken rows', () => {
   let file: Buffer;
-  let broken: number[] = [];
+  const broken: number[] = [];
   let residents = 0;
 
   beforeAll(async () => {
@@ -71,15 +93,30 @@ describe('import of 1,000 households with 3 broken rows', () => {
       for (let j = 0; j < size; j++) {
         const gender = j === 1 ? 'female' : 'male';
         const row: Row = {
-          householdKey: h, grid: j === 0 ? GRIDS[h % 4] : undefined, address: j === 0 ? `导入测试${h}号` : undefined,
-          householdPhone: j === 0 ? `139${String(h).padStart(8, '0')}` : undefined, name: `测试${h}-${j}`,
-          relation: j === 0 ? '户主' : j === 1 ? '配偶' : '子女', idNumber: nextId(gender), gender: gender === 'male' ? '男' : '女',
+          householdKey: h,
+          grid: j === 0 ? GRIDS[h % 4] : undefined,
+          address: j === 0 ? `导入测试${h}号` : undefined,
+          householdPhone: j === 0 ? `139${String(h).padStart(8, '0')}` : undefined,
+          name: `测试${h}-${j}`,
+          relation: j === 0 ? '户主' : j === 1 ? '配偶' : '子女',
+          idNumber: nextId(gender),
+          gender: gender === 'male' ? '男' : '女',
           tags: h % 50 === 0 && j === 0 ? '独居老人、困难群众' : undefined,
         };
         const excelRow = rows.length + 2;
-        if (h === 10 && j === 0) { const s = String(row.idNumber); row.idNumber = s.slice(0, 17) + (s[17] === '1' ? '2' : '1'); broken.push(excelRow); }
-        if (h === 20 && j === 1) { row.name = ''; broken.push(excelRow); }
-        if (h === 30) { row.grid = '九组网格'; broken.push(excelRow); }
+        if (h === 10 && j === 0) {
+          const s = String(row.idNumber);
+          row.idNumber = s.slice(0, 17) + (s[17] === '1' ? '2' : '1');
+          broken.push(excelRow);
+        }
+        if (h === 20 && j === 1) {
+          row.name = '';
+          broken.push(excelRow);
+        }
+        if (h === 30) {
+          row.grid = '九组网格';
+          broken.push(excelRow);
+        }
         rows.push(row);
       }
     }
@@ -142,17 +179,32 @@ describe('who may import', () => {
     const daughter = nextId('female');
     const file = await xlsx([
       { householdKey: 'A', address: '网格员导入1号', name: '网格甲', relation: '户主', idNumber: nextId('male'), phone: 13912340000 },
-      { householdKey: 'A', name: '网格丁', relation: '子女', idNumber: daughter, birthDate: new Date(`${daughter.slice(6, 10)}-${daughter.slice(10, 12)}-${daughter.slice(12, 14)}T00:00:00Z`) },
+      {
+        householdKey: 'A',
+        name: '网格丁',
+        relation: '子女',
+        idNumber: daughter,
+        birthDate: new Date(`${daughter.slice(6, 10)}-${daughter.slice(10, 12)}-${daughter.slice(12, 14)}T00:00:00Z`),
+      },
       { householdKey: 'B', grid: '一组网格', address: '网格员导入2号', name: '网格乙', relation: '户主', idNumber: nextId('female') },
     ]);
     const ok = await upload(PHONES.grid, `regionId=${grid1}`, file, '一组户籍.xlsx');
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ importedHouseholds: 2, importedResidents: 3, errors: [] });
-    const audit = await env.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'household.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'household.import')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail!)).toMatchObject({ file: '一组户籍.xlsx', households: 2, residents: 3 });
     expect((await upload(PHONES.grid, `regionId=${village()}`, file)).status).toBe(403);
     expect((await upload(PHONES.grid, `regionId=${env.seed.gridIds['孟家湾村/二组']}`, file)).status).toBe(404);
-    const other = await upload(PHONES.grid, `regionId=${grid1}&dryRun=true`, await xlsx([{ householdKey: 1, grid: '二组网格', address: 'x', name: '丙', relation: '户主', idNumber: nextId('male') }]));
+    const other = await upload(
+      PHONES.grid,
+      `regionId=${grid1}&dryRun=true`,
+      await xlsx([{ householdKey: 1, grid: '二组网格', address: 'x', name: '丙', relation: '户主', idNumber: nextId('male') }]),
+    );
     expect(other.body.errors[0]).toMatchObject({ row: 2, column: '所属网格' });
   });
 
@@ -161,7 +213,11 @@ describe('who may import', () => {
     const v = await upload(PHONES.villager, `regionId=${env.seed.gridIds['孟家湾村/一组']}`, file);
     expect(v.status).toBe(403);
     expect(v.body.error.code).toBe('FORBIDDEN');
-    for (const [data, name] of [[Buffer.from('姓名,身份证号\n'), 'a.csv'], [Buffer.from('not a zip'), 'a.xlsx'], [file, 'a.xls']] as const) {
+    for (const [data, name] of [
+      [Buffer.from('姓名,身份证号\n'), 'a.csv'],
+      [Buffer.from('not a zip'), 'a.xlsx'],
+      [file, 'a.xls'],
+    ] as const) {
       const r = await upload(PHONES.cadre, `regionId=${village()}`, data, name);
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe('IMPORT_INVALID_FILE');
@@ -202,7 +258,8 @@ describe('template and export', () => {
     const col = (k: string) => COLUMNS.findIndex((c) => c.key === k) + 1;
     expect(new Set(rows.map((r) => r[col('householdKey')])).size).toBe(list.body.total);
     const expected = (await Promise.all(list.body.items.map((h: any) => env.call('GET', `/api/households/${h.id}`, token))))
-      .flatMap((d) => d.body.residents.map((r: any) => `${r.name}|${r.idNumber}`)).sort();
+      .flatMap((d) => d.body.residents.map((r: any) => `${r.name}|${r.idNumber}`))
+      .sort();
     expect(rows.map((r) => `${r[col('name')]}|${r[col('idNumber')]}`).sort()).toEqual(expected);
     for (const r of rows) expect(String(r[col('idNumber')])).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     const audit = await env.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'household.export').execute();

@@ -17,27 +17,136 @@ beforeAll(async () => {
   await f.build();
   token = await env.login(PHONES.admin);
 }, 180_000);
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 /** Field names the write routes take, so random bodies often get past the shape check. */
-const KEYS = ['type', 'category', 'title', 'description', 'action', 'rating', 'days', 'idempotencyKey', 'assigneeId', 'ids', 'all', 'name', 'idNumber', 'gender', 'birthDate',
-  'phone', 'relation', 'tags', 'householdId', 'regionId', 'address', 'residents', 'parentId', 'level', 'code', 'password', 'oldPassword', 'newPassword', 'roles', 'active', 'note',
-  'reason', 'ruleId', 'residentId', 'itemId', 'quantity', 'delta', 'cost', 'stock', 'value', 'cap', 'capPeriod', 'proposers', 'needsApproval', 'year', 'points', 'startsAt', 'hours',
-  'capacity', 'signupId', 'attended', 'situation', 'method', 'visitedAt', 'kind', 'results', 'patrolledAt', 'location', 'caseId', 'decision', 'publicDays', 'monthlyBase',
-  'settlementMode', 'mediatorPoints', 'volunteerRate', 'frequency', 'items', 'priority', 'acceptYellow', 'acceptRed', 'resolveYellow', 'resolveRed', 'advanceHours', 'holidays', 'workdays'];
+const KEYS = [
+  'type',
+  'category',
+  'title',
+  'description',
+  'action',
+  'rating',
+  'days',
+  'idempotencyKey',
+  'assigneeId',
+  'ids',
+  'all',
+  'name',
+  'idNumber',
+  'gender',
+  'birthDate',
+  'phone',
+  'relation',
+  'tags',
+  'householdId',
+  'regionId',
+  'address',
+  'residents',
+  'parentId',
+  'level',
+  'code',
+  'password',
+  'oldPassword',
+  'newPassword',
+  'roles',
+  'active',
+  'note',
+  'reason',
+  'ruleId',
+  'residentId',
+  'itemId',
+  'quantity',
+  'delta',
+  'cost',
+  'stock',
+  'value',
+  'cap',
+  'capPeriod',
+  'proposers',
+  'needsApproval',
+  'year',
+  'points',
+  'startsAt',
+  'hours',
+  'capacity',
+  'signupId',
+  'attended',
+  'situation',
+  'method',
+  'visitedAt',
+  'kind',
+  'results',
+  'patrolledAt',
+  'location',
+  'caseId',
+  'decision',
+  'publicDays',
+  'monthlyBase',
+  'settlementMode',
+  'mediatorPoints',
+  'volunteerRate',
+  'frequency',
+  'items',
+  'priority',
+  'acceptYellow',
+  'acceptRed',
+  'resolveYellow',
+  'resolveRed',
+  'advanceHours',
+  'holidays',
+  'workdays',
+];
 
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.string({ maxLength: 40 }),
   fc.string({ maxLength: 20, unit: 'binary' }), // any code point, NUL and lone surrogates included
-  fc.constantFrom('', ' ', 'x'.repeat(5000), '🙂'.repeat(30), '2026-13-45', '2026-02-30', '2026-11-27', '2026-11-27T25:61:00Z', '-1', '0', '1e309', 'null', 'month', 'year', 'cadre', 'grid',
-    'villager', 'male', 'accept', 'dispatch', 'env_dirty', 'incident', 'daily', 'reset', 'carry', '人居环境', '610802198503021234'),
-  fc.integer(), fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }), fc.double(), fc.boolean(), fc.constant(null),
+  fc.constantFrom(
+    '',
+    ' ',
+    'x'.repeat(5000),
+    '🙂'.repeat(30),
+    '2026-13-45',
+    '2026-02-30',
+    '2026-11-27',
+    '2026-11-27T25:61:00Z',
+    '-1',
+    '0',
+    '1e309',
+    'null',
+    'month',
+    'year',
+    'cadre',
+    'grid',
+    'villager',
+    'male',
+    'accept',
+    'dispatch',
+    'env_dirty',
+    'incident',
+    'daily',
+    'reset',
+    'carry',
+    '人居环境',
+    '610802198503021234',
+  ),
+  fc.integer(),
+  fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
   fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e300, -0.5),
 );
 const body = fc.oneof(
   fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 8 }),
-  fc.record({ residents: fc.array(fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 6 }), { maxLength: 3 }), results: fc.array(fc.dictionary(fc.constantFrom('code', 'ok', 'note'), value), { maxLength: 3 }), regionId: value }),
+  fc.record({
+    residents: fc.array(fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 6 }), { maxLength: 3 }),
+    results: fc.array(fc.dictionary(fc.constantFrom('code', 'ok', 'note'), value), { maxLength: 3 }),
+    regionId: value,
+  }),
   fc.jsonValue({ maxDepth: 3 }),
 );
 
@@ -56,26 +165,71 @@ describe(`random JSON at every write route on ${STORE}`, () => {
       for (const b of bodies) {
         const r = await env.call(method, url, token, b);
         if (r.status >= 500) throw new Error(`${route} ${JSON.stringify(b).slice(0, 300)} → ${r.status} ${JSON.stringify(r.body)}`);
-        if (r.status >= 400) expect(r.body.error, `${route} ${JSON.stringify(b).slice(0, 200)}`).toMatchObject({ code: expect.stringMatching(/^[A-Z_]+$/), message: expect.any(String) });
+        if (r.status >= 400)
+          expect(r.body.error, `${route} ${JSON.stringify(b).slice(0, 200)}`).toMatchObject({
+            code: expect.stringMatching(/^[A-Z_]+$/),
+            message: expect.any(String),
+          });
       }
     });
   }
 
   it('random query strings on every list and read route never 5xx', async () => {
     const reads = Object.keys(REQUESTS).filter((r) => r.startsWith('GET '));
-    const params = ['page', 'pageSize', 'q', 'tag', 'regionId', 'parentId', 'role', 'status', 'type', 'card', 'overdue', 'box', 'from', 'to', 'unread', 'month', 'day', 'date', 'period',
-      'year', 'source', 'householdId', 'itemId', 'kind', 'mine', 'problems', 'reveal', 'includeInactive', 'attention', 'category'];
-    await fc.assert(fc.asyncProperty(
-      fc.constantFrom(...reads),
-      fc.dictionary(fc.constantFrom(...params), fc.oneof(fc.string({ maxLength: 20 }), fc.string({ maxLength: 8, unit: 'binary' }), fc.integer().map(String),
-        fc.constantFrom('2026-13-45', '2026-02-30', '2026-00', '9999-99', '-1', '1e9', ''))),
-      async (route, extra) => {
-        const { url } = await REQUESTS[route].req(f, 'A');
-        const [path, query] = url.split('?');
-        const merged = new URLSearchParams(query);
-        for (const [k, v] of Object.entries(extra)) merged.set(k, v);
-        const r = await env.call('GET', `${path}?${merged}`, token);
-        if (r.status >= 500) throw new Error(`${route} ?${merged} → ${r.status} ${JSON.stringify(r.body)}`);
-      }), { numRuns: 400, seed: 20261207 });
+    const params = [
+      'page',
+      'pageSize',
+      'q',
+      'tag',
+      'regionId',
+      'parentId',
+      'role',
+      'status',
+      'type',
+      'card',
+      'overdue',
+      'box',
+      'from',
+      'to',
+      'unread',
+      'month',
+      'day',
+      'date',
+      'period',
+      'year',
+      'source',
+      'householdId',
+      'itemId',
+      'kind',
+      'mine',
+      'problems',
+      'reveal',
+      'includeInactive',
+      'attention',
+      'category',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...reads),
+        fc.dictionary(
+          fc.constantFrom(...params),
+          fc.oneof(
+            fc.string({ maxLength: 20 }),
+            fc.string({ maxLength: 8, unit: 'binary' }),
+            fc.integer().map(String),
+            fc.constantFrom('2026-13-45', '2026-02-30', '2026-00', '9999-99', '-1', '1e9', ''),
+          ),
+        ),
+        async (route, extra) => {
+          const { url } = await REQUESTS[route].req(f, 'A');
+          const [path, query] = url.split('?');
+          const merged = new URLSearchParams(query);
+          for (const [k, v] of Object.entries(extra)) merged.set(k, v);
+          const r = await env.call('GET', `${path}?${merged}`, token);
+          if (r.status >= 500) throw new Error(`${route} ?${merged} → ${r.status} ${JSON.stringify(r.body)}`);
+        },
+      ),
+      { numRuns: 400, seed: 20261207 },
+    );
   });
 });

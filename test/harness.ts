@@ -26,7 +26,11 @@ export const TEST_NOW = new Date('2026-11-27T02:00:00Z');
 async function adminQuery(text: string) {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 }
 
 export async function freshDatabase(): Promise<{ database: Database; url: string; drop: () => Promise<void> }> {
@@ -38,11 +42,25 @@ export async function freshDatabase(): Promise<{ database: Database; url: string
     const url = new URL(PG_URL);
     url.pathname = `/${name}`;
     const database = openDatabase(url.toString());
-    return { database, url: url.toString(), drop: async () => { await database.close(); await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+    return {
+      database,
+      url: url.toString(),
+      drop: async () => {
+        await database.close();
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'xz-test-'));
   const database = openDatabase(`file:${join(dir, 'test.db')}`);
-  return { database, url: `file:${join(dir, 'test.db')}`, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    database,
+    url: `file:${join(dir, 'test.db')}`,
+    drop: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface TestEnv {
@@ -78,16 +96,26 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   const tokens = new Map<string, string>();
   const call: TestEnv['call'] = async (method, url, token, body) => {
     const res = await app.inject({
-      method: method as any, url,
+      method: method as any,
+      url,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       payload: body === undefined ? undefined : JSON.stringify(body),
     });
     let parsed: any = res.body;
-    try { parsed = JSON.parse(res.body); } catch { /* not JSON */ }
+    try {
+      parsed = JSON.parse(res.body);
+    } catch {
+      /* not JSON */
+    }
     return { status: res.statusCode, body: parsed };
   };
   return {
-    app, ctx, url, clock, seed, call,
+    app,
+    ctx,
+    url,
+    clock,
+    seed,
+    call,
     async login(phone, fresh = false) {
       if (tokens.has(phone) && !fresh) return tokens.get(phone)!;
       const r = await call('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
@@ -100,11 +128,24 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
       extra.push(other);
       return { db: other.db, kind: other.kind, clock, database: other, storage: ctx.storage };
     },
-    async close() { await app.close(); for (const e of extra) await e.close(); await drop(); rmSync(filesDir, { recursive: true, force: true }); },
+    async close() {
+      await app.close();
+      for (const e of extra) await e.close();
+      await drop();
+      rmSync(filesDir, { recursive: true, force: true });
+    },
   };
 }
 
 export const PHONES = {
-  admin: '13800000000', leader: '13800000001', cadre: '13800000002', grid: '13800000003', villager: '13800000004',
-  otherCadre: '13800000005', staff: '13800000006', party: '13800000007', supervisor: '13800000008', mediator: '13800000009',
+  admin: '13800000000',
+  leader: '13800000001',
+  cadre: '13800000002',
+  grid: '13800000003',
+  villager: '13800000004',
+  otherCadre: '13800000005',
+  staff: '13800000006',
+  party: '13800000007',
+  supervisor: '13800000008',
+  mediator: '13800000009',
 } as const;

@@ -5,8 +5,12 @@ import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 import { visibleMenu, type MenuEntry } from '../src/web/console/layout/menu.js';
 
 let env: TestEnv;
-beforeAll(async () => { env = await startTestApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startTestApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 const leaves = (entries: MenuEntry[]): string[] => entries.flatMap((e) => (e.children ? leaves(e.children) : [e.key]));
 
@@ -52,6 +56,6 @@ describe(`console menu by abilities on ${STORE}`, () => {
     expect(me.body.abilities['household.create']).toEqual([grid]);
     expect(me.body.abilities['award.approve']).toBeUndefined();
     const cadre = await env.call('GET', '/api/me', await env.login(PHONES.cadre));
-    expect(cadre.body.abilities['award.approve']).toEqual([env.seed.villageIds['孟家湾村']]);
+    expect(cadre.body.abilities['award.approve']).toEqual([env.seed.villageIds.孟家湾村]);
   });
 });

@@ -5,13 +5,18 @@ import type { Database } from '../src/db/kysely.js';
 import { freshDatabase, STORE } from './harness.js';
 
 let store: Awaited<ReturnType<typeof freshDatabase>>;
-beforeAll(async () => { store = await freshDatabase(); });
-afterAll(async () => { await store?.drop(); });
+beforeAll(async () => {
+  store = await freshDatabase();
+});
+afterAll(async () => {
+  await store?.drop();
+});
 
 async function tableExists(database: Database, name: string) {
-  const q = database.kind === 'postgres'
-    ? sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = ${name}`
-    : sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`;
+  const q =
+    database.kind === 'postgres'
+      ? sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = ${name}`
+      : sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`;
   return Number((await q.execute(database.db)).rows[0].n) > 0;
 }
 
@@ -23,7 +28,10 @@ describe(`migrations on ${STORE}`, () => {
   it('a step that fails half-way leaves the schema as it was, and the next start succeeds', async () => {
     const broken: Step = {
       async up(db) {
-        await db.schema.createTable('half_done').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+        await db.schema
+          .createTable('half_done')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .execute();
         await db.insertInto('half_done').values({ id: 'x' }).execute();
         throw new Error('crash half-way');
       },

@@ -13,7 +13,12 @@ import { enqueue, startOutbox } from '../src/core/outbox.js';
 import { notify, setGateway, webhookGateway } from '../src/modules/notifications/service.js';
 import { freshDatabase, startTestApp, PHONES, STORE, TEST_NOW, type TestEnv } from './harness.js';
 
-interface Hit { id: string | undefined; idempotencyKey: string | undefined; body: any; status: number }
+interface Hit {
+  id: string | undefined;
+  idempotencyKey: string | undefined;
+  body: any;
+  status: number;
+}
 let env: TestEnv;
 let receiver: Server;
 const hits: Hit[] = [];
@@ -25,7 +30,9 @@ beforeAll(async () => {
   env = await startTestApp();
   receiver = createServer((req, res) => {
     let raw = '';
-    req.on('data', (d) => { raw += d; });
+    req.on('data', (d) => {
+      raw += d;
+    });
     req.on('end', () => {
       const body = JSON.parse(raw);
       const id = req.headers['x-message-id'] as string | undefined;
@@ -46,7 +53,13 @@ afterAll(async () => {
 
 const grid = () => env.login(PHONES.grid);
 const report = async (title: string) => {
-  const r = await env.call('POST', '/api/cases', await grid(), { type: 'incident', category: 'env_dirty', title, description: 'x', regionId: env.seed.gridIds['孟家湾村/一组'] });
+  const r = await env.call('POST', '/api/cases', await grid(), {
+    type: 'incident',
+    category: 'env_dirty',
+    title,
+    description: 'x',
+    regionId: env.seed.gridIds['孟家湾村/一组'],
+  });
   expect(r.status).toBe(201);
   return r.body.id as string;
 };
@@ -56,10 +69,12 @@ const settle = () => new Promise((r) => setTimeout(r, 1500));
 describe(`notification webhook through the outbox on ${STORE}`, () => {
   it('a rolled-back write sends nothing; a committed one is delivered once, with its id', async () => {
     const userId = env.seed.users[PHONES.cadre];
-    await expect(env.ctx.db.transaction().execute(async (tx) => {
-      await notify(env.ctx, tx, [userId], { kind: 'status', title: '回滚的通知 rolled back' });
-      throw new Error('the write fails after notifying');
-    })).rejects.toThrow('the write fails');
+    await expect(
+      env.ctx.db.transaction().execute(async (tx) => {
+        await notify(env.ctx, tx, [userId], { kind: 'status', title: '回滚的通知 rolled back' });
+        throw new Error('the write fails after notifying');
+      }),
+    ).rejects.toThrow('the write fails');
 
     const caseId = await report('已提交的事件一');
     await vi.waitFor(() => expect(about('已提交的事件一').length).toBeGreaterThan(0), { timeout: 10_000 });
@@ -105,18 +120,35 @@ describe(`the outbox worker on ${STORE}`, () => {
     await migrateToLatest(store.database);
     ctx = { db: store.database.db, kind: store.database.kind, clock: fixedClock(TEST_NOW), database: store.database };
   });
-  afterAll(async () => { await store?.drop(); });
+  afterAll(async () => {
+    await store?.drop();
+  });
 
   it('retries with backoff a bounded number of times, then marks the message failed and logs it', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     let calls = 0;
-    const worker = startOutbox(ctx, { broken: () => { calls++; throw new Error('gateway down'); } }, { maxAttempts: 3, backoffMs: () => 30, pollMs: 60_000 });
+    const worker = startOutbox(
+      ctx,
+      {
+        broken: () => {
+          calls++;
+          throw new Error('gateway down');
+        },
+      },
+      { maxAttempts: 3, backoffMs: () => 30, pollMs: 60_000 },
+    );
     try {
       const id = await ctx.db.transaction().execute((tx) => enqueue(tx, 'broken', { n: 1 }));
-      await vi.waitFor(async () => {
-        expect(await ctx.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow())
-          .toEqual({ status: 'failed', attempts: 3, last_error: 'gateway down' });
-      }, { timeout: 10_000 });
+      await vi.waitFor(
+        async () => {
+          expect(await ctx.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+            status: 'failed',
+            attempts: 3,
+            last_error: 'gateway down',
+          });
+        },
+        { timeout: 10_000 },
+      );
       await new Promise((r) => setTimeout(r, 200));
       expect(calls).toBe(3);
       expect(errors.mock.calls.some((c) => String(c[0]).includes(id) && String(c[0]).includes('giving up'))).toBe(true);
@@ -130,9 +162,14 @@ describe(`the outbox worker on ${STORE}`, () => {
     const other = openDatabase(store.url);
     const otherCtx: Ctx = { ...ctx, db: other.db, database: other };
     const seen = new Map<string, number>();
-    const handler = async (m: { id: string }) => { seen.set(m.id, (seen.get(m.id) ?? 0) + 1); await new Promise((r) => setTimeout(r, 5)); };
+    const handler = async (m: { id: string }) => {
+      seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 5));
+    };
     const ids: string[] = [];
-    await ctx.db.transaction().execute(async (tx) => { for (let i = 0; i < 120; i++) ids.push(await enqueue(tx, 'twice', { i })); });
+    await ctx.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 120; i++) ids.push(await enqueue(tx, 'twice', { i }));
+    });
     const a = startOutbox(ctx, { twice: handler }, { batch: 7, pollMs: 60_000 });
     const b = startOutbox(otherCtx, { twice: handler }, { batch: 7, pollMs: 60_000 });
     try {

@@ -10,7 +10,9 @@ beforeAll(async () => {
   env = await startTestApp({ now: new Date('2026-11-15T01:00:00Z') }); // Sunday 15 November, 09:00 in Shanghai
   [grid, cadre, admin, otherCadre] = await Promise.all([PHONES.grid, PHONES.cadre, PHONES.admin, PHONES.otherCadre].map((p) => env.login(p)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`patrols (巡查) on ${STORE}`, () => {
   it('on the 15th the 月排查 is due for every village, and the 日巡查 for every grid', async () => {
@@ -22,7 +24,7 @@ describe(`patrols (巡查) on ${STORE}`, () => {
     expect(due.filter((d: any) => d.kind === 'daily')).toHaveLength(Object.keys(env.seed.gridIds).length);
     expect(due.filter((d: any) => d.kind === 'quarterly').map((d: any) => d.regionId)).toEqual([env.seed.townshipId]);
     // The 1st is the other 月排查 day of the month.
-    const onFirst = (await env.call('GET', `/api/patrols/due?regionId=${env.seed.villageIds['孟家湾村']}&day=2026-11-01`, cadre)).body.items;
+    const onFirst = (await env.call('GET', `/api/patrols/due?regionId=${env.seed.villageIds.孟家湾村}&day=2026-11-01`, cadre)).body.items;
     expect(onFirst.filter((d: any) => d.kind === 'fortnightly').map((d: any) => [d.periodKey, d.status])).toEqual([['2026-11-01', 'late']]);
     // A grid worker sees their own grid's daily patrol.
     const mine = (await env.call('GET', '/api/patrols/due', grid)).body.items;
@@ -32,7 +34,8 @@ describe(`patrols (巡查) on ${STORE}`, () => {
   it('a 日巡查 against the 6类18项 checklist; a problem item becomes a case once', async () => {
     const results = await allOk(grid);
     expect(results).toHaveLength(18);
-    const bad = async (body: Record<string, unknown>) => (await env.call('POST', '/api/patrols', grid, { kind: 'daily', regionId: gridId(), results, ...body })).body.error;
+    const bad = async (body: Record<string, unknown>) =>
+      (await env.call('POST', '/api/patrols', grid, { kind: 'daily', regionId: gridId(), results, ...body })).body.error;
     expect((await bad({ results: results.slice(1) })).message).toMatch(/还有1项未检查/);
     expect((await bad({ results: [{ code: results[0].code, ok: false }, ...results.slice(1)] })).message).toMatch(/请说明/);
     expect((await bad({ kind: 'fortnightly' })).message).toMatch(/月排查按村记录/);
@@ -61,9 +64,14 @@ describe(`patrols (巡查) on ${STORE}`, () => {
 
   it('the village records its 月排查; the list filters by kind and problems', async () => {
     const results = await allOk(cadre);
-    const r = await env.call('POST', '/api/patrols', cadre, { kind: 'fortnightly', regionId: env.seed.villageIds['孟家湾村'], results, note: '全村集中排查，未发现新问题' });
+    const r = await env.call('POST', '/api/patrols', cadre, {
+      kind: 'fortnightly',
+      regionId: env.seed.villageIds.孟家湾村,
+      results,
+      note: '全村集中排查，未发现新问题',
+    });
     expect(r.status).toBe(201);
-    const list = (await env.call('GET', `/api/patrols?month=2026-11&regionId=${env.seed.villageIds['孟家湾村']}`, cadre)).body;
+    const list = (await env.call('GET', `/api/patrols?month=2026-11&regionId=${env.seed.villageIds.孟家湾村}`, cadre)).body;
     expect(list.items.map((x: any) => x.kind).sort()).toEqual(['daily', 'fortnightly']);
     expect((await env.call('GET', '/api/patrols?problems=true', cadre)).body.items.every((x: any) => x.problems > 0)).toBe(true);
     expect((await env.call('GET', '/api/patrols', otherCadre)).body.total).toBe(0);

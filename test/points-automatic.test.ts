@@ -10,7 +10,9 @@ beforeAll(async () => {
   env = await startTestApp();
   [cadre, grid, villager, mediator] = await Promise.all([PHONES.cadre, PHONES.grid, PHONES.villager, PHONES.mediator].map((p) => env.login(p)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`points earned by cases on ${STORE}`, () => {
   it('首报激励: the villager who first reports a qualifying incident earns its points once it is accepted, once', async () => {
@@ -39,14 +41,21 @@ describe(`points earned by cases on ${STORE}`, () => {
     expect(p.entries).toHaveLength(1);
   });
 
-  it('a dispute settled by agreement credits its mediator\'s household 50 points, once, even when reopened and settled again', async () => {
-    const mediatorHousehold = (await env.ctx.db.selectFrom('residents').select('household_id').where('phone', '=', PHONES.mediator).executeTakeFirstOrThrow()).household_id;
-    const village = env.seed.villageIds['孟家湾村'];
+  it("a dispute settled by agreement credits its mediator's household 50 points, once, even when reopened and settled again", async () => {
+    const mediatorHousehold = (await env.ctx.db.selectFrom('residents').select('household_id').where('phone', '=', PHONES.mediator).executeTakeFirstOrThrow())
+      .household_id;
+    const village = env.seed.villageIds.孟家湾村;
     const dispute = async (outcome: 'agreement' | 'terminated') => {
-      const id = (await env.call('POST', '/api/cases', cadre, {
-        type: 'dispute', category: 'dsp_homestead', title: `宅基地界址纠纷（${outcome}）`, description: '两户因院墙界址发生争执。', regionId: village,
-        details: { parties: [{ name: '王建国' }, { name: '李秀兰' }], riskLevel: 'low' },
-      })).body.id;
+      const id = (
+        await env.call('POST', '/api/cases', cadre, {
+          type: 'dispute',
+          category: 'dsp_homestead',
+          title: `宅基地界址纠纷（${outcome}）`,
+          description: '两户因院墙界址发生争执。',
+          regionId: village,
+          details: { parties: [{ name: '王建国' }, { name: '李秀兰' }], riskLevel: 'low' },
+        })
+      ).body.id;
       await act(cadre, id, { action: 'accept' });
       await act(cadre, id, { action: 'dispatch', assigneeId: env.seed.users[PHONES.mediator] });
       await act(mediator, id, { action: 'mediate', note: '现场调解' });
@@ -68,12 +77,41 @@ describe(`points earned by cases on ${STORE}`, () => {
   });
 
   it('the mediator points follow the village setting', async () => {
-    const village = env.seed.villageIds['孟家湾村'];
-    const put = await env.call('PUT', '/api/points/settings', cadre, { regionId: village, publicDays: 7, monthlyBase: 0, settlementMode: 'carry', mediatorPoints: 30, volunteerRate: 2 });
+    const village = env.seed.villageIds.孟家湾村;
+    const put = await env.call('PUT', '/api/points/settings', cadre, {
+      regionId: village,
+      publicDays: 7,
+      monthlyBase: 0,
+      settlementMode: 'carry',
+      mediatorPoints: 30,
+      volunteerRate: 2,
+    });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ publicDays: 7, mediatorPoints: 30, fromRegionId: village });
-    expect((await env.call('PUT', '/api/points/settings', grid, { regionId: village, publicDays: 7, monthlyBase: 0, settlementMode: 'carry', mediatorPoints: 30, volunteerRate: 2 })).body.error.code).toBe('UNKNOWN_REGION');
-    expect((await env.call('PUT', '/api/points/settings', cadre, { regionId: village, publicDays: 70, monthlyBase: 0, settlementMode: 'carry', mediatorPoints: 30, volunteerRate: 2 })).body.error.code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await env.call('PUT', '/api/points/settings', grid, {
+          regionId: village,
+          publicDays: 7,
+          monthlyBase: 0,
+          settlementMode: 'carry',
+          mediatorPoints: 30,
+          volunteerRate: 2,
+        })
+      ).body.error.code,
+    ).toBe('UNKNOWN_REGION');
+    expect(
+      (
+        await env.call('PUT', '/api/points/settings', cadre, {
+          regionId: village,
+          publicDays: 70,
+          monthlyBase: 0,
+          settlementMode: 'carry',
+          mediatorPoints: 30,
+          volunteerRate: 2,
+        })
+      ).body.error.code,
+    ).toBe('VALIDATION_FAILED');
     // A grid below the village reads the village's settings.
     const inherited = await env.call('GET', `/api/points/settings?regionId=${env.seed.gridIds['孟家湾村/一组']}`, villager);
     expect(inherited.body).toMatchObject({ publicDays: 7, mediatorPoints: 30, fromRegionId: village });

@@ -24,26 +24,46 @@ const HEADERS = RULE_COLUMNS.map((c) => c.header);
 beforeAll(async () => {
   env = await startTestApp();
   [cadre, otherCadre, leader, grid, villager, supervisor, admin] = await Promise.all(
-    [PHONES.cadre, PHONES.otherCadre, PHONES.leader, PHONES.grid, PHONES.villager, PHONES.supervisor, PHONES.admin].map((p) => env.login(p)));
-  village = env.seed.villageIds['孟家湾村'];
-  other = env.seed.villageIds['圪求河村'];
+    [PHONES.cadre, PHONES.otherCadre, PHONES.leader, PHONES.grid, PHONES.villager, PHONES.supervisor, PHONES.admin].map((p) => env.login(p)),
+  );
+  village = env.seed.villageIds.孟家湾村;
+  other = env.seed.villageIds.圪求河村;
   township = env.seed.townshipId;
   const pathOf = async (id: string) => (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
   [villagePath, otherPath] = [await pathOf(village), await pathOf(other)];
-  const firstIn = async (path: string, not = '') => (await env.ctx.db.selectFrom('households').select('id').where('region_path', 'like', `${path}%`).where('id', '!=', not).orderBy('id').executeTakeFirstOrThrow()).id;
+  const firstIn = async (path: string, not = '') =>
+    (
+      await env.ctx.db
+        .selectFrom('households')
+        .select('id')
+        .where('region_path', 'like', `${path}%`)
+        .where('id', '!=', not)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   neighbour = await firstIn(villagePath, hh());
   otherHousehold = await firstIn(otherPath);
 }, 120_000);
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 function multipart(data: Buffer, filename: string) {
   const boundary = `----xz${randomBytes(8).toString('hex')}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 async function upload(token: string, query: string, data: Buffer, filename = '积分规则.xlsx') {
   const m = multipart(data, filename);
-  const res = await env.app.inject({ method: 'POST', url: `/api/points/rules/import?${query}`, headers: { ...m.headers, authorization: `Bearer ${token}` }, payload: m.payload });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/api/points/rules/import?${query}`,
+    headers: { ...m.headers, authorization: `Bearer ${token}` },
+    payload: m.payload,
+  });
   return { status: res.statusCode, body: JSON.parse(res.body) };
 }
 async function download(token: string, url: string) {
@@ -58,12 +78,44 @@ async function catalogFile(rows: unknown[][]) {
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'richText' in v ? (v as any).richText.map((t: any) => t.text).join('') : v));
-const ownRules = async (regionId: string) => Number((await env.ctx.db.selectFrom('point_rules').select((e) => e.fn.countAll<number>().as('n')).where('region_id', '=', regionId).executeTakeFirstOrThrow()).n);
-const audited = async (action: string) => Number((await env.ctx.db.selectFrom('audit_log').select((e) => e.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+const values = (ws: ExcelJS.Worksheet, row: number) =>
+  (ws.getRow(row).values as unknown[])
+    .slice(1)
+    .map((v) => (v && typeof v === 'object' && 'richText' in v ? (v as any).richText.map((t: any) => t.text).join('') : v));
+const ownRules = async (regionId: string) =>
+  Number(
+    (
+      await env.ctx.db
+        .selectFrom('point_rules')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('region_id', '=', regionId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const audited = async (action: string) =>
+  Number(
+    (
+      await env.ctx.db
+        .selectFrom('audit_log')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 /** A rule as the catalog compares it, without who keeps it. */
-const essence = (r: any) => ({ code: r.code, name: r.name, category: r.category, value: r.value, cap: r.cap, capPeriod: r.capPeriod, proposers: r.proposers, needsApproval: r.needsApproval, description: r.description });
-const catalogOf = async (token: string, regionId: string) => (await env.call('GET', `/api/points/rules?regionId=${regionId}`, token)).body.items.map(essence).sort((a: any, b: any) => a.code.localeCompare(b.code));
+const essence = (r: any) => ({
+  code: r.code,
+  name: r.name,
+  category: r.category,
+  value: r.value,
+  cap: r.cap,
+  capPeriod: r.capPeriod,
+  proposers: r.proposers,
+  needsApproval: r.needsApproval,
+  description: r.description,
+});
+const catalogOf = async (token: string, regionId: string) =>
+  (await env.call('GET', `/api/points/rules?regionId=${regionId}`, token)).body.items.map(essence).sort((a: any, b: any) => a.code.localeCompare(b.code));
 
 describe(`points Excel on ${STORE}`, () => {
   let exported: Buffer;
@@ -85,12 +137,34 @@ describe(`points Excel on ${STORE}`, () => {
   });
 
   it('exports the rules that apply in a village, own and inherited, naming who keeps each; audited', async () => {
-    expect((await env.call('POST', '/api/points/rules', leader, { regionId: township, code: 'ZZ01', name: '参加乡镇组织的义务劳动', category: '志愿服务', value: 3 })).status).toBe(201);
-    const made = await Promise.all([
-      { code: 'HJ01', name: '门前三包落实到位', category: '人居环境', value: 5, cap: 10, capPeriod: 'month' },
-      { code: 'XL01', name: '孝敬老人被评为好儿媳', category: '孝老爱亲', value: 8, cap: 16, capPeriod: 'year', proposers: ['cadre', 'grid', 'villager'], needsApproval: false, description: '须有邻里证明' },
-      { code: 'WF01', name: '焚烧秸秆', category: '遵纪守法', value: -10, proposers: ['cadre'] },
-    ].map((b) => env.call('POST', '/api/points/rules', cadre, { regionId: village, ...b })));
+    expect(
+      (
+        await env.call('POST', '/api/points/rules', leader, {
+          regionId: township,
+          code: 'ZZ01',
+          name: '参加乡镇组织的义务劳动',
+          category: '志愿服务',
+          value: 3,
+        })
+      ).status,
+    ).toBe(201);
+    const made = await Promise.all(
+      [
+        { code: 'HJ01', name: '门前三包落实到位', category: '人居环境', value: 5, cap: 10, capPeriod: 'month' },
+        {
+          code: 'XL01',
+          name: '孝敬老人被评为好儿媳',
+          category: '孝老爱亲',
+          value: 8,
+          cap: 16,
+          capPeriod: 'year',
+          proposers: ['cadre', 'grid', 'villager'],
+          needsApproval: false,
+          description: '须有邻里证明',
+        },
+        { code: 'WF01', name: '焚烧秸秆', category: '遵纪守法', value: -10, proposers: ['cadre'] },
+      ].map((b) => env.call('POST', '/api/points/rules', cadre, { regionId: village, ...b })),
+    );
     expect(made.map((m) => m.status)).toEqual([201, 201, 201]);
     hj01 = made[0].body.id;
 
@@ -102,8 +176,24 @@ describe(`points Excel on ${STORE}`, () => {
     expect(String(values(ws, 1)[0])).toMatch(/^孟家湾村积分规则/);
     expect(values(ws, 2)).toEqual([...HEADERS, '来源']);
     const rows = [3, 4, 5, 6].map((r) => values(ws, r));
-    expect(rows.map((r) => [r[0], r[9]]).sort()).toEqual([['HJ01', '孟家湾村'], ['WF01', '孟家湾村'], ['XL01', '孟家湾村'], ['ZZ01', '孟家湾乡']]);
-    expect(rows.find((r) => r[0] === 'XL01')).toEqual(['XL01', '孝敬老人被评为好儿媳', '孝老爱亲', 8, 16, '年', '村干部、网格员、村民', '否', '须有邻里证明', '孟家湾村']);
+    expect(rows.map((r) => [r[0], r[9]]).sort()).toEqual([
+      ['HJ01', '孟家湾村'],
+      ['WF01', '孟家湾村'],
+      ['XL01', '孟家湾村'],
+      ['ZZ01', '孟家湾乡'],
+    ]);
+    expect(rows.find((r) => r[0] === 'XL01')).toEqual([
+      'XL01',
+      '孝敬老人被评为好儿媳',
+      '孝老爱亲',
+      8,
+      16,
+      '年',
+      '村干部、网格员、村民',
+      '否',
+      '须有邻里证明',
+      '孟家湾村',
+    ]);
     expect(rows.find((r) => r[0] === 'WF01')!.slice(3, 8)).toEqual([-10, undefined, undefined, '村干部', '是']);
     expect(ws.rowCount).toBe(6);
     expect(await audited('point_rule.export')).toBe(before + 1);
@@ -112,7 +202,7 @@ describe(`points Excel on ${STORE}`, () => {
     expect((await download(otherCadre, `/api/points/rules/export?regionId=${village}`)).res.statusCode).toBe(404);
   });
 
-  it('imports the export into another village: the same rules apply there (the township\'s once), dry run first', async () => {
+  it("imports the export into another village: the same rules apply there (the township's once), dry run first", async () => {
     const dry = await upload(otherCadre, `regionId=${other}&dryRun=true`, exported);
     expect(dry).toMatchObject({ status: 200, body: { dryRun: true, totalRows: 4, created: 3, updated: 0, unchanged: 0, inherited: 1, problems: [] } });
     expect(await ownRules(other)).toBe(0);
@@ -129,7 +219,7 @@ describe(`points Excel on ${STORE}`, () => {
     expect(await ownRules(other)).toBe(3);
   });
 
-  it('an edited file updates the village\'s codes; awards already proposed keep their value', async () => {
+  it("an edited file updates the village's codes; awards already proposed keep their value", async () => {
     const award = (await env.call('POST', '/api/points/awards', grid, { householdId: hh(), ruleId: hj01, note: '门前整洁' })).body;
     expect(award).toMatchObject({ status: 'pending', value: 5 });
 
@@ -153,15 +243,15 @@ describe(`points Excel on ${STORE}`, () => {
 
   it('bad rows are reported with their row numbers and nothing is written', async () => {
     const file = await catalogFile([
-      ['NEW1', '清理河道垃圾', '人居环境', 3, '', '', '', '', ''],        // 2: good
-      ['NEW2', '赡养老人', '孝顺', 5, '', '', '', '', ''],                  // 3: unknown category
-      ['NEW3', '零分项', '人居环境', 0, '', '', '', '', ''],                // 4: zero
-      ['NEW4', '分值写错', '人居环境', 'abc', '', '', '', '', ''],          // 5: not a number
-      ['NEW5', '只有封顶', '人居环境', 2, 10, '', '', '', ''],              // 6: cap without period
-      ['NEW1', '编号重复', '人居环境', 2, '', '', '', '', ''],              // 7: code repeated
-      ['NEW6', '申报人写错', '人居环境', 2, '', '', '书记', '也许', ''],    // 8: proposer and approval
+      ['NEW1', '清理河道垃圾', '人居环境', 3, '', '', '', '', ''], // 2: good
+      ['NEW2', '赡养老人', '孝顺', 5, '', '', '', '', ''], // 3: unknown category
+      ['NEW3', '零分项', '人居环境', 0, '', '', '', '', ''], // 4: zero
+      ['NEW4', '分值写错', '人居环境', 'abc', '', '', '', '', ''], // 5: not a number
+      ['NEW5', '只有封顶', '人居环境', 2, 10, '', '', '', ''], // 6: cap without period
+      ['NEW1', '编号重复', '人居环境', 2, '', '', '', '', ''], // 7: code repeated
+      ['NEW6', '申报人写错', '人居环境', 2, '', '', '书记', '也许', ''], // 8: proposer and approval
       ['ZZ01', '参加乡镇组织的义务劳动', '志愿服务', 9, '', '', '', '', ''], // 9: clashes with the township's rule
-      ['', '', '', 101, '', '', '', '', ''],                                 // 10: no code, name, category; value out of range
+      ['', '', '', 101, '', '', '', '', ''], // 10: no code, name, category; value out of range
     ]);
     const before = await ownRules(village);
     const r = await upload(cadre, `regionId=${village}`, file);
@@ -171,7 +261,17 @@ describe(`points Excel on ${STORE}`, () => {
     expect([...new Set(problems.map((p) => p.row))]).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
     expect(problems.every((p) => p.message.startsWith(`第${p.row}行`))).toBe(true);
     const text = problems.map((p) => p.message).join('\n');
-    for (const m of ['“孝顺”不是可用的类别', '分值须在-100至100之间', '“abc”不是整数', '须填写封顶周期', '与第2行重复', '不认识“书记”', '请填“是”或“否”', '孟家湾乡制定的规则', '请填写编号'])
+    for (const m of [
+      '“孝顺”不是可用的类别',
+      '分值须在-100至100之间',
+      '“abc”不是整数',
+      '须填写封顶周期',
+      '与第2行重复',
+      '不认识“书记”',
+      '请填“是”或“否”',
+      '孟家湾乡制定的规则',
+      '请填写编号',
+    ])
       expect(text).toContain(m);
     expect(await ownRules(village)).toBe(before);
 
@@ -242,7 +342,14 @@ describe(`the 积分台账 export on ${STORE}`, () => {
     expect(rows.reduce((s, r) => s + (r[7] as number), 0)).toBe(truth.sum);
     expect(truth.sum).toBe(30 - 4 + 12 + 5);
     const cadreName = (await env.ctx.db.selectFrom('users').select('name').where('phone', '=', PHONES.cadre).executeTakeFirstOrThrow()).name;
-    expect(rows.find((r) => r[7] === 30)).toMatchObject({ 0: firstDay, 2: head.headName, 3: head.address, 5: '积分更正', 8: '补记上月漏登的积分', 9: cadreName });
+    expect(rows.find((r) => r[7] === 30)).toMatchObject({
+      0: firstDay,
+      2: head.headName,
+      3: head.address,
+      5: '积分更正',
+      8: '补记上月漏登的积分',
+      9: cadreName,
+    });
     expect(rows.findIndex((r) => r[5] === '规则积分')).toBe(rows.length - 1);
     const award = rows.find((r) => r[5] === '规则积分')!;
     expect(award).toMatchObject({ 0: '2026-12-03', 6: '门前三包落实到位', 7: 5, 8: '门前整洁' });
@@ -262,7 +369,15 @@ describe(`the 积分台账 export on ${STORE}`, () => {
     const total = rows.at(-1)!;
     const households = rows.slice(0, -1);
     expect(total[0]).toBe('合计');
-    const villageHouseholds = Number((await env.ctx.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).where('region_path', 'like', `${villagePath}%`).executeTakeFirstOrThrow()).n);
+    const villageHouseholds = Number(
+      (
+        await env.ctx.db
+          .selectFrom('households')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('region_path', 'like', `${villagePath}%`)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(households).toHaveLength(villageHouseholds);
     for (const r of households) expect(r[6]).toBe((r[3] as number) + (r[4] as number) - (r[5] as number));
     expect(households.reduce((s, r) => s + (r[6] as number) - (r[3] as number), 0)).toBe(entries.reduce((s, r) => s + (r[7] as number), 0));
@@ -273,7 +388,7 @@ describe(`the 积分台账 export on ${STORE}`, () => {
     expect(total.slice(3)).toEqual([38, 5, 0, 43]);
   });
 
-  it('the township\'s 台账 holds every village, grids named with their village', async () => {
+  it("the township's 台账 holds every village, grids named with their village", async () => {
     const { res, wb } = await download(leader, `/api/points/ledger/export?regionId=${township}&from=2026-11-01&to=2026-12-31`);
     expect(res.statusCode).toBe(200);
     const rows = dataRows(wb!.getWorksheet('积分台账')!);
@@ -283,7 +398,7 @@ describe(`the 积分台账 export on ${STORE}`, () => {
     expect(rows.some((r) => String(r[1]).startsWith('孟家湾村/'))).toBe(true);
   });
 
-  it('the ledger is for the area\'s cadres and registry readers; dates are checked', async () => {
+  it("the ledger is for the area's cadres and registry readers; dates are checked", async () => {
     const gridId = env.seed.gridIds['孟家湾村/一组'];
     expect((await download(villager, `/api/points/ledger/export?regionId=${gridId}`)).res.statusCode).toBe(403);
     expect((await download(supervisor, `/api/points/ledger/export?regionId=${village}`)).res.statusCode).toBe(200);
@@ -312,19 +427,32 @@ describe(`corrections and the consistency check on ${STORE}`, () => {
     const [a, b] = [await correct(cadre, body), await correct(cadre, body)];
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(b.body.id).toBe(a.body.id);
-    const n = await env.ctx.db.selectFrom('point_entries').select('id').where('household_id', '=', neighbour).where('source', '=', 'correction').where('note', '=', '扣回多记的分').execute();
+    const n = await env.ctx.db
+      .selectFrom('point_entries')
+      .select('id')
+      .where('household_id', '=', neighbour)
+      .where('source', '=', 'correction')
+      .where('note', '=', '扣回多记的分')
+      .execute();
     expect(n).toHaveLength(1);
     expect((await env.call('GET', `/api/households/${neighbour}/points`, cadre)).body.balance).toBe(balance - 2);
   });
 
   /** `npm run xz -- check-points` against this test's store. */
   async function cli(): Promise<{ code: number; out: string }> {
-    const url = STORE === 'postgres'
-      ? Object.assign(new URL(PG_URL), { pathname: `/${(await sql<{ n: string }>`select current_database() as n`.execute(env.ctx.db)).rows[0].n}` }).toString()
-      : `file:${(await sql<{ file: string }>`pragma database_list`.execute(env.ctx.db)).rows[0].file}`;
+    const url =
+      STORE === 'postgres'
+        ? Object.assign(new URL(PG_URL), {
+            pathname: `/${(await sql<{ n: string }>`select current_database() as n`.execute(env.ctx.db)).rows[0].n}`,
+          }).toString()
+        : `file:${(await sql<{ file: string }>`pragma database_list`.execute(env.ctx.db)).rows[0].file}`;
     return new Promise((resolve) => {
-      execFile(join('node_modules', '.bin', 'tsx'), ['src/server/main.ts', 'check-points'], { env: { ...process.env, DATABASE_URL: url, XZ_QUIET: '1' }, timeout: 60_000 },
-        (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout }));
+      execFile(
+        join('node_modules', '.bin', 'tsx'),
+        ['src/server/main.ts', 'check-points'],
+        { env: { ...process.env, DATABASE_URL: url, XZ_QUIET: '1' }, timeout: 60_000 },
+        (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout }),
+      );
     });
   }
 
@@ -336,7 +464,11 @@ describe(`corrections and the consistency check on ${STORE}`, () => {
     expect(await checkPoints(env.ctx)).toEqual([]);
 
     const real = (await env.call('GET', `/api/households/${hh()}/points`, cadre)).body.balance as number;
-    await env.ctx.db.updateTable('point_balances').set({ balance: real + 100 }).where('household_id', '=', hh()).execute();
+    await env.ctx.db
+      .updateTable('point_balances')
+      .set({ balance: real + 100 })
+      .where('household_id', '=', hh())
+      .execute();
     const bad = await env.call('GET', `/api/points/consistency?regionId=${township}`, admin);
     expect(bad.body.mismatches).toEqual([{ householdId: hh(), balance: real + 100, sum: real }]);
     expect(await checkPoints(env.ctx)).toEqual([expect.stringContaining(hh())]);

@@ -46,21 +46,43 @@ async function run(c: Cmd) {
     return rows.length ? rows[i % rows.length].id : null;
   };
   switch (c.k) {
-    case 'propose': return points.propose(env.ctx, cadre, { householdId: households[c.h], ruleId: rules[c.r].id });
-    case 'approve': { const id = await nth('point_awards', 'pending', c.i); return id && points.decide(env.ctx, cadre, id, 'approve'); }
-    case 'reject': { const id = await nth('point_awards', 'pending', c.i); return id && points.decide(env.ctx, cadre, id, 'reject', '不符合条件'); }
-    case 'object': { const id = await nth('point_awards', 'publicized', c.i); return id && points.decide(env.ctx, cadre, id, 'object', '有异议'); }
-    case 'time': env.clock.advance(c.days * 86_400_000); return points.takeEffect(env.ctx);
+    case 'propose':
+      return points.propose(env.ctx, cadre, { householdId: households[c.h], ruleId: rules[c.r].id });
+    case 'approve': {
+      const id = await nth('point_awards', 'pending', c.i);
+      return id && points.decide(env.ctx, cadre, id, 'approve');
+    }
+    case 'reject': {
+      const id = await nth('point_awards', 'pending', c.i);
+      return id && points.decide(env.ctx, cadre, id, 'reject', '不符合条件');
+    }
+    case 'object': {
+      const id = await nth('point_awards', 'publicized', c.i);
+      return id && points.decide(env.ctx, cadre, id, 'object', '有异议');
+    }
+    case 'time':
+      env.clock.advance(c.days * 86_400_000);
+      return points.takeEffect(env.ctx);
     case 'redeem': {
       const input = { householdId: households[c.h], itemId: items[c.item], quantity: c.q, idempotencyKey: `prop-${++keySeq}` };
       const first = await store.redeem(env.ctx, cadre, input);
       if (c.retry) expect((await store.redeem(env.ctx, cadre, input)).id).toBe(first.id);
       return first;
     }
-    case 'fulfil': { const id = await nth('store_redemptions', 'reserved', c.i); if (!id) return null; const r = await store.redemptionDetail(env.ctx, cadre, id); return store.fulfil(env.ctx, cadre, r.code); }
-    case 'cancel': { const id = await nth('store_redemptions', 'reserved', c.i); return id && store.cancel(env.ctx, cadre, id, '不要了'); }
-    case 'restock': return store.adjustStock(env.ctx, cadre, items[c.item], { delta: c.d, note: '盘点' });
-    case 'correct': return ledger.correct(env.ctx, cadre, { householdId: households[c.h], delta: c.d, reason: '更正' });
+    case 'fulfil': {
+      const id = await nth('store_redemptions', 'reserved', c.i);
+      if (!id) return null;
+      const r = await store.redemptionDetail(env.ctx, cadre, id);
+      return store.fulfil(env.ctx, cadre, r.code);
+    }
+    case 'cancel': {
+      const id = await nth('store_redemptions', 'reserved', c.i);
+      return id && store.cancel(env.ctx, cadre, id, '不要了');
+    }
+    case 'restock':
+      return store.adjustStock(env.ctx, cadre, items[c.item], { delta: c.d, note: '盘点' });
+    case 'correct':
+      return ledger.correct(env.ctx, cadre, { householdId: households[c.h], delta: c.d, reason: '更正' });
   }
 }
 
@@ -72,8 +94,13 @@ async function checkInvariants() {
   expect(await store.stockMismatches(env.ctx, villagePath)).toEqual([]);
   const stock = await db.selectFrom('store_items').select(['id', 'stock']).where('id', 'in', items).execute();
   for (const s of stock) expect(s.stock).toBeGreaterThanOrEqual(0);
-  const counted = await db.selectFrom('point_awards').select(['household_id', 'rule_id', 'cap_key', sql<number>`sum(value)`.as('total')])
-    .where('status', 'in', ['publicized', 'effective']).where('value', '>', 0).groupBy(['household_id', 'rule_id', 'cap_key']).execute();
+  const counted = await db
+    .selectFrom('point_awards')
+    .select(['household_id', 'rule_id', 'cap_key', sql<number>`sum(value)`.as('total')])
+    .where('status', 'in', ['publicized', 'effective'])
+    .where('value', '>', 0)
+    .groupBy(['household_id', 'rule_id', 'cap_key'])
+    .execute();
   for (const row of counted) {
     const cap = rules.find((r) => r.id === row.rule_id)?.cap;
     if (cap != null) expect(Number(row.total)).toBeLessThanOrEqual(cap);
@@ -82,10 +109,12 @@ async function checkInvariants() {
 
 beforeAll(async () => {
   env = await startTestApp();
-  const village = env.seed.villageIds['孟家湾村'];
+  const village = env.seed.villageIds.孟家湾村;
   villagePath = (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', village).executeTakeFirstOrThrow()).path;
   cadre = await actorFor(env.ctx, env.seed.users[PHONES.cadre], '高永强', null);
-  households = (await env.ctx.db.selectFrom('households').select('id').where('region_path', 'like', `${villagePath}%`).orderBy('id').limit(4).execute()).map((h) => h.id);
+  households = (await env.ctx.db.selectFrom('households').select('id').where('region_path', 'like', `${villagePath}%`).orderBy('id').limit(4).execute()).map(
+    (h) => h.id,
+  );
   const specs = [
     { code: 'P1', name: '门前三包', value: 5, cap: 10, capPeriod: 'month' as const },
     { code: 'P2', name: '孝老爱亲', value: 20, cap: 40, capPeriod: 'year' as const },
@@ -93,24 +122,32 @@ beforeAll(async () => {
     { code: 'P4', name: '志愿服务', value: 12 },
   ];
   rules = [];
-  for (const s of specs) rules.push({ id: (await points.createRule(env.ctx, cadre, { regionId: village, category: '人居环境', ...s })).id, cap: s.cap ?? null });
+  for (const s of specs)
+    rules.push({ id: (await points.createRule(env.ctx, cadre, { regionId: village, category: '人居环境', ...s })).id, cap: s.cap ?? null });
   items = [
     (await store.createItem(env.ctx, cadre, { regionId: village, name: '香皂', cost: 7, stock: 4 })).id,
     (await store.createItem(env.ctx, cadre, { regionId: village, name: '食用油', cost: 25, stock: 2 })).id,
   ];
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`the ledger under random use on ${STORE}`, () => {
   it('property: balance = sum of entries ≥ 0, stock ≥ 0 and = its moves, caps never exceeded', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(cmd, { minLength: 5, maxLength: 30 }), async (cmds) => {
-      for (const c of cmds) {
-        try { await run(c); } catch (err) {
-          if (!(err instanceof AppError) || !EXPECTED.has(err.code)) throw err;
+    await fc.assert(
+      fc.asyncProperty(fc.array(cmd, { minLength: 5, maxLength: 30 }), async (cmds) => {
+        for (const c of cmds) {
+          try {
+            await run(c);
+          } catch (err) {
+            if (!(err instanceof AppError) || !EXPECTED.has(err.code)) throw err;
+          }
         }
-      }
-      await checkInvariants();
-    }), { numRuns: 25 });
+        await checkInvariants();
+      }),
+      { numRuns: 25 },
+    );
     // The runs did move points and stock (the property is not vacuous).
     const sources = await env.ctx.db.selectFrom('point_entries').select('source').distinct().execute();
     expect(sources.map((s) => s.source)).toEqual(expect.arrayContaining(['rule_award', 'redemption', 'correction']));

@@ -26,14 +26,16 @@ async function advanceHours(hours: number) {
   return r.body.now as string;
 }
 const pathOf = async (id: string) => (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
-const householdsIn = async (path: string) => (await env.ctx.db.selectFrom('households').select(['id', 'region_id']).where('region_path', 'like', `${path}%`).orderBy('id').execute());
+const householdsIn = async (path: string) =>
+  await env.ctx.db.selectFrom('households').select(['id', 'region_id']).where('region_path', 'like', `${path}%`).orderBy('id').execute();
 async function points(householdId: string) {
   const r = (await env.call('GET', `/api/households/${householdId}/points`, t.admin)).body;
   expect(r.entries.reduce((s: number, e: { delta: number }) => s + e.delta, 0)).toBe(r.balance);
   return r as { balance: number; entries: { delta: number; source: string; sourceId: string; at: string }[] };
 }
 const balance = async (id: string) => (await points(id)).balance;
-const correct = (token: string, householdId: string, delta: number) => env.call('POST', '/api/points/corrections', token, { householdId, delta, reason: '测试' });
+const correct = (token: string, householdId: string, delta: number) =>
+  env.call('POST', '/api/points/corrections', token, { householdId, delta, reason: '测试' });
 const ranking = (token: string, q: string) => env.call('GET', `/api/points/ranking?${q}`, token);
 const settings = (token: string, regionId: string, monthlyBase: number, settlementMode: 'carry' | 'reset') =>
   env.call('PUT', '/api/points/settings', token, { regionId, publicDays: 5, monthlyBase, settlementMode, mediatorPoints: 50, volunteerRate: 2 });
@@ -42,8 +44,8 @@ const settle = (token: string, regionId: string, year: number) => env.call('POST
 beforeAll(async () => {
   env = await startTestApp();
   await relogin();
-  village = env.seed.villageIds['孟家湾村'];
-  otherVillage = env.seed.villageIds['圪求河村'];
+  village = env.seed.villageIds.孟家湾村;
+  otherVillage = env.seed.villageIds.圪求河村;
   thirdVillage = Object.entries(env.seed.villageIds).find(([name]) => name !== '孟家湾村' && name !== '圪求河村')![1];
   townshipPath = await pathOf(env.seed.townshipId);
   gridId = (await env.ctx.db.selectFrom('households').select('region_id').where('id', '=', hh()).executeTakeFirstOrThrow()).region_id;
@@ -54,52 +56,99 @@ beforeAll(async () => {
   gqh = (await householdsIn(await pathOf(otherVillage))).map((h) => h.id);
   third = (await householdsIn(await pathOf(thirdVillage))).map((h) => h.id);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`rankings on ${STORE}`, () => {
   it('ranks households by points earned in the period, ties sharing a rank (1, 2, 2, 4)', async () => {
-    for (const [h, d] of [[grid1[0], 50], [grid1[1], 30], [others[0], 30], [others[1], 10], [hh(), 10]] as const) expect((await correct(t.cadre, h, d)).status).toBe(201);
+    for (const [h, d] of [
+      [grid1[0], 50],
+      [grid1[1], 30],
+      [others[0], 30],
+      [others[1], 10],
+      [hh(), 10],
+    ] as const)
+      expect((await correct(t.cadre, h, d)).status).toBe(201);
     expect((await correct(t.otherCadre, gqh[0], 25)).status).toBe(201);
     const r = await ranking(t.cadre, `regionId=${village}&period=month`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ regionId: village, regionName: '孟家湾村', period: 'month', from: '2026-11-01', to: '2026-11-30', total: 5 });
-    expect(r.body.items.map((i: any) => [i.rank, i.points])).toEqual([[1, 50], [2, 30], [2, 30], [4, 10], [4, 10]]);
+    expect(r.body.items.map((i: any) => [i.rank, i.points])).toEqual([
+      [1, 50],
+      [2, 30],
+      [2, 30],
+      [4, 10],
+      [4, 10],
+    ]);
     expect(r.body.items[0]).toMatchObject({ householdId: grid1[0], balance: 50 });
     expect(r.body.items[0].householdName).not.toBe('');
     expect(r.body.items[0].gridName).toMatch(/网格$/);
     // A page further on keeps the ranks of the whole list.
     const page2 = await ranking(t.cadre, `regionId=${village}&period=month&page=2&pageSize=2`);
     expect(page2.body.total).toBe(5);
-    expect(page2.body.items.map((i: any) => [i.rank, i.points])).toEqual([[2, 30], [4, 10]]);
+    expect(page2.body.items.map((i: any) => [i.rank, i.points])).toEqual([
+      [2, 30],
+      [4, 10],
+    ]);
     // The default is this year, today.
     expect((await ranking(t.cadre, `regionId=${village}`)).body).toMatchObject({ period: 'year', from: '2026-01-01', to: '2026-12-31', total: 5 });
   });
 
-  it('a grid ranks its own households; a township ranks its villages\' for the township', async () => {
+  it("a grid ranks its own households; a township ranks its villages' for the township", async () => {
     const g = await ranking(t.cadre, `regionId=${gridId}`);
-    expect(g.body.items.map((i: any) => [i.rank, i.householdId])).toEqual([[1, grid1[0]], [2, grid1[1]], [3, hh()]]);
+    expect(g.body.items.map((i: any) => [i.rank, i.householdId])).toEqual([
+      [1, grid1[0]],
+      [2, grid1[1]],
+      [3, hh()],
+    ]);
     const town = await ranking(t.leader, `regionId=${env.seed.townshipId}&period=quarter`);
     expect(town.body).toMatchObject({ from: '2026-10-01', to: '2026-12-31', total: 6 });
-    expect(town.body.items.map((i: any) => [i.rank, i.points])).toEqual([[1, 50], [2, 30], [2, 30], [4, 25], [5, 10], [5, 10]]);
+    expect(town.body.items.map((i: any) => [i.rank, i.points])).toEqual([
+      [1, 50],
+      [2, 30],
+      [2, 30],
+      [4, 25],
+      [5, 10],
+      [5, 10],
+    ]);
     expect((await ranking(t.cadre, `regionId=${env.seed.townshipId}`)).status).toBe(404);
   });
 
-  it('villagers read their village\'s ranking without other families\' balances; other villages get 404', async () => {
+  it("villagers read their village's ranking without other families' balances; other villages get 404", async () => {
     const r = await ranking(t.villager, `regionId=${village}&period=year`);
     expect(r.status).toBe(200);
     expect(r.body.total).toBe(5);
     for (const i of r.body.items) expect(i.balance).toBe(i.householdId === hh() ? 10 : null);
     expect((await ranking(t.villager, `regionId=${otherVillage}`)).status).toBe(404);
     expect((await ranking(t.otherCadre, `regionId=${village}`)).status).toBe(404);
-    expect((await ranking(t.otherCadre, `regionId=${otherVillage}`)).body.items).toEqual([expect.objectContaining({ householdId: gqh[0], points: 25, rank: 1 })]);
+    expect((await ranking(t.otherCadre, `regionId=${otherVillage}`)).body.items).toEqual([
+      expect.objectContaining({ householdId: gqh[0], points: 25, rank: 1 }),
+    ]);
   });
 
   it('periods are Shanghai calendar ranges: 23:30 on 30 November is November, midnight is December', async () => {
     const h = others[2];
     const path = (await env.ctx.db.selectFrom('households').select('region_path').where('id', '=', h).executeTakeFirstOrThrow()).region_path;
     await env.ctx.db.transaction().execute(async (tx) => {
-      await postOnce(tx, { householdId: h, regionPath: path, delta: 7, source: 'correction', sourceId: 'test-boundary-nov', note: '测试', at: new Date('2026-11-30T15:30:00Z') });
-      await postOnce(tx, { householdId: h, regionPath: path, delta: 9, source: 'correction', sourceId: 'test-boundary-dec', note: '测试', at: new Date('2026-11-30T16:00:00Z') });
+      await postOnce(tx, {
+        householdId: h,
+        regionPath: path,
+        delta: 7,
+        source: 'correction',
+        sourceId: 'test-boundary-nov',
+        note: '测试',
+        at: new Date('2026-11-30T15:30:00Z'),
+      });
+      await postOnce(tx, {
+        householdId: h,
+        regionPath: path,
+        delta: 9,
+        source: 'correction',
+        sourceId: 'test-boundary-dec',
+        note: '测试',
+        at: new Date('2026-11-30T16:00:00Z'),
+      });
     });
     const of = async (q: string) => (await ranking(t.cadre, `regionId=${village}&${q}`)).body.items.find((i: any) => i.householdId === h)?.points;
     expect(await of('period=month&date=2026-11-01')).toBe(7);
@@ -112,9 +161,13 @@ describe(`rankings on ${STORE}`, () => {
 
   it('spending does not lower the rank; bad periods and dates are refused', async () => {
     const item = (await env.call('POST', '/api/store/items', t.cadre, { regionId: village, name: '洗衣粉', cost: 20, stock: 50 })).body;
-    expect((await env.call('POST', '/api/store/redemptions', t.cadre, { householdId: grid1[0], itemId: item.id, quantity: 1, idempotencyKey: 'rank-redeem-0001' })).status).toBe(201);
+    expect(
+      (await env.call('POST', '/api/store/redemptions', t.cadre, { householdId: grid1[0], itemId: item.id, quantity: 1, idempotencyKey: 'rank-redeem-0001' }))
+        .status,
+    ).toBe(201);
     expect((await ranking(t.cadre, `regionId=${village}&period=month`)).body.items[0]).toMatchObject({ householdId: grid1[0], points: 50, balance: 30 });
-    for (const q of ['period=week', 'date=2026-02-30', 'date=2026-13-01', 'date=20261127', 'page=0']) expect((await ranking(t.cadre, `regionId=${village}&${q}`)).status, q).toBe(400);
+    for (const q of ['period=week', 'date=2026-02-30', 'date=2026-13-01', 'date=20261127', 'page=0'])
+      expect((await ranking(t.cadre, `regionId=${village}&${q}`)).status, q).toBe(400);
   });
 });
 
@@ -178,12 +231,13 @@ describe(`year-end settlement on ${STORE}`, () => {
     expect((await settle(t.cadre, village, 2027)).body.error.code).toBe('INVALID_TRANSITION');
   });
 
-  it('reset clears last year\'s points once, in one go, while a redemption at the same moment cannot interleave', async () => {
+  it("reset clears last year's points once, in one go, while a redemption at the same moment cannot interleave", async () => {
     const rich = grid1[1]; // 30 (November) + 10 (December) of 2026, + 10 of January 2027
     expect(await balance(rich)).toBe(50);
     const item = (await env.call('POST', '/api/store/items', t.cadre, { regionId: village, name: '食用油', cost: 35, stock: 5 })).body;
     const [a, b, redeemed] = await Promise.all([
-      settle(t.cadre, village, 2026), settle(t.cadre, village, 2026),
+      settle(t.cadre, village, 2026),
+      settle(t.cadre, village, 2026),
       env.call('POST', '/api/store/redemptions', t.cadre, { householdId: rich, itemId: item.id, quantity: 1, idempotencyKey: 'settle-race-0001' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
@@ -234,11 +288,13 @@ describe(`year-end settlement on ${STORE}`, () => {
     expect(await Promise.all(third.map(balance))).toEqual(before);
   });
 
-  it('settlements are listed for the area; the year\'s ranking is unchanged by them', async () => {
+  it("settlements are listed for the area; the year's ranking is unchanged by them", async () => {
     const town = await env.call('GET', `/api/points/settlements?regionId=${env.seed.townshipId}`, t.leader);
     expect(town.body.total).toBe(3);
     expect(town.body.items.map((s: any) => s.mode).sort()).toEqual(['carry', 'reset', 'reset']);
-    expect((await env.call('GET', `/api/points/settlements?regionId=${village}`, t.cadre)).body.items).toEqual([expect.objectContaining({ regionId: village, year: 2026, mode: 'reset' })]);
+    expect((await env.call('GET', `/api/points/settlements?regionId=${village}`, t.cadre)).body.items).toEqual([
+      expect.objectContaining({ regionId: village, year: 2026, mode: 'reset' }),
+    ]);
     expect((await env.call('GET', `/api/points/settlements?regionId=${village}`, t.villager)).status).toBe(404);
     expect((await env.call('GET', `/api/points/settlements?regionId=${village}`, t.otherCadre)).status).toBe(404);
     const year = (await ranking(t.cadre, `regionId=${village}&period=year&date=2026-12-31`)).body.items;

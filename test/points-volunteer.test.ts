@@ -10,7 +10,8 @@ let village: string, villagePath: string, gridId: string, otherVillage: string;
 let sameGrid: string[], elsewhere: string[];
 const hh = () => env.seed.villagerHouseholdId;
 
-const residents = async (householdId: string) => (await env.call('GET', `/api/households/${householdId}`, cadre)).body.residents as { id: string; name: string }[];
+const residents = async (householdId: string) =>
+  (await env.call('GET', `/api/households/${householdId}`, cadre)).body.residents as { id: string; name: string }[];
 /** The household's balance, checked against the sum of the entries it lists. */
 async function balance(householdId: string) {
   const r = (await env.call('GET', `/api/households/${householdId}/points`, cadre)).body;
@@ -18,7 +19,9 @@ async function balance(householdId: string) {
   return r.balance as number;
 }
 const entries = async (householdId: string, source: string) =>
-  ((await env.call('GET', `/api/households/${householdId}/points`, cadre)).body.entries as { source: string; delta: number; sourceId: string }[]).filter((e) => e.source === source);
+  ((await env.call('GET', `/api/households/${householdId}/points`, cadre)).body.entries as { source: string; delta: number; sourceId: string }[]).filter(
+    (e) => e.source === source,
+  );
 const post = (token: string, body: Record<string, unknown>) => env.call('POST', '/api/volunteer/activities', token, body);
 const activity = { title: '村道积雪清扫', place: '村委会门口', startsAt: '2026-11-28T08:00:00+08:00', hours: 2 };
 const signUp = (token: string, id: string, residentId: string) => env.call('POST', `/api/volunteer/activities/${id}/signups`, token, { residentId });
@@ -28,17 +31,27 @@ const settings = (token: string, regionId: string, volunteerRate: number) =>
 
 beforeAll(async () => {
   env = await startTestApp();
-  [cadre, grid, villager, otherCadre, leader, staff] = await Promise.all([PHONES.cadre, PHONES.grid, PHONES.villager, PHONES.otherCadre, PHONES.leader, PHONES.staff].map((p) => env.login(p)));
-  village = env.seed.villageIds['孟家湾村'];
-  otherVillage = env.seed.villageIds['圪求河村'];
+  [cadre, grid, villager, otherCadre, leader, staff] = await Promise.all(
+    [PHONES.cadre, PHONES.grid, PHONES.villager, PHONES.otherCadre, PHONES.leader, PHONES.staff].map((p) => env.login(p)),
+  );
+  village = env.seed.villageIds.孟家湾村;
+  otherVillage = env.seed.villageIds.圪求河村;
   villagePath = (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', village).executeTakeFirstOrThrow()).path;
   const mine = await env.ctx.db.selectFrom('households').select(['region_id', 'region_path']).where('id', '=', hh()).executeTakeFirstOrThrow();
   gridId = mine.region_id;
-  const all = await env.ctx.db.selectFrom('households').select(['id', 'region_id']).where('region_path', 'like', `${villagePath}%`).where('id', '!=', hh()).orderBy('id').execute();
+  const all = await env.ctx.db
+    .selectFrom('households')
+    .select(['id', 'region_id'])
+    .where('region_path', 'like', `${villagePath}%`)
+    .where('id', '!=', hh())
+    .orderBy('id')
+    .execute();
   sameGrid = all.filter((h) => h.region_id === gridId).map((h) => h.id);
   elsewhere = all.filter((h) => h.region_id !== gridId).map((h) => h.id);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`volunteer activities on ${STORE}`, () => {
   let id: string;
@@ -47,7 +60,19 @@ describe(`volunteer activities on ${STORE}`, () => {
     expect((await settings(cadre, village, 3)).status).toBe(200);
     const r = await post(cadre, { regionId: village, ...activity, description: '带好铁锹', capacity: 3 });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ regionId: village, title: '村道积雪清扫', place: '村委会门口', hours: 2, rate: 3, points: 6, capacity: 3, status: 'open', signedUp: 0, attended: 0, mySignups: [] });
+    expect(r.body).toMatchObject({
+      regionId: village,
+      title: '村道积雪清扫',
+      place: '村委会门口',
+      hours: 2,
+      rate: 3,
+      points: 6,
+      capacity: 3,
+      status: 'open',
+      signedUp: 0,
+      attended: 0,
+      mySignups: [],
+    });
     expect(r.body.startsAt).toBe('2026-11-28T00:00:00.000Z');
     expect(r.body.organizerName).not.toBe('');
     id = r.body.id;
@@ -70,7 +95,7 @@ describe(`volunteer activities on ${STORE}`, () => {
     expect(t.status).toBe(201);
   });
 
-  it('the village reads its activities, villagers included; another village\'s cadre gets 404', async () => {
+  it("the village reads its activities, villagers included; another village's cadre gets 404", async () => {
     const list = await env.call('GET', `/api/volunteer/activities?regionId=${village}`, villager);
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(2);
@@ -199,7 +224,14 @@ describe(`designations (评选) on ${STORE}`, () => {
     const before = await balance(h);
     const d = await designate(cadre, { householdId: h, title: '十星级文明户', year: 2026, note: '村民代表会议评定' });
     expect(d.status).toBe(201);
-    expect(d.body).toMatchObject({ householdId: h, title: '十星级文明户', year: 2026, points: 20, note: '村民代表会议评定', awardedAt: '2026-11-27T02:00:00.000Z' });
+    expect(d.body).toMatchObject({
+      householdId: h,
+      title: '十星级文明户',
+      year: 2026,
+      points: 20,
+      note: '村民代表会议评定',
+      awardedAt: '2026-11-27T02:00:00.000Z',
+    });
     expect(d.body.householdName).not.toBe('');
     expect(d.body.gridName).toMatch(/网格$/);
     expect(await balance(h)).toBe(before + 20);
@@ -232,7 +264,7 @@ describe(`designations (评选) on ${STORE}`, () => {
     expect(await balance(h)).toBe(before + 15);
   });
 
-  it('only points managers of the household\'s area record designations; a year not begun is refused', async () => {
+  it("only points managers of the household's area record designations; a year not begun is refused", async () => {
     expect((await designate(grid, { householdId: sameGrid[0], title: '净美庭院', year: 2026 })).status).toBe(403);
     expect((await designate(villager, { householdId: hh(), title: '净美庭院', year: 2026 })).status).toBe(403);
     expect((await designate(otherCadre, { householdId: sameGrid[0], title: '净美庭院', year: 2026 })).body.error.code).toBe('UNKNOWN_HOUSEHOLD');
@@ -243,7 +275,7 @@ describe(`designations (评选) on ${STORE}`, () => {
     expect((await designate(leader, { householdId: elsewhere[0], title: '净美庭院', year: 2026 })).status).toBe(201);
   });
 
-  it('the year\'s designations are public to the village; another village\'s cadre gets 404', async () => {
+  it("the year's designations are public to the village; another village's cadre gets 404", async () => {
     const list = await env.call('GET', `/api/points/designations?regionId=${village}&year=2026`, villager);
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(list.body.items.length);

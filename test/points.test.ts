@@ -7,17 +7,20 @@ let grid: string, cadre: string, villager: string;
 let ruleId: string;
 const hh = () => env.seed.villagerHouseholdId;
 const propose = (body: Record<string, unknown> = {}) => env.call('POST', '/api/points/awards', grid, { householdId: hh(), ruleId, ...body });
-const act = (token: string, id: string, action: string, reason?: string) => env.call('POST', `/api/points/awards/${id}/${action}`, token, reason ? { reason } : {});
+const act = (token: string, id: string, action: string, reason?: string) =>
+  env.call('POST', `/api/points/awards/${id}/${action}`, token, reason ? { reason } : {});
 
 beforeAll(async () => {
   env = await startTestApp();
   [grid, cadre, villager] = await Promise.all([PHONES.grid, PHONES.cadre, PHONES.villager].map((p) => env.login(p)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`points (积分制) on ${STORE}`, () => {
   it('the village keeps its rule catalog; others may not', async () => {
-    const village = env.seed.villageIds['孟家湾村'];
+    const village = env.seed.villageIds.孟家湾村;
     const body = { regionId: village, code: 'HJ01', name: '门前三包落实到位', category: '人居环境', value: 5, cap: 10, capPeriod: 'month' };
     expect((await env.call('POST', '/api/points/rules', grid, { ...body, regionId: env.seed.gridIds['孟家湾村/一组'] })).status).toBe(403);
     expect((await env.call('POST', '/api/points/rules', cadre, { ...body, cap: 10, capPeriod: null })).body.error.code).toBe('VALIDATION_FAILED');

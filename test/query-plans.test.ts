@@ -18,7 +18,10 @@ let cadre: Actor, villager: Actor, villagePath: string;
 async function plansOf(run: (db: Executor) => Promise<unknown>): Promise<string[]> {
   const nodes: RootOperationNode[] = [];
   const recorder: KyselyPlugin = {
-    transformQuery: (args) => { nodes.push(args.node); return args.node; },
+    transformQuery: (args) => {
+      nodes.push(args.node);
+      return args.node;
+    },
     transformResult: async (args) => args.result,
   };
   await run(env.ctx.db.withPlugin(recorder));
@@ -46,10 +49,11 @@ async function plansOf(run: (db: Executor) => Promise<unknown>): Promise<string[
 /** The plan of some query `run` made uses `index` (SQLite: searched through it, not merely named). */
 async function expectIndex(run: (db: Executor) => Promise<unknown>, index: string) {
   const plans = await plansOf(run);
-  const used = STORE === 'sqlite'
-    ? new RegExp(`USING (COVERING )?INDEX ${index}\\b`)
-    : new RegExp(`\\b${index}\\b`);
-  expect(plans.some((p) => used.test(p)), `${index} not used:\n${plans.join('\n---\n')}`).toBe(true);
+  const used = STORE === 'sqlite' ? new RegExp(`USING (COVERING )?INDEX ${index}\\b`) : new RegExp(`\\b${index}\\b`);
+  expect(
+    plans.some((p) => used.test(p)),
+    `${index} not used:\n${plans.join('\n---\n')}`,
+  ).toBe(true);
 }
 
 async function actorOf(phone: string) {
@@ -60,7 +64,7 @@ async function actorOf(phone: string) {
 beforeAll(async () => {
   env = await startTestApp();
   [cadre, villager] = await Promise.all([actorOf(PHONES.cadre), actorOf(PHONES.villager)]);
-  villagePath = (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', env.seed.villageIds['孟家湾村']).executeTakeFirstOrThrow()).path;
+  villagePath = (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', env.seed.villageIds.孟家湾村).executeTakeFirstOrThrow()).path;
   // A year of awards across the township (mostly effective), so the planner has a store's proportions.
   const households = await env.ctx.db.selectFrom('households').select(['id', 'region_path']).execute();
   const statuses = ['effective', 'effective', 'effective', 'effective', 'effective', 'effective', 'effective', 'publicized', 'rejected', 'pending'];
@@ -68,35 +72,113 @@ beforeAll(async () => {
     const h = households[i % households.length];
     const at = new Date(Date.UTC(2026, 0, 1) + i * 7_000_000).toISOString();
     return {
-      id: `plan-award-${String(i).padStart(5, '0')}`, household_id: h.id, region_path: h.region_path, rule_id: 'plan-rule', resident_id: null, value: 5, note: null,
-      status: statuses[i % statuses.length], cap_key: '2026', proposed_by: cadre.userId, proposed_at: at, idempotency_key: null, decided_by: cadre.userId, decided_at: at,
-      reason: null, public_until: at, objection: null, entry_id: null, version: 0, proposer_role: 'cadre',
+      id: `plan-award-${String(i).padStart(5, '0')}`,
+      household_id: h.id,
+      region_path: h.region_path,
+      rule_id: 'plan-rule',
+      resident_id: null,
+      value: 5,
+      note: null,
+      status: statuses[i % statuses.length],
+      cap_key: '2026',
+      proposed_by: cadre.userId,
+      proposed_at: at,
+      idempotency_key: null,
+      decided_by: cadre.userId,
+      decided_at: at,
+      reason: null,
+      public_until: at,
+      objection: null,
+      entry_id: null,
+      version: 0,
+      proposer_role: 'cadre',
     };
   });
-  for (let i = 0; i < rows.length; i += 200) await env.ctx.db.insertInto('point_awards').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await env.ctx.db
+      .insertInto('point_awards')
+      .values(rows.slice(i, i + 200))
+      .execute();
   // Cases with their histories and copies, reported by many people, acted on by a handful of cadres.
   const users = (await env.ctx.db.selectFrom('users').select('id').execute()).map((u) => u.id);
   const caseRows = Array.from({ length: 3000 }, (_, i) => {
     const h = households[(i * 7) % households.length];
     const at = new Date(Date.UTC(2026, 0, 1) + i * 9_000_000).toISOString();
     return {
-      id: `plan-case-${String(i).padStart(5, '0')}`, county_id: 'c', seq: `P${i}`, type: 'incident', category_code: 'x', title: '测试', description: '测试', priority: 'normal', source: 'grid',
-      region_id: 'r', region_path: h.region_path, household_id: i % 3 === 0 ? h.id : null, reporter_id: `reporter-${i % 500}`, idempotency_key: null, status: 'archived', card: null,
-      level_region_id: 'r', level_region_path: villagePath, assignee_id: null, yellow_at: null, red_at: null, red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,
-      escalations: 0, reopened: 0, rating: null, rating_comment: null, resolved_level: null, details: null, reported_at: at, accepted_at: null, resolved_at: null, closed_at: null, updated_at: at, version: 0,
+      id: `plan-case-${String(i).padStart(5, '0')}`,
+      county_id: 'c',
+      seq: `P${i}`,
+      type: 'incident',
+      category_code: 'x',
+      title: '测试',
+      description: '测试',
+      priority: 'normal',
+      source: 'grid',
+      region_id: 'r',
+      region_path: h.region_path,
+      household_id: i % 3 === 0 ? h.id : null,
+      reporter_id: `reporter-${i % 500}`,
+      idempotency_key: null,
+      status: 'archived',
+      card: null,
+      level_region_id: 'r',
+      level_region_path: villagePath,
+      assignee_id: null,
+      yellow_at: null,
+      red_at: null,
+      red_escalated: 0,
+      extension_days: 0,
+      extension_pending: 0,
+      verified: 0,
+      escalations: 0,
+      reopened: 0,
+      rating: null,
+      rating_comment: null,
+      resolved_level: null,
+      details: null,
+      reported_at: at,
+      accepted_at: null,
+      resolved_at: null,
+      closed_at: null,
+      updated_at: at,
+      version: 0,
     };
   });
-  for (let i = 0; i < caseRows.length; i += 100) await env.ctx.db.insertInto('cases').values(caseRows.slice(i, i + 100)).execute();
-  const history = caseRows.flatMap((c, i) => ['report', 'accept', 'resolve'].map((action, k) => ({
-    id: `${c.id}-h${k}`, case_id: c.id, action, from_status: null, to_status: 'x', by_user_id: k === 0 ? c.reporter_id : users[(i + k) % users.length], at: c.reported_at, note: null, data: null,
-  })));
-  for (let i = 0; i < history.length; i += 200) await env.ctx.db.insertInto('case_history').values(history.slice(i, i + 200)).execute();
+  for (let i = 0; i < caseRows.length; i += 100)
+    await env.ctx.db
+      .insertInto('cases')
+      .values(caseRows.slice(i, i + 100))
+      .execute();
+  const history = caseRows.flatMap((c, i) =>
+    ['report', 'accept', 'resolve'].map((action, k) => ({
+      id: `${c.id}-h${k}`,
+      case_id: c.id,
+      action,
+      from_status: null,
+      to_status: 'x',
+      by_user_id: k === 0 ? c.reporter_id : users[(i + k) % users.length],
+      at: c.reported_at,
+      note: null,
+      data: null,
+    })),
+  );
+  for (let i = 0; i < history.length; i += 200)
+    await env.ctx.db
+      .insertInto('case_history')
+      .values(history.slice(i, i + 200))
+      .execute();
   const copies = caseRows.filter((_, i) => i % 4 === 0).map((c, i) => ({ case_id: c.id, user_id: users[i % users.length], at: c.reported_at }));
-  for (let i = 0; i < copies.length; i += 200) await env.ctx.db.insertInto('case_copies').values(copies.slice(i, i + 200)).execute();
+  for (let i = 0; i < copies.length; i += 200)
+    await env.ctx.db
+      .insertInto('case_copies')
+      .values(copies.slice(i, i + 200))
+      .execute();
   // Planner statistics, as production stores have them (autovacuum; PRAGMA optimize at start).
   await sql`ANALYZE`.execute(env.ctx.db);
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`indexes the busiest queries use on ${STORE}`, () => {
   it('已办: cases the user acted on, through case_history by user', async () => {
@@ -106,7 +188,7 @@ describe(`indexes the busiest queries use on ${STORE}`, () => {
   // PostgreSQL cannot use it yet: the list's scope is an OR whose "copied to me" branch is a
   // subquery (hashed SubPlan), and an OR with a non-indexable branch is a full scan there. The
   // cases repo would need that branch as `c.id = any(array(select …))` (or a union) to use it.
-  it.skipIf(STORE === 'postgres')('a villager\'s case list: their household\'s cases, through cases by household', async () => {
+  it.skipIf(STORE === 'postgres')("a villager's case list: their household's cases, through cases by household", async () => {
     await expectIndex((db) => cases.list(db, villager.scope, villager.userId, {}, 1, 20), 'cases_household');
   });
 

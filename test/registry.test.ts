@@ -10,14 +10,19 @@ beforeAll(async () => {
   cadre = await env.login(PHONES.cadre);
   grid1 = env.seed.gridIds['孟家湾村/一组'];
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const newResident = (seq: number, extra: Record<string, unknown> = {}) => ({
-  name: '测试人' + seq, idNumber: makeIdNumber('610802', '1985-03-0' + ((seq % 9) + 1), 900 + seq, 'male'), relation: '户主', ...extra,
+  name: `测试人${seq}`,
+  idNumber: makeIdNumber('610802', `1985-03-0${(seq % 9) + 1}`, 900 + seq, 'male'),
+  relation: '户主',
+  ...extra,
 });
 
 describe(`registry on ${STORE}`, () => {
-  it('lists households in the cadre\'s village with paging and totals', async () => {
+  it("lists households in the cadre's village with paging and totals", async () => {
     const r = await env.call('GET', '/api/households?pageSize=5', cadre);
     expect(r.status).toBe(200);
     expect(r.body.items).toHaveLength(5);
@@ -33,7 +38,7 @@ describe(`registry on ${STORE}`, () => {
     const r = await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '孟家湾村一组99号', residents: [res] });
     expect(r.status).toBe(201);
     expect(r.body.headName).toBe('测试人1');
-    expect(r.body.residents[0].idNumber).toBe(res.idNumber.slice(0, 6) + '********' + res.idNumber.slice(-4));
+    expect(r.body.residents[0].idNumber).toBe(`${res.idNumber.slice(0, 6)}********${res.idNumber.slice(-4)}`);
     expect(r.body.residents[0].gender).toBe('male');
     expect(r.body.residents[0].birthDate).toBe('1985-03-02');
   });
@@ -42,7 +47,15 @@ describe(`registry on ${STORE}`, () => {
     const list = await env.call('GET', `/api/households?regionId=${grid1}&pageSize=1`, cadre);
     const hid = list.body.items[0].id;
     const idNumber = makeIdNumber('610802', '2010-06-15', 321, 'female');
-    const r = await env.call('POST', '/api/residents', cadre, { householdId: hid, name: '王小梅', idNumber, gender: 'female', birthDate: '2010-06-15', relation: '子女', tags: ['left_behind_child'] });
+    const r = await env.call('POST', '/api/residents', cadre, {
+      householdId: hid,
+      name: '王小梅',
+      idNumber,
+      gender: 'female',
+      birthDate: '2010-06-15',
+      relation: '子女',
+      tags: ['left_behind_child'],
+    });
     expect(r.status).toBe(201);
     expect(r.body.idNumber).toMatch(/^610802\*{8}\d{3}[\dX]$/);
     const masked = await env.call('GET', `/api/residents/${r.body.id}`, cadre);
@@ -66,9 +79,17 @@ describe(`registry on ${STORE}`, () => {
   });
 
   it('audits every write', async () => {
-    const before = await env.ctx.db.selectFrom('audit_log').select((e) => e.fn.countAll<number>().as('n')).where('action', 'like', 'household.%').executeTakeFirstOrThrow();
+    const before = await env.ctx.db
+      .selectFrom('audit_log')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('action', 'like', 'household.%')
+      .executeTakeFirstOrThrow();
     await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '孟家湾村一组100号' });
-    const after = await env.ctx.db.selectFrom('audit_log').select((e) => e.fn.countAll<number>().as('n')).where('action', 'like', 'household.%').executeTakeFirstOrThrow();
+    const after = await env.ctx.db
+      .selectFrom('audit_log')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('action', 'like', 'household.%')
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n) + 1);
   });
 
@@ -108,7 +129,15 @@ describe(`registry on ${STORE}`, () => {
   it('rejects a duplicate ID number with 409 and writes nothing', async () => {
     const res = newResident(3);
     expect((await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '一组102号', residents: [res] })).status).toBe(201);
-    const count = async () => Number((await env.ctx.db.selectFrom('households').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await env.ctx.db
+            .selectFrom('households')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const again = await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '一组103号', residents: [{ ...res, name: '别人' }] });
     expect(again.status).toBe(409);
@@ -134,7 +163,11 @@ describe(`bad input on ${STORE}`, () => {
 
   it('a missing name gets 400 VALIDATION_FAILED naming the field in Chinese', async () => {
     const hid = (await env.call('GET', '/api/households?pageSize=1', cadre)).body.items[0].id;
-    const r = await env.call('POST', '/api/residents', cadre, { householdId: hid, idNumber: makeIdNumber('610802', '1990-01-01', 555, 'male'), relation: '子女' });
+    const r = await env.call('POST', '/api/residents', cadre, {
+      householdId: hid,
+      idNumber: makeIdNumber('610802', '1990-01-01', 555, 'male'),
+      relation: '子女',
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     expect(r.body.error.message).toMatch(/请填写姓名/);
@@ -152,13 +185,24 @@ describe(`bad input on ${STORE}`, () => {
 
   it('a gender that contradicts the ID number is refused', async () => {
     const hid = (await env.call('GET', '/api/households?pageSize=1', cadre)).body.items[0].id;
-    const r = await env.call('POST', '/api/residents', cadre, { householdId: hid, name: '李四', idNumber: makeIdNumber('610802', '1990-01-01', 556, 'male'), gender: 'female', relation: '子女' });
+    const r = await env.call('POST', '/api/residents', cadre, {
+      householdId: hid,
+      name: '李四',
+      idNumber: makeIdNumber('610802', '1990-01-01', 556, 'male'),
+      gender: 'female',
+      relation: '子女',
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/性别与身份证号不一致/);
   });
 
   it('invalid JSON is a 400, not a 500', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/households', headers: { authorization: `Bearer ${cadre}`, 'content-type': 'application/json' }, payload: '{bad' });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/households',
+      headers: { authorization: `Bearer ${cadre}`, 'content-type': 'application/json' },
+      payload: '{bad',
+    });
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body).error.code).toBe('VALIDATION_FAILED');
   });
@@ -186,8 +230,9 @@ describe(`household rules and races on ${STORE}`, () => {
   it('registering one ID number in parallel creates one resident; the others get 409', async () => {
     const hid = (await env.call('GET', '/api/households?pageSize=1&page=5', cadre)).body.items[0].id;
     const idNumber = makeIdNumber('610802', '1977-07-07', 701, 'male');
-    const results = await Promise.all(Array.from({ length: 8 }, () =>
-      env.call('POST', '/api/residents', cadre, { householdId: hid, name: '并发人', idNumber, relation: '其他' })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => env.call('POST', '/api/residents', cadre, { householdId: hid, name: '并发人', idNumber, relation: '其他' })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'DUPLICATE_ID_NUMBER')).toBe(true);
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
@@ -199,7 +244,11 @@ describe(`household rules and races on ${STORE}`, () => {
     expect(two.body.error.message).toMatch(/一户只能有一位户主/);
     const none = await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '一组106号', residents: [newResident(7, { relation: '子女' })] });
     expect(none.status).toBe(400);
-    const ok = await env.call('POST', '/api/households', cadre, { regionId: grid1, address: '一组107号', residents: [newResident(8), newResident(9, { relation: '配偶' })] });
+    const ok = await env.call('POST', '/api/households', cadre, {
+      regionId: grid1,
+      address: '一组107号',
+      residents: [newResident(8), newResident(9, { relation: '配偶' })],
+    });
     expect(ok.status).toBe(201);
     const spouse = ok.body.residents.find((r: any) => r.relation === '配偶');
     expect((await env.call('PATCH', `/api/residents/${spouse.id}`, cadre, { relation: '户主' })).status).toBe(400);

@@ -9,7 +9,9 @@ beforeAll(async () => {
   const cadre = await env.login(PHONES.cadre);
   mjwHousehold = (await env.call('GET', '/api/households?pageSize=1', cadre)).body.items[0].id;
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 async function allHouseholds(token: string) {
   const r = await env.call('GET', '/api/households?pageSize=200', token);
@@ -34,11 +36,11 @@ describe(`jurisdiction scope on ${STORE}`, () => {
     expect(list.items.every((h) => h.villageName === '圪求河村')).toBe(true);
   });
 
-  it('a region outside the caller\'s subtree is 404, also as a list filter', async () => {
+  it("a region outside the caller's subtree is 404, also as a list filter", async () => {
     const t = await env.login(PHONES.otherCadre);
-    expect((await env.call('GET', `/api/regions/${env.seed.villageIds['孟家湾村']}`, t)).status).toBe(404);
-    expect((await env.call('GET', `/api/regions?parentId=${env.seed.villageIds['孟家湾村']}`, t)).status).toBe(404);
-    expect((await env.call('GET', `/api/households?regionId=${env.seed.villageIds['孟家湾村']}`, t)).status).toBe(404);
+    expect((await env.call('GET', `/api/regions/${env.seed.villageIds.孟家湾村}`, t)).status).toBe(404);
+    expect((await env.call('GET', `/api/regions?parentId=${env.seed.villageIds.孟家湾村}`, t)).status).toBe(404);
+    expect((await env.call('GET', `/api/households?regionId=${env.seed.villageIds.孟家湾村}`, t)).status).toBe(404);
     expect((await env.call('GET', `/api/regions/${env.seed.townshipId}`, t)).status).toBe(404);
   });
 
@@ -96,7 +98,7 @@ describe(`jurisdiction scope on ${STORE}`, () => {
     const r = await env.call('POST', '/api/regions', admin, { parentId: env.seed.gridIds['孟家湾村/一组'], level: 'grid', name: '一组东片' });
     expect(r.status).toBe(201);
     const cadre = await env.login(PHONES.cadre);
-    expect((await env.call('POST', '/api/regions', cadre, { parentId: env.seed.villageIds['孟家湾村'], level: 'grid', name: '五组网格' })).status).toBe(403);
+    expect((await env.call('POST', '/api/regions', cadre, { parentId: env.seed.villageIds.孟家湾村, level: 'grid', name: '五组网格' })).status).toBe(403);
     const wrongLevel = await env.call('POST', '/api/regions', admin, { parentId: env.seed.townshipId, level: 'grid', name: 'x' });
     expect(wrongLevel.status).toBe(400);
     const gw = await env.login(PHONES.grid);

@@ -12,25 +12,40 @@ const key = () => `store-test-key-${++seq}`;
 
 /** Gives a household points straight through the ledger (as an effective award would). */
 async function grant(householdId: string, points: number) {
-  const h = (await env.ctx.db.selectFrom('households').select('region_path').where('id', '=', householdId).executeTakeFirstOrThrow());
-  await env.ctx.db.transaction().execute((tx) => postOnce(tx, { householdId, regionPath: h.region_path, delta: points, source: 'correction', sourceId: `grant-${householdId}-${++seq}`, note: '测试', at: env.clock.now() }));
+  const h = await env.ctx.db.selectFrom('households').select('region_path').where('id', '=', householdId).executeTakeFirstOrThrow();
+  await env.ctx.db.transaction().execute((tx) =>
+    postOnce(tx, {
+      householdId,
+      regionPath: h.region_path,
+      delta: points,
+      source: 'correction',
+      sourceId: `grant-${householdId}-${++seq}`,
+      note: '测试',
+      at: env.clock.now(),
+    }),
+  );
 }
 const balance = async (householdId: string) => (await env.call('GET', `/api/households/${householdId}/points`, cadre)).body.balance as number;
-const newItem = async (body: Record<string, unknown>) => env.call('POST', '/api/store/items', cadre, { regionId: village, name: '洗衣液', cost: 10, stock: 5, ...body });
+const newItem = async (body: Record<string, unknown>) =>
+  env.call('POST', '/api/store/items', cadre, { regionId: village, name: '洗衣液', cost: 10, stock: 5, ...body });
 
 beforeAll(async () => {
   env = await startTestApp();
   [cadre, grid, villager, otherCadre] = await Promise.all([PHONES.cadre, PHONES.grid, PHONES.villager, PHONES.otherCadre].map((p) => env.login(p)));
-  village = env.seed.villageIds['孟家湾村'];
+  village = env.seed.villageIds.孟家湾村;
   villagePath = (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', village).executeTakeFirstOrThrow()).path;
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`追梦超市 on ${STORE}`, () => {
   it('the village keeps its store; grid workers, villagers and other villages may not', async () => {
     expect((await env.call('POST', '/api/store/items', grid, { regionId: village, name: '香皂', cost: 5, stock: 3 })).body.error.code).toBe('UNKNOWN_REGION');
     expect((await env.call('POST', '/api/store/items', villager, { regionId: village, name: '香皂', cost: 5, stock: 3 })).status).toBe(400);
-    expect((await env.call('POST', '/api/store/items', otherCadre, { regionId: village, name: '香皂', cost: 5, stock: 3 })).body.error.code).toBe('UNKNOWN_REGION');
+    expect((await env.call('POST', '/api/store/items', otherCadre, { regionId: village, name: '香皂', cost: 5, stock: 3 })).body.error.code).toBe(
+      'UNKNOWN_REGION',
+    );
     const bad = await env.call('POST', '/api/store/items', cadre, { regionId: village, name: '香皂', cost: 0, stock: -1 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
@@ -72,7 +87,9 @@ describe(`追梦超市 on ${STORE}`, () => {
     expect(retry.body.id).toBe(r.body.id);
     expect(await balance(hh())).toBe(70);
     expect((await env.call('GET', `/api/store/items?regionId=${village}`, villager)).body.items.find((i: any) => i.id === item.id).stock).toBe(1);
-    expect((await env.call('POST', '/api/store/redemptions', villager, { householdId: hh(), itemId: item.id, quantity: 2, idempotencyKey: key() })).body.error.code).toBe('OUT_OF_STOCK');
+    expect(
+      (await env.call('POST', '/api/store/redemptions', villager, { householdId: hh(), itemId: item.id, quantity: 2, idempotencyKey: key() })).body.error.code,
+    ).toBe('OUT_OF_STOCK');
 
     // The counter: the villager cannot check codes, another village's cadre does not find it, the cadre hands it over once.
     expect((await env.call('POST', '/api/store/redemptions/fulfil', villager, { code: r.body.code })).status).toBe(404);
@@ -99,7 +116,10 @@ describe(`追梦超市 on ${STORE}`, () => {
     const pts = (await env.call('GET', `/api/households/${hh()}/points`, villager)).body;
     expect(pts.balance).toBe(before);
     const mine = pts.entries.filter((e: any) => e.sourceId === r.id);
-    expect(mine.map((e: any) => [e.source, e.delta]).sort()).toEqual([['redemption', -16], ['refund', 16]]);
+    expect(mine.map((e: any) => [e.source, e.delta]).sort()).toEqual([
+      ['redemption', -16],
+      ['refund', 16],
+    ]);
     expect((await env.call('GET', `/api/store/items?regionId=${village}`, cadre)).body.items.find((i: any) => i.id === item.id).stock).toBe(3);
     const list = await env.call('GET', `/api/store/redemptions?householdId=${hh()}`, villager);
     expect(list.body.items.map((x: any) => x.id)).toContain(r.id);
@@ -108,7 +128,16 @@ describe(`追梦超市 on ${STORE}`, () => {
   });
 
   it('200 redemptions at once: no negative balance, no oversold stock, balances equal their entries; retries change nothing', async () => {
-    const households = (await env.ctx.db.selectFrom('households').select(['id']).where('region_path', 'like', `${villagePath}%`).where('id', '!=', hh()).orderBy('id').limit(25).execute()).map((h) => h.id);
+    const households = (
+      await env.ctx.db
+        .selectFrom('households')
+        .select(['id'])
+        .where('region_path', 'like', `${villagePath}%`)
+        .where('id', '!=', hh())
+        .orderBy('id')
+        .limit(25)
+        .execute()
+    ).map((h) => h.id);
     expect(households.length).toBe(25);
     // Household i holds enough for (i mod 8) items of 10 points: 84 affordable against 60 in stock.
     for (const [i, h] of households.entries()) if (i % 8) await grant(h, 10 * (i % 8));
@@ -116,7 +145,9 @@ describe(`追梦超市 on ${STORE}`, () => {
     for (const h of households) start.set(h, await balance(h));
     const STOCK = 60;
     const item = (await newItem({ name: '大米5斤', cost: 10, stock: STOCK })).body;
-    const requests = households.flatMap((h) => Array.from({ length: 8 }, (_, j) => ({ householdId: h, itemId: item.id, quantity: 1, idempotencyKey: `rush-${h}-${j}` })));
+    const requests = households.flatMap((h) =>
+      Array.from({ length: 8 }, (_, j) => ({ householdId: h, itemId: item.id, quantity: 1, idempotencyKey: `rush-${h}-${j}` })),
+    );
     expect(requests.length).toBe(200);
     const results = await Promise.all(requests.map((b) => env.call('POST', '/api/store/redemptions', cadre, b)));
     for (const r of results) {

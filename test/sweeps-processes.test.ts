@@ -15,7 +15,10 @@ const servers: { child: ChildProcess; base: string; log: string[] }[] = [];
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
     s.on('error', reject);
   });
 }
@@ -25,7 +28,17 @@ async function startServer() {
   const log: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'start'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: env.url, XZ_NOW: TEST_NOW.toISOString(), XZ_DEMO: '0', XZ_QUIET: '1', XZ_WEB_DIR: '/nonexistent', XZ_WEBHOOK_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: env.url,
+      XZ_NOW: TEST_NOW.toISOString(),
+      XZ_DEMO: '0',
+      XZ_QUIET: '1',
+      XZ_WEB_DIR: '/nonexistent',
+      XZ_WEBHOOK_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => log.push(String(d)));
@@ -35,7 +48,10 @@ async function startServer() {
   servers.push(server);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${log.join('')}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -43,8 +59,12 @@ async function startServer() {
 }
 
 async function post(base: string, path: string, body: unknown, token?: string) {
-  const r = await fetch(`${base}${path}`, { method: path.startsWith('/api/points/settings') ? 'PUT' : 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  return { status: r.status, body: await r.json() as any };
+  const r = await fetch(`${base}${path}`, {
+    method: path.startsWith('/api/points/settings') ? 'PUT' : 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: r.status, body: (await r.json()) as any };
 }
 
 beforeAll(async () => {
@@ -54,11 +74,16 @@ beforeAll(async () => {
   await startServer();
 }, 120_000);
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-    if (s.child.exitCode !== null) return resolve();
-    s.child.once('exit', () => resolve());
-    s.child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          if (s.child.exitCode !== null) return resolve();
+          s.child.once('exit', () => resolve());
+          s.child.kill('SIGTERM');
+        }),
+    ),
+  );
   await env?.close();
 });
 
@@ -67,8 +92,17 @@ describe(`two server processes on one ${STORE} store`, () => {
     const [a, b] = servers;
     const admin = (await post(a.base, '/api/auth/login', { phone: PHONES.admin, password: DEMO_PASSWORD })).body.token;
     const cadre = (await post(b.base, '/api/auth/login', { phone: PHONES.cadre, password: DEMO_PASSWORD })).body.token;
-    const village = env.seed.villageIds['孟家湾村'];
-    expect((await post(b.base, '/api/points/settings', { regionId: village, publicDays: 5, monthlyBase: 10, settlementMode: 'carry', mediatorPoints: 50, volunteerRate: 2 }, cadre)).status).toBe(200);
+    const village = env.seed.villageIds.孟家湾村;
+    expect(
+      (
+        await post(
+          b.base,
+          '/api/points/settings',
+          { regionId: village, publicDays: 5, monthlyBase: 10, settlementMode: 'carry', mediatorPoints: 50, volunteerRate: 2 },
+          cadre,
+        )
+      ).status,
+    ).toBe(200);
 
     // Into December on both: the monthly base and December's visit plans come due.
     const moved = await Promise.all([a, b].map((s) => post(s.base, '/api/dev/clock', { advanceHours: 24 * 5 }, admin)));

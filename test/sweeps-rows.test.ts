@@ -25,12 +25,27 @@ beforeAll(async () => {
   env = await startTestApp();
   const grid = await env.login(PHONES.grid);
   for (const title of ['一号', '二号', '三号']) {
-    const r = await env.call('POST', '/api/cases', grid, { type: 'incident', category: 'env_dirty', title: `逾期事件${title}`, description: 'x', regionId: env.seed.gridIds['孟家湾村/一组'] });
+    const r = await env.call('POST', '/api/cases', grid, {
+      type: 'incident',
+      category: 'env_dirty',
+      title: `逾期事件${title}`,
+      description: 'x',
+      regionId: env.seed.gridIds['孟家湾村/一组'],
+    });
     expect(r.status).toBe(201);
     caseIds.push(r.body.id);
   }
   const leader = await env.login(PHONES.leader);
-  const rule = (await env.call('POST', '/api/points/rules', leader, { regionId: env.seed.townshipId, code: 'SW01', name: '打扫村道', category: '志愿服务', value: 3, needsApproval: false })).body;
+  const rule = (
+    await env.call('POST', '/api/points/rules', leader, {
+      regionId: env.seed.townshipId,
+      code: 'SW01',
+      name: '打扫村道',
+      category: '志愿服务',
+      value: 3,
+      needsApproval: false,
+    })
+  ).body;
   const path = (await env.ctx.db.selectFrom('regions').select('path').where('id', '=', env.seed.gridIds['孟家湾村/一组']).executeTakeFirstOrThrow()).path;
   const households = await env.ctx.db.selectFrom('households').select('id').where('region_path', 'like', `${path}%`).orderBy('id').limit(3).execute();
   for (const h of households) {
@@ -40,10 +55,13 @@ beforeAll(async () => {
   }
   env.clock.advance(10 * 86_400_000); // past every case's limits and every award's 公示
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const carded = async () => (await env.ctx.db.selectFrom('cases').select('id').where('id', 'in', caseIds).where('card', 'is not', null).execute()).length;
-const effective = async () => (await env.ctx.db.selectFrom('point_awards').select('id').where('id', 'in', awardIds).where('status', '=', 'effective').execute()).length;
+const effective = async () =>
+  (await env.ctx.db.selectFrom('point_awards').select('id').where('id', 'in', awardIds).where('status', '=', 'effective').execute()).length;
 
 describe(`one failing row in a sweep on ${STORE}`, () => {
   it('the case sweep cards the other cases, and the failed one next time', async () => {

@@ -8,7 +8,13 @@ import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 const failCases = vi.hoisted(() => ({ on: false }));
 vi.mock('../src/modules/cases/sweep.js', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../src/modules/cases/sweep.js')>();
-  return { ...orig, sweepCases: async (ctx: Parameters<typeof orig.sweepCases>[0]) => { if (failCases.on) throw new Error('case sweep exploded'); return orig.sweepCases(ctx); } };
+  return {
+    ...orig,
+    sweepCases: async (ctx: Parameters<typeof orig.sweepCases>[0]) => {
+      if (failCases.on) throw new Error('case sweep exploded');
+      return orig.sweepCases(ctx);
+    },
+  };
 });
 
 const { runSweeps } = await import('../src/server/sweeps.js');
@@ -16,21 +22,42 @@ const { runJob } = await import('../src/core/jobs.js');
 const { withLease } = await import('../src/core/lease.js');
 
 let env: TestEnv;
-beforeAll(async () => { env = await startTestApp(); });
-afterAll(async () => { await env?.close(); });
+beforeAll(async () => {
+  env = await startTestApp();
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 const count = async (table: 'visit_plan_items' | 'point_entries' | 'job_runs', where?: [string, string]) => {
   let q = env.ctx.db.selectFrom(table as 'job_runs').select((e) => e.fn.countAll<number>().as('n'));
   if (where) q = q.where(where[0] as 'job', '=', where[1]);
   return Number((await q.executeTakeFirstOrThrow()).n);
 };
-const gate = () => { let open!: () => void; const p = new Promise<void>((r) => { open = r; }); return { p, open }; };
+const gate = () => {
+  let open!: () => void;
+  const p = new Promise<void>((r) => {
+    open = r;
+  });
+  return { p, open };
+};
 
 describe(`sweeps on ${STORE}`, () => {
   it('a job that throws does not stop the visit plans or the monthly base', async () => {
     const cadre = await env.login(PHONES.cadre);
-    const village = env.seed.villageIds['孟家湾村'];
-    expect((await env.call('PUT', '/api/points/settings', cadre, { regionId: village, publicDays: 5, monthlyBase: 10, settlementMode: 'carry', mediatorPoints: 50, volunteerRate: 2 })).status).toBe(200);
+    const village = env.seed.villageIds.孟家湾村;
+    expect(
+      (
+        await env.call('PUT', '/api/points/settings', cadre, {
+          regionId: village,
+          publicDays: 5,
+          monthlyBase: 10,
+          settlementMode: 'carry',
+          mediatorPoints: 50,
+          volunteerRate: 2,
+        })
+      ).status,
+    ).toBe(200);
     env.clock.advance(5 * 86_400_000); // into December: the seeded households now get December's base
     failCases.on = true;
     try {
@@ -60,7 +87,11 @@ describe(`sweeps on ${STORE}`, () => {
     const other = env.secondCtx();
     const held = gate();
     const started = gate();
-    const first = withLease(env.ctx, 'test:lease', async () => { started.open(); await held.p; return 'first'; });
+    const first = withLease(env.ctx, 'test:lease', async () => {
+      started.open();
+      await held.p;
+      return 'first';
+    });
     await started.p;
     expect(await withLease(other, 'test:lease', async () => 'second')).toEqual({ ran: false });
     const waiting = withLease(other, 'test:lease', async () => 'second', { wait: true });
@@ -74,8 +105,17 @@ describe(`sweeps on ${STORE}`, () => {
 
   it('two processes running the same job: never at once, and a daily job once a day', async () => {
     const other = env.secondCtx();
-    let inside = 0, most = 0, calls = 0;
-    const body = async () => { calls++; inside++; most = Math.max(most, inside); await new Promise((r) => setTimeout(r, 200)); inside--; return { ok: true }; };
+    let inside = 0,
+      most = 0,
+      calls = 0;
+    const body = async () => {
+      calls++;
+      inside++;
+      most = Math.max(most, inside);
+      await new Promise((r) => setTimeout(r, 200));
+      inside--;
+      return { ok: true };
+    };
     const job = { name: 'test-daily', daily: true, run: body };
     const outcomes = await Promise.all([runJob(env.ctx, job, { wait: true }), runJob(other, job, { wait: true }), runJob(env.ctx, job), runJob(other, job)]);
     expect(calls).toBe(1);
@@ -84,7 +124,8 @@ describe(`sweeps on ${STORE}`, () => {
     expect(await count('job_runs', ['job', 'test-daily'])).toBe(1);
 
     const every = { name: 'test-tick', run: body };
-    calls = 0; most = 0;
+    calls = 0;
+    most = 0;
     await Promise.all([runJob(env.ctx, every, { wait: true }), runJob(other, every, { wait: true })]);
     expect(calls).toBe(2);
     expect(most).toBe(1);

@@ -13,10 +13,22 @@ beforeAll(async () => {
   admin = await env.login(PHONES.admin);
   ({ 孟家湾村: mjw, 圪求河村: gqh } = env.seed.villageIds);
   grid1 = env.seed.gridIds['孟家湾村/一组'];
-  await regionsRepo.insert(env.ctx.db, { id: otherCounty, parent_id: null, level: 'county', code: '610803', name: '横山区',
-    path: `/${otherCounty}/`, depth: 0, sort_order: 1, county_id: otherCounty, created_at: env.clock.now().toISOString() });
+  await regionsRepo.insert(env.ctx.db, {
+    id: otherCounty,
+    parent_id: null,
+    level: 'county',
+    code: '610803',
+    name: '横山区',
+    path: `/${otherCounty}/`,
+    depth: 0,
+    sort_order: 1,
+    county_id: otherCounty,
+    created_at: env.clock.now().toISOString(),
+  });
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 const login = (phone: string, password: string) => env.call('POST', '/api/auth/login', null, { phone, password });
 let seq = 0;
@@ -29,8 +41,26 @@ async function insertUser(grants: { role: string; regionId: string }[]) {
   const id = newId();
   const at = env.clock.now().toISOString();
   await accountsRepo.insertUser(env.ctx.db, { id, phone: nextPhone(), name: '外县用户', password_hash: 'x', active: 1, created_at: at, updated_at: at });
-  const paths = new Map((await regionsRepo.findByIds(env.ctx.db, grants.map((g) => g.regionId))).map((r) => [r.id, r.path]));
-  await accountsRepo.insertGrants(env.ctx.db, grants.map((g) => ({ id: newId(), user_id: id, role: g.role, region_id: g.regionId, region_path: paths.get(g.regionId)!, household_id: null, created_at: at })));
+  const paths = new Map(
+    (
+      await regionsRepo.findByIds(
+        env.ctx.db,
+        grants.map((g) => g.regionId),
+      )
+    ).map((r) => [r.id, r.path]),
+  );
+  await accountsRepo.insertGrants(
+    env.ctx.db,
+    grants.map((g) => ({
+      id: newId(),
+      user_id: id,
+      role: g.role,
+      region_id: g.regionId,
+      region_path: paths.get(g.regionId)!,
+      household_id: null,
+      created_at: at,
+    })),
+  );
   return id;
 }
 
@@ -45,7 +75,12 @@ describe('reading', () => {
     const all = await env.call('GET', '/api/users?pageSize=100', admin);
     expect(all.body.total).toBeGreaterThanOrEqual(10);
     const cadre = all.body.items.find((u: any) => u.phone === PHONES.cadre);
-    expect(cadre).toMatchObject({ name: '高永强', active: true, editable: true, roles: [{ role: 'village_cadre', regionId: mjw, regionName: '孟家湾村', householdId: null }] });
+    expect(cadre).toMatchObject({
+      name: '高永强',
+      active: true,
+      editable: true,
+      roles: [{ role: 'village_cadre', regionId: mjw, regionName: '孟家湾村', householdId: null }],
+    });
 
     const byName = await env.call('GET', `/api/users?q=${encodeURIComponent('高永强')}`, admin);
     expect(byName.body.items.map((u: any) => u.phone)).toEqual([PHONES.cadre]);
@@ -63,7 +98,8 @@ describe('reading', () => {
     const cadre = await env.login(PHONES.cadre);
     const id = env.seed.users[PHONES.grid];
     const calls: [string, string, unknown?][] = [
-      ['GET', '/api/users'], ['GET', `/api/users/${id}`],
+      ['GET', '/api/users'],
+      ['GET', `/api/users/${id}`],
       ['POST', '/api/users', { name: '某人', phone: nextPhone(), password: 'abc12345', roles: [{ role: 'grid_worker', regionId: grid1 }] }],
       ['PATCH', `/api/users/${id}`, { active: false }],
       ['PUT', `/api/users/${id}/roles`, { roles: [{ role: 'grid_worker', regionId: grid1 }] }],
@@ -85,7 +121,12 @@ describe('reading', () => {
 describe('creating', () => {
   it('creates a user who can then sign in; newest first', async () => {
     const phone = '13912345678';
-    const r = await env.call('POST', '/api/users', admin, { name: '  赵网格 ', phone, password: 'grid2026ok', roles: [{ role: 'grid_worker', regionId: grid1 }] });
+    const r = await env.call('POST', '/api/users', admin, {
+      name: '  赵网格 ',
+      phone,
+      password: 'grid2026ok',
+      roles: [{ role: 'grid_worker', regionId: grid1 }],
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ name: '赵网格', phone, active: true, roles: [{ role: 'grid_worker', regionId: grid1, regionName: '一组网格' }] });
     expect((await env.call('GET', '/api/users?pageSize=1', admin)).body.items[0].id).toBe(r.body.id);
@@ -134,7 +175,10 @@ describe('changing accounts', () => {
     expect((await env.call('POST', `/api/users/${outsider}/reset-password`, admin, { password: 'abc12345' })).status).toBe(404);
     expect((await env.call('GET', '/api/users?pageSize=200', admin)).body.items.map((u: any) => u.id)).not.toContain(outsider);
 
-    const both = await insertUser([{ role: 'village_cadre', regionId: mjw }, { role: 'admin', regionId: otherCounty }]);
+    const both = await insertUser([
+      { role: 'village_cadre', regionId: mjw },
+      { role: 'admin', regionId: otherCounty },
+    ]);
     const seen = await env.call('GET', `/api/users/${both}`, admin);
     expect([seen.status, seen.body.editable]).toEqual([200, false]);
     expect((await env.call('PATCH', `/api/users/${both}`, admin, { name: '改名' })).status).toBe(403);
@@ -165,10 +209,17 @@ describe('changing accounts', () => {
   it('replaces roles', async () => {
     const made = await create({ roles: [{ role: 'grid_worker', regionId: grid1 }] });
     const r = await env.call('PUT', `/api/users/${made.body.id}/roles`, admin, {
-      roles: [{ role: 'village_cadre', regionId: gqh }, { role: 'party_member', regionId: gqh }, { role: 'party_member', regionId: gqh }],
+      roles: [
+        { role: 'village_cadre', regionId: gqh },
+        { role: 'party_member', regionId: gqh },
+        { role: 'party_member', regionId: gqh },
+      ],
     });
     expect(r.status).toBe(200);
-    expect(r.body.roles.map((g: any) => [g.role, g.regionId])).toEqual([['village_cadre', gqh], ['party_member', gqh]]);
+    expect(r.body.roles.map((g: any) => [g.role, g.regionId])).toEqual([
+      ['village_cadre', gqh],
+      ['party_member', gqh],
+    ]);
     const out = await env.call('PUT', `/api/users/${made.body.id}/roles`, admin, { roles: [{ role: 'admin', regionId: otherCounty }] });
     expect([out.status, out.body.error.code]).toEqual([400, 'UNKNOWN_REGION']);
     const signIn = await login(made.body.phone, 'abc12345');
@@ -204,12 +255,27 @@ describe(`administrators do not manage peers on ${STORE}`, () => {
     const admin = await env.login(PHONES.admin);
     const self = await env.call('POST', `/api/users/${env.seed.users[PHONES.admin]}/reset-password`, admin, { password: 'Another2026' });
     expect(self.status).toBe(400);
-    const peer = await env.call('POST', '/api/users', admin, { name: '同级管理员', phone: '13911112222', password: 'Peer2026abc', roles: [{ role: 'admin', regionId: env.seed.countyId }] });
+    const peer = await env.call('POST', '/api/users', admin, {
+      name: '同级管理员',
+      phone: '13911112222',
+      password: 'Peer2026abc',
+      roles: [{ role: 'admin', regionId: env.seed.countyId }],
+    });
     expect(peer.status).toBe(400);
-    const lower = await env.call('POST', '/api/users', admin, { name: '乡管理员', phone: '13911113333', password: 'Lower2026abc', roles: [{ role: 'admin', regionId: env.seed.townshipId }] });
+    const lower = await env.call('POST', '/api/users', admin, {
+      name: '乡管理员',
+      phone: '13911113333',
+      password: 'Lower2026abc',
+      roles: [{ role: 'admin', regionId: env.seed.townshipId }],
+    });
     expect(lower.status).toBe(201);
     const lowerToken = (await env.call('POST', '/api/auth/login', null, { phone: '13911113333', password: 'Lower2026abc' })).body.token;
-    const other = await env.call('POST', '/api/users', admin, { name: '乡管理员二', phone: '13911114444', password: 'Lower2026abc', roles: [{ role: 'admin', regionId: env.seed.townshipId }] });
+    const other = await env.call('POST', '/api/users', admin, {
+      name: '乡管理员二',
+      phone: '13911114444',
+      password: 'Lower2026abc',
+      roles: [{ role: 'admin', regionId: env.seed.townshipId }],
+    });
     expect(other.status).toBe(201);
     expect((await env.call('GET', `/api/users/${other.body.id}`, lowerToken)).body).toMatchObject({ editable: false, lockedReason: 'peer' });
     expect((await env.call('GET', `/api/users/${lower.body.id}`, lowerToken)).body.editable).toBe(true);
@@ -217,7 +283,12 @@ describe(`administrators do not manage peers on ${STORE}`, () => {
     expect(takeover.status).toBe(403);
     const demote = await env.call('PUT', `/api/users/${other.body.id}/roles`, lowerToken, { roles: [{ role: 'party_member', regionId: env.seed.townshipId }] });
     expect(demote.status).toBe(403);
-    const keepsOwn = await env.call('PUT', `/api/users/${lower.body.id}/roles`, lowerToken, { roles: [{ role: 'admin', regionId: env.seed.townshipId }, { role: 'mediator', regionId: env.seed.townshipId }] });
+    const keepsOwn = await env.call('PUT', `/api/users/${lower.body.id}/roles`, lowerToken, {
+      roles: [
+        { role: 'admin', regionId: env.seed.townshipId },
+        { role: 'mediator', regionId: env.seed.townshipId },
+      ],
+    });
     expect(keepsOwn.status).toBe(200);
   });
 });

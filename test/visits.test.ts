@@ -9,8 +9,13 @@ const FIVE = ['poor', 'elderly_alone', 'severe_disability', 'community_correctio
 
 /** The residents of a grid carrying any of `tags`, straight from the registry tables. */
 async function taggedIn(regionId: string, tags: string[]) {
-  const rows = await env.ctx.db.selectFrom('resident_tags as t').innerJoin('households as h', 'h.id', 't.household_id')
-    .select('t.resident_id').where('h.region_id', '=', regionId).where('t.tag', 'in', tags).execute();
+  const rows = await env.ctx.db
+    .selectFrom('resident_tags as t')
+    .innerJoin('households as h', 'h.id', 't.household_id')
+    .select('t.resident_id')
+    .where('h.region_id', '=', regionId)
+    .where('t.tag', 'in', tags)
+    .execute();
   return [...new Set(rows.map((r) => r.resident_id))].sort();
 }
 const planOf = async (token: string, query: string) => (await env.call('GET', `/api/visits/plan?pageSize=200&${query}`, token)).body;
@@ -19,7 +24,9 @@ beforeAll(async () => {
   env = await startTestApp(); // 2026-11-27 10:00 Shanghai
   [grid, cadre, otherCadre, admin] = await Promise.all([PHONES.grid, PHONES.cadre, PHONES.otherCadre, PHONES.admin].map((p) => env.login(p)));
 });
-afterAll(async () => { await env?.close(); });
+afterAll(async () => {
+  await env?.close();
+});
 
 describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
   it("holds exactly the grid's residents whose tags require a monthly visit", async () => {
@@ -41,9 +48,16 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
     await env.call('PATCH', `/api/households/${item.householdId}`, cadre, { regionId: gridId() });
   });
 
-  it('a visit completes the household\'s items; retried with its key it is recorded once', async () => {
+  it("a visit completes the household's items; retried with its key it is recorded once", async () => {
     const item = (await planOf(grid, `regionId=${gridId()}&month=2026-11&status=due`)).items[0];
-    const body = { householdId: item.householdId, residentId: item.residentId, method: 'home', situation: '老人身体尚好，家中取暖已准备。', needs: '希望帮忙申请临时救助', idempotencyKey: 'visit-key-0001' };
+    const body = {
+      householdId: item.householdId,
+      residentId: item.residentId,
+      method: 'home',
+      situation: '老人身体尚好，家中取暖已准备。',
+      needs: '希望帮忙申请临时救助',
+      idempotencyKey: 'visit-key-0001',
+    };
     const first = await env.call('POST', '/api/visits', grid, body);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ visitDate: '2026-11-27', visitorName: '马丽娟', regionId: gridId(), location: null });
@@ -57,14 +71,17 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
 
   it('refuses bad input with clear reasons and keeps other villages out', async () => {
     const item = (await planOf(grid, `regionId=${gridId()}&month=2026-11&status=due`)).items[0];
-    const bad = async (b: Record<string, unknown>) => (await env.call('POST', '/api/visits', grid, { householdId: item.householdId, method: 'home', situation: '情况', ...b })).body.error?.code;
+    const bad = async (b: Record<string, unknown>) =>
+      (await env.call('POST', '/api/visits', grid, { householdId: item.householdId, method: 'home', situation: '情况', ...b })).body.error?.code;
     expect(await bad({ situation: '  ' })).toBe('VALIDATION_FAILED');
     expect(await bad({ visitedAt: '2026-12-25T02:00:00Z' })).toBe('VALIDATION_FAILED');
     expect(await bad({ visitedAt: '2026-09-01T02:00:00Z' })).toBe('VALIDATION_FAILED');
     expect(await bad({ location: { latitude: 123, longitude: 0 } })).toBe('VALIDATION_FAILED');
     expect(await bad({ householdId: 'nope' })).toBe('UNKNOWN_HOUSEHOLD');
     // Another village's cadre sees neither the plan item nor may log a visit there.
-    expect((await env.call('POST', '/api/visits', otherCadre, { householdId: item.householdId, method: 'home', situation: '越界' })).body.error.code).toBe('UNKNOWN_HOUSEHOLD');
+    expect((await env.call('POST', '/api/visits', otherCadre, { householdId: item.householdId, method: 'home', situation: '越界' })).body.error.code).toBe(
+      'UNKNOWN_HOUSEHOLD',
+    );
     const v = (await env.call('GET', '/api/visits?mine=true', grid)).body.items[0];
     expect((await env.call('GET', `/api/visits/${v.id}`, otherCadre)).status).toBe(404);
     expect((await env.call('GET', `/api/visits/plan?regionId=${gridId()}`, otherCadre)).status).toBe(404);
@@ -72,11 +89,24 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
 
   it('转为事件: a visit that finds a problem becomes a case with its text, household and grid, linked both ways', async () => {
     const item = (await planOf(grid, `regionId=${gridId()}&month=2026-11&status=due`)).items[0];
-    const v = (await env.call('POST', '/api/visits', grid, { householdId: item.householdId, method: 'home', situation: '房屋后墙出现裂缝，雨天漏水。', needs: '请村里帮忙联系危房鉴定', problem: true })).body;
+    const v = (
+      await env.call('POST', '/api/visits', grid, {
+        householdId: item.householdId,
+        method: 'home',
+        situation: '房屋后墙出现裂缝，雨天漏水。',
+        needs: '请村里帮忙联系危房鉴定',
+        problem: true,
+      })
+    ).body;
     const made = await env.call('POST', `/api/visits/${v.id}/case`, grid, { category: 'safety_hazard' });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({
-      title: '房屋后墙出现裂缝，雨天漏水', source: 'visit', householdId: item.householdId, regionId: gridId(), status: 'reported', categoryName: '安全隐患',
+      title: '房屋后墙出现裂缝，雨天漏水',
+      source: 'visit',
+      householdId: item.householdId,
+      regionId: gridId(),
+      status: 'reported',
+      categoryName: '安全隐患',
       details: { visitId: v.id },
     });
     expect(made.body.description).toContain('房屋后墙出现裂缝，雨天漏水。');
@@ -99,7 +129,9 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
     expect((await env.call('GET', `/api/visits/ledger?month=2026-11`, villager)).status).toBe(200); // an empty ledger: nothing of theirs to read
 
     const item = (await planOf(grid, `regionId=${gridId()}&month=2026-11`)).items[0];
-    const v = (await env.call('POST', '/api/visits', grid, { householdId: item.householdId, method: 'home', situation: '院墙倒塌一段，影响通行。', problem: true })).body;
+    const v = (
+      await env.call('POST', '/api/visits', grid, { householdId: item.householdId, method: 'home', situation: '院墙倒塌一段，影响通行。', problem: true })
+    ).body;
     const [a, b] = await Promise.all([
       env.call('POST', `/api/visits/${v.id}/case`, grid, { category: 'safety_hazard' }),
       env.call('POST', `/api/visits/${v.id}/case`, cadre, { category: 'safety_hazard' }),
@@ -109,15 +141,19 @@ describe(`the monthly visit plan (五必访) on ${STORE}`, () => {
     expect(made).toHaveLength(1);
   });
 
-  it('progress by grid and person, and the month\'s ledger in Excel', async () => {
-    const p = (await env.call('GET', `/api/visits/progress?regionId=${env.seed.villageIds['孟家湾村']}&month=2026-11`, cadre)).body;
+  it("progress by grid and person, and the month's ledger in Excel", async () => {
+    const p = (await env.call('GET', `/api/visits/progress?regionId=${env.seed.villageIds.孟家湾村}&month=2026-11`, cadre)).body;
     const g = p.byGrid.find((x: any) => x.regionId === gridId());
     expect(g).toMatchObject({ workers: ['马丽娟'] });
     expect(g.done).toBeGreaterThanOrEqual(2);
     expect(g.total).toBe(g.done + g.due + g.overdue);
     expect(p.totals.total).toBe(p.byGrid.reduce((s: number, x: any) => s + x.total, 0));
     expect(p.byVisitor.find((x: any) => x.name === '马丽娟').visits).toBeGreaterThanOrEqual(2);
-    const res = await env.app.inject({ method: 'GET', url: `/api/visits/ledger?regionId=${gridId()}&month=2026-11`, headers: { authorization: `Bearer ${cadre}` } });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: `/api/visits/ledger?regionId=${gridId()}&month=2026-11`,
+      headers: { authorization: `Bearer ${cadre}` },
+    });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);

@@ -1,6 +1,10 @@
 // Direct API calls for journey set-up (finding ids), never for the steps a user takes.
 export async function apiLogin(baseURL: string, phone: string, password = 'demo123456'): Promise<string> {
-  const res = await fetch(`${baseURL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password }) });
+  const res = await fetch(`${baseURL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password }),
+  });
   if (!res.ok) throw new Error(`login ${phone}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -12,7 +16,11 @@ export async function apiGet<T>(baseURL: string, token: string, path: string): P
 }
 
 export async function apiPost<T>(baseURL: string, token: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${baseURL}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseURL}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -9,13 +9,29 @@ const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots')
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.XZ_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   // Reduced motion: the console then turns antd's animations off, so no click lands on a half-open dropdown.
-  const ctx = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, reducedMotion: 'reduce' });
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+    reducedMotion: 'reduce',
+  });
   // Generous: CI runs on two cores shared with the server under test.
   ctx.setDefaultTimeout(30_000);
   return ctx;
@@ -26,7 +42,9 @@ export async function newPage(ctx: BrowserContext): Promise<Page & { problems: s
   const page = (await ctx.newPage()) as Page & { problems: string[] };
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
   return page;
 }
 

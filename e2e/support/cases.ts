@@ -13,7 +13,9 @@ const verbName = (verb: string) => new RegExp(`^${[...verb].join('\\s*')}$`);
 
 /** Clicks an action in the 办理 panel and confirms its Popconfirm, with an optional note. */
 export async function confirmAction(page: Page, verb: string, note?: string) {
-  await handlePanel(page).getByRole('button', { name: verbName(verb) }).click();
+  await handlePanel(page)
+    .getByRole('button', { name: verbName(verb) })
+    .click();
   const pop = page.locator('.ant-popconfirm:visible');
   await pop.waitFor();
   if (note) await pop.getByLabel(/说明|办理结果/).fill(note);
@@ -23,7 +25,9 @@ export async function confirmAction(page: Page, verb: string, note?: string) {
 
 /** Opens an action's dialog (派单, 调解, 办结, 回访, 评价 …) from the 办理 panel; `submit` presses its OK and waits for it to close. */
 export async function openActionDialog(page: Page, verb: string) {
-  await handlePanel(page).getByRole('button', { name: verbName(verb) }).click();
+  await handlePanel(page)
+    .getByRole('button', { name: verbName(verb) })
+    .click();
   const dialog = page.getByRole('dialog', { name: new RegExp(`^${verb}：`) });
   await dialog.waitFor();
   const submit = async () => {
@@ -35,6 +39,9 @@ export async function openActionDialog(page: Page, verb: string) {
 
 /** Chooses an antd radio button (its input is hidden; people click the label) and checks it took. */
 export async function chooseRadio(scope: Page | Locator, name: string) {
-  await scope.locator('label').filter({ has: scope.getByRole('radio', { name, exact: true }) }).click();
+  await scope
+    .locator('label')
+    .filter({ has: scope.getByRole('radio', { name, exact: true }) })
+    .click();
   expect(await scope.getByRole('radio', { name, exact: true }).isChecked()).toBe(true);
 }

@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const E2E_NOW = '2026-11-27T02:00:00Z';
 
-export interface RunningServer { baseURL: string; dir: string; stop: () => Promise<void>; output: () => string }
+export interface RunningServer {
+  baseURL: string;
+  dir: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,7 +36,9 @@ async function waitForHealth(baseURL: string, child: ChildProcess, log: () => st
     try {
       const res = await fetch(`${baseURL}/api/health`);
       if (res.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${log()}`);
@@ -49,13 +56,27 @@ export async function startServer(): Promise<RunningServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'e2e.db')}`, XZ_NOW: E2E_NOW, XZ_QUIET: '1' },
   });
-  child.stdout!.on('data', (b) => { out += b; });
-  child.stderr!.on('data', (b) => { out += b; });
+  child.stdout!.on('data', (b) => {
+    out += b;
+  });
+  child.stderr!.on('data', (b) => {
+    out += b;
+  });
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((r) => child.once('exit', r));
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
-      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5_000);
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 5_000);
       await exited;
       clearTimeout(timer);
     }

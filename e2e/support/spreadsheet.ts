@@ -19,7 +19,12 @@ const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,fal
 function onPath(cmd: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const p = join(dir, cmd);
-    try { accessSync(p, constants.X_OK); return p; } catch { /* not here */ }
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      /* not here */
+    }
   }
   return null;
 }
@@ -27,8 +32,22 @@ function onPath(cmd: string): string | null {
 /** LibreOffice's `soffice`, from XZ_SOFFICE, /usr/bin or the PATH; null when not installed. */
 export function findSoffice(): string | null {
   const explicit = process.env.XZ_SOFFICE;
-  if (explicit) { try { accessSync(explicit, constants.X_OK); return explicit; } catch { return null; } }
-  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice']) { try { accessSync(p, constants.X_OK); return p; } catch { /* next */ } }
+  if (explicit) {
+    try {
+      accessSync(explicit, constants.X_OK);
+      return explicit;
+    } catch {
+      return null;
+    }
+  }
+  for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice']) {
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      /* next */
+    }
+  }
   return onPath('soffice') ?? onPath('libreoffice');
 }
 
@@ -55,15 +74,27 @@ export function parseCsv(text: string): Sheet {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -71,13 +102,24 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { out += b; });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${basename(cmd)} took longer than ${timeoutMs} ms:\n${out}`)); }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.stderr.on('data', (b) => {
+      out += b;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${basename(cmd)} took longer than ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code === 0) resolve(out); else reject(new Error(`${basename(cmd)} exited with ${code}:\n${out}`));
+      if (code === 0) resolve(out);
+      else reject(new Error(`${basename(cmd)} exited with ${code}:\n${out}`));
     });
   });
 }
@@ -90,12 +132,28 @@ export async function openInSpreadsheet(soffice: string, files: string[]): Promi
   const work = mkdtempSync(join(tmpdir(), 'xz-calc-'));
   try {
     const outDir = join(work, 'csv');
-    const log = await run(soffice, [
-      `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
-      '--headless', '--norestore', '--nolockcheck',
-      '--convert-to', CSV_FILTER, '--outdir', outDir, ...files,
-    ], 120_000);
-    const written = (() => { try { return readdirSync(outDir); } catch { return []; } })();
+    const log = await run(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        CSV_FILTER,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      120_000,
+    );
+    const written = (() => {
+      try {
+        return readdirSync(outDir);
+      } catch {
+        return [];
+      }
+    })();
     return files.map((file) => {
       const stem = basename(file, extname(file));
       const sheets: Workbook = new Map();
@@ -105,9 +163,11 @@ export async function openInSpreadsheet(soffice: string, files: string[]): Promi
       }
       if (!sheets.size) {
         const single = written.includes(`${stem}.csv`);
-        throw new Error(single
-          ? `LibreOffice wrote one CSV for ${basename(file)} instead of one per sheet: it needs to be version 7.2 or newer`
-          : `LibreOffice could not open ${basename(file)}:\n${log}`);
+        throw new Error(
+          single
+            ? `LibreOffice wrote one CSV for ${basename(file)} instead of one per sheet: it needs to be version 7.2 or newer`
+            : `LibreOffice could not open ${basename(file)}:\n${log}`,
+        );
       }
       return sheets;
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors.js';
+import type { AppError } from './errors.js';
 import { Scope, type Grant } from './scope.js';
 import type { Actor } from './context.js';
 import { definePolicy, defineRegionAbilities, heldAbilities, holds, roleIs } from './abilities.js';
@@ -37,12 +37,19 @@ describe('abilities', () => {
     expect(held['test.approve']).toBeUndefined();
   });
 
-  it('a row outside the caller\'s sight is 404, a visible row they may not act on is 403', () => {
+  it("a row outside the caller's sight is 404, a visible row they may not act on is 403", () => {
     const row = { path: '/c/t/v/g/' };
     expect(policy.abilities(cadre, row)).toEqual(['test.read', 'test.approve']);
     expect(policy.abilities(grid, row)).toEqual(['test.read']);
     expect(policy.assert(cadre, 'test.approve', row)).toBe(row);
-    const status = (f: () => unknown) => { try { f(); return 200; } catch (e) { return (e as AppError).status; } };
+    const status = (f: () => unknown) => {
+      try {
+        f();
+        return 200;
+      } catch (e) {
+        return (e as AppError).status;
+      }
+    };
     expect(status(() => policy.assert(grid, 'test.approve', row))).toBe(403);
     expect(status(() => policy.assert(grid, 'test.approve', { path: '/c/t/v2/' }))).toBe(404);
     expect(status(() => policy.assert(cadre, 'test.read', null))).toBe(404);

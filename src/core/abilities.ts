@@ -34,10 +34,19 @@ import { roleHas, type Capability, type Role } from '../shared/roles.js';
 export type GrantTest = (g: Grant) => boolean;
 
 /** Grants whose role has every one of these capabilities (shared/roles.ts). */
-export const holds = (...caps: Capability[]): GrantTest => (g) => caps.every((c) => roleHas(g.role, c));
+export const holds =
+  (...caps: Capability[]): GrantTest =>
+  (g) =>
+    caps.every((c) => roleHas(g.role, c));
 /** Grants of these roles — for the few abilities the capability table does not express. */
-export const roleIs = (...roles: Role[]): GrantTest => (g) => roles.includes(g.role);
-export const anyOf = (...tests: GrantTest[]): GrantTest => (g) => tests.some((t) => t(g));
+export const roleIs =
+  (...roles: Role[]): GrantTest =>
+  (g) =>
+    roles.includes(g.role);
+export const anyOf =
+  (...tests: GrantTest[]): GrantTest =>
+  (g) =>
+    tests.some((t) => t(g));
 export const anyGrant: GrantTest = () => true;
 
 type Denied = { zh: string; en: string };
@@ -62,8 +71,14 @@ export interface RegionAbilities<A extends string> {
 const CATALOG = new Map<string, GrantTest>();
 
 export function defineRegionAbilities<A extends string>(spec: Record<A, RegionSpec>): RegionAbilities<A> {
-  const test = (a: A): GrantTest => { const s = spec[a]; return typeof s === 'function' ? s : s.held; };
-  const denied = (a: A): Denied | undefined => { const s = spec[a]; return typeof s === 'function' ? undefined : s; };
+  const test = (a: A): GrantTest => {
+    const s = spec[a];
+    return typeof s === 'function' ? s : s.held;
+  };
+  const denied = (a: A): Denied | undefined => {
+    const s = spec[a];
+    return typeof s === 'function' ? undefined : s;
+  };
   for (const a of Object.keys(spec) as A[]) {
     if (CATALOG.has(a) && CATALOG.get(a) !== test(a)) throw new Error(`Region ability ${a} is declared twice`);
     CATALOG.set(a, test(a));
@@ -113,7 +128,10 @@ export function definePolicy<R, A extends string>(spec: {
   see: NoInfer<A>;
   abilities: Record<A, RowSpec<R>>;
 }): Policy<R, A> {
-  const test = (a: A): RowTest<R> => { const s = spec.abilities[a]; return typeof s === 'function' ? s : s.allow; };
+  const test = (a: A): RowTest<R> => {
+    const s = spec.abilities[a];
+    return typeof s === 'function' ? s : s.allow;
+  };
   const names = Object.keys(spec.abilities) as A[];
   const self: Policy<R, A> = {
     can: (actor, a, row) => test(a)(actor, row),

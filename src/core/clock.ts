@@ -6,7 +6,13 @@ export interface Clock {
 }
 
 export function systemClock(): Clock {
-  return { now: () => new Date(), advance: () => { throw new Error('system clock cannot be moved'); }, adjustable: false };
+  return {
+    now: () => new Date(),
+    advance: () => {
+      throw new Error('system clock cannot be moved');
+    },
+    adjustable: false,
+  };
 }
 
 /** Starts at `start` and then runs on with real time; advance() shifts it forward. */
@@ -14,7 +20,9 @@ export function offsetClock(start: Date): Clock {
   let offset = start.getTime() - Date.now();
   return {
     now: () => new Date(Date.now() + offset),
-    advance: (ms: number) => { offset += ms; },
+    advance: (ms: number) => {
+      offset += ms;
+    },
     adjustable: true,
   };
 }
@@ -22,7 +30,13 @@ export function offsetClock(start: Date): Clock {
 /** Frozen clock for tests: only advance() moves it. */
 export function fixedClock(start: Date): Clock {
   let t = start.getTime();
-  return { now: () => new Date(t), advance: (ms: number) => { t += ms; }, adjustable: true };
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => {
+      t += ms;
+    },
+    adjustable: true,
+  };
 }
 
 /** YYYY-MM-DD of an instant in Asia/Shanghai (UTC+8, no DST). */

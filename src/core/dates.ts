@@ -33,5 +33,4 @@ export const day = z.string({ error: DAY_MESSAGE }).refine(isDay, { error: DAY_M
 export const month = z.string({ error: MONTH_MESSAGE }).refine(isMonth, { error: MONTH_MESSAGE }).describe('YYYY-MM');
 
 /** An instant: ISO 8601 with a time zone (Z or ±hh:mm), a real calendar date and time. */
-export const instant = z.iso.datetime({ offset: true, error: INSTANT_MESSAGE })
-  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR, { error: INSTANT_MESSAGE });
+export const instant = z.iso.datetime({ offset: true, error: INSTANT_MESSAGE }).refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR, { error: INSTANT_MESSAGE });

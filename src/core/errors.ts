@@ -73,7 +73,5 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = '记录', whatEn = 'Record') =>
-  new AppError('NOT_FOUND', `${what}不存在或不在您的管辖范围内`, `${whatEn} not found`);
-export const forbidden = (zh = '您没有执行此操作的权限', en = 'You are not allowed to do this') =>
-  new AppError('FORBIDDEN', zh, en);
+export const notFound = (what = '记录', whatEn = 'Record') => new AppError('NOT_FOUND', `${what}不存在或不在您的管辖范围内`, `${whatEn} not found`);
+export const forbidden = (zh = '您没有执行此操作的权限', en = 'You are not allowed to do this') => new AppError('FORBIDDEN', zh, en);

@@ -11,6 +11,9 @@ let seq = 0;
 export function newId(): string {
   const ms = Date.now();
   if (ms === lastMs) seq++;
-  else { lastMs = ms; seq = 0; }
+  else {
+    lastMs = ms;
+    seq = 0;
+  }
   return ms.toString(36).padStart(9, '0') + seq.toString(36).padStart(4, '0') + randomBytes(6).toString('hex');
 }

@@ -23,25 +23,36 @@ export interface RunJobOptions {
 
 export async function runJob(ctx: Ctx, job: Job, opts: RunJobOptions = {}): Promise<JobOutcome> {
   try {
-    const r = await withLease(ctx, `job:${job.name}`, async (): Promise<JobOutcome> => {
-      const day = job.daily ? shanghaiDate(ctx.clock.now()) : null;
-      if (day && (await doneKey(ctx, job.name)) === day) return 'done';
-      const id = newId();
-      await ctx.db.insertInto('job_runs').values({ id, job: job.name, owner: PROCESS_ID, started_at: new Date().toISOString(), finished_at: null, ok: null, detail: null }).execute();
-      const finish = (ok: boolean, detail: unknown) => ctx.db.updateTable('job_runs')
-        .set({ finished_at: new Date().toISOString(), ok: ok ? 1 : 0, detail: detail === undefined ? null : JSON.stringify(detail) })
-        .where('id', '=', id).execute();
-      try {
-        const value = await job.run(ctx);
-        await finish(true, value);
-        if (day) await markDone(ctx, job.name, day);
-        return 'ran';
-      } catch (err) {
-        console.error(`job ${job.name} failed:`, err);
-        await finish(false, (err as Error)?.stack ?? String(err));
-        return 'failed';
-      }
-    }, { wait: opts.wait });
+    const r = await withLease(
+      ctx,
+      `job:${job.name}`,
+      async (): Promise<JobOutcome> => {
+        const day = job.daily ? shanghaiDate(ctx.clock.now()) : null;
+        if (day && (await doneKey(ctx, job.name)) === day) return 'done';
+        const id = newId();
+        await ctx.db
+          .insertInto('job_runs')
+          .values({ id, job: job.name, owner: PROCESS_ID, started_at: new Date().toISOString(), finished_at: null, ok: null, detail: null })
+          .execute();
+        const finish = (ok: boolean, detail: unknown) =>
+          ctx.db
+            .updateTable('job_runs')
+            .set({ finished_at: new Date().toISOString(), ok: ok ? 1 : 0, detail: detail === undefined ? null : JSON.stringify(detail) })
+            .where('id', '=', id)
+            .execute();
+        try {
+          const value = await job.run(ctx);
+          await finish(true, value);
+          if (day) await markDone(ctx, job.name, day);
+          return 'ran';
+        } catch (err) {
+          console.error(`job ${job.name} failed:`, err);
+          await finish(false, (err as Error)?.stack ?? String(err));
+          return 'failed';
+        }
+      },
+      { wait: opts.wait },
+    );
     return r.ran ? r.value : 'busy';
   } catch (err) {
     // The lease or the run log could not be written (e.g. the store is unreachable): log it, try next time.

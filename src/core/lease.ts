@@ -27,7 +27,7 @@ export type LeaseResult<T> = { ran: true; value: T } | { ran: false };
 
 /** Runs `fn` while holding the lease `name`; `{ran:false}` when another holder kept it. */
 export async function withLease<T>(ctx: Ctx, name: string, fn: () => Promise<T>, opts: LeaseOptions = {}): Promise<LeaseResult<T>> {
-  const deadline = Date.now() + (opts.wait ? opts.waitMs ?? 10 * 60_000 : 0);
+  const deadline = Date.now() + (opts.wait ? (opts.waitMs ?? 10 * 60_000) : 0);
   return ctx.kind === 'postgres' ? advisoryLease(ctx, name, fn, deadline) : rowLease(ctx, name, fn, deadline, opts.ttlMs ?? 5 * 60_000);
 }
 
@@ -52,19 +52,30 @@ async function rowLease<T>(ctx: Ctx, name: string, fn: () => Promise<T>, deadlin
   const owner = `${PROCESS_ID}:${newId()}`;
   const until = () => new Date(Date.now() + ttlMs).toISOString();
   const take = async () => {
-    const row = await ctx.db.insertInto('job_leases').values({ name, owner, until: until(), done_key: null })
+    const row = await ctx.db
+      .insertInto('job_leases')
+      .values({ name, owner, until: until(), done_key: null })
       .onConflict((oc) => oc.column('name').doUpdateSet({ owner, until: until() }).where('job_leases.until', '<=', new Date().toISOString()))
-      .returning('owner').executeTakeFirst();
+      .returning('owner')
+      .executeTakeFirst();
     return row?.owner === owner;
   };
   while (!(await take())) {
     if (Date.now() >= deadline) return { ran: false };
     await sleep(100);
   }
-  const renew = setInterval(() => {
-    ctx.db.updateTable('job_leases').set({ until: until() }).where('name', '=', name).where('owner', '=', owner).execute()
-      .catch((err) => console.error(`lease ${name}: renewal failed:`, (err as Error).message));
-  }, Math.max(1000, ttlMs / 3));
+  const renew = setInterval(
+    () => {
+      ctx.db
+        .updateTable('job_leases')
+        .set({ until: until() })
+        .where('name', '=', name)
+        .where('owner', '=', owner)
+        .execute()
+        .catch((err) => console.error(`lease ${name}: renewal failed:`, (err as Error).message));
+    },
+    Math.max(1000, ttlMs / 3),
+  );
   renew.unref();
   try {
     return { ran: true, value: await fn() };
@@ -80,6 +91,9 @@ export async function doneKey(ctx: Ctx, name: string): Promise<string | null> {
 }
 
 export async function markDone(ctx: Ctx, name: string, key: string): Promise<void> {
-  await ctx.db.insertInto('job_leases').values({ name, owner: null, until: EPOCH, done_key: key })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ done_key: key })).execute();
+  await ctx.db
+    .insertInto('job_leases')
+    .values({ name, owner: null, until: EPOCH, done_key: key })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ done_key: key }))
+    .execute();
 }

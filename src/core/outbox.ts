@@ -59,9 +59,21 @@ let lastEnqueued = 0;
 export async function enqueue(tx: Executor, topic: string, payload: unknown): Promise<string> {
   const id = newId();
   const now = new Date().toISOString();
-  await tx.insertInto('outbox').values({
-    id, topic, payload: JSON.stringify(payload), status: 'pending', attempts: 0, next_at: now, claimed_by: null, last_error: null, created_at: now, done_at: null,
-  }).execute();
+  await tx
+    .insertInto('outbox')
+    .values({
+      id,
+      topic,
+      payload: JSON.stringify(payload),
+      status: 'pending',
+      attempts: 0,
+      next_at: now,
+      claimed_by: null,
+      last_error: null,
+      created_at: now,
+      done_at: null,
+    })
+    .execute();
   lastEnqueued = Date.now();
   return id;
 }
@@ -84,19 +96,35 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
   async function claimDue() {
     const now = Date.now();
     // Most passes find nothing: look with a read before taking a write lock (SQLite) or row locks.
-    const any = await ctx.db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_at', '<=', new Date(now).toISOString()).limit(1).executeTakeFirst();
+    const any = await ctx.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_at', '<=', new Date(now).toISOString())
+      .limit(1)
+      .executeTakeFirst();
     if (!any) {
       // Come back when the soonest retry is due (a timer may fire a little early, and other processes' retries count too).
-      const soonest = await ctx.db.selectFrom('outbox').select((e) => e.fn.min('next_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
+      const soonest = await ctx.db
+        .selectFrom('outbox')
+        .select((e) => e.fn.min('next_at').as('at'))
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       const at = soonest?.at ? Date.parse(soonest.at) : Infinity;
       if (at - now < pollMs) scheduleRetry(at);
       return [];
     }
-    const due = ctx.db.selectFrom('outbox').select('id')
-      .where('status', '=', 'pending').where('next_at', '<=', new Date(now).toISOString())
-      .orderBy('next_at').orderBy('id').limit(batch)
+    const due = ctx.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_at', '<=', new Date(now).toISOString())
+      .orderBy('next_at')
+      .orderBy('id')
+      .limit(batch)
       .$if(ctx.kind === 'postgres', (q) => q.forUpdate().skipLocked());
-    return ctx.db.updateTable('outbox')
+    return ctx.db
+      .updateTable('outbox')
       .set((eb) => ({ claimed_by: claim, attempts: eb('attempts', '+', 1), next_at: new Date(now + leaseMs).toISOString() }))
       .where('id', 'in', due)
       .returningAll()
@@ -108,7 +136,14 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
     if (stopped || at >= retryAt) return;
     if (retryTimer) clearTimeout(retryTimer);
     retryAt = at;
-    retryTimer = setTimeout(() => { retryTimer = null; retryAt = Infinity; wake(); }, Math.max(0, at - Date.now()) + 5);
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = null;
+        retryAt = Infinity;
+        wake();
+      },
+      Math.max(0, at - Date.now()) + 5,
+    );
     retryTimer.unref();
   }
 
@@ -146,15 +181,24 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
   }
 
   function drain(): Promise<number> {
-    if (running) { again = true; return running; }
+    if (running) {
+      again = true;
+      return running;
+    }
     running = (async () => {
       let sent = 0;
       do {
         again = false;
-        try { sent += await pass(); } catch (err) { if (!stopped) console.error('outbox: delivery pass failed:', err); }
+        try {
+          sent += await pass();
+        } catch (err) {
+          if (!stopped) console.error('outbox: delivery pass failed:', err);
+        }
       } while (again && !stopped);
       return sent;
-    })().finally(() => { running = null; });
+    })().finally(() => {
+      running = null;
+    });
     return running;
   }
 
@@ -165,7 +209,9 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
   const poll = setInterval(wake, pollMs);
   poll.unref();
   // Commits right after this process wrote a message are what make it deliverable.
-  const unsubscribe = ctx.database.onCommit(() => { if (Date.now() - lastEnqueued < 60_000) setImmediate(wake); });
+  const unsubscribe = ctx.database.onCommit(() => {
+    if (Date.now() - lastEnqueued < 60_000) setImmediate(wake);
+  });
 
   return {
     wake,

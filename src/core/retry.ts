@@ -8,7 +8,8 @@ import { retryableConflict } from './db-errors.js';
 
 export const RETRY_ATTEMPTS = 4;
 
-export const conflictRetry = () => new AppError('CONFLICT_RETRY', '与他人的操作同时发生冲突，请稍后重试', 'A concurrent change conflicted with this one; please retry');
+export const conflictRetry = () =>
+  new AppError('CONFLICT_RETRY', '与他人的操作同时发生冲突，请稍后重试', 'A concurrent change conflicted with this one; please retry');
 
 /**
  * Runs `fn` (which opens its own transaction) and runs it again, after a short random pause,

@@ -29,13 +29,17 @@ export function pathUpperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+/** An expression builder over whichever table carries the path column (the helpers below serve every module). */
+// biome-ignore lint/suspicious/noExplicitAny: the scope filters apply to any table with a region path column
+export type AnyEb = ExpressionBuilder<any, any>;
+
 /** SQL for "the path in `col` lies in the subtree at `path`": an index range scan on both stores. */
-export function withinPath(eb: ExpressionBuilder<any, any>, col: string, path: string): Expression<SqlBool> {
+export function withinPath(eb: AnyEb, col: string, path: string): Expression<SqlBool> {
   return eb.and([eb(eb.ref(col), '>=', path), eb(eb.ref(col), '<', pathUpperBound(path))]);
 }
 
 /** Rows whose `col` lies in any of the subtrees (nothing when the list is empty). */
-export function withinAny(eb: ExpressionBuilder<any, any>, col: string, paths: string[]): Expression<SqlBool> {
+export function withinAny(eb: AnyEb, col: string, paths: string[]): Expression<SqlBool> {
   return paths.length ? eb.or(paths.map((p) => withinPath(eb, col, p))) : NOTHING;
 }
 
@@ -59,7 +63,10 @@ export class Scope {
   /** Single households visible outside registryPaths (villager's own, 党员联户 links). */
   readonly householdIds: string[];
 
-  constructor(readonly grants: Grant[], linkedHouseholdIds: string[] = []) {
+  constructor(
+    readonly grants: Grant[],
+    linkedHouseholdIds: string[] = [],
+  ) {
     this.registryPaths = minimalRoots(grants.filter((g) => roleHas(g.role, 'registry.read')).map((g) => g.regionPath));
     this.regionPaths = minimalRoots(grants.map((g) => g.regionPath));
     const own = grants.map((g) => g.householdId).filter((h): h is string => !!h);
@@ -68,7 +75,7 @@ export class Scope {
 
   /** A WHERE expression for rows carrying a region path column and a household id column. */
   rowFilter(pathCol: string, householdCol: string | null) {
-    return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    return (eb: AnyEb): Expression<SqlBool> => {
       const ors: Expression<SqlBool>[] = this.registryPaths.map((p) => withinPath(eb, pathCol, p));
       if (householdCol && this.householdIds.length) ors.push(eb(eb.ref(householdCol), 'in', this.householdIds));
       return ors.length ? eb.or(ors) : NOTHING;
@@ -76,7 +83,7 @@ export class Scope {
   }
 
   regionFilter(pathCol: string) {
-    return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => withinAny(eb, pathCol, this.regionPaths);
+    return (eb: AnyEb): Expression<SqlBool> => withinAny(eb, pathCol, this.regionPaths);
   }
 
   canSeeRegion(path: string): boolean {

@@ -1,7 +1,7 @@
 // Excel shared by the modules: the looks of the documents (台账) they generate — a centred title row and a shaded
 // header row — and reading an uploaded workbook safely, cell by cell.
 import ExcelJS, { type CellValue } from 'exceljs';
-import { AppError } from './errors.js';
+import type { AppError } from './errors.js';
 import { unzippedSize } from './zip-guard.js';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -36,7 +36,6 @@ export async function loadXlsx(data: Buffer, maxUnzipped: number, invalid: (zh: 
   }
   return wb;
 }
-
 
 export function styleHeader(ws: ExcelJS.Worksheet, row: number) {
   const r = ws.getRow(row);

@@ -15,7 +15,7 @@ export function localStorage(root: string): Storage {
   const base = resolve(root);
   const path = (key: string) => {
     const p = resolve(base, key);
-    if (!p.startsWith(base + '/')) throw new Error('storage key escapes the root');
+    if (!p.startsWith(`${base}/`)) throw new Error('storage key escapes the root');
     return p;
   };
   return {
@@ -26,10 +26,16 @@ export function localStorage(root: string): Storage {
     },
     async get(key) {
       const p = path(key);
-      try { await stat(p); } catch { return null; }
+      try {
+        await stat(p);
+      } catch {
+        return null;
+      }
       return createReadStream(p);
     },
-    async remove(key) { await rm(path(key), { force: true }); },
+    async remove(key) {
+      await rm(path(key), { force: true });
+    },
   };
 }
 

@@ -27,7 +27,9 @@ export function installWorkCalendar(ctx: Pick<Ctx, 'database'>, cal: WorkCalenda
 export type CalendarRow = WorkCalendarTable;
 
 export const rowArrangement = (r: CalendarRow): YearArrangement => ({
-  holidays: JSON.parse(r.holidays) as string[], workdays: JSON.parse(r.workdays) as string[], names: r.names ? JSON.parse(r.names) as Record<string, string> : {},
+  holidays: JSON.parse(r.holidays) as string[],
+  workdays: JSON.parse(r.workdays) as string[],
+  names: r.names ? (JSON.parse(r.names) as Record<string, string>) : {},
 });
 
 export function calendarRows(db: Executor) {
@@ -41,17 +43,33 @@ export function calendarRow(db: Executor, year: number) {
 /** Inserts or replaces one year (inside the caller's transaction). */
 export function saveCalendarRow(db: Executor, row: CalendarRow) {
   const { year: _y, ...values } = row;
-  return db.insertInto('work_calendar').values(row).onConflict((oc) => oc.column('year').doUpdateSet(values)).execute();
+  return db
+    .insertInto('work_calendar')
+    .values(row)
+    .onConflict((oc) => oc.column('year').doUpdateSet(values))
+    .execute();
 }
 
 /** Adds the years chinese-days knows that the store has no row for (idempotent; never overwrites an entered year). */
 async function seedShipped(ctx: Pick<Ctx, 'db'>, now: Date) {
   const have = new Set((await ctx.db.selectFrom('work_calendar').select('year').execute()).map((r) => Number(r.year)));
-  const rows: CalendarRow[] = [...chineseDaysYears()].filter(([y]) => !have.has(y)).map(([year, a]) => ({
-    year, holidays: JSON.stringify(a.holidays), workdays: JSON.stringify(a.workdays), names: JSON.stringify(a.names ?? {}),
-    origin: 'chinese-days', updated_at: now.toISOString(), updated_by: null,
-  }));
-  if (rows.length) await ctx.db.insertInto('work_calendar').values(rows).onConflict((oc) => oc.column('year').doNothing()).execute();
+  const rows: CalendarRow[] = [...chineseDaysYears()]
+    .filter(([y]) => !have.has(y))
+    .map(([year, a]) => ({
+      year,
+      holidays: JSON.stringify(a.holidays),
+      workdays: JSON.stringify(a.workdays),
+      names: JSON.stringify(a.names ?? {}),
+      origin: 'chinese-days',
+      updated_at: now.toISOString(),
+      updated_by: null,
+    }));
+  if (rows.length)
+    await ctx.db
+      .insertInto('work_calendar')
+      .values(rows)
+      .onConflict((oc) => oc.column('year').doNothing())
+      .execute();
 }
 
 /** Reads the store's calendar into memory (seeding the shipped years first unless `seed` is false). */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { shanghaiDate } from './clock.js';
-import { addWorkingDays, CHINESE_DAYS, hasHolidayData, isWorkingDay, nextWorkingDayStart, WorkCalendar, workingDaysBetween } from './workdays.js';
+import { addWorkingDays, CHINESE_DAYS, hasHolidayData, isWorkingDay, nextWorkingDayStart, type WorkCalendar, workingDaysBetween } from './workdays.js';
 
 /** Instant from a Shanghai wall-clock time 'YYYY-MM-DD HH:mm'. */
 const sh = (s: string): Date => new Date(`${s.replace(' ', 'T')}:00+08:00`);
@@ -24,11 +24,27 @@ describe('isWorkingDay', () => {
 
   it('国庆/中秋 2025 and 2026 around the edges', () => {
     // 2025: 10-01..10-08 off (incl. 中秋 10-06); Sun 09-28 and Sat 10-11 worked.
-    expect(['2025-09-27', '2025-09-28', '2025-09-30', '2025-10-01', '2025-10-08', '2025-10-09', '2025-10-11', '2025-10-12'].map(isWorkingDay))
-      .toEqual([false, true, true, false, false, true, true, false]);
+    expect(['2025-09-27', '2025-09-28', '2025-09-30', '2025-10-01', '2025-10-08', '2025-10-09', '2025-10-11', '2025-10-12'].map(isWorkingDay)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
     // 2026: 中秋 Fri 09-25..Sun 09-27, 国庆 10-01..10-07; Sun 09-20 and Sat 10-10 worked.
-    expect(['2026-09-20', '2026-09-24', '2026-09-25', '2026-09-28', '2026-10-07', '2026-10-08', '2026-10-10', '2026-10-11'].map(isWorkingDay))
-      .toEqual([true, true, false, true, false, true, true, false]);
+    expect(['2026-09-20', '2026-09-24', '2026-09-25', '2026-09-28', '2026-10-07', '2026-10-08', '2026-10-10', '2026-10-11'].map(isWorkingDay)).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('rejects malformed dates', () => {
@@ -121,41 +137,52 @@ describe('properties', () => {
   const days = fc.integer({ min: 0, max: 80 });
 
   it('addWorkingDays is strictly increasing in n', () => {
-    fc.assert(fc.property(instant, days, days, (t, a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      const x = addWorkingDays(t, lo).getTime();
-      const y = addWorkingDays(t, hi).getTime();
-      return lo === hi ? x === y : x < y;
-    }));
+    fc.assert(
+      fc.property(instant, days, days, (t, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const x = addWorkingDays(t, lo).getTime();
+        const y = addWorkingDays(t, hi).getTime();
+        return lo === hi ? x === y : x < y;
+      }),
+    );
   });
 
   it('lands on a working day (Shanghai date) for n >= 1, and composes', () => {
-    fc.assert(fc.property(instant, fc.integer({ min: 1, max: 80 }), (t, n) => {
-      const r = addWorkingDays(t, n);
-      expect(isWorkingDay(shanghaiDate(r))).toBe(true);
-      expect(addWorkingDays(addWorkingDays(t, n - 1), 1).getTime()).toBe(r.getTime());
-    }));
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 80 }), (t, n) => {
+        const r = addWorkingDays(t, n);
+        expect(isWorkingDay(shanghaiDate(r))).toBe(true);
+        expect(addWorkingDays(addWorkingDays(t, n - 1), 1).getTime()).toBe(r.getTime());
+      }),
+    );
   });
 
   it('workingDaysBetween inverts addWorkingDays for t on a working day', () => {
-    fc.assert(fc.property(instant, days, (t, n) => {
-      fc.pre(isWorkingDay(shanghaiDate(t)));
-      expect(workingDaysBetween(t, addWorkingDays(t, n))).toBe(n);
-      if (n > 0) expect(workingDaysBetween(t, new Date(addWorkingDays(t, n).getTime() - 1))).toBe(n - 1);
-    }));
+    fc.assert(
+      fc.property(instant, days, (t, n) => {
+        fc.pre(isWorkingDay(shanghaiDate(t)));
+        expect(workingDaysBetween(t, addWorkingDays(t, n))).toBe(n);
+        if (n > 0) expect(workingDaysBetween(t, new Date(addWorkingDays(t, n).getTime() - 1))).toBe(n - 1);
+      }),
+    );
   });
 
   it('the inverse also holds when t is on a non-working day', () => {
-    fc.assert(fc.property(instant, days, (t, n) => {
-      fc.pre(!isWorkingDay(shanghaiDate(t)));
-      expect(workingDaysBetween(t, addWorkingDays(t, n))).toBe(n);
-    }));
+    fc.assert(
+      fc.property(instant, days, (t, n) => {
+        fc.pre(!isWorkingDay(shanghaiDate(t)));
+        expect(workingDaysBetween(t, addWorkingDays(t, n))).toBe(n);
+      }),
+    );
   });
 });
 
 describe('WorkCalendar: an entered year', () => {
   // Assumed 2027 arrangement (not published when written): 春节 Fri 02-05..Sat 02-13 off, Sun 02-14 and Sat 02-20 worked.
-  const spring = { holidays: ['2027-01-01', '2027-01-02', '2027-01-03', ...Array.from({ length: 9 }, (_, i) => `2027-02-${String(5 + i).padStart(2, '0')}`)], workdays: ['2027-02-14', '2027-02-20'] };
+  const spring = {
+    holidays: ['2027-01-01', '2027-01-02', '2027-01-03', ...Array.from({ length: 9 }, (_, i) => `2027-02-${String(5 + i).padStart(2, '0')}`)],
+    workdays: ['2027-02-14', '2027-02-20'],
+  };
   const entered = CHINESE_DAYS.withYear(2027, spring);
   const addIn = (cal: WorkCalendar, s: string, n: number) => wall(cal.addWorkingDays(sh(s), n));
 
@@ -177,14 +204,23 @@ describe('WorkCalendar: an entered year', () => {
   it('a holiday spanning New Year: 2018-12-30..2019-01-01 (chinese-days), and 2026-12-31..2027-01-03 across an entered and a shipped year', () => {
     expect(add('2018-12-28 10:00', 1)).toBe('2018-12-29 10:00'); // 调休 Saturday
     expect(add('2018-12-28 10:00', 2)).toBe('2019-01-02 10:00');
-    const ny = CHINESE_DAYS.withYear(2026, { holidays: [...CHINESE_DAYS.arrangement(2026)!.holidays, '2026-12-31'], workdays: [...CHINESE_DAYS.arrangement(2026)!.workdays] }).withYear(2027, spring);
+    const ny = CHINESE_DAYS.withYear(2026, {
+      holidays: [...CHINESE_DAYS.arrangement(2026)!.holidays, '2026-12-31'],
+      workdays: [...CHINESE_DAYS.arrangement(2026)!.workdays],
+    }).withYear(2027, spring);
     expect(addIn(ny, '2026-12-30 16:00', 1)).toBe('2027-01-04 16:00');
     expect(ny.workingDaysBetween(sh('2026-12-30 16:00'), sh('2027-01-04 16:00'))).toBe(1);
   });
 
   it('the inverse holds on an entered calendar too', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('2026-10-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 0, max: 40 }), (t, n) => {
-      expect(entered.workingDaysBetween(t, entered.addWorkingDays(t, n))).toBe(n);
-    }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2026-10-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 40 }),
+        (t, n) => {
+          expect(entered.workingDaysBetween(t, entered.addWorkingDays(t, n))).toBe(n);
+        },
+      ),
+    );
   });
 });

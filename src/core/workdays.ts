@@ -93,7 +93,8 @@ export class WorkCalendar {
   }
 
   private nextWorkingDay(dn: number): number {
-    do dn++; while (!this.working(dn));
+    do dn++;
+    while (!this.working(dn));
     return dn;
   }
 
@@ -152,9 +153,20 @@ export function chineseDaysYears(): Map<number, YearArrangement> {
     if (!years.has(y)) years.set(y, { holidays: [], workdays: [], names: {} });
     return years.get(y)!;
   };
-  for (const [d, entry] of Object.entries(table.holidays as Record<string, string>)) { const y = yearOf(d); y.holidays.push(d); y.names[d] = nameOf(entry); }
-  for (const [d, entry] of Object.entries(table.workdays as Record<string, string>)) { const y = yearOf(d); y.workdays.push(d); y.names[d] = nameOf(entry); }
-  for (const y of years.values()) { y.holidays.sort(); y.workdays.sort(); }
+  for (const [d, entry] of Object.entries(table.holidays as Record<string, string>)) {
+    const y = yearOf(d);
+    y.holidays.push(d);
+    y.names[d] = nameOf(entry);
+  }
+  for (const [d, entry] of Object.entries(table.workdays as Record<string, string>)) {
+    const y = yearOf(d);
+    y.workdays.push(d);
+    y.names[d] = nameOf(entry);
+  }
+  for (const y of years.values()) {
+    y.holidays.sort();
+    y.workdays.sort();
+  }
   return years;
 }
 

@@ -9,9 +9,14 @@ import { inflateRawSync } from 'node:zlib';
 export function unzippedSize(buf: Buffer, cap: number): number | null {
   const from = Math.max(0, buf.length - 65_557);
   let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = buf.length - 22; i >= from; i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) return null;
-  let p = buf.readUInt32LE(eocd + 16), total = 0;
+  let p = buf.readUInt32LE(eocd + 16),
+    total = 0;
   try {
     for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
       if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;

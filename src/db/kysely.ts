@@ -30,7 +30,11 @@ function reportingCommits(dialect: Dialect, listeners: Set<() => void>): Dialect
       driver.commitTransaction = async (connection) => {
         await commit(connection);
         for (const l of listeners) {
-          try { l(); } catch (err) { console.error('after-commit listener failed:', err); }
+          try {
+            l();
+          } catch (err) {
+            console.error('after-commit listener failed:', err);
+          }
         }
       };
       return driver;
@@ -40,7 +44,12 @@ function reportingCommits(dialect: Dialect, listeners: Set<() => void>): Dialect
 
 function listenerSet() {
   const listeners = new Set<() => void>();
-  const onCommit = (l: () => void) => { listeners.add(l); return () => { listeners.delete(l); }; };
+  const onCommit = (l: () => void) => {
+    listeners.add(l);
+    return () => {
+      listeners.delete(l);
+    };
+  };
   return { listeners, onCommit };
 }
 

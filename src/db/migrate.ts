@@ -52,7 +52,9 @@ export async function migrateToLatest(database: Database, steps: Record<string, 
   };
   const done = await db.transaction().execute(async (tx) => {
     await lock(tx);
-    await tx.schema.createTable(TABLE).ifNotExists()
+    await tx.schema
+      .createTable(TABLE)
+      .ifNotExists()
       .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
       .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
       .execute();

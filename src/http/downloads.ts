@@ -11,11 +11,18 @@ export function contentDisposition(kind: 'attachment' | 'inline', fileName: stri
 }
 
 export function sendXlsx(reply: FastifyReply, fileName: string, asciiFallback: string, body: Buffer | Readable) {
-  return reply.type(XLSX_MIME).header('content-disposition', contentDisposition('attachment', fileName, asciiFallback)).send(body);
+  return reply
+    .type(XLSX_MIME)
+    .header('content-disposition', contentDisposition('attachment', fileName, asciiFallback))
+    .send(body);
 }
 
 /** A stored file shown in the page (a photo, a PDF): its own type, never sniffed, cached by this browser only. */
 export function sendStoredFile(reply: FastifyReply, file: { row: { mime: string; name: string }; stream: Readable }, asciiFallback: string) {
-  return reply.header('content-type', file.row.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
-    .header('content-disposition', contentDisposition('inline', file.row.name, asciiFallback)).send(file.stream);
+  return reply
+    .header('content-type', file.row.mime)
+    .header('cache-control', 'private, max-age=86400')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', contentDisposition('inline', file.row.name, asciiFallback))
+    .send(file.stream);
 }

@@ -14,7 +14,8 @@ export async function readFiles(req: FastifyRequest, max: number, maxBytes: numb
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', `单个文件不能超过${Math.round(maxBytes / 1048576)}MB，请压缩后重试`, 'File too large');
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('PAYLOAD_TOO_LARGE', `单个文件不能超过${Math.round(maxBytes / 1048576)}MB，请压缩后重试`, 'File too large');
     if (code === 'FST_FILES_LIMIT') throw bad(`一次最多上传${max}个文件`, `At most ${max} files at once`);
     throw bad('上传内容无法解析，请重试', 'The upload could not be read');
   }

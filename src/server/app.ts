@@ -43,12 +43,34 @@ import { rehomeHousehold as rehomeRedemptions } from '../modules/store/rehome.js
 onHouseholdMove('points', rehomePoints);
 onHouseholdMove('store', rehomeRedemptions);
 
-const MODULES: RouteModule[] = [accountRoutes, userRoutes, regionRoutes, peopleRoutes, householdExcelRoutes, caseRoutes, visitRoutes, patrolRoutes, consultationRoutes, pointRoutes, pointProgramRoutes, volunteerRoutes, pointExcelRoutes, storeRoutes, notificationRoutes, calendarRoutes];
+const MODULES: RouteModule[] = [
+  accountRoutes,
+  userRoutes,
+  regionRoutes,
+  peopleRoutes,
+  householdExcelRoutes,
+  caseRoutes,
+  visitRoutes,
+  patrolRoutes,
+  consultationRoutes,
+  pointRoutes,
+  pointProgramRoutes,
+  volunteerRoutes,
+  pointExcelRoutes,
+  storeRoutes,
+  notificationRoutes,
+  calendarRoutes,
+];
 
 function trustedProxies(): boolean | string[] {
   const v = process.env.XZ_TRUST_PROXY?.trim();
   if (!v) return false;
-  return v === 'true' ? true : v.split(',').map((x) => x.trim()).filter(Boolean);
+  return v === 'true'
+    ? true
+    : v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
 }
 
 export interface AppOptions {
@@ -79,7 +101,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  const ctx: Ctx = { db: opts.database.db, kind: opts.database.kind, clock: opts.clock, database: opts.database, storage: opts.storage ?? localStorage(dataDir()) };
+  const ctx: Ctx = {
+    db: opts.database.db,
+    kind: opts.database.kind,
+    clock: opts.clock,
+    database: opts.database,
+    storage: opts.storage ?? localStorage(dataDir()),
+  };
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
@@ -96,12 +124,25 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // The time limits count on the store's work calendar, held in memory (core/work-calendar.ts).
   await loadWorkCalendar(ctx);
 
-  app.get('/api/health', {
-    schema: {
-      tags: ['system'], summary: '健康检查 / Health',
-      response: { 200: z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']), calendar: z.object({ provisional: z.array(z.number().int()).describe('this year or next without an entered work calendar (limits count Monday–Friday)') }) }) },
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '健康检查 / Health',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            db: z.enum(['sqlite', 'postgres']),
+            calendar: z.object({
+              provisional: z.array(z.number().int()).describe('this year or next without an entered work calendar (limits count Monday–Friday)'),
+            }),
+          }),
+        },
+      },
     },
-  }, async () => ({ ok: true, db: ctx.kind, calendar: { provisional: provisionalSoon(workCalendar(ctx), ctx.clock.now()) } }));
+    async () => ({ ok: true, db: ctx.kind, calendar: { provisional: provisionalSoon(workCalendar(ctx), ctx.clock.now()) } }),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const m of MODULES) m(app, ctx);

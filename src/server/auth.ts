@@ -17,7 +17,11 @@ function cookieUsable(req: FastifyRequest): boolean {
   if (SAFE_METHODS.has(req.method)) return true;
   const origin = req.headers.origin;
   if (!origin) return site === 'same-origin';
-  try { return new URL(origin).host === req.headers.host; } catch { return false; }
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function tokenOf(req: FastifyRequest): string | null {
@@ -42,4 +46,3 @@ export function registerAuth(app: App, ctx: Ctx) {
     }
   });
 }
-

@@ -4,7 +4,13 @@ import { checkViolation } from '../core/db-errors.js';
 import { errorHandler } from './errors.js';
 
 // The shapes the two drivers throw: pg's DatabaseError and better-sqlite3's SqliteError.
-const pgCheck = (constraint: string, table: string) => Object.assign(new Error(`new row for relation "${table}" violates check constraint "${constraint}"`), { code: '23514', constraint, table, severity: 'ERROR' });
+const pgCheck = (constraint: string, table: string) =>
+  Object.assign(new Error(`new row for relation "${table}" violates check constraint "${constraint}"`), {
+    code: '23514',
+    constraint,
+    table,
+    severity: 'ERROR',
+  });
 const sqliteCheck = (constraint: string) => Object.assign(new Error(`CHECK constraint failed: ${constraint}`), { code: 'SQLITE_CONSTRAINT_CHECK' });
 
 describe('CHECK violations', () => {
@@ -23,11 +29,17 @@ describe('CHECK violations', () => {
     beforeAll(async () => {
       app = Fastify();
       app.setErrorHandler(errorHandler);
-      app.get('/boom', async () => { throw next; });
+      app.get('/boom', async () => {
+        throw next;
+      });
       await app.ready();
     });
     afterAll(() => app.close());
-    const answer = async (err: Error) => { next = err; const r = await app.inject({ method: 'GET', url: '/boom' }); return { status: r.statusCode, body: JSON.parse(r.body) }; };
+    const answer = async (err: Error) => {
+      next = err;
+      const r = await app.inject({ method: 'GET', url: '/boom' });
+      return { status: r.statusCode, body: JSON.parse(r.body) };
+    };
 
     it.each([
       ['postgres', 'a balance below zero', pgCheck('point_balances_not_negative', 'point_balances'), 'INSUFFICIENT_POINTS'],

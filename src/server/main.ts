@@ -47,10 +47,21 @@ async function main() {
       if (seed) {
         const registry = Date.now() - t;
         // Demo cases over the past months (not in the test harness, which seeds the registry only).
-        const cases = await seedDemoCases(ctx, seed).catch((err) => { console.error('demo cases failed:', err); return null; });
-        const visits = await seedDemoVisits(ctx, seed).catch((err) => { console.error('demo visits failed:', err); return null; });
-        const points = await seedDemoPoints(ctx, seed).catch((err) => { console.error('demo points failed:', err); return null; });
-        console.log(`seeded the demo township 孟家湾乡 in ${Date.now() - t} ms (registry ${registry} ms${cases ? `, ${cases.cases} cases ${cases.ms} ms` : ''}${visits ? `, ${visits.visits} visits and ${visits.patrols} patrols ${visits.ms} ms` : ''}${points ? `, ${Object.values(points.awards).reduce((s, n) => s + n, 0)} point awards and ${Object.values(points.redemptions).reduce((s, n) => s + n, 0)} redemptions ${points.ms} ms` : ''})`);
+        const cases = await seedDemoCases(ctx, seed).catch((err) => {
+          console.error('demo cases failed:', err);
+          return null;
+        });
+        const visits = await seedDemoVisits(ctx, seed).catch((err) => {
+          console.error('demo visits failed:', err);
+          return null;
+        });
+        const points = await seedDemoPoints(ctx, seed).catch((err) => {
+          console.error('demo points failed:', err);
+          return null;
+        });
+        console.log(
+          `seeded the demo township 孟家湾乡 in ${Date.now() - t} ms (registry ${registry} ms${cases ? `, ${cases.cases} cases ${cases.ms} ms` : ''}${visits ? `, ${visits.visits} visits and ${visits.patrols} patrols ${visits.ms} ms` : ''}${points ? `, ${Object.values(points.awards).reduce((s, n) => s + n, 0)} point awards and ${Object.values(points.redemptions).reduce((s, n) => s + n, 0)} redemptions ${points.ms} ms` : ''})`,
+        );
         if (cases?.failed.length) console.warn(`demo cases: ${cases.failed.length} steps refused`, cases.failed.slice(0, 5));
         if (points && Object.keys(points.refused).length) console.warn('demo points: steps refused', points.refused);
       }
@@ -58,15 +69,27 @@ async function main() {
     if (cmd === 'seed') return database.close();
   }
   const app = await buildApp({
-    database, clock, logger: process.env.XZ_QUIET !== '1', webDir: process.env.XZ_WEB_DIR ?? join(root, 'dist', 'web'), devClock: !!process.env.XZ_NOW, sweeps: () => runSweeps(ctx),
+    database,
+    clock,
+    logger: process.env.XZ_QUIET !== '1',
+    webDir: process.env.XZ_WEB_DIR ?? join(root, 'dist', 'web'),
+    devClock: !!process.env.XZ_NOW,
+    sweeps: () => runSweeps(ctx),
   });
   if (process.env.XZ_WEBHOOK_URL) setGateway(webhookGateway(process.env.XZ_WEBHOOK_URL));
   const stopSweeper = startSweeper(ctx);
   const port = Number(process.env.PORT ?? 3000);
   for (const year of provisionalSoon(calendar, clock.now()))
-    console.warn(`${year}年工作日历尚未录入，期限暂按周一至周五计算 / the ${year} work calendar is not entered: time limits count Monday–Friday until an administrator enters it (系统设置 → 工作日历)`);
+    console.warn(
+      `${year}年工作日历尚未录入，期限暂按周一至周五计算 / the ${year} work calendar is not entered: time limits count Monday–Friday until an administrator enters it (系统设置 → 工作日历)`,
+    );
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
-  const stop = async () => { stopSweeper(); await app.close(); await database.close(); process.exit(0); };
+  const stop = async () => {
+    stopSweeper();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

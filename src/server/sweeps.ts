@@ -38,7 +38,11 @@ export function startSweeper(ctx: Ctx, everyMs = 60_000): () => void {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runSweeps(ctx, { wait: false }).catch((err) => console.error('sweep failed:', err)).finally(() => { running = false; });
+    runSweeps(ctx, { wait: false })
+      .catch((err) => console.error('sweep failed:', err))
+      .finally(() => {
+        running = false;
+      });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -7,7 +7,10 @@ import { calendarProblem, dateRange } from './work-calendar.js';
 
 const require = createRequire(import.meta.url);
 const shipped = (y: number) => {
-  const data = JSON.parse(readFileSync(require.resolve(`chinese-days/dist/years/${y}.json`), 'utf8')) as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const data = JSON.parse(readFileSync(require.resolve(`chinese-days/dist/years/${y}.json`), 'utf8')) as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
   return { holidays: Object.keys(data.holidays).sort(), workdays: Object.keys(data.workdays).sort() };
 };
 
@@ -25,17 +28,21 @@ const NOTICE_2025 = `各省、自治区、直辖市人民政府，国务院各�
 2024年11月12日`;
 
 // 国务院办公厅关于2026年部分节假日安排的通知, as published (pasted as one line, the way a web page copies).
-const NOTICE_2026 = '经国务院批准，现将2026年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。'
-  + '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。'
-  + '二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。'
-  + '三、清明节：4月4日（周六）至6日（周一）放假，共3天。'
-  + '四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。'
-  + '五、端午节：6月19日（周五）至21日（周日）放假，共3天。'
-  + '六、中秋节：9月25日（周五）至27日（周日）放假，共3天。'
-  + '七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。';
+const NOTICE_2026 =
+  '经国务院批准，现将2026年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。' +
+  '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。' +
+  '二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。' +
+  '三、清明节：4月4日（周六）至6日（周一）放假，共3天。' +
+  '四、劳动节：5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。' +
+  '五、端午节：6月19日（周五）至21日（周日）放假，共3天。' +
+  '六、中秋节：9月25日（周五）至27日（周日）放假，共3天。' +
+  '七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。';
 
 describe('parseHolidayNotice', () => {
-  it.each([[2025, NOTICE_2025], [2026, NOTICE_2026]])('reads the %i notice exactly as chinese-days has it', (year, text) => {
+  it.each([
+    [2025, NOTICE_2025],
+    [2026, NOTICE_2026],
+  ])('reads the %i notice exactly as chinese-days has it', (year, text) => {
     const r = parseHolidayNotice(text as string, year as number);
     expect(r.holidays).toEqual(shipped(year as number).holidays);
     expect(r.workdays).toEqual(shipped(year as number).workdays);
@@ -47,7 +54,12 @@ describe('parseHolidayNotice', () => {
   it('keeps each item with its name and stated count', () => {
     const r = parseHolidayNotice(NOTICE_2025, 2025);
     expect(r.items.map((i) => [i.name, i.holidays.length, i.declaredDays, i.workdays.length])).toEqual([
-      ['元旦', 1, 1, 0], ['春节', 8, 8, 2], ['清明节', 3, 3, 0], ['劳动节', 5, 5, 1], ['端午节', 3, 3, 0], ['国庆节、中秋节', 8, 8, 2],
+      ['元旦', 1, 1, 0],
+      ['春节', 8, 8, 2],
+      ['清明节', 3, 3, 0],
+      ['劳动节', 5, 5, 1],
+      ['端午节', 3, 3, 0],
+      ['国庆节、中秋节', 8, 8, 2],
     ]);
     // A range across months, and two 上班 days in one sentence.
     expect(r.items[1].holidays).toEqual(dateRange('2025-01-28', '2025-02-04'));
@@ -87,11 +99,13 @@ describe('parseHolidayNotice', () => {
   });
 
   it('never throws, and what it returns for the year always passes the save check once the flagged days are dropped', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.integer({ min: 2000, max: 2099 }), (s, y) => {
-      const r = parseHolidayNotice(s, y);
-      const work = r.workdays.filter((d) => !r.holidays.includes(d) && [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
-      expect(calendarProblem(y, r.holidays, work)).toBeNull();
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.integer({ min: 2000, max: 2099 }), (s, y) => {
+        const r = parseHolidayNotice(s, y);
+        const work = r.workdays.filter((d) => !r.holidays.includes(d) && [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+        expect(calendarProblem(y, r.holidays, work)).toBeNull();
+      }),
+    );
   });
 });
 

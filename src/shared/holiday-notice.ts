@@ -41,7 +41,11 @@ function normalize(text: string): string {
     .replace(/\r/g, '');
 }
 
-interface Found { holidays: string[]; workdays: string[]; declared: number | null }
+interface Found {
+  holidays: string[];
+  workdays: string[];
+  declared: number | null;
+}
 
 /** The dates one clause names, ranges expanded; `ctx` carries the year and month across clauses. */
 function datesIn(clause: string, ctx: { year: number; month: number | null }): string[] {
@@ -51,7 +55,10 @@ function datesIn(clause: string, ctx: { year: number; month: number | null }): s
   for (const m of clause.matchAll(DATE)) {
     const explicitYear = m[1] ? Number(m[1]) : null;
     const month = m[2] ? Number(m[2]) : ctx.month;
-    if (month === null) { prevEnd = m.index! + m[0].length; continue; }
+    if (month === null) {
+      prevEnd = m.index! + m[0].length;
+      continue;
+    }
     let year = explicitYear ?? ctx.year;
     const isRangeEnd = prev !== null && prevEnd >= 0 && RANGE_GAP.test(clause.slice(prevEnd, m.index));
     // "12月30日至1月1日": the range runs into the next year.
@@ -60,7 +67,10 @@ function datesIn(clause: string, ctx: { year: number; month: number | null }): s
     ctx.month = month;
     ctx.year = year;
     prevEnd = m.index! + m[0].length;
-    if (!date) { prev = null; continue; }
+    if (!date) {
+      prev = null;
+      continue;
+    }
     if (isRangeEnd && prev) {
       out.pop();
       out.push(...dateRange(prev, date));
@@ -101,10 +111,12 @@ export function parseHolidayNotice(text: string, year: number): ParsedNotice {
   const parts = headers.length
     ? headers.map((h, i) => ({ name: h[2].trim(), body: src.slice(h.index! + h[0].length, i + 1 < headers.length ? headers[i + 1].index : undefined) }))
     : [{ name: '', body: src }];
-  const items: NoticeItem[] = parts.map((p) => {
-    const f = readItem(p.body, year);
-    return { name: p.name, holidays: uniqueSorted(f.holidays), workdays: uniqueSorted(f.workdays), declaredDays: f.declared };
-  }).filter((i) => i.holidays.length || i.workdays.length);
+  const items: NoticeItem[] = parts
+    .map((p) => {
+      const f = readItem(p.body, year);
+      return { name: p.name, holidays: uniqueSorted(f.holidays), workdays: uniqueSorted(f.workdays), declaredDays: f.declared };
+    })
+    .filter((i) => i.holidays.length || i.workdays.length);
 
   const inYear = (d: string) => Number(d.slice(0, 4)) === year;
   const names: Record<string, string> = {};

@@ -22,17 +22,21 @@ describe('GB 11643 ID numbers', () => {
 
   const birth = fc.date({ min: new Date('1900-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   it('every generated number validates and round-trips birth date and gender', () => {
-    fc.assert(fc.property(birth, fc.nat(999), fc.constantFrom('male' as const, 'female' as const), (b, seq, g) => {
-      const id = makeIdNumber('610802', b, seq, g);
-      return idNumberProblem(id, b) === null && birthDateFromId(id) === b && genderFromId(id) === g;
-    }));
+    fc.assert(
+      fc.property(birth, fc.nat(999), fc.constantFrom('male' as const, 'female' as const), (b, seq, g) => {
+        const id = makeIdNumber('610802', b, seq, g);
+        return idNumberProblem(id, b) === null && birthDateFromId(id) === b && genderFromId(id) === g;
+      }),
+    );
   });
 
   it('changing any single digit breaks the check', () => {
-    fc.assert(fc.property(birth, fc.nat(999), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (b, seq, pos, bump) => {
-      const id = makeIdNumber('610802', b, seq, 'male');
-      const changed = id.slice(0, pos) + String((Number(id[pos]) + bump) % 10) + id.slice(pos + 1);
-      return idNumberProblem(changed) !== null;
-    }));
+    fc.assert(
+      fc.property(birth, fc.nat(999), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }), (b, seq, pos, bump) => {
+        const id = makeIdNumber('610802', b, seq, 'male');
+        const changed = id.slice(0, pos) + String((Number(id[pos]) + bump) % 10) + id.slice(pos + 1);
+        return idNumberProblem(changed) !== null;
+      }),
+    );
   });
 });

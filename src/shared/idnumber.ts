@@ -14,7 +14,9 @@ export type IdNumberProblem = 'format' | 'birth_date' | 'check_digit';
 export function idNumberProblem(raw: string, birthDate?: string): IdNumberProblem | null {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return 'format';
-  const y = Number(id.slice(6, 10)), m = Number(id.slice(10, 12)), d = Number(id.slice(12, 14));
+  const y = Number(id.slice(6, 10)),
+    m = Number(id.slice(10, 12)),
+    d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'birth_date';
   if (birthDate && birthDate !== `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`) return 'birth_date';

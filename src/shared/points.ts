@@ -6,16 +6,16 @@ export type CapPeriod = (typeof CAP_PERIODS)[number];
 
 /** Where a ledger entry comes from; each links to its source record. */
 export const ENTRY_SOURCES = [
-  'rule_award',   // an award under a catalog rule, after 公示
+  'rule_award', // an award under a catalog rule, after 公示
   'first_report', // 首报激励: the first report of a qualifying incident
-  'mediator',     // a resolved dispute's mediator (seed 000: 50 points)
-  'volunteer',    // volunteer hours × rate (道德银行)
-  'evaluation',   // a designation: 十星级文明户, 五好文明家庭, 净美庭院…
+  'mediator', // a resolved dispute's mediator (seed 000: 50 points)
+  'volunteer', // volunteer hours × rate (道德银行)
+  'evaluation', // a designation: 十星级文明户, 五好文明家庭, 净美庭院…
   'monthly_base', // the village's monthly base score
-  'redemption',   // 追梦超市 redemption (debit)
-  'refund',       // a cancelled redemption given back
-  'correction',   // a cadre's correction, with its reason
-  'settlement',   // year-end settlement (reset to zero)
+  'redemption', // 追梦超市 redemption (debit)
+  'refund', // a cancelled redemption given back
+  'correction', // a cadre's correction, with its reason
+  'settlement', // year-end settlement (reset to zero)
 ] as const;
 export type EntrySource = (typeof ENTRY_SOURCES)[number];
 

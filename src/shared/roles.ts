@@ -1,7 +1,14 @@
 // Roles are held on a region; capabilities say what a role may do inside that subtree.
 export const ROLES = [
-  'admin', 'township_leader', 'township_staff', 'village_cadre', 'supervisor',
-  'grid_worker', 'party_member', 'mediator', 'villager',
+  'admin',
+  'township_leader',
+  'township_staff',
+  'village_cadre',
+  'supervisor',
+  'grid_worker',
+  'party_member',
+  'mediator',
+  'villager',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,19 +28,30 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
 export const TOWNSHIP_UNITS = ['综治中心', '司法所', '派出所', '民政办', '农业综合服务站', '自然资源所', '卫生院', '应急管理办', '党政综合办'] as const;
 
 export type Capability =
-  | 'registry.read'      // browse households and residents in the subtree
-  | 'registry.write'     // create and edit households and residents
-  | 'registry.revealId'  // see a whole ID number (audited)
-  | 'users.manage'       // create accounts and grant roles inside the subtree
-  | 'regions.manage'     // add and rename regions inside the subtree
-  | 'cases.manage'       // act as the responsible level for cases (受理, 派单, 上报, 归档)
-  | 'cases.supervise'    // the level above: 督办, 延期审批, 核实
-  | 'visits.log'         // log visits (走访) and patrols (巡查) in the subtree
-  | 'points.manage'      // keep the points catalog and approve awards (村两委, the township)
-  | 'points.propose';    // propose awards for households of the subtree (cadres and grid workers, not 站所 staff)
+  | 'registry.read' // browse households and residents in the subtree
+  | 'registry.write' // create and edit households and residents
+  | 'registry.revealId' // see a whole ID number (audited)
+  | 'users.manage' // create accounts and grant roles inside the subtree
+  | 'regions.manage' // add and rename regions inside the subtree
+  | 'cases.manage' // act as the responsible level for cases (受理, 派单, 上报, 归档)
+  | 'cases.supervise' // the level above: 督办, 延期审批, 核实
+  | 'visits.log' // log visits (走访) and patrols (巡查) in the subtree
+  | 'points.manage' // keep the points catalog and approve awards (村两委, the township)
+  | 'points.propose'; // propose awards for households of the subtree (cadres and grid workers, not 站所 staff)
 
 const CAPS: Record<Role, Capability[]> = {
-  admin: ['registry.read', 'registry.write', 'registry.revealId', 'users.manage', 'regions.manage', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage', 'points.propose'],
+  admin: [
+    'registry.read',
+    'registry.write',
+    'registry.revealId',
+    'users.manage',
+    'regions.manage',
+    'cases.manage',
+    'cases.supervise',
+    'visits.log',
+    'points.manage',
+    'points.propose',
+  ],
   township_leader: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'cases.supervise', 'visits.log', 'points.manage', 'points.propose'],
   township_staff: ['registry.read', 'registry.revealId', 'cases.manage', 'visits.log'],
   village_cadre: ['registry.read', 'registry.write', 'registry.revealId', 'cases.manage', 'visits.log', 'points.manage', 'points.propose'],

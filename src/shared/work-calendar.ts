@@ -13,7 +13,10 @@ export function weekdayOf(date: string): number | null {
   return new Date(ms).getUTCDay();
 }
 
-export const isWeekend = (date: string) => { const d = weekdayOf(date); return d === 0 || d === 6; };
+export const isWeekend = (date: string) => {
+  const d = weekdayOf(date);
+  return d === 0 || d === 6;
+};
 
 /** YYYY-MM-DD of year/month(1-12)/day, or null when that day does not exist. */
 export function isoDate(year: number, month: number, day: number): string | null {
@@ -27,7 +30,8 @@ export function isoDate(year: number, month: number, day: number): string | null
 /** The dates from `a` to `b` inclusive (YYYY-MM-DD); empty when b is before a. */
 export function dateRange(a: string, b: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${a}T00:00:00Z`), end = Date.parse(`${b}T00:00:00Z`); t <= end && out.length <= 400; t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${a}T00:00:00Z`), end = Date.parse(`${b}T00:00:00Z`); t <= end && out.length <= 400; t += DAY_MS)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
@@ -35,7 +39,11 @@ export function dateRange(a: string, b: string): string[] {
 export const zhDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日（${WEEKDAY_ZH[weekdayOf(date) ?? 0]}）`;
 
 export type CalendarProblemCode = 'VALIDATION_FAILED' | 'HOLIDAY_IS_WORKDAY' | 'WORKDAY_NOT_WEEKEND';
-export interface CalendarProblem { code: CalendarProblemCode; zh: string; en: string }
+export interface CalendarProblem {
+  code: CalendarProblemCode;
+  zh: string;
+  en: string;
+}
 
 /**
  * What is wrong with a year's entry, or null: every date a real date of that
@@ -45,12 +53,26 @@ export interface CalendarProblem { code: CalendarProblemCode; zh: string; en: st
 export function calendarProblem(year: number, holidays: readonly string[], workdays: readonly string[]): CalendarProblem | null {
   for (const d of [...holidays, ...workdays]) {
     if (weekdayOf(d) === null || Number(d.slice(0, 4)) !== year)
-      return { code: 'VALIDATION_FAILED', zh: `“${String(d).slice(0, 20)}”不是${year}年的有效日期，请按YYYY-MM-DD填写${year}年内的日期`, en: `${String(d).slice(0, 20)} is not a valid date of ${year}` };
+      return {
+        code: 'VALIDATION_FAILED',
+        zh: `“${String(d).slice(0, 20)}”不是${year}年的有效日期，请按YYYY-MM-DD填写${year}年内的日期`,
+        en: `${String(d).slice(0, 20)} is not a valid date of ${year}`,
+      };
   }
   const off = new Set(holidays);
   const both = workdays.filter((d) => off.has(d));
-  if (both.length) return { code: 'HOLIDAY_IS_WORKDAY', zh: `${both.map(zhDay).join('、')}不能既放假又调休上班，请只保留一种`, en: `${both.join(', ')} cannot be both a holiday and a working day` };
+  if (both.length)
+    return {
+      code: 'HOLIDAY_IS_WORKDAY',
+      zh: `${both.map(zhDay).join('、')}不能既放假又调休上班，请只保留一种`,
+      en: `${both.join(', ')} cannot be both a holiday and a working day`,
+    };
   const weekdays = workdays.filter((d) => !isWeekend(d));
-  if (weekdays.length) return { code: 'WORKDAY_NOT_WEEKEND', zh: `调休上班日须为周六或周日，${weekdays.map(zhDay).join('、')}本来就是工作日`, en: `Make-up working days must be Saturdays or Sundays: ${weekdays.join(', ')}` };
+  if (weekdays.length)
+    return {
+      code: 'WORKDAY_NOT_WEEKEND',
+      zh: `调休上班日须为周六或周日，${weekdays.map(zhDay).join('、')}本来就是工作日`,
+      en: `Make-up working days must be Saturdays or Sundays: ${weekdays.join(', ')}`,
+    };
   return null;
 }

@@ -12,8 +12,16 @@ export type Pos = (typeof POSITIONS)[number];
 
 /** The ten demo roles, in the matrix's column order. */
 export const ROLE_COLUMNS = [
-  ['admin', PHONES.admin], ['leader', PHONES.leader], ['staff', PHONES.staff], ['cadre', PHONES.cadre], ['cadre2', PHONES.otherCadre],
-  ['grid', PHONES.grid], ['villager', PHONES.villager], ['party', PHONES.party], ['supervisor', PHONES.supervisor], ['mediator', PHONES.mediator],
+  ['admin', PHONES.admin],
+  ['leader', PHONES.leader],
+  ['staff', PHONES.staff],
+  ['cadre', PHONES.cadre],
+  ['cadre2', PHONES.otherCadre],
+  ['grid', PHONES.grid],
+  ['villager', PHONES.villager],
+  ['party', PHONES.party],
+  ['supervisor', PHONES.supervisor],
+  ['mediator', PHONES.mediator],
 ] as const;
 export type RoleKey = (typeof ROLE_COLUMNS)[number][0];
 
@@ -86,19 +94,49 @@ export class Fixtures {
     this.checklistCode = this.checklistCodes[0];
     for (const pos of POSITIONS) {
       const grid = gridOf[pos];
-      const village = pos === 'C' ? env.seed.villageIds['圪求河村'] : env.seed.villageIds['孟家湾村'];
-      const household = pos === 'A' ? env.seed.villagerHouseholdId
-        : (await db.selectFrom('households').select('id').where('region_id', '=', grid).orderBy('id').executeTakeFirstOrThrow()).id;
+      const village = pos === 'C' ? env.seed.villageIds.圪求河村 : env.seed.villageIds.孟家湾村;
+      const household =
+        pos === 'A'
+          ? env.seed.villagerHouseholdId
+          : (await db.selectFrom('households').select('id').where('region_id', '=', grid).orderBy('id').executeTakeFirstOrThrow()).id;
       const resident = (await db.selectFrom('residents').select('id').where('household_id', '=', household).orderBy('id').executeTakeFirstOrThrow()).id;
       const user = pos === 'A' ? env.seed.users[PHONES.grid] : pos === 'C' ? env.seed.users[PHONES.otherCadre] : await this.newUser(grid);
       const c = await this.newCase(pos, { grid, household });
       const caseAttachment = await this.upload(`/api/cases/${c}/attachments`);
-      const rule = (await this.call('POST', '/api/points/rules', { regionId: village, code: `MXR${next()}`, name: '参加志愿服务活动', category: '志愿服务', value: 5, proposers: ['cadre', 'grid', 'villager'] })).id;
+      const rule = (
+        await this.call('POST', '/api/points/rules', {
+          regionId: village,
+          code: `MXR${next()}`,
+          name: '参加志愿服务活动',
+          category: '志愿服务',
+          value: 5,
+          proposers: ['cadre', 'grid', 'villager'],
+        })
+      ).id;
       const award = (await this.call('POST', '/api/points/awards', { householdId: household, ruleId: rule, note: '矩阵测试' })).id;
       const awardEvidence = await this.upload(`/api/points/awards/${award}/evidence`);
       const item = (await this.call('POST', '/api/store/items', { regionId: village, name: `矩阵商品${next()}`, cost: 1, stock: 1000 })).id;
       const itemPhoto = await this.upload(`/api/store/items/${item}/photo`);
-      this.at[pos] = { grid, village, household, resident, user, case: c, caseAttachment, award, awardEvidence, rule, item, itemPhoto, redemption: '', redemptionCode: '', activity: '', visit: '', visitAttachment: '', patrol: '' };
+      this.at[pos] = {
+        grid,
+        village,
+        household,
+        resident,
+        user,
+        case: c,
+        caseAttachment,
+        award,
+        awardEvidence,
+        rule,
+        item,
+        itemPhoto,
+        redemption: '',
+        redemptionCode: '',
+        activity: '',
+        visit: '',
+        visitAttachment: '',
+        patrol: '',
+      };
       const red = await this.newRedemption(pos);
       this.at[pos].redemption = red.id;
       this.at[pos].redemptionCode = red.code;
@@ -108,14 +146,22 @@ export class Fixtures {
       this.at[pos].patrol = await this.newPatrol(pos, true);
     }
     const cons = await env.call('POST', '/api/consultations', this.admin, { regionId: this.township });
-    this.consultation = cons.status < 300 ? cons.body.id
-      : (await this.call('GET', `/api/consultations?regionId=${this.township}`)).items[0].id;
+    this.consultation = cons.status < 300 ? cons.body.id : (await this.call('GET', `/api/consultations?regionId=${this.township}`)).items[0].id;
     void sql;
   }
 
   async newCase(pos: Pos, where?: { grid: string; household: string }) {
     const p = where ?? this.at[pos];
-    return (await this.call('POST', '/api/cases', { type: 'incident', category: 'env_dirty', title: `矩阵事件${next()}`, description: '授权矩阵测试用事件', regionId: p.grid, householdId: p.household })).id as string;
+    return (
+      await this.call('POST', '/api/cases', {
+        type: 'incident',
+        category: 'env_dirty',
+        title: `矩阵事件${next()}`,
+        description: '授权矩阵测试用事件',
+        regionId: p.grid,
+        householdId: p.household,
+      })
+    ).id as string;
   }
 
   async newAward(pos: Pos, approved = false) {
@@ -133,7 +179,14 @@ export class Fixtures {
   }
 
   async newActivity(pos: Pos) {
-    return (await this.call('POST', '/api/volunteer/activities', { regionId: this.at[pos].village, title: `矩阵志愿活动${next()}`, startsAt: '2026-11-28T01:00:00.000Z', hours: 2 })).id as string;
+    return (
+      await this.call('POST', '/api/volunteer/activities', {
+        regionId: this.at[pos].village,
+        title: `矩阵志愿活动${next()}`,
+        startsAt: '2026-11-28T01:00:00.000Z',
+        hours: 2,
+      })
+    ).id as string;
   }
 
   async newSignup(pos: Pos) {
@@ -160,16 +213,39 @@ export class Fixtures {
   async newUser(pos: Pos | string) {
     const n = next();
     const grid = pos.length === 1 ? this.at[pos as Pos].grid : pos;
-    return (await this.call('POST', '/api/users', { name: `矩阵用户${n}`, phone: `137${String(10_000_000 + n).slice(-8)}`, password: 'matrix-pass-123', roles: [{ role: 'grid_worker', regionId: grid }] })).id as string;
+    return (
+      await this.call('POST', '/api/users', {
+        name: `矩阵用户${n}`,
+        phone: `137${String(10_000_000 + n).slice(-8)}`,
+        password: 'matrix-pass-123',
+        roles: [{ role: 'grid_worker', regionId: grid }],
+      })
+    ).id as string;
   }
 
   async newLimit() {
-    return (await this.call('PUT', '/api/case-limits', { category: 'env_dirty', level: 'township', priority: 'difficult', acceptYellow: 2, acceptRed: 5, resolveYellow: 5, resolveRed: 10 })).id as string;
+    return (
+      await this.call('PUT', '/api/case-limits', {
+        category: 'env_dirty',
+        level: 'township',
+        priority: 'difficult',
+        acceptYellow: 2,
+        acceptRed: 5,
+        resolveYellow: 5,
+        resolveRed: 10,
+      })
+    ).id as string;
   }
 
   /** A resident body with a valid, unused ID number. */
   resident(householdId: string) {
     const n = next();
-    return { householdId, name: `矩阵居民${n}`, idNumber: makeIdNumber('610802', `1980-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`, 100 + n, 'male'), gender: 'male', relation: '其他' };
+    return {
+      householdId,
+      name: `矩阵居民${n}`,
+      idNumber: makeIdNumber('610802', `1980-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`, 100 + n, 'male'),
+      gender: 'male',
+      relation: '其他',
+    };
   }
 }

@@ -8,7 +8,8 @@ import type { DbKind } from '../kysely.js';
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
 
-  await db.schema.createTable('regions')
+  await db.schema
+    .createTable('regions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('parent_id', 'text', (c) => c.references('regions.id'))
     .addColumn('level', 'text', (c) => c.notNull())
@@ -23,7 +24,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('regions_parent').on('regions').columns(['parent_id', 'sort_order']).execute();
   await db.schema.createIndex('regions_code').on('regions').column('code').execute();
 
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('phone', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -33,7 +35,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('households')
+  await db.schema
+    .createTable('households')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -48,7 +51,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('households_region').on('households').column('region_id').execute();
   await db.schema.createIndex('households_phone').on('households').column('phone').execute();
 
-  await db.schema.createTable('user_roles')
+  await db.schema
+    .createTable('user_roles')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('role', 'text', (c) => c.notNull())
@@ -59,7 +63,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('user_roles_user').on('user_roles').column('user_id').execute();
   await db.schema.createIndex('user_roles_region').on('user_roles').column('region_id').execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -68,14 +73,16 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .execute();
   await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
-  await db.schema.createTable('login_failures')
+  await db.schema
+    .createTable('login_failures')
     .addColumn('phone', 'text', (c) => c.primaryKey())
     .addColumn('count', 'integer', (c) => c.notNull())
     .addColumn('first_at', 'text', (c) => c.notNull())
     .addColumn('locked_until', 'text')
     .execute();
 
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('id', kind === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey().$call((b) => (kind === 'sqlite' ? b.autoIncrement() : b)))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text')
@@ -89,7 +96,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
   await db.schema.createIndex('audit_at').on('audit_log').column('at').execute();
 
-  await db.schema.createTable('residents')
+  await db.schema
+    .createTable('residents')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull().references('households.id'))
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -112,7 +120,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('residents_name').on('residents').column('name').execute();
   await db.schema.createIndex('residents_phone').on('residents').column('phone').execute();
 
-  await db.schema.createTable('resident_tags')
+  await db.schema
+    .createTable('resident_tags')
     .addColumn('resident_id', 'text', (c) => c.notNull().references('residents.id'))
     .addColumn('household_id', 'text', (c) => c.notNull())
     .addColumn('tag', 'text', (c) => c.notNull())
@@ -120,7 +129,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .execute();
   await db.schema.createIndex('resident_tags_tag').on('resident_tags').columns(['tag', 'household_id']).execute();
 
-  await db.schema.createTable('party_links')
+  await db.schema
+    .createTable('party_links')
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('household_id', 'text', (c) => c.notNull().references('households.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -5,7 +5,8 @@ import type { DbKind } from '../kysely.js';
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
 
-  await db.schema.createTable('case_categories')
+  await db.schema
+    .createTable('case_categories')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull().unique())
@@ -23,7 +24,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
 
-  await db.schema.createTable('cases')
+  await db.schema
+    .createTable('cases')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('county_id', 'text', (c) => c.notNull())
     .addColumn('seq', 'text', (c) => c.notNull().unique()) // human case number, e.g. SJ20261127-0001
@@ -68,7 +70,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('cases_open_clock').on('cases').columns(['status', 'red_at']).execute();
   await db.schema.createIndex('cases_assignee').on('cases').columns(['assignee_id', 'status']).execute();
 
-  await db.schema.createTable('case_history')
+  await db.schema
+    .createTable('case_history')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('action', 'text', (c) => c.notNull())
@@ -83,14 +86,16 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('case_history_case').on('case_history').columns(['case_id', 'at']).execute();
   await db.schema.createIndex('case_history_idem').on('case_history').columns(['case_id', 'by_user_id', 'idempotency_key']).unique().execute();
 
-  await db.schema.createTable('case_copies') // 抄告: units or people kept informed
+  await db.schema
+    .createTable('case_copies') // 抄告: units or people kept informed
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('case_copies_pk', ['case_id', 'user_id'])
     .execute();
 
-  await db.schema.createTable('notifications')
+  await db.schema
+    .createTable('notifications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())

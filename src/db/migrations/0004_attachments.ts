@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 /** Photos and files attached to cases (the bytes live in the storage, not the database). */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('attachments')
+  await db.schema
+    .createTable('attachments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())

@@ -9,7 +9,9 @@ import type { DbKind } from '../kysely.js';
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
   // Each step may be re-run: SQLite applies DDL outside a transaction, so a half-done run must be able to finish.
-  await db.schema.createTable('case_limits').ifNotExists()
+  await db.schema
+    .createTable('case_limits')
+    .ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('category_code', bytewise, (c) => c.notNull())
     .addColumn('level', 'text', (c) => c.notNull())
@@ -28,14 +30,29 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const rows = old
     .filter((c) => c.accept_yellow != null || c.accept_red != null || c.resolve_yellow != null || c.resolve_red != null)
     .map((c) => ({
-      id: `lim_${c.id}`, category_code: c.code, level: '*', priority: 'normal',
+      id: `lim_${c.id}`,
+      category_code: c.code,
+      level: '*',
+      priority: 'normal',
       // The defaults these columns fell back to (2/5 to accept, 5/10 to resolve).
-      accept_yellow: c.accept_yellow ?? 2, accept_red: c.accept_red ?? 5, resolve_yellow: c.resolve_yellow ?? 5, resolve_red: c.resolve_red ?? 10,
+      accept_yellow: c.accept_yellow ?? 2,
+      accept_red: c.accept_red ?? 5,
+      resolve_yellow: c.resolve_yellow ?? 5,
+      resolve_red: c.resolve_red ?? 10,
       updated_at: now,
     }));
-  if (rows.length) await db.insertInto('case_limits').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length)
+    await db
+      .insertInto('case_limits')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   for (const col of ['accept_yellow', 'accept_red', 'resolve_yellow', 'resolve_red'])
-    await db.schema.alterTable('case_categories').dropColumn(col).execute().catch((err: Error) => {
-      if (!/no such column/i.test(err.message)) throw err; // dropped by an earlier, interrupted run
-    });
+    await db.schema
+      .alterTable('case_categories')
+      .dropColumn(col)
+      .execute()
+      .catch((err: Error) => {
+        if (!/no such column/i.test(err.message)) throw err; // dropped by an earlier, interrupted run
+      });
 }

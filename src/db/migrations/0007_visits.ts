@@ -5,7 +5,8 @@ import type { DbKind } from '../kysely.js';
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
 
-  await db.schema.createTable('visit_rules')
+  await db.schema
+    .createTable('visit_rules')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('tag', 'text') // null: every household
@@ -16,7 +17,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('visit_plan_items')
+  await db.schema
+    .createTable('visit_plan_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull()) // resident id, or 'household'
@@ -36,7 +38,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('visit_plan_items_region').on('visit_plan_items').columns(['region_path', 'period_end']).execute();
   await db.schema.createIndex('visit_plan_items_household').on('visit_plan_items').columns(['household_id', 'period_start']).execute();
 
-  await db.schema.createTable('visits')
+  await db.schema
+    .createTable('visits')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull())
     .addColumn('resident_id', 'text')

@@ -4,14 +4,16 @@ import type { DbKind } from '../kysely.js';
 /** Patrols (巡查): the checklist in use, and patrol records with their item results. */
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
-  await db.schema.createTable('patrol_checklists')
+  await db.schema
+    .createTable('patrol_checklists')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('items', 'text', (c) => c.notNull()) // JSON [{code, category, name}]
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('patrols')
+  await db.schema
+    .createTable('patrols')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('region_id', 'text', (c) => c.notNull())

@@ -4,7 +4,8 @@ import type { DbKind } from '../kysely.js';
 /** The township's weekly 会商: meetings with the agenda generated for them, and a decision per case. */
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
-  await db.schema.createTable('consultations')
+  await db.schema
+    .createTable('consultations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull())
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -19,7 +20,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('closed_at', 'text')
     .addUniqueConstraint('consultations_week', ['region_id', 'week_key'])
     .execute();
-  await db.schema.createTable('consultation_decisions')
+  await db.schema
+    .createTable('consultation_decisions')
     .addColumn('consultation_id', 'text', (c) => c.notNull())
     .addColumn('case_id', 'text', (c) => c.notNull())
     .addColumn('decision', 'text', (c) => c.notNull())

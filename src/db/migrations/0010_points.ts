@@ -4,7 +4,8 @@ import type { DbKind } from '../kysely.js';
 /** Points (积分制): the rule catalog, awards with their 公示, the household ledger and its balance row. */
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
-  await db.schema.createTable('point_rules')
+  await db.schema
+    .createTable('point_rules')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull()) // the village, or the township whose villages inherit it
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -19,7 +20,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addUniqueConstraint('point_rules_code', ['region_id', 'code'])
     .execute();
 
-  await db.schema.createTable('point_awards')
+  await db.schema
+    .createTable('point_awards')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull())
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -44,7 +46,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('point_awards_household').on('point_awards').columns(['household_id', 'rule_id', 'cap_key']).execute();
   await db.schema.createIndex('point_awards_status').on('point_awards').columns(['status', 'public_until']).execute();
 
-  await db.schema.createTable('point_entries')
+  await db.schema
+    .createTable('point_entries')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull())
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -61,7 +64,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   // One entry per source record (an award takes effect once, a redemption debits once).
   await db.schema.createIndex('point_entries_source').on('point_entries').columns(['source', 'source_id']).unique().execute();
 
-  await db.schema.createTable('point_balances')
+  await db.schema
+    .createTable('point_balances')
     .addColumn('household_id', 'text', (c) => c.primaryKey())
     .addColumn('balance', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

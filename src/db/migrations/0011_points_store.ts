@@ -12,12 +12,22 @@ import type { DbKind } from '../kysely.js';
 export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   const bytewise = kind === 'postgres' ? sql`text collate "C"` : sql`text`;
   // Older rows keep the defaults: cadres and grid workers propose, the village approves.
-  await db.schema.alterTable('point_rules').addColumn('proposers', 'text', (c) => c.notNull().defaultTo('cadre,grid')).execute();
-  await db.schema.alterTable('point_rules').addColumn('needs_approval', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('point_rules')
+    .addColumn('proposers', 'text', (c) => c.notNull().defaultTo('cadre,grid'))
+    .execute();
+  await db.schema
+    .alterTable('point_rules')
+    .addColumn('needs_approval', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable('point_rules').addColumn('description', 'text').execute();
-  await db.schema.alterTable('point_awards').addColumn('proposer_role', 'text', (c) => c.notNull().defaultTo('cadre')).execute();
+  await db.schema
+    .alterTable('point_awards')
+    .addColumn('proposer_role', 'text', (c) => c.notNull().defaultTo('cadre'))
+    .execute();
 
-  await db.schema.createTable('point_award_events')
+  await db.schema
+    .createTable('point_award_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('award_id', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull()) // propose, approve, reject, object, take_effect
@@ -30,7 +40,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
 
   await db.schema.createIndex('point_entries_path_at').on('point_entries').columns(['region_path', 'at']).execute();
 
-  await db.schema.createTable('point_settings')
+  await db.schema
+    .createTable('point_settings')
     .addColumn('region_id', 'text', (c) => c.primaryKey()) // a village, or a township whose villages inherit it
     .addColumn('region_path', bytewise, (c) => c.notNull())
     .addColumn('public_days', 'integer', (c) => c.notNull())
@@ -42,7 +53,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('point_designations')
+  await db.schema
+    .createTable('point_designations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull())
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -57,7 +69,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .execute();
   await db.schema.createIndex('point_designations_path').on('point_designations').columns(['region_path', 'year']).execute();
 
-  await db.schema.createTable('point_settlements')
+  await db.schema
+    .createTable('point_settlements')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull()) // the village settled
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -70,7 +83,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .addUniqueConstraint('point_settlements_once', ['region_id', 'year'])
     .execute();
 
-  await db.schema.createTable('volunteer_activities')
+  await db.schema
+    .createTable('volunteer_activities')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull())
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -88,7 +102,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .execute();
   await db.schema.createIndex('volunteer_activities_path').on('volunteer_activities').columns(['region_path', 'starts_at']).execute();
 
-  await db.schema.createTable('volunteer_signups')
+  await db.schema
+    .createTable('volunteer_signups')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('activity_id', 'text', (c) => c.notNull())
     .addColumn('household_id', 'text', (c) => c.notNull())
@@ -106,7 +121,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .execute();
   await db.schema.createIndex('volunteer_signups_household').on('volunteer_signups').columns(['household_id']).execute();
 
-  await db.schema.createTable('store_items')
+  await db.schema
+    .createTable('store_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('region_id', 'text', (c) => c.notNull()) // the village (or township) whose store offers it
     .addColumn('region_path', bytewise, (c) => c.notNull())
@@ -126,7 +142,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
   await db.schema.createIndex('store_items_path').on('store_items').columns(['region_path']).execute();
 
   // Every change of stock, append-only: stock = sum of moves (checked by the consistency command).
-  await db.schema.createTable('store_stock_moves')
+  await db.schema
+    .createTable('store_stock_moves')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('item_id', 'text', (c) => c.notNull())
     .addColumn('delta', 'integer', (c) => c.notNull())
@@ -139,7 +156,8 @@ export async function up(db: Kysely<any>, kind: DbKind): Promise<void> {
     .execute();
   await db.schema.createIndex('store_stock_moves_item').on('store_stock_moves').columns(['item_id', 'at']).execute();
 
-  await db.schema.createTable('store_redemptions')
+  await db.schema
+    .createTable('store_redemptions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('household_id', 'text', (c) => c.notNull())
     .addColumn('region_path', bytewise, (c) => c.notNull()) // the household's

@@ -9,7 +9,9 @@ import type { DbKind } from '../kysely.js';
  * new years without overwriting one the office entered.
  */
 export async function up(db: Kysely<any>, _kind: DbKind): Promise<void> {
-  await db.schema.createTable('work_calendar').ifNotExists()
+  await db.schema
+    .createTable('work_calendar')
+    .ifNotExists()
     .addColumn('year', 'integer', (c) => c.primaryKey())
     .addColumn('holidays', 'text', (c) => c.notNull())
     .addColumn('workdays', 'text', (c) => c.notNull())

@@ -8,7 +8,8 @@ import type { DbKind } from '../kysely.js';
  * job last ran) and a log of the jobs' runs.
  */
 export async function up(db: Kysely<any>, _kind: DbKind): Promise<void> {
-  await db.schema.createTable('outbox')
+  await db.schema
+    .createTable('outbox')
     .addColumn('id', 'text', (c) => c.primaryKey()) // the message id the receiver deduplicates on
     .addColumn('topic', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull()) // JSON
@@ -22,14 +23,16 @@ export async function up(db: Kysely<any>, _kind: DbKind): Promise<void> {
     .execute();
   await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_at']).execute();
 
-  await db.schema.createTable('job_leases')
+  await db.schema
+    .createTable('job_leases')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('owner', 'text')
     .addColumn('until', 'text', (c) => c.notNull())
     .addColumn('done_key', 'text') // e.g. the Shanghai day a daily job last completed
     .execute();
 
-  await db.schema.createTable('job_runs')
+  await db.schema
+    .createTable('job_runs')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('job', 'text', (c) => c.notNull())
     .addColumn('owner', 'text', (c) => c.notNull())

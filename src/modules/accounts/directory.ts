@@ -11,8 +11,18 @@ export async function userNames(ctx: Ctx, ids: string[]): Promise<Map<string, { 
 /** Grants of `role` whose region contains `path` or lies inside it. */
 async function grantsNear(ctx: Ctx, role: string, path: string, userId?: string) {
   const grants = await repo.grantsWithRole(ctx.db, role, userId);
-  const regions = new Map((await regionsService.getMany(ctx, grants.map((g) => g.region_id))).map((r) => [r.id, r.path]));
-  return grants.filter((g) => { const p = regions.get(g.region_id); return !!p && (path.startsWith(p) || p.startsWith(path)); });
+  const regions = new Map(
+    (
+      await regionsService.getMany(
+        ctx,
+        grants.map((g) => g.region_id),
+      )
+    ).map((r) => [r.id, r.path]),
+  );
+  return grants.filter((g) => {
+    const p = regions.get(g.region_id);
+    return !!p && (path.startsWith(p) || p.startsWith(path));
+  });
 }
 
 /** Whether a user holds `role` on a region whose subtree contains `path` (or lies inside it). */
@@ -23,14 +33,23 @@ export async function holdsRoleNear(ctx: Ctx, userId: string, role: string, path
 /** Active users holding `role` around `path` (e.g. the party members of a village), by name. */
 export async function holdersNear(ctx: Ctx, role: string, path: string) {
   const grants = await grantsNear(ctx, role, path);
-  const users = await repo.usersByIds(ctx.db, grants.map((g) => g.user_id));
-  return users.filter((u) => u.active).map((u) => ({ userId: u.id, name: u.name, phone: u.phone })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const users = await repo.usersByIds(
+    ctx.db,
+    grants.map((g) => g.user_id),
+  );
+  return users
+    .filter((u) => u.active)
+    .map((u) => ({ userId: u.id, name: u.name, phone: u.phone }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 /** Active users holding one of `roles` exactly on the region at `path` (e.g. a village's cadres). */
 export async function holdersAt(ctx: Ctx, roles: string[], path: string): Promise<string[]> {
   const grants = await repo.grantsAtPaths(ctx.db, roles, [path]);
-  const users = await repo.usersByIds(ctx.db, grants.map((g) => g.user_id));
+  const users = await repo.usersByIds(
+    ctx.db,
+    grants.map((g) => g.user_id),
+  );
   return users.filter((u) => u.active).map((u) => u.id);
 }
 
@@ -42,8 +61,27 @@ export async function grantPathsOf(ctx: Ctx, userId: string): Promise<{ role: st
 /** Active users holding one of `roles` inside the subtree at `path`, with the role and region of each grant. */
 export async function workersWithin(ctx: Ctx, path: string, roles: string[]) {
   const grants = await repo.grantsWithin(ctx.db, path, roles);
-  const users = new Map((await repo.usersByIds(ctx.db, grants.map((g) => g.user_id))).filter((u) => u.active).map((u) => [u.id, u]));
-  return grants.filter((g) => users.has(g.user_id)).map((g) => ({ userId: g.user_id, name: users.get(g.user_id)!.name, phone: users.get(g.user_id)!.phone, role: g.role, regionId: g.region_id, unit: g.unit ?? null, householdId: g.household_id }));
+  const users = new Map(
+    (
+      await repo.usersByIds(
+        ctx.db,
+        grants.map((g) => g.user_id),
+      )
+    )
+      .filter((u) => u.active)
+      .map((u) => [u.id, u]),
+  );
+  return grants
+    .filter((g) => users.has(g.user_id))
+    .map((g) => ({
+      userId: g.user_id,
+      name: users.get(g.user_id)!.name,
+      phone: users.get(g.user_id)!.phone,
+      role: g.role,
+      regionId: g.region_id,
+      unit: g.unit ?? null,
+      householdId: g.household_id,
+    }));
 }
 
 /** The villager accounts of one household (who hears of what concerns the family). */

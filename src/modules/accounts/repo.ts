@@ -22,15 +22,22 @@ export function grantsOf(db: Executor, userIds: string[]) {
  */
 export async function failureForUpdate(db: Executor, phone: string, kind: DbKind, now: string) {
   if (kind === 'postgres') {
-    await db.insertInto('login_failures').values({ phone, count: 0, first_at: now, locked_until: null }).onConflict((oc) => oc.column('phone').doNothing()).execute();
+    await db
+      .insertInto('login_failures')
+      .values({ phone, count: 0, first_at: now, locked_until: null })
+      .onConflict((oc) => oc.column('phone').doNothing())
+      .execute();
     return db.selectFrom('login_failures').selectAll().where('phone', '=', phone).forUpdate().executeTakeFirst();
   }
   return db.selectFrom('login_failures').selectAll().where('phone', '=', phone).executeTakeFirst();
 }
 
 export async function saveFailure(db: Executor, phone: string, s: { count: number; first_at: string; locked_until: string | null }) {
-  await db.insertInto('login_failures').values({ phone, ...s })
-    .onConflict((oc) => oc.column('phone').doUpdateSet(s)).execute();
+  await db
+    .insertInto('login_failures')
+    .values({ phone, ...s })
+    .onConflict((oc) => oc.column('phone').doUpdateSet(s))
+    .execute();
 }
 
 export function clearFailures(db: Executor, phone: string) {
@@ -38,13 +45,20 @@ export function clearFailures(db: Executor, phone: string) {
 }
 
 export function insertSession(db: Executor, row: { id: string; user_id: string; created_at: string; expires_at: string }) {
-  return db.insertInto('sessions').values({ ...row, revoked_at: null }).execute();
+  return db
+    .insertInto('sessions')
+    .values({ ...row, revoked_at: null })
+    .execute();
 }
 
 export function liveSession(db: Executor, id: string, now: string) {
-  return db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id', 'sessions.user_id', 'users.name', 'users.active'])
-    .where('sessions.id', '=', id).where('sessions.revoked_at', 'is', null).where('sessions.expires_at', '>', now)
+    .where('sessions.id', '=', id)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
 }
 
@@ -58,11 +72,26 @@ export function revokeOtherSessions(db: Executor, userId: string, keepId: string
   return q.execute();
 }
 
-export function insertUser(db: Executor, row: { id: string; phone: string; name: string; password_hash: string; active: number; created_at: string; updated_at: string }) {
+export function insertUser(
+  db: Executor,
+  row: { id: string; phone: string; name: string; password_hash: string; active: number; created_at: string; updated_at: string },
+) {
   return db.insertInto('users').values(row).execute();
 }
 
-export function insertGrants(db: Executor, rows: { id: string; user_id: string; role: string; region_id: string; region_path: string; household_id: string | null; unit?: string | null; created_at: string }[]) {
+export function insertGrants(
+  db: Executor,
+  rows: {
+    id: string;
+    user_id: string;
+    role: string;
+    region_id: string;
+    region_path: string;
+    household_id: string | null;
+    unit?: string | null;
+    created_at: string;
+  }[],
+) {
   return rows.length ? db.insertInto('user_roles').values(rows).execute() : Promise.resolve([]);
 }
 
@@ -76,22 +105,34 @@ export interface UserListFilter {
 }
 
 function listed(db: Executor, f: UserListFilter) {
-  return db.selectFrom('users as u')
-    .where((eb) => eb.exists(
-      eb.selectFrom('user_roles as ur').select('ur.id')
-        .whereRef('ur.user_id', '=', 'u.id')
-        .where((e) => withinAny(e, 'ur.region_path', f.roots))
-        .$if(!!f.role, (q) => q.where('ur.role', '=', f.role!)),
-    ))
+  return db
+    .selectFrom('users as u')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as ur')
+          .select('ur.id')
+          .whereRef('ur.user_id', '=', 'u.id')
+          .where((e) => withinAny(e, 'ur.region_path', f.roots))
+          .$if(!!f.role, (q) => q.where('ur.role', '=', f.role!)),
+      ),
+    )
     .$if(!!f.q, (q) => q.where((eb) => eb.or([eb('u.name', 'like', containsPattern(f.q!)), eb('u.phone', 'like', containsPattern(f.q!))])));
 }
 
 export async function listUsers(db: Executor, f: UserListFilter, page: number, pageSize: number) {
   if (!f.roots.length) return { total: 0, rows: [] };
   const [count, rows] = await Promise.all([
-    listed(db, f).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(),
-    listed(db, f).selectAll('u').orderBy('u.created_at', 'desc').orderBy('u.id', 'desc')
-      .limit(pageSize).offset((page - 1) * pageSize).execute(),
+    listed(db, f)
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    listed(db, f)
+      .selectAll('u')
+      .orderBy('u.created_at', 'desc')
+      .orderBy('u.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return { total: Number(count?.n ?? 0), rows };
 }
@@ -106,12 +147,20 @@ export function deleteGrants(db: Executor, userId: string) {
 
 export function usersByIds(db: Executor, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('users').select(['id', 'name', 'phone', 'active']).where('id', 'in', [...new Set(ids)]).execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'phone', 'active'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }
 
 export function grantsWithRole(db: Executor, role: string, userId?: string) {
-  return db.selectFrom('user_roles').select(['user_id', 'region_id']).where('role', '=', role)
-    .$if(!!userId, (q) => q.where('user_id', '=', userId!)).execute();
+  return db
+    .selectFrom('user_roles')
+    .select(['user_id', 'region_id'])
+    .where('role', '=', role)
+    .$if(!!userId, (q) => q.where('user_id', '=', userId!))
+    .execute();
 }
 
 export function grantsAtPaths(db: Executor, roles: string[], paths: string[]) {
@@ -121,8 +170,12 @@ export function grantsAtPaths(db: Executor, roles: string[], paths: string[]) {
 
 /** Grants on regions inside the subtree at `path` (the people who work there). */
 export function grantsWithin(db: Executor, path: string, roles: string[]) {
-  return db.selectFrom('user_roles').select(['user_id', 'role', 'region_id', 'region_path', 'unit', 'household_id'])
-    .where((eb) => withinPath(eb, 'region_path', path)).where('role', 'in', roles).execute();
+  return db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role', 'region_id', 'region_path', 'unit', 'household_id'])
+    .where((eb) => withinPath(eb, 'region_path', path))
+    .where('role', 'in', roles)
+    .execute();
 }
 
 /** Grants that act for a household (villager accounts). */
@@ -131,5 +184,7 @@ export function grantsOfHousehold(db: Executor, householdId: string) {
 }
 
 export function moveGrants(db: Executor, ids: string[], region: { id: string; path: string }) {
-  return ids.length ? db.updateTable('user_roles').set({ region_id: region.id, region_path: region.path }).where('id', 'in', ids).execute() : Promise.resolve([]);
+  return ids.length
+    ? db.updateTable('user_roles').set({ region_id: region.id, region_path: region.path }).where('id', 'in', ids).execute()
+    : Promise.resolve([]);
 }

@@ -44,15 +44,22 @@ async function admitAttempt(ctx: Ctx, phone: string, now: Date): Promise<boolean
   });
 }
 
-const stored = (s: FailureState) => ({ count: s.count, first_at: new Date(s.firstAt).toISOString(), locked_until: s.lockedUntil ? new Date(s.lockedUntil).toISOString() : null });
+const stored = (s: FailureState) => ({
+  count: s.count,
+  first_at: new Date(s.firstAt).toISOString(),
+  locked_until: s.lockedUntil ? new Date(s.lockedUntil).toISOString() : null,
+});
 
 export async function login(ctx: Ctx, phone: string, password: string, ip: string | null) {
   const now = ctx.clock.now();
   if (!(await admitAttempt(ctx, phone, now))) throw LOCKED();
   const user = await repo.userByPhone(ctx.db, phone);
   dummyHash ??= hashPassword('not-a-real-password-0');
-  const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash, password), false);
-  if (!ok || !user || !user.active) {
+  // Without an account, a password is still checked against a dummy hash so the answer takes as long.
+  let ok = false;
+  if (user) ok = await verifyPassword(user.password_hash, password);
+  else await verifyPassword(await dummyHash, password);
+  if (!ok || !user?.active) {
     await ctx.db.transaction().execute(async (tx) => {
       const cur = failureState(await repo.failureForUpdate(tx, phone, ctx.kind, now.toISOString()));
       if (cur) await repo.saveFailure(tx, phone, stored(afterFailure(cur, now.getTime())));
@@ -64,7 +71,10 @@ export async function login(ctx: Ctx, phone: string, password: string, ip: strin
   await ctx.db.transaction().execute(async (tx) => {
     await repo.clearFailures(tx, phone);
     await repo.insertSession(tx, {
-      id: tokenId(token), user_id: user.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_MS).toISOString(),
+      id: tokenId(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SESSION_MS).toISOString(),
     });
     await audit(tx, now, { userId: user.id, name: user.name, scope: new Scope([]), ip }, { action: 'auth.login', entity: 'user', entityId: user.id });
   });
@@ -75,7 +85,7 @@ export async function login(ctx: Ctx, phone: string, password: string, ip: strin
 export async function authenticate(ctx: Ctx, token: string, ip: string | null): Promise<{ actor: Actor; sessionId: string } | null> {
   const id = tokenId(token);
   const s = await repo.liveSession(ctx.db, id, ctx.clock.now().toISOString());
-  if (!s || !s.active) return null;
+  if (!s?.active) return null;
   return { actor: await actorFor(ctx, s.user_id, s.name, ip), sessionId: id };
 }
 
@@ -88,8 +98,7 @@ export async function logout(ctx: Ctx, actor: Actor, sessionId: string) {
 
 export async function changePassword(ctx: Ctx, actor: Actor, sessionId: string | null, oldPassword: string, newPassword: string) {
   const user = await repo.userById(ctx.db, actor.userId);
-  if (!user || !(await verifyPassword(user.password_hash, oldPassword)))
-    throw new AppError('WRONG_PASSWORD', '原密码不正确', 'The current password is wrong');
+  if (!user || !(await verifyPassword(user.password_hash, oldPassword))) throw new AppError('WRONG_PASSWORD', '原密码不正确', 'The current password is wrong');
   requireStrongPassword(newPassword);
   const hash = await hashPassword(newPassword);
   const now = ctx.clock.now().toISOString();
@@ -102,15 +111,22 @@ export async function changePassword(ctx: Ctx, actor: Actor, sessionId: string |
 
 export async function me(ctx: Ctx, actor: Actor) {
   const user = await repo.userById(ctx.db, actor.userId);
-  const regionRows = await regions.getMany(ctx, actor.scope.grants.map((g) => g.regionId));
+  const regionRows = await regions.getMany(
+    ctx,
+    actor.scope.grants.map((g) => g.regionId),
+  );
   const names = new Map(regionRows.map((r) => [r.id, { name: r.name, level: r.level }]));
   return {
     id: actor.userId,
     name: actor.name,
     phone: user?.phone ?? '',
     roles: actor.scope.grants.map((g) => ({
-      role: g.role, regionId: g.regionId, regionName: names.get(g.regionId)?.name ?? '', regionLevel: names.get(g.regionId)?.level ?? '',
-      householdId: g.householdId, unit: g.unit ?? null,
+      role: g.role,
+      regionId: g.regionId,
+      regionName: names.get(g.regionId)?.name ?? '',
+      regionLevel: names.get(g.regionId)?.level ?? '',
+      householdId: g.householdId,
+      unit: g.unit ?? null,
     })),
     abilities: heldAbilities(actor),
   };
@@ -123,6 +139,10 @@ export async function me(ctx: Ctx, actor: Actor) {
  */
 export async function followHouseholdMove(tx: Executor, householdId: string, region: { id: string; path: string }) {
   const stale = (await repo.grantsOfHousehold(tx, householdId)).filter((g) => !region.path.startsWith(g.region_path));
-  await repo.moveGrants(tx, stale.map((g) => g.id), region);
+  await repo.moveGrants(
+    tx,
+    stale.map((g) => g.id),
+    region,
+  );
   return stale.length;
 }

@@ -34,10 +34,21 @@ const userQuery = z.object({
 });
 
 const userView = z.object({
-  id: z.string(), name: z.string(), phone: z.string(), active: z.boolean(),
-  roles: z.array(z.object({
-    id: z.string(), role: z.string(), regionId: z.string(), regionName: z.string(), regionLevel: z.string(), householdId: z.string().nullable(), unit: z.string().nullable(),
-  })),
+  id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  active: z.boolean(),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      role: z.string(),
+      regionId: z.string(),
+      regionName: z.string(),
+      regionLevel: z.string(),
+      householdId: z.string().nullable(),
+      unit: z.string().nullable(),
+    }),
+  ),
   createdAt: z.string(),
   editable: z.boolean(),
   lockedReason: z.enum(['outside', 'peer']).nullable().describe('outside: holds roles beyond your jurisdiction; peer: an administrator of your level or above'),
@@ -45,40 +56,82 @@ const userView = z.object({
 const roleView = z.object({ code: z.string(), zh: z.string(), en: z.string(), levels: z.array(z.string()), needsHousehold: z.boolean() });
 
 export default function userRoutes(app: App, ctx: Ctx) {
-  app.get('/api/roles', {
-    schema: { tags: ['users'], summary: '角色字典 / Role catalog', response: { 200: z.object({ items: z.array(roleView) }) } },
-  }, async (req) => {
-    requireActor(req);
-    return { items: service.roleCatalog() };
-  });
-
-  app.get('/api/users', {
-    schema: { tags: ['users'], summary: '用户列表（管理员，按辖区）/ Users in the caller\'s subtree', querystring: userQuery, response: { 200: listOf(userView) } },
-  }, async (req) => service.listUsers(ctx, requireActor(req), req.query));
-
-  app.get('/api/users/:id', {
-    schema: { tags: ['users'], summary: '用户详情 / One user', params: idParam, response: { 200: userView } },
-  }, async (req) => service.getUser(ctx, requireActor(req), req.params.id));
-
-  app.post('/api/users', {
-    schema: { tags: ['users'], summary: '新建用户并授予角色 / Create a user with roles', body: userCreate, response: { 201: userView } },
-  }, async (req, reply) => reply.code(201).send(await service.createUser(ctx, requireActor(req), req.body)));
-
-  app.patch('/api/users/:id', {
-    schema: { tags: ['users'], summary: '修改姓名或启用/停用（停用即下线）/ Rename, activate or deactivate', params: idParam, body: userPatch, response: { 200: userView } },
-  }, async (req) => service.updateUser(ctx, requireActor(req), req.params.id, req.body));
-
-  app.put('/api/users/:id/roles', {
-    schema: { tags: ['users'], summary: '替换用户角色 / Replace a user\'s roles', params: idParam, body: z.object({ roles }), response: { 200: userView } },
-  }, async (req) => service.replaceRoles(ctx, requireActor(req), req.params.id, req.body.roles));
-
-  app.post('/api/users/:id/reset-password', {
-    schema: {
-      tags: ['users'], summary: '重置密码（该用户所有会话下线）/ Reset a password and sign the user out',
-      params: idParam, body: z.object({ password }), response: { 200: z.object({ ok: z.boolean() }) },
+  app.get(
+    '/api/roles',
+    {
+      schema: { tags: ['users'], summary: '角色字典 / Role catalog', response: { 200: z.object({ items: z.array(roleView) }) } },
     },
-  }, async (req) => {
-    await service.resetPassword(ctx, requireActor(req), req.sessionId, req.params.id, req.body.password);
-    return { ok: true };
-  });
+    async (req) => {
+      requireActor(req);
+      return { items: service.roleCatalog() };
+    },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "用户列表（管理员，按辖区）/ Users in the caller's subtree",
+        querystring: userQuery,
+        response: { 200: listOf(userView) },
+      },
+    },
+    async (req) => service.listUsers(ctx, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      schema: { tags: ['users'], summary: '用户详情 / One user', params: idParam, response: { 200: userView } },
+    },
+    async (req) => service.getUser(ctx, requireActor(req), req.params.id),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: { tags: ['users'], summary: '新建用户并授予角色 / Create a user with roles', body: userCreate, response: { 201: userView } },
+    },
+    async (req, reply) => reply.code(201).send(await service.createUser(ctx, requireActor(req), req.body)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改姓名或启用/停用（停用即下线）/ Rename, activate or deactivate',
+        params: idParam,
+        body: userPatch,
+        response: { 200: userView },
+      },
+    },
+    async (req) => service.updateUser(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  app.put(
+    '/api/users/:id/roles',
+    {
+      schema: { tags: ['users'], summary: "替换用户角色 / Replace a user's roles", params: idParam, body: z.object({ roles }), response: { 200: userView } },
+    },
+    async (req) => service.replaceRoles(ctx, requireActor(req), req.params.id, req.body.roles),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '重置密码（该用户所有会话下线）/ Reset a password and sign the user out',
+        params: idParam,
+        body: z.object({ password }),
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
+    async (req) => {
+      await service.resetPassword(ctx, requireActor(req), req.sessionId, req.params.id, req.body.password);
+      return { ok: true };
+    },
+  );
 }

@@ -46,18 +46,26 @@ export function outranks(roots: string[], target: { role: Role; regionPath: stri
   return target.filter((g) => roleHas(g.role, 'users.manage')).every((g) => belowRoots(g.regionPath, roots));
 }
 
-export interface RuleProblem { code: 'VALIDATION_FAILED' | 'UNKNOWN_HOUSEHOLD'; zh: string; en: string }
+export interface RuleProblem {
+  code: 'VALIDATION_FAILED' | 'UNKNOWN_HOUSEHOLD';
+  zh: string;
+  en: string;
+}
 
 /** What is wrong with one grant, given its region's level and its household's path (if any). */
-export function grantProblem(
-  g: GrantInput, regionLevel: string, regionPath: string, householdPath: string | null,
-): RuleProblem | null {
+export function grantProblem(g: GrantInput, regionLevel: string, regionPath: string, householdPath: string | null): RuleProblem | null {
   const levels = ROLE_LEVELS[g.role];
   if (!levels.includes(regionLevel as Level))
-    return { code: 'VALIDATION_FAILED', zh: `${ROLE_LABELS[g.role].zh}角色只能授予在${levels.map((l) => LEVEL_ZH[l]).join('或')}一级`, en: `Role ${g.role} is held on a ${levels.join(' or ')}` };
+    return {
+      code: 'VALIDATION_FAILED',
+      zh: `${ROLE_LABELS[g.role].zh}角色只能授予在${levels.map((l) => LEVEL_ZH[l]).join('或')}一级`,
+      en: `Role ${g.role} is held on a ${levels.join(' or ')}`,
+    };
   if (needsHousehold(g.role) && !g.householdId) return { code: 'VALIDATION_FAILED', zh: '村民角色须选择所属户', en: 'A villager role needs a household' };
-  if (!needsHousehold(g.role) && g.householdId) return { code: 'VALIDATION_FAILED', zh: '只有村民角色需要选择户', en: 'Only a villager role names a household' };
-  if (g.unit && g.role !== 'township_staff') return { code: 'VALIDATION_FAILED', zh: '只有乡镇站所工作人员需要选择站所', en: 'Only township staff name a unit' };
+  if (!needsHousehold(g.role) && g.householdId)
+    return { code: 'VALIDATION_FAILED', zh: '只有村民角色需要选择户', en: 'Only a villager role names a household' };
+  if (g.unit && g.role !== 'township_staff')
+    return { code: 'VALIDATION_FAILED', zh: '只有乡镇站所工作人员需要选择站所', en: 'Only township staff name a unit' };
   if (g.householdId && (householdPath === null || !isWithin(householdPath, regionPath)))
     return { code: 'UNKNOWN_HOUSEHOLD', zh: '所选户不存在或不在该区域内', en: 'The household is not in that region' };
   return null;
@@ -76,6 +84,5 @@ export function dedupeGrants<T extends GrantInput>(list: T[]): T[] {
 
 /** An admin editing their own roles must keep every admin grant they hold (no self-lockout). */
 export function dropsOwnAdmin(current: { role: string; regionId: string }[], next: GrantInput[]): boolean {
-  return current.filter((g) => g.role === 'admin')
-    .some((g) => !next.some((n) => n.role === 'admin' && n.regionId === g.regionId));
+  return current.filter((g) => g.role === 'admin').some((g) => !next.some((n) => n.role === 'admin' && n.regionId === g.regionId));
 }

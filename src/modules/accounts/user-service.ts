@@ -12,14 +12,11 @@ import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { grantsFor } from './service.js';
 import { userRegion } from './policy.js';
-import {
-  belowRoots, dedupeGrants, dropsOwnAdmin, grantProblem, insideRoots, needsHousehold, outranks, ROLE_LEVELS, type GrantInput,
-} from './user-rules.js';
+import { belowRoots, dedupeGrants, dropsOwnAdmin, grantProblem, insideRoots, needsHousehold, outranks, ROLE_LEVELS, type GrantInput } from './user-rules.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.userById>>>;
 
-export const roleCatalog = () =>
-  ROLES.map((code) => ({ code, ...ROLE_LABELS[code], levels: [...ROLE_LEVELS[code]], needsHousehold: needsHousehold(code) }));
+export const roleCatalog = () => ROLES.map((code) => ({ code, ...ROLE_LABELS[code], levels: [...ROLE_LEVELS[code]], needsHousehold: needsHousehold(code) }));
 
 /** The caller's manageable subtrees; callers without `users.manage` anywhere get 403. */
 function managerRoots(actor: Actor): string[] {
@@ -28,18 +25,47 @@ function managerRoots(actor: Actor): string[] {
 }
 
 async function views(ctx: Ctx, rows: UserRow[], roots: string[], selfId: string) {
-  const grants = await repo.grantsOf(ctx.db, rows.map((r) => r.id));
-  const byId = new Map((await regions.getMany(ctx, grants.map((g) => g.region_id))).map((r) => [r.id, r]));
+  const grants = await repo.grantsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const byId = new Map(
+    (
+      await regions.getMany(
+        ctx,
+        grants.map((g) => g.region_id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   return rows.map((u) => {
     const mine = grants.filter((g) => g.user_id === u.id);
     // Why the caller may not change this user (the write routes answer 403 alike), or null.
-    const lockedReason = !mine.every((g) => { const r = byId.get(g.region_id); return !!r && insideRoots(r.path, roots); }) ? 'outside' as const
-      : u.id !== selfId && !outranks(roots, mine.map((g) => ({ role: g.role as Role, regionPath: g.region_path }))) ? 'peer' as const : null;
+    const lockedReason = !mine.every((g) => {
+      const r = byId.get(g.region_id);
+      return !!r && insideRoots(r.path, roots);
+    })
+      ? ('outside' as const)
+      : u.id !== selfId &&
+          !outranks(
+            roots,
+            mine.map((g) => ({ role: g.role as Role, regionPath: g.region_path })),
+          )
+        ? ('peer' as const)
+        : null;
     return {
-      id: u.id, name: u.name, phone: u.phone, active: !!u.active, createdAt: u.created_at,
+      id: u.id,
+      name: u.name,
+      phone: u.phone,
+      active: !!u.active,
+      createdAt: u.created_at,
       roles: mine.map((g) => ({
-        id: g.id, role: g.role, regionId: g.region_id, regionName: byId.get(g.region_id)?.name ?? '',
-        regionLevel: byId.get(g.region_id)?.level ?? '', householdId: g.household_id, unit: g.unit ?? null,
+        id: g.id,
+        role: g.role,
+        regionId: g.region_id,
+        regionName: byId.get(g.region_id)?.name ?? '',
+        regionLevel: byId.get(g.region_id)?.level ?? '',
+        householdId: g.household_id,
+        unit: g.unit ?? null,
       })),
       editable: lockedReason === null,
       lockedReason,
@@ -83,10 +109,14 @@ async function checkGrants(ctx: Ctx, actor: Actor, list: GrantInput[], held: Gra
   for (const [i, g] of dedupeGrants(list).entries()) {
     const region = await regions.get(ctx, g.regionId);
     if (!region || !insideRoots(region.path, roots))
-      throw new AppError('UNKNOWN_REGION', '所选区域不存在或不在您的管辖范围内', 'Unknown region', [{ field: `roles.${i}.regionId`, message: '区域不在管辖范围内' }]);
+      throw new AppError('UNKNOWN_REGION', '所选区域不存在或不在您的管辖范围内', 'Unknown region', [
+        { field: `roles.${i}.regionId`, message: '区域不在管辖范围内' },
+      ]);
     const kept = held.some((h) => h.role === g.role && h.regionId === region.id);
     if (roleHas(g.role, 'users.manage') && !kept && !belowRoots(region.path, roots))
-      throw new AppError('VALIDATION_FAILED', '只能在下级区域授予管理员角色', 'Administrator roles are granted on lower levels only', [{ field: `roles.${i}.role`, message: '只能在下级区域授予管理员角色' }]);
+      throw new AppError('VALIDATION_FAILED', '只能在下级区域授予管理员角色', 'Administrator roles are granted on lower levels only', [
+        { field: `roles.${i}.role`, message: '只能在下级区域授予管理员角色' },
+      ]);
     const householdPath = g.householdId ? await people.householdRegionPath(ctx, g.householdId) : null;
     const p = grantProblem(g, region.level, region.path, householdPath);
     if (p) throw new AppError(p.code, p.zh, p.en, [{ field: `roles.${i}`, message: p.zh }]);
@@ -96,7 +126,16 @@ async function checkGrants(ctx: Ctx, actor: Actor, list: GrantInput[], held: Gra
 }
 
 const grantRows = (userId: string, grants: Grant[], at: string) =>
-  grants.map((g) => ({ id: newId(), user_id: userId, role: g.role, region_id: g.regionId, region_path: g.regionPath, household_id: g.householdId, unit: g.unit ?? null, created_at: at }));
+  grants.map((g) => ({
+    id: newId(),
+    user_id: userId,
+    role: g.role,
+    region_id: g.regionId,
+    region_path: g.regionPath,
+    household_id: g.householdId,
+    unit: g.unit ?? null,
+    created_at: at,
+  }));
 
 const grantDetail = (grants: Grant[]) => grants.map((g) => ({ role: g.role, regionId: g.regionId, householdId: g.householdId, unit: g.unit ?? null }));
 
@@ -114,7 +153,10 @@ export async function createUser(ctx: Ctx, actor: Actor, input: { name: string; 
       await repo.insertUser(tx, { id, phone: input.phone, name: input.name, password_hash: hash, active: 1, created_at: now, updated_at: now });
       await repo.insertGrants(tx, grantRows(id, grants, now));
       await audit(tx, ctx.clock.now(), actor, {
-        action: 'user.create', entity: 'user', entityId: id, regionPath: grants[0].regionPath,
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        regionPath: grants[0].regionPath,
         detail: { name: input.name, phone: input.phone, roles: grantDetail(grants) },
       });
     });
@@ -127,8 +169,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: { name: string; 
 
 export async function updateUser(ctx: Ctx, actor: Actor, id: string, patch: { name?: string; active?: boolean }) {
   const { grants } = await requireUser(ctx, actor, id, true);
-  if (patch.active === false && id === actor.userId)
-    throw new AppError('VALIDATION_FAILED', '不能停用自己的账号', 'You cannot deactivate your own account');
+  if (patch.active === false && id === actor.userId) throw new AppError('VALIDATION_FAILED', '不能停用自己的账号', 'You cannot deactivate your own account');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     await repo.updateUser(tx, id, {
@@ -152,7 +193,10 @@ export async function replaceRoles(ctx: Ctx, actor: Actor, id: string, roles: Gr
     await repo.deleteGrants(tx, id);
     await repo.insertGrants(tx, grantRows(id, after, now));
     await audit(tx, ctx.clock.now(), actor, {
-      action: 'user.roles', entity: 'user', entityId: id, regionPath: after[0].regionPath,
+      action: 'user.roles',
+      entity: 'user',
+      entityId: id,
+      regionPath: after[0].regionPath,
       detail: { before: grantDetail(before), after: grantDetail(after) },
     });
   });

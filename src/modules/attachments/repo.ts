@@ -16,21 +16,38 @@ export function listFor(db: Executor, entity: string, entityId: string) {
 }
 
 export async function countFor(db: Executor, entity: string, entityId: string) {
-  const r = await db.selectFrom('attachments').select((e) => e.fn.countAll<number>().as('n')).where('entity', '=', entity).where('entity_id', '=', entityId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('attachments')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** How many files each of several records has. */
 export async function countsFor(db: Executor, entity: string, ids: string[]) {
   if (!ids.length) return new Map<string, number>();
-  const rows = await db.selectFrom('attachments').select(['entity_id', (e) => e.fn.countAll<number>().as('n')])
-    .where('entity', '=', entity).where('entity_id', 'in', ids).groupBy('entity_id').execute();
+  const rows = await db
+    .selectFrom('attachments')
+    .select(['entity_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', ids)
+    .groupBy('entity_id')
+    .execute();
   return new Map(rows.map((r) => [r.entity_id, Number(r.n)]));
 }
 
 /** Each record's most recent file (by upload time), for records shown with one picture. */
 export async function latestFor(db: Executor, entity: string, ids: string[]) {
   if (!ids.length) return new Map<string, string>();
-  const rows = await db.selectFrom('attachments').select(['entity_id', 'id']).where('entity', '=', entity).where('entity_id', 'in', ids).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('attachments')
+    .select(['entity_id', 'id'])
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', ids)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return new Map(rows.map((r) => [r.entity_id, r.id]));
 }

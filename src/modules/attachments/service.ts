@@ -10,7 +10,10 @@ import * as repo from './repo.js';
 export const MAX_BYTES = 10 * 1024 * 1024;
 export const MAX_PER_RECORD = 20;
 
-export interface Upload { name: string; data: Buffer }
+export interface Upload {
+  name: string;
+  data: Buffer;
+}
 
 /** Checks and stores a file; its row is written in the caller's transaction (the bytes first, so a row never lacks its file). */
 export async function attach(ctx: Ctx, tx: Executor, entity: string, entityId: string, by: string, file: Upload) {
@@ -19,11 +22,22 @@ export async function attach(ctx: Ctx, tx: Executor, entity: string, entityId: s
   if (file.data.length > MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '单个文件不能超过10MB，请压缩后重试', 'Files are limited to 10 MB');
   const type = sniff(file.data);
   if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG、PNG、WebP 照片或 PDF 文件', 'Only JPEG, PNG, WebP or PDF files');
-  if ((await repo.countFor(tx, entity, entityId)) >= MAX_PER_RECORD) throw new AppError('VALIDATION_FAILED', `每条记录最多${MAX_PER_RECORD}个附件`, 'Too many attachments');
+  if ((await repo.countFor(tx, entity, entityId)) >= MAX_PER_RECORD)
+    throw new AppError('VALIDATION_FAILED', `每条记录最多${MAX_PER_RECORD}个附件`, 'Too many attachments');
   const id = newId();
   const key = `${entity}/${entityId}/${id}.${type.ext}`;
   await ctx.storage.put(key, file.data);
-  const row = { id, entity, entity_id: entityId, name: file.name.slice(0, 120) || `${id}.${type.ext}`, mime: type.mime, size: file.data.length, storage_key: key, uploaded_by: by, created_at: ctx.clock.now().toISOString() };
+  const row = {
+    id,
+    entity,
+    entity_id: entityId,
+    name: file.name.slice(0, 120) || `${id}.${type.ext}`,
+    mime: type.mime,
+    size: file.data.length,
+    storage_key: key,
+    uploaded_by: by,
+    created_at: ctx.clock.now().toISOString(),
+  };
   await repo.insert(tx, row);
   return view(row);
 }

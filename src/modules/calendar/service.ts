@@ -5,7 +5,16 @@
 import type { Actor, Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { audit } from '../../core/audit.js';
-import { calendarRow, calendarRows, loadWorkCalendar, provisionalSoon, rowArrangement, saveCalendarRow, workCalendar, type CalendarRow } from '../../core/work-calendar.js';
+import {
+  calendarRow,
+  calendarRows,
+  loadWorkCalendar,
+  provisionalSoon,
+  rowArrangement,
+  saveCalendarRow,
+  workCalendar,
+  type CalendarRow,
+} from '../../core/work-calendar.js';
 import { WorkCalendar } from '../../core/workdays.js';
 import { calendarProblem } from '../../shared/work-calendar.js';
 import * as cases from '../cases/service.js';
@@ -25,7 +34,9 @@ function view(year: number, row: CalendarRow | undefined) {
     year,
     source: (row ? 'official' : 'provisional') as 'official' | 'provisional',
     origin: (row?.origin ?? null) as 'chinese-days' | 'entered' | null,
-    holidays: [...(a?.holidays ?? [])], workdays: [...(a?.workdays ?? [])], names: { ...(a?.names ?? {}) },
+    holidays: [...(a?.holidays ?? [])],
+    workdays: [...(a?.workdays ?? [])],
+    names: { ...(a?.names ?? {}) },
     updatedAt: row?.updated_at ?? null,
   };
 }
@@ -45,7 +56,11 @@ export async function overview(ctx: Ctx) {
   };
 }
 
-export interface YearInput { holidays: string[]; workdays: string[]; names?: Record<string, string> }
+export interface YearInput {
+  holidays: string[];
+  workdays: string[];
+  names?: Record<string, string>;
+}
 
 /** Makes `year` official with these days (admin), recomputing open cases' limits in the same transaction. */
 export async function putYear(ctx: Ctx, actor: Actor, year: number, input: YearInput) {
@@ -56,11 +71,20 @@ export async function putYear(ctx: Ctx, actor: Actor, year: number, input: YearI
   const problem = calendarProblem(year, holidays, workdays);
   if (problem) throw new AppError(problem.code, problem.zh, problem.en);
   const listed = new Set([...holidays, ...workdays]);
-  const names = Object.fromEntries(Object.entries(input.names ?? {}).filter(([d, n]) => listed.has(d) && n.trim()).map(([d, n]) => [d, n.trim()]));
+  const names = Object.fromEntries(
+    Object.entries(input.names ?? {})
+      .filter(([d, n]) => listed.has(d) && n.trim())
+      .map(([d, n]) => [d, n.trim()]),
+  );
   const now = ctx.clock.now();
   const row: CalendarRow = {
-    year, holidays: JSON.stringify(holidays), workdays: JSON.stringify(workdays), names: JSON.stringify(names),
-    origin: 'entered', updated_at: now.toISOString(), updated_by: actor.userId,
+    year,
+    holidays: JSON.stringify(holidays),
+    workdays: JSON.stringify(workdays),
+    names: JSON.stringify(names),
+    origin: 'entered',
+    updated_at: now.toISOString(),
+    updated_by: actor.userId,
   };
   for (let attempt = 0; ; attempt++) {
     try {
@@ -73,7 +97,9 @@ export async function putYear(ctx: Ctx, actor: Actor, year: number, input: YearI
         await saveCalendarRow(tx, row);
         const changed = await cases.recomputeForCalendar(tx, actor, before, after, now);
         await audit(tx, now, actor, {
-          action: 'work_calendar.set', entity: 'work_calendar', entityId: String(year),
+          action: 'work_calendar.set',
+          entity: 'work_calendar',
+          entityId: String(year),
           detail: { before: prior ? { origin: prior.origin, ...rowArrangement(prior) } : null, after: { holidays, workdays }, casesRecomputed: changed },
         });
         return changed;

@@ -11,23 +11,44 @@ import { newId } from '../../core/ids.js';
 
 const days = z.number().int().min(1, { error: '时限至少1个工作日' }).max(90, { error: '时限最多90个工作日' }).nullable().optional();
 export const categoryPatch = z.object({
-  name: z.string().trim().min(1).max(30).optional(), active: z.boolean().optional(),
-  acceptYellow: days, acceptRed: days, resolveYellow: days, resolveRed: days,
-  skipLevel: z.boolean().optional(), verifyRequired: z.boolean().optional(), firstReportPoints: z.number().int().min(0).max(100).optional(),
+  name: z.string().trim().min(1).max(30).optional(),
+  active: z.boolean().optional(),
+  acceptYellow: days,
+  acceptRed: days,
+  resolveYellow: days,
+  resolveRed: days,
+  skipLevel: z.boolean().optional(),
+  verifyRequired: z.boolean().optional(),
+  firstReportPoints: z.number().int().min(0).max(100).optional(),
 });
 
 export const categoryItem = z.object({
-  code: z.string(), type: z.string(), name: z.string(), group: z.string().nullable(), active: z.boolean(),
-  acceptYellow: z.number(), acceptRed: z.number(), resolveYellow: z.number(), resolveRed: z.number(),
-  skipLevel: z.boolean(), verifyRequired: z.boolean(), firstReportPoints: z.number(),
+  code: z.string(),
+  type: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  active: z.boolean(),
+  acceptYellow: z.number(),
+  acceptRed: z.number(),
+  resolveYellow: z.number(),
+  resolveRed: z.number(),
+  skipLevel: z.boolean(),
+  verifyRequired: z.boolean(),
+  firstReportPoints: z.number(),
 });
 
 /** A category with its own limits for normal cases at any level (the rule for (code, *, normal), else the general ones). */
 function view(c: repo.CategoryRow, rules: LimitRule[]): z.infer<typeof categoryItem> {
   return {
-    code: c.code, type: c.type, name: c.name, group: c.group_name, active: !!c.active,
+    code: c.code,
+    type: c.type,
+    name: c.name,
+    group: c.group_name,
+    active: !!c.active,
     ...pickLimits(rules, c.code, ANY, 'normal'),
-    skipLevel: !!c.skip_level, verifyRequired: !!c.verify_required, firstReportPoints: c.first_report_points,
+    skipLevel: !!c.skip_level,
+    verifyRequired: !!c.verify_required,
+    firstReportPoints: c.first_report_points,
   };
 }
 
@@ -45,9 +66,17 @@ export async function create(ctx: Ctx, actor: Actor, input: z.infer<typeof categ
     throw new AppError('CONFLICT', '该类型下已有同名类别', 'A category of that name exists');
   const id = newId();
   const row: repo.CategoryRow = {
-    id, type: input.type, code: `${input.type.slice(0, 3)}_${id.slice(-8)}`, name: input.name, parent_code: null, group_name: input.group || null,
-    skip_level: 0, verify_required: 0, first_report_points: 0,
-    sort_order: existing.length, active: 1,
+    id,
+    type: input.type,
+    code: `${input.type.slice(0, 3)}_${id.slice(-8)}`,
+    name: input.name,
+    parent_code: null,
+    group_name: input.group || null,
+    skip_level: 0,
+    verify_required: 0,
+    first_report_points: 0,
+    sort_order: existing.length,
+    active: 1,
   };
   await ctx.db.transaction().execute(async (tx) => {
     await repo.insertCategories(tx, [row]);
@@ -72,7 +101,12 @@ export async function update(ctx: Ctx, actor: Actor, code: string, p: z.infer<ty
   if (limitKeys.some((k) => p[k] !== undefined)) {
     const all = await limits.rules(ctx.db);
     const prior = await repo.limitRule(ctx.db, { category: code, level: ANY, priority: 'normal' });
-    const inherited = pickLimits(all.filter((r) => !(r.category === code && r.level === ANY && r.priority === 'normal')), code, ANY, 'normal');
+    const inherited = pickLimits(
+      all.filter((r) => !(r.category === code && r.level === ANY && r.priority === 'normal')),
+      code,
+      ANY,
+      'normal',
+    );
     const current = pickLimits(all, code, ANY, 'normal');
     const next = { ...current };
     for (const k of limitKeys) if (p[k] !== undefined) next[k] = p[k] ?? inherited[k];
@@ -81,15 +115,26 @@ export async function update(ctx: Ctx, actor: Actor, code: string, p: z.infer<ty
     const same = limitKeys.every((k) => next[k] === inherited[k]);
     ruleChange = {
       prior,
-      row: same ? null : {
-        id: prior?.id ?? newId(), category_code: code, level: ANY, priority: 'normal', updated_at: now.toISOString(),
-        accept_yellow: next.acceptYellow, accept_red: next.acceptRed, resolve_yellow: next.resolveYellow, resolve_red: next.resolveRed,
-      },
+      row: same
+        ? null
+        : {
+            id: prior?.id ?? newId(),
+            category_code: code,
+            level: ANY,
+            priority: 'normal',
+            updated_at: now.toISOString(),
+            accept_yellow: next.acceptYellow,
+            accept_red: next.acceptRed,
+            resolve_yellow: next.resolveYellow,
+            resolve_red: next.resolveRed,
+          },
     };
   }
   const patch: Partial<repo.CategoryRow> = {
-    ...(p.name !== undefined ? { name: p.name } : {}), ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
-    ...(p.skipLevel !== undefined ? { skip_level: p.skipLevel ? 1 : 0 } : {}), ...(p.verifyRequired !== undefined ? { verify_required: p.verifyRequired ? 1 : 0 } : {}),
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
+    ...(p.skipLevel !== undefined ? { skip_level: p.skipLevel ? 1 : 0 } : {}),
+    ...(p.verifyRequired !== undefined ? { verify_required: p.verifyRequired ? 1 : 0 } : {}),
     ...(p.firstReportPoints !== undefined ? { first_report_points: p.firstReportPoints } : {}),
   };
   if (Object.keys(patch).length || ruleChange)

@@ -10,11 +10,28 @@ import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import type { WorkCalendar } from '../../core/workdays.js';
 import * as repo from './repo.js';
-import { ANY, DEFAULT_LIMITS, LIMIT_LEVELS, limitsProblem, phaseOf, pickLimits, PRIORITIES, type LimitRule, type Limits, type Priority, type Status } from './rules.js';
+import {
+  ANY,
+  DEFAULT_LIMITS,
+  LIMIT_LEVELS,
+  limitsProblem,
+  phaseOf,
+  pickLimits,
+  PRIORITIES,
+  type LimitRule,
+  type Limits,
+  type Priority,
+  type Status,
+} from './rules.js';
 
 const toRule = (r: repo.LimitRow): LimitRule => ({
-  category: r.category_code, level: r.level, priority: r.priority as Priority,
-  acceptYellow: r.accept_yellow, acceptRed: r.accept_red, resolveYellow: r.resolve_yellow, resolveRed: r.resolve_red,
+  category: r.category_code,
+  level: r.level,
+  priority: r.priority as Priority,
+  acceptYellow: r.accept_yellow,
+  acceptRed: r.accept_red,
+  resolveYellow: r.resolve_yellow,
+  resolveRed: r.resolve_red,
 });
 
 export async function rules(db: Executor): Promise<LimitRule[]> {
@@ -37,13 +54,20 @@ export async function clockAtLevel(db: Executor, cal: WorkCalendar, c: { categor
   return clockFrom(cal, now, await limitsFor(db, c.category_code, level, c.priority as Priority), phaseOf(c.status as Status));
 }
 
-const days = (zh: string) => z.number({ error: `请填写${zh}` }).int({ error: '时限须为整数个工作日' })
-  .min(1, { error: '时限至少1个工作日' }).max(90, { error: '时限最多90个工作日' });
+const days = (zh: string) =>
+  z
+    .number({ error: `请填写${zh}` })
+    .int({ error: '时限须为整数个工作日' })
+    .min(1, { error: '时限至少1个工作日' })
+    .max(90, { error: '时限最多90个工作日' });
 export const limitBody = z.object({
   category: z.string().min(1, { error: '请选择事件类别' }).max(40).nullable().describe('category code; null for every category'),
   level: z.enum(LIMIT_LEVELS, { error: '层级须为村、乡镇或县' }).nullable().describe('responsible level; null for every level'),
   priority: z.enum(PRIORITIES, { error: '优先级须为一般、重大或疑难' }),
-  acceptYellow: days('受理黄牌时限'), acceptRed: days('受理红牌时限'), resolveYellow: days('办结黄牌时限'), resolveRed: days('办结红牌时限'),
+  acceptYellow: days('受理黄牌时限'),
+  acceptRed: days('受理红牌时限'),
+  resolveYellow: days('办结黄牌时限'),
+  resolveRed: days('办结红牌时限'),
 });
 
 export const limitItem = limitBody.extend({ id: z.string(), categoryName: z.string().nullable(), updatedAt: z.string() });
@@ -51,9 +75,16 @@ export const limitItem = limitBody.extend({ id: z.string(), categoryName: z.stri
 async function view(db: Executor, rows: repo.LimitRow[]) {
   const names = new Map((await repo.categories(db)).map((c) => [c.code, c.name]));
   return rows.map((r) => ({
-    id: r.id, category: r.category_code === ANY ? null : r.category_code, categoryName: r.category_code === ANY ? null : names.get(r.category_code) ?? r.category_code,
-    level: r.level === ANY ? null : (r.level as (typeof LIMIT_LEVELS)[number]), priority: r.priority as Priority,
-    acceptYellow: r.accept_yellow, acceptRed: r.accept_red, resolveYellow: r.resolve_yellow, resolveRed: r.resolve_red, updatedAt: r.updated_at,
+    id: r.id,
+    category: r.category_code === ANY ? null : r.category_code,
+    categoryName: r.category_code === ANY ? null : (names.get(r.category_code) ?? r.category_code),
+    level: r.level === ANY ? null : (r.level as (typeof LIMIT_LEVELS)[number]),
+    priority: r.priority as Priority,
+    acceptYellow: r.accept_yellow,
+    acceptRed: r.accept_red,
+    resolveYellow: r.resolve_yellow,
+    resolveRed: r.resolve_red,
+    updatedAt: r.updated_at,
   }));
 }
 
@@ -75,8 +106,15 @@ export async function put(ctx: Ctx, actor: Actor, input: z.infer<typeof limitBod
   const prior = await repo.limitRule(ctx.db, key);
   const now = ctx.clock.now();
   const row: repo.LimitRow = {
-    id: prior?.id ?? newId(), category_code: key.category, level: key.level, priority: key.priority,
-    accept_yellow: input.acceptYellow, accept_red: input.acceptRed, resolve_yellow: input.resolveYellow, resolve_red: input.resolveRed, updated_at: now.toISOString(),
+    id: prior?.id ?? newId(),
+    category_code: key.category,
+    level: key.level,
+    priority: key.priority,
+    accept_yellow: input.acceptYellow,
+    accept_red: input.acceptRed,
+    resolve_yellow: input.resolveYellow,
+    resolve_red: input.resolveRed,
+    updated_at: now.toISOString(),
   };
   // Two saves of one rule at once: both land on the one stored row, whose id is what we answer with.
   const stored = await ctx.db.transaction().execute(async (tx) => {
@@ -92,7 +130,12 @@ export async function put(ctx: Ctx, actor: Actor, input: z.infer<typeof limitBod
 export async function writeRule(tx: Executor, now: Date, actor: Actor, row: repo.LimitRow | null, prior: repo.LimitRow | undefined) {
   if (row) await repo.upsertLimit(tx, row);
   else if (prior) await repo.deleteLimit(tx, prior.id);
-  await audit(tx, now, actor, { action: row ? 'case_limit.set' : 'case_limit.delete', entity: 'case_limit', entityId: (row ?? prior)?.id, detail: { before: prior ?? null, after: row } });
+  await audit(tx, now, actor, {
+    action: row ? 'case_limit.set' : 'case_limit.delete',
+    entity: 'case_limit',
+    entityId: (row ?? prior)?.id,
+    detail: { before: prior ?? null, after: row },
+  });
 }
 
 export async function remove(ctx: Ctx, actor: Actor, id: string) {

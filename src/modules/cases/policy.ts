@@ -27,7 +27,8 @@ export const LEVEL_ROLES: string[] = ROLES.filter((r) => roleHas(r, 'cases.manag
 export function partiesOf(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'reporter_id' | 'assignee_unit' | 'household_id'>): Set<Party> {
   const out = new Set<Party>();
   for (const g of caseRegion.grants(actor, 'case.manage')) if (g.regionPath === c.level_region_path) out.add('level');
-  for (const g of caseRegion.grants(actor, 'case.supervise')) if (g.regionPath !== c.level_region_path && isWithin(c.level_region_path, g.regionPath)) out.add('above');
+  for (const g of caseRegion.grants(actor, 'case.supervise'))
+    if (g.regionPath !== c.level_region_path && isWithin(c.level_region_path, g.regionPath)) out.add('above');
   for (const g of actor.scope.grants) {
     // A case dispatched to a 站所 is handled by any of that unit's staff of the township above it (only their grants name a unit).
     if (c.assignee_unit && g.unit === c.assignee_unit && isWithin(c.level_region_path, g.regionPath)) out.add('handler');
@@ -49,7 +50,10 @@ export function mayAssign(actor: Actor, c: Pick<CaseRow, 'level_region_path' | '
 }
 
 /** The actions this caller may take on the case now (what the console offers as buttons). */
-export function actionsFor(actor: Actor, c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'assignee_unit' | 'reporter_id' | 'household_id' | 'status' | 'extension_pending' | 'type'>): Action[] {
+export function actionsFor(
+  actor: Actor,
+  c: Pick<CaseRow, 'level_region_path' | 'assignee_id' | 'assignee_unit' | 'reporter_id' | 'household_id' | 'status' | 'extension_pending' | 'type'>,
+): Action[] {
   const parties = partiesOf(actor, c);
   return allowedActions(c.status as Status).filter((a) => {
     if (TYPE_ONLY[a] && TYPE_ONLY[a] !== c.type) return false;

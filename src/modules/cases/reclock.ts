@@ -18,7 +18,7 @@ export interface RunningClock {
 
 /** When the running phase's clock started: the report or acceptance (reopen re-accepts), or a later escalation. */
 export function clockStart(c: Pick<RunningClock, 'status' | 'reportedAt' | 'acceptedAt' | 'lastEscalationAt'>): string {
-  const phase = c.status === 'reported' ? c.reportedAt : c.acceptedAt ?? c.reportedAt;
+  const phase = c.status === 'reported' ? c.reportedAt : (c.acceptedAt ?? c.reportedAt);
   return c.lastEscalationAt && c.lastEscalationAt > phase ? c.lastEscalationAt : phase;
 }
 

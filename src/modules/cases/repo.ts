@@ -15,7 +15,13 @@ export function categoryByCode(db: Executor, code: string) {
 }
 
 export function insertCategories(db: Executor, rows: CategoryRow[]) {
-  return rows.length ? db.insertInto('case_categories').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute() : Promise.resolve([]);
+  return rows.length
+    ? db
+        .insertInto('case_categories')
+        .values(rows)
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute()
+    : Promise.resolve([]);
 }
 
 export function updateCategory(db: Executor, code: string, patch: Partial<CategoryRow>) {
@@ -31,8 +37,11 @@ export function limitRules(db: Executor) {
 /** Inserts or replaces the rule for (category, level, priority). */
 export function upsertLimit(db: Executor, row: LimitRow) {
   const { id: _id, category_code: _c, level: _l, priority: _p, ...values } = row;
-  return db.insertInto('case_limits').values(row)
-    .onConflict((oc) => oc.columns(['category_code', 'level', 'priority']).doUpdateSet(values)).execute();
+  return db
+    .insertInto('case_limits')
+    .values(row)
+    .onConflict((oc) => oc.columns(['category_code', 'level', 'priority']).doUpdateSet(values))
+    .execute();
 }
 
 export function limitRule(db: Executor, where: { id?: string; category?: string; level?: string; priority?: string }) {
@@ -60,7 +69,12 @@ export function insert(db: Executor, row: CaseRow) {
 
 /** Optimistic write: applies only if nobody changed the case since `version` was read. */
 export async function updateVersioned(db: Executor, id: string, version: number, patch: Partial<CaseRow>): Promise<boolean> {
-  const r = await db.updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable('cases')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -69,7 +83,13 @@ export function insertHistory(db: Executor, rows: CaseHistoryTable[]) {
 }
 
 export function historyByKey(db: Executor, caseId: string, userId: string, key: string) {
-  return db.selectFrom('case_history').select('id').where('case_id', '=', caseId).where('by_user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('case_history')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('by_user_id', '=', userId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 export function historyOf(db: Executor, caseId: string) {
@@ -77,7 +97,11 @@ export function historyOf(db: Executor, caseId: string) {
 }
 
 export function countToday(db: Executor, prefix: string) {
-  return db.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).where('seq', 'like', `${prefix}%`).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('cases')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('seq', 'like', `${prefix}%`)
+    .executeTakeFirstOrThrow();
 }
 
 export function copiesOf(db: Executor, caseId: string) {
@@ -85,7 +109,11 @@ export function copiesOf(db: Executor, caseId: string) {
 }
 
 export function insertCopy(db: Executor, row: { case_id: string; user_id: string; at: string }) {
-  return db.insertInto('case_copies').values(row).onConflict((oc) => oc.doNothing()).execute();
+  return db
+    .insertInto('case_copies')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export interface CaseFilter {
@@ -97,7 +125,7 @@ export interface CaseFilter {
   overdueAt?: string; // open cases whose due instant (red) has passed
   q?: string;
   from?: string; // reported at or after this instant
-  to?: string;   // reported before this instant
+  to?: string; // reported before this instant
   /** Inbox tabs: cases waiting on this user, or copied to them. */
   assigneeId?: string;
   copiedTo?: string;
@@ -112,98 +140,160 @@ export interface CaseFilter {
 
 /** Cases the scope can see: reported in its subtree, reported by, assigned to or copied to the caller. */
 function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
-  let q = db.selectFrom('cases as c').where((eb) => eb.or([
-    scope.rowFilter('c.region_path', 'c.household_id')(eb),
-    eb('c.reporter_id', '=', userId),
-    eb('c.assignee_id', '=', userId),
-    eb('c.id', 'in', eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', userId)),
-  ]));
+  let q = db
+    .selectFrom('cases as c')
+    .where((eb) =>
+      eb.or([
+        scope.rowFilter('c.region_path', 'c.household_id')(eb),
+        eb('c.reporter_id', '=', userId),
+        eb('c.assignee_id', '=', userId),
+        eb('c.id', 'in', eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', userId)),
+      ]),
+    );
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.type) q = q.where('c.type', '=', f.type);
   if (f.category) q = q.where('c.category_code', '=', f.category);
   if (f.card) q = q.where('c.card', '=', f.card);
-  if (f.regionPath) { const p = f.regionPath; q = q.where((eb) => withinPath(eb, 'c.region_path', p)); }
+  if (f.regionPath) {
+    const p = f.regionPath;
+    q = q.where((eb) => withinPath(eb, 'c.region_path', p));
+  }
   if (f.overdueAt) q = q.where('c.status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).where('c.red_at', '<=', f.overdueAt);
   if (f.from) q = q.where('c.reported_at', '>=', f.from);
   if (f.to) q = q.where('c.reported_at', '<', f.to);
   if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
   if (f.reporterId) q = q.where('c.reporter_id', '=', f.reporterId);
-  if (f.copiedTo) { const u = f.copiedTo; q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', u)); }
+  if (f.copiedTo) {
+    const u = f.copiedTo;
+    q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', u));
+  }
   if (f.attention) q = q.where((eb) => eb.or([eb('c.rating', '<=', 2), eb('c.reopened', '>', 0)]));
   if (f.todoFor) {
     const t = f.todoFor;
-    q = q.where((eb) => eb.or([
-      eb.and([eb('c.assignee_id', '=', t.userId), eb('c.status', 'in', ['dispatched', 'in_progress'])]),
-      ...(t.levelPaths.length ? [eb.and([eb('c.level_region_path', 'in', t.levelPaths), eb('c.status', 'in', ['reported', 'accepted', 'resolved', 'rated'])])] : []),
-      ...t.units.map((u) => eb.and([eb('c.assignee_unit', '=', u.unit), withinPath(eb, 'c.level_region_path', u.path), eb('c.status', 'in', ['dispatched', 'in_progress'])])),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('c.assignee_id', '=', t.userId), eb('c.status', 'in', ['dispatched', 'in_progress'])]),
+        ...(t.levelPaths.length
+          ? [eb.and([eb('c.level_region_path', 'in', t.levelPaths), eb('c.status', 'in', ['reported', 'accepted', 'resolved', 'rated'])])]
+          : []),
+        ...t.units.map((u) =>
+          eb.and([eb('c.assignee_unit', '=', u.unit), withinPath(eb, 'c.level_region_path', u.path), eb('c.status', 'in', ['dispatched', 'in_progress'])]),
+        ),
+      ]),
+    );
   }
-  if (f.actedBy) { const u = f.actedBy; q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_history as h').select('h.case_id').where('h.by_user_id', '=', u).where('h.action', '!=', 'report')); }
-  if (f.q) { const like = containsPattern(f.q); q = q.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.seq', 'like', like), eb('c.description', 'like', like)])); }
+  if (f.actedBy) {
+    const u = f.actedBy;
+    q = q.where('c.id', 'in', (eb) => eb.selectFrom('case_history as h').select('h.case_id').where('h.by_user_id', '=', u).where('h.action', '!=', 'report'));
+  }
+  if (f.q) {
+    const like = containsPattern(f.q);
+    q = q.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.seq', 'like', like), eb('c.description', 'like', like)]));
+  }
   return q;
 }
 
 export async function list(db: Executor, scope: Scope, userId: string, f: CaseFilter, page: number, pageSize: number) {
   const base = visible(db, scope, userId, f);
   const [{ n }] = await base.select((e) => e.fn.countAll<number>().as('n')).execute();
-  const rows = await base.selectAll('c').orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await base
+    .selectAll('c')
+    .orderBy('c.reported_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total: Number(n), rows };
 }
 
 /** Open cases whose card may need raising at `now` (the sweeper's work list). */
 /** Every open case with a running clock (for a work-calendar change). */
 export function openClocked(db: Executor) {
-  return db.selectFrom('cases').selectAll()
+  return db
+    .selectFrom('cases')
+    .selectAll()
     .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
-    .where('yellow_at', 'is not', null).where('red_at', 'is not', null)
-    .orderBy('id').execute();
+    .where('yellow_at', 'is not', null)
+    .where('red_at', 'is not', null)
+    .orderBy('id')
+    .execute();
 }
 
 /** When each of these cases last arrived at a new level (manual or automatic escalation). */
 export async function lastEscalations(db: Executor, caseIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < caseIds.length; i += 500) {
-    const rows = await db.selectFrom('case_history').select(['case_id', (e) => e.fn.max('at').as('at')])
-      .where('action', '=', 'escalate').where('case_id', 'in', caseIds.slice(i, i + 500)).groupBy('case_id').execute();
+    const rows = await db
+      .selectFrom('case_history')
+      .select(['case_id', (e) => e.fn.max('at').as('at')])
+      .where('action', '=', 'escalate')
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .groupBy('case_id')
+      .execute();
     for (const r of rows) out.set(r.case_id, String(r.at));
   }
   return out;
 }
 
 export function dueForCards(db: Executor, now: string, limit: number) {
-  return db.selectFrom('cases').selectAll()
+  return db
+    .selectFrom('cases')
+    .selectAll()
     .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
-    .where((eb) => eb.or([
-      eb.and([eb('card', 'is', null), eb('yellow_at', '<=', now)]),
-      eb.and([eb('card', '!=', 'red'), eb('red_at', '<=', now)]),
-      eb.and([eb('red_escalated', '=', 0), eb('red_at', '<=', now)]),
-    ]))
-    .orderBy('red_at').limit(limit).execute();
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('card', 'is', null), eb('yellow_at', '<=', now)]),
+        eb.and([eb('card', '!=', 'red'), eb('red_at', '<=', now)]),
+        eb.and([eb('red_escalated', '=', 0), eb('red_at', '<=', now)]),
+      ]),
+    )
+    .orderBy('red_at')
+    .limit(limit)
+    .execute();
 }
 
 /** Counts for a subtree: per status, open overdue, resolved at village level, ratings. */
 export async function stats(db: Executor, scope: Scope, userId: string, regionPath: string | undefined, now: string) {
   const base = () => visible(db, scope, userId, { regionPath });
-  const byStatus = await base().select(['c.status']).select((e) => e.fn.countAll<number>().as('n')).groupBy('c.status').execute();
-  const [agg] = await base().select((e) => [
-    e.fn.sum<number>(e.case().when('c.resolved_level', 'in', ['village', 'grid']).then(1).else(0).end()).as('in_village'),
-    e.fn.sum<number>(e.case().when('c.resolved_at', 'is not', null).then(1).else(0).end()).as('resolved'),
-    e.fn.sum<number>(e.case().when('c.escalations', '>', 0).then(1).else(0).end()).as('escalated'),
-    e.fn.sum<number>(e.case().when('c.reopened', '>', 0).then(1).else(0).end()).as('reopened'),
-    e.fn.sum<number>(e.case().when('c.rating', '<=', 2).then(1).else(0).end()).as('low_ratings'),
-    e.fn.avg<number>('c.rating').as('avg_rating'),
-    e.fn.sum<number>(e.case().when(e.and([e('c.status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']), e('c.red_at', '<=', now)])).then(1).else(0).end()).as('overdue'),
-  ]).execute();
+  const byStatus = await base()
+    .select(['c.status'])
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .groupBy('c.status')
+    .execute();
+  const [agg] = await base()
+    .select((e) => [
+      e.fn.sum<number>(e.case().when('c.resolved_level', 'in', ['village', 'grid']).then(1).else(0).end()).as('in_village'),
+      e.fn.sum<number>(e.case().when('c.resolved_at', 'is not', null).then(1).else(0).end()).as('resolved'),
+      e.fn.sum<number>(e.case().when('c.escalations', '>', 0).then(1).else(0).end()).as('escalated'),
+      e.fn.sum<number>(e.case().when('c.reopened', '>', 0).then(1).else(0).end()).as('reopened'),
+      e.fn.sum<number>(e.case().when('c.rating', '<=', 2).then(1).else(0).end()).as('low_ratings'),
+      e.fn.avg<number>('c.rating').as('avg_rating'),
+      e.fn
+        .sum<number>(
+          e
+            .case()
+            .when(e.and([e('c.status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']), e('c.red_at', '<=', now)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('overdue'),
+    ])
+    .execute();
   return { byStatus: byStatus.map((r) => ({ status: r.status, n: Number(r.n) })), agg };
 }
 
 /** Open cases in a subtree that the grids could not settle: red-carded or escalated (the weekly 会商 agenda). */
 export function openRedOrEscalated(db: Executor, path: string, limit: number) {
-  return db.selectFrom('cases').selectAll()
+  return db
+    .selectFrom('cases')
+    .selectAll()
     .where((eb) => withinPath(eb, 'region_path', path))
     .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
     .where((eb) => eb.or([eb('card', '=', 'red'), eb('escalations', '>', 0)]))
-    .orderBy('reported_at').limit(limit).execute();
+    .orderBy('reported_at')
+    .limit(limit)
+    .execute();
 }
 
 export function byIds(db: Executor, ids: string[]) {
@@ -212,10 +302,18 @@ export function byIds(db: Executor, ids: string[]) {
 
 /** The clocks of every open case (the demo's simulation follows them). */
 export function openCaseClocks(db: Executor) {
-  return db.selectFrom('cases').select(['id', 'status', 'card', 'yellow_at', 'red_at']).where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress']).execute();
+  return db
+    .selectFrom('cases')
+    .select(['id', 'status', 'card', 'yellow_at', 'red_at'])
+    .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
+    .execute();
 }
 
 /** Status and type of every case reported inside a subtree (the demo's summary). */
 export function statusesWithin(db: Executor, path: string) {
-  return db.selectFrom('cases').select(['status', 'type']).where((eb) => withinPath(eb, 'region_path', path)).execute();
+  return db
+    .selectFrom('cases')
+    .select(['status', 'type'])
+    .where((eb) => withinPath(eb, 'region_path', path))
+    .execute();
 }

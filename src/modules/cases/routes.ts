@@ -21,196 +21,381 @@ import { MAX_BYTES } from '../attachments/service.js';
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
 
 const caseItem = z.object({
-  id: z.string(), seq: z.string(), type: z.string(), category: z.string(), categoryName: z.string(), categoryGroup: z.string().nullable(),
-  title: z.string(), description: z.string(), priority: z.string(), source: z.string(), sourceName: z.string(),
-  regionId: z.string(), regionName: z.string(), householdId: z.string().nullable(), status: z.string(), card: z.enum(['yellow', 'red']).nullable(),
-  levelRegionId: z.string(), levelRegionName: z.string(), levelRegionLevel: z.string(), reporterId: z.string(), reporterName: z.string(),
-  assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), assigneeUnit: z.string().nullable(), dueAt: z.string().nullable(), yellowAt: z.string().nullable(), overdue: z.boolean(),
+  id: z.string(),
+  seq: z.string(),
+  type: z.string(),
+  category: z.string(),
+  categoryName: z.string(),
+  categoryGroup: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  priority: z.string(),
+  source: z.string(),
+  sourceName: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+  householdId: z.string().nullable(),
+  status: z.string(),
+  card: z.enum(['yellow', 'red']).nullable(),
+  levelRegionId: z.string(),
+  levelRegionName: z.string(),
+  levelRegionLevel: z.string(),
+  reporterId: z.string(),
+  reporterName: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  assigneeUnit: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  yellowAt: z.string().nullable(),
+  overdue: z.boolean(),
   dueProvisional: z.boolean().describe('the due date falls in a year whose work calendar nobody has entered (counted Monday–Friday)'),
-  reportedAt: z.string(), acceptedAt: z.string().nullable(), resolvedAt: z.string().nullable(), closedAt: z.string().nullable(),
-  rating: z.number().nullable(), ratingComment: z.string().nullable(), escalations: z.number(), reopened: z.number(),
-  extensionPending: z.boolean(), extensionDays: z.number(), verified: z.boolean(), details: z.record(z.string(), z.unknown()).nullable(),
+  reportedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  rating: z.number().nullable(),
+  ratingComment: z.string().nullable(),
+  escalations: z.number(),
+  reopened: z.number(),
+  extensionPending: z.boolean(),
+  extensionDays: z.number(),
+  verified: z.boolean(),
+  details: z.record(z.string(), z.unknown()).nullable(),
 });
 const caseDetail = caseItem.extend({
-  history: z.array(z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), by: z.string().nullable(), byName: z.string(), at: z.string(), note: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable() })),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      by: z.string().nullable(),
+      byName: z.string(),
+      at: z.string(),
+      note: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
   copies: z.array(z.object({ userId: z.string(), name: z.string() })),
   attachments: z.array(attachmentItem),
   actions: z.array(z.string()),
 });
 
-const text = (max: number, zh: string) => z.string({ error: zh }).trim().min(1, { error: zh }).max(max, { error: `不能超过${max}个字` });
+const text = (max: number, zh: string) =>
+  z
+    .string({ error: zh })
+    .trim()
+    .min(1, { error: zh })
+    .max(max, { error: `不能超过${max}个字` });
 
 export default function routes(app: App, ctx: Ctx) {
-  app.get('/api/case-categories', {
-    schema: {
-      tags: ['cases'], summary: '事件类别与时限设置 / Case categories and time limits',
-      response: { 200: z.object({ items: z.array(categories.categoryItem), total: z.number() }) },
+  app.get(
+    '/api/case-categories',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '事件类别与时限设置 / Case categories and time limits',
+        response: { 200: z.object({ items: z.array(categories.categoryItem), total: z.number() }) },
+      },
     },
-  }, async (req) => {
-    requireActor(req);
-    const items = await categories.list(ctx);
-    return { items, total: items.length };
-  });
-
-  app.post('/api/case-categories', {
-    schema: { tags: ['cases'], summary: '新增事件类别（管理员）/ Add a category', body: categories.categoryCreate, response: { 201: categories.categoryItem } },
-  }, async (req, reply) => reply.code(201).send(await categories.create(ctx, requireActor(req), req.body)));
-
-  app.patch('/api/case-categories/:code', {
-    schema: { tags: ['cases'], summary: '修改类别设置（管理员）/ Edit a category', params: z.object({ code: z.string().max(40) }), body: categories.categoryPatch, response: { 200: categories.categoryItem } },
-  }, async (req) => categories.update(ctx, requireActor(req), req.params.code, req.body));
-
-  app.get('/api/case-limits', {
-    schema: {
-      tags: ['cases'], summary: '时限规则（按类别、层级、优先级）/ Time-limit rules by category, level and priority',
-      response: { 200: z.object({ defaults: z.record(z.string(), z.object({ acceptYellow: z.number(), acceptRed: z.number(), resolveYellow: z.number(), resolveRed: z.number() })), levels: z.array(z.string()), items: z.array(limits.limitItem) }) },
+    async (req) => {
+      requireActor(req);
+      const items = await categories.list(ctx);
+      return { items, total: items.length };
     },
-  }, async (req) => {
-    requireActor(req);
-    return limits.list(ctx);
-  });
+  );
 
-  app.put('/api/case-limits', {
-    schema: { tags: ['cases'], summary: '设置一条时限规则（管理员）/ Set a time-limit rule', body: limits.limitBody, response: { 200: limits.limitItem } },
-  }, async (req) => limits.put(ctx, requireActor(req), req.body));
-
-  app.delete('/api/case-limits/:id', {
-    schema: { tags: ['cases'], summary: '删除时限规则（管理员）/ Remove a time-limit rule', params: z.object({ id: z.string().max(64) }) },
-  }, async (req, reply) => {
-    await limits.remove(ctx, requireActor(req), req.params.id);
-    return reply.code(204).send();
-  });
-
-  app.post('/api/cases', {
-    schema: {
-      tags: ['cases'], summary: '上报事件 / Report a case (idempotent on idempotencyKey)',
-      body: z.object({
-        type: z.enum(CASE_TYPES, { error: '事件类型须为事件、代办或纠纷' }),
-        category: z.string({ error: '请选择事件类别' }).min(1, { error: '请选择事件类别' }).max(40),
-        title: text(60, '请填写事件标题'),
-        description: text(2000, '请描述事件情况'),
-        regionId: z.string({ error: '请选择发生地点' }).min(1, { error: '请选择发生地点' }).max(64),
-        householdId: z.string().max(64).optional(),
-        priority: z.enum(PRIORITIES, { error: '优先级须为一般、重大或疑难' }).optional(),
-        source: z.enum(SOURCES).optional(),
-        idempotencyKey: z.string().min(8, { error: '幂等键至少8个字符' }).max(100).optional(),
-        details: z.object({
-          parties: z.array(z.object({
-            name: z.string().trim().min(1, { error: '请填写当事人姓名' }).max(30), phone: z.string().max(20).optional(),
-            householdId: z.string().max(64).optional(), side: z.enum(['applicant', 'respondent', 'other']).optional(),
-          })).max(20).optional(),
-          riskLevel: z.enum(['low', 'medium', 'high'], { error: '风险等级须为低、中或高' }).optional(),
-          serviceItem: z.string().max(40).optional(),
-        }).optional(),
-      }),
-      response: { 201: caseDetail },
+  app.post(
+    '/api/case-categories',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '新增事件类别（管理员）/ Add a category',
+        body: categories.categoryCreate,
+        response: { 201: categories.categoryItem },
+      },
     },
-  }, async (req, reply) => reply.code(201).send(await service.report(ctx, requireActor(req), req.body)));
+    async (req, reply) => reply.code(201).send(await categories.create(ctx, requireActor(req), req.body)),
+  );
 
-  app.get('/api/cases', {
-    schema: {
-      tags: ['cases'], summary: '事件列表（辖区内上报、本人上报、经办或抄告）/ Cases',
-      querystring: z.object({
-        status: z.enum(STATUSES).optional(), type: z.enum(CASE_TYPES).optional(), category: z.string().max(40).optional(),
-        card: z.enum(['yellow', 'red']).optional(), regionId: z.string().max(64).optional(), overdue: z.enum(['true', 'false']).optional(),
-        q: z.string().trim().max(50).optional(),
-        from: day.optional().describe('reported on or after this Shanghai day'), to: day.optional().describe('reported on or before this Shanghai day (inclusive)'),
-        box: z.enum(['todo', 'done', 'overdue', 'copied', 'mine']).optional(),
-        attention: z.enum(['true', 'false']).optional().describe('true: low ratings (≤2 stars) and reopened cases'), ...paging,
-      }),
-      response: { 200: listOf(caseItem) },
+  app.patch(
+    '/api/case-categories/:code',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '修改类别设置（管理员）/ Edit a category',
+        params: z.object({ code: z.string().max(40) }),
+        body: categories.categoryPatch,
+        response: { 200: categories.categoryItem },
+      },
     },
-  }, async (req) => service.list(ctx, requireActor(req), { ...req.query, overdue: req.query.overdue === 'true', attention: req.query.attention === 'true' }));
+    async (req) => categories.update(ctx, requireActor(req), req.params.code, req.body),
+  );
 
-  app.get('/api/cases/stats', {
-    schema: {
-      tags: ['cases'], summary: '事件统计与小事不出村率 / Case KPIs of a subtree', querystring: z.object({ regionId: z.string().max(64).optional() }),
-      response: { 200: z.object({
-        total: z.number(), byStatus: z.array(z.object({ status: z.string(), n: z.number() })), resolved: z.number(), overdue: z.number(), escalated: z.number(),
-        reopened: z.number(), lowRatings: z.number(), avgRating: z.number().nullable(), resolvedInVillage: z.number(), villageRate: z.number().nullable(),
-      }) },
+  app.get(
+    '/api/case-limits',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '时限规则（按类别、层级、优先级）/ Time-limit rules by category, level and priority',
+        response: {
+          200: z.object({
+            defaults: z.record(z.string(), z.object({ acceptYellow: z.number(), acceptRed: z.number(), resolveYellow: z.number(), resolveRed: z.number() })),
+            levels: z.array(z.string()),
+            items: z.array(limits.limitItem),
+          }),
+        },
+      },
     },
-  }, async (req) => service.stats(ctx, requireActor(req), req.query.regionId));
-
-  app.get('/api/cases/disputes/ledger', {
-    schema: {
-      tags: ['cases'], summary: '导出矛盾纠纷台账（.xlsx）/ Export the dispute ledger',
-      querystring: z.object({ regionId: z.string().max(64).optional(), from: day.optional(), to: day.optional() }),
+    async (req) => {
+      requireActor(req);
+      return limits.list(ctx);
     },
-  }, async (req, reply) => {
-    const data = await exporter.disputeLedger(ctx, requireActor(req), req.query);
-    return sendXlsx(reply, `矛盾纠纷台账_${shanghaiDate(ctx.clock.now())}.xlsx`, 'dispute-ledger.xlsx', data);
-  });
+  );
 
-  app.get('/api/cases/:id/file', {
-    schema: { tags: ['cases'], summary: '导出一案一卷（.xlsx）/ Export the case file', params: idParam },
-  }, async (req, reply) => {
-    const { seq, data } = await exporter.caseFile(ctx, requireActor(req), req.params.id);
-    return sendXlsx(reply, `案卷_${seq}.xlsx`, `case-${seq}.xlsx`, data);
-  });
-
-  app.get('/api/cases/:id', {
-    schema: { tags: ['cases'], summary: '事件详情及办理过程 / A case with its history', params: idParam, response: { 200: caseDetail } },
-  }, async (req) => service.detail(ctx, requireActor(req), req.params.id));
-
-  app.get('/api/cases/:id/assignees', {
-    schema: {
-      tags: ['cases'], summary: '可派单或抄告的人员 / People the responsible level may dispatch to or copy', params: idParam,
-      response: { 200: z.object({
-        items: z.array(z.object({ userId: z.string(), name: z.string(), phone: z.string(), role: z.string(), regionId: z.string(), regionName: z.string(), unit: z.string().nullable() })),
-        total: z.number(),
-        units: z.array(z.string()).describe('站所 of the township with staff accounts: dispatch with {unit}'),
-      }) },
+  app.put(
+    '/api/case-limits',
+    {
+      schema: { tags: ['cases'], summary: '设置一条时限规则（管理员）/ Set a time-limit rule', body: limits.limitBody, response: { 200: limits.limitItem } },
     },
-  }, async (req) => {
-    const { people, units } = await service.assigneeCandidates(ctx, requireActor(req), req.params.id);
-    return { items: people, total: people.length, units };
-  });
+    async (req) => limits.put(ctx, requireActor(req), req.body),
+  );
 
-  app.post('/api/cases/:id/transitions', {
-    schema: {
-      tags: ['cases'], summary: '办理操作（受理、派单、办结、上报、督办、评价、归档、回头看…）/ Take an action',
-      params: idParam,
-      body: z.object({
-        action: z.enum(ACTIONS, { error: '未知的办理操作' }),
-        note: z.string().max(2000).optional(),
-        assigneeId: z.string().max(64).optional(),
-        rating: z.number().int().min(1, { error: '评价须为1至5星' }).max(5, { error: '评价须为1至5星' }).optional(),
-        days: z.number().int().min(1).max(30).optional(),
-        skipLevel: z.boolean().optional(),
-        idempotencyKey: z.string().min(8, { error: '幂等键至少8个字符' }).max(100).optional(),
-        outcome: z.enum(['agreement', 'terminated'], { error: '调解结果须为达成协议或终止调解' }).optional(),
-        step: z.string().max(10).optional(),
-        place: z.string().max(100).optional(),
-        unit: z.enum(TOWNSHIP_UNITS, { error: '未知的站所' }).optional(),
-      }),
-      response: { 200: caseDetail },
+  app.delete(
+    '/api/case-limits/:id',
+    {
+      schema: { tags: ['cases'], summary: '删除时限规则（管理员）/ Remove a time-limit rule', params: z.object({ id: z.string().max(64) }) },
     },
-  }, async (req) => service.transition(ctx, requireActor(req), req.params.id, req.body));
-
-  app.post('/api/cases/:id/attachments', {
-    schema: {
-      tags: ['cases'], consumes: ['multipart/form-data'], params: idParam,
-      summary: '上传照片或附件（JPG/PNG/WebP/PDF，单个≤10MB，一次≤9个）/ Attach photos or files',
-      response: { 201: z.object({ items: z.array(attachmentItem) }) },
+    async (req, reply) => {
+      await limits.remove(ctx, requireActor(req), req.params.id);
+      return reply.code(204).send();
     },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    const files = await readFiles(req, 9, MAX_BYTES);
-    return reply.code(201).send({ items: await service.attachFiles(ctx, actor, req.params.id, files) });
-  });
+  );
 
-  app.get('/api/cases/:id/attachments/:attachmentId', {
-    schema: { tags: ['cases'], summary: '查看附件 / Download an attachment', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
-  }, async (req, reply) => {
-    return sendStoredFile(reply, await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId), 'attachment');
-  });
+  app.post(
+    '/api/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '上报事件 / Report a case (idempotent on idempotencyKey)',
+        body: z.object({
+          type: z.enum(CASE_TYPES, { error: '事件类型须为事件、代办或纠纷' }),
+          category: z.string({ error: '请选择事件类别' }).min(1, { error: '请选择事件类别' }).max(40),
+          title: text(60, '请填写事件标题'),
+          description: text(2000, '请描述事件情况'),
+          regionId: z.string({ error: '请选择发生地点' }).min(1, { error: '请选择发生地点' }).max(64),
+          householdId: z.string().max(64).optional(),
+          priority: z.enum(PRIORITIES, { error: '优先级须为一般、重大或疑难' }).optional(),
+          source: z.enum(SOURCES).optional(),
+          idempotencyKey: z.string().min(8, { error: '幂等键至少8个字符' }).max(100).optional(),
+          details: z
+            .object({
+              parties: z
+                .array(
+                  z.object({
+                    name: z.string().trim().min(1, { error: '请填写当事人姓名' }).max(30),
+                    phone: z.string().max(20).optional(),
+                    householdId: z.string().max(64).optional(),
+                    side: z.enum(['applicant', 'respondent', 'other']).optional(),
+                  }),
+                )
+                .max(20)
+                .optional(),
+              riskLevel: z.enum(['low', 'medium', 'high'], { error: '风险等级须为低、中或高' }).optional(),
+              serviceItem: z.string().max(40).optional(),
+            })
+            .optional(),
+        }),
+        response: { 201: caseDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.report(ctx, requireActor(req), req.body)),
+  );
 
-  app.post('/api/cases/sweep', {
-    schema: { tags: ['cases'], summary: '立即执行时限检查（管理员）/ Run the time-limit sweep now', response: { 200: z.object({ yellow: z.number(), red: z.number(), escalated: z.number() }) } },
-  }, async (req) => {
-    const actor = requireActor(req);
-    caseRegion.assertSomewhere(actor, 'case.settings');
-    return sweepCases(ctx);
-  });
+  app.get(
+    '/api/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '事件列表（辖区内上报、本人上报、经办或抄告）/ Cases',
+        querystring: z.object({
+          status: z.enum(STATUSES).optional(),
+          type: z.enum(CASE_TYPES).optional(),
+          category: z.string().max(40).optional(),
+          card: z.enum(['yellow', 'red']).optional(),
+          regionId: z.string().max(64).optional(),
+          overdue: z.enum(['true', 'false']).optional(),
+          q: z.string().trim().max(50).optional(),
+          from: day.optional().describe('reported on or after this Shanghai day'),
+          to: day.optional().describe('reported on or before this Shanghai day (inclusive)'),
+          box: z.enum(['todo', 'done', 'overdue', 'copied', 'mine']).optional(),
+          attention: z.enum(['true', 'false']).optional().describe('true: low ratings (≤2 stars) and reopened cases'),
+          ...paging,
+        }),
+        response: { 200: listOf(caseItem) },
+      },
+    },
+    async (req) => service.list(ctx, requireActor(req), { ...req.query, overdue: req.query.overdue === 'true', attention: req.query.attention === 'true' }),
+  );
+
+  app.get(
+    '/api/cases/stats',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '事件统计与小事不出村率 / Case KPIs of a subtree',
+        querystring: z.object({ regionId: z.string().max(64).optional() }),
+        response: {
+          200: z.object({
+            total: z.number(),
+            byStatus: z.array(z.object({ status: z.string(), n: z.number() })),
+            resolved: z.number(),
+            overdue: z.number(),
+            escalated: z.number(),
+            reopened: z.number(),
+            lowRatings: z.number(),
+            avgRating: z.number().nullable(),
+            resolvedInVillage: z.number(),
+            villageRate: z.number().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => service.stats(ctx, requireActor(req), req.query.regionId),
+  );
+
+  app.get(
+    '/api/cases/disputes/ledger',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '导出矛盾纠纷台账（.xlsx）/ Export the dispute ledger',
+        querystring: z.object({ regionId: z.string().max(64).optional(), from: day.optional(), to: day.optional() }),
+      },
+    },
+    async (req, reply) => {
+      const data = await exporter.disputeLedger(ctx, requireActor(req), req.query);
+      return sendXlsx(reply, `矛盾纠纷台账_${shanghaiDate(ctx.clock.now())}.xlsx`, 'dispute-ledger.xlsx', data);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/file',
+    {
+      schema: { tags: ['cases'], summary: '导出一案一卷（.xlsx）/ Export the case file', params: idParam },
+    },
+    async (req, reply) => {
+      const { seq, data } = await exporter.caseFile(ctx, requireActor(req), req.params.id);
+      return sendXlsx(reply, `案卷_${seq}.xlsx`, `case-${seq}.xlsx`, data);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id',
+    {
+      schema: { tags: ['cases'], summary: '事件详情及办理过程 / A case with its history', params: idParam, response: { 200: caseDetail } },
+    },
+    async (req) => service.detail(ctx, requireActor(req), req.params.id),
+  );
+
+  app.get(
+    '/api/cases/:id/assignees',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '可派单或抄告的人员 / People the responsible level may dispatch to or copy',
+        params: idParam,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                userId: z.string(),
+                name: z.string(),
+                phone: z.string(),
+                role: z.string(),
+                regionId: z.string(),
+                regionName: z.string(),
+                unit: z.string().nullable(),
+              }),
+            ),
+            total: z.number(),
+            units: z.array(z.string()).describe('站所 of the township with staff accounts: dispatch with {unit}'),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const { people, units } = await service.assigneeCandidates(ctx, requireActor(req), req.params.id);
+      return { items: people, total: people.length, units };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/transitions',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '办理操作（受理、派单、办结、上报、督办、评价、归档、回头看…）/ Take an action',
+        params: idParam,
+        body: z.object({
+          action: z.enum(ACTIONS, { error: '未知的办理操作' }),
+          note: z.string().max(2000).optional(),
+          assigneeId: z.string().max(64).optional(),
+          rating: z.number().int().min(1, { error: '评价须为1至5星' }).max(5, { error: '评价须为1至5星' }).optional(),
+          days: z.number().int().min(1).max(30).optional(),
+          skipLevel: z.boolean().optional(),
+          idempotencyKey: z.string().min(8, { error: '幂等键至少8个字符' }).max(100).optional(),
+          outcome: z.enum(['agreement', 'terminated'], { error: '调解结果须为达成协议或终止调解' }).optional(),
+          step: z.string().max(10).optional(),
+          place: z.string().max(100).optional(),
+          unit: z.enum(TOWNSHIP_UNITS, { error: '未知的站所' }).optional(),
+        }),
+        response: { 200: caseDetail },
+      },
+    },
+    async (req) => service.transition(ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/cases/:id/attachments',
+    {
+      schema: {
+        tags: ['cases'],
+        consumes: ['multipart/form-data'],
+        params: idParam,
+        summary: '上传照片或附件（JPG/PNG/WebP/PDF，单个≤10MB，一次≤9个）/ Attach photos or files',
+        response: { 201: z.object({ items: z.array(attachmentItem) }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const files = await readFiles(req, 9, MAX_BYTES);
+      return reply.code(201).send({ items: await service.attachFiles(ctx, actor, req.params.id, files) });
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/attachments/:attachmentId',
+    {
+      schema: { tags: ['cases'], summary: '查看附件 / Download an attachment', params: z.object({ id: z.string().max(64), attachmentId: z.string().max(64) }) },
+    },
+    async (req, reply) => {
+      return sendStoredFile(reply, await service.openAttachment(ctx, requireActor(req), req.params.id, req.params.attachmentId), 'attachment');
+    },
+  );
+
+  app.post(
+    '/api/cases/sweep',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '立即执行时限检查（管理员）/ Run the time-limit sweep now',
+        response: { 200: z.object({ yellow: z.number(), red: z.number(), escalated: z.number() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      caseRegion.assertSomewhere(actor, 'case.settings');
+      return sweepCases(ctx);
+    },
+  );
 }

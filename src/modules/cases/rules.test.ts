@@ -1,12 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACTIONS, allowedActions, ANY, assignableGrant, cardAt, DEFAULT_LIMITS, isTerminal, levelAbove, LIMIT_LEVELS, limitsProblem, nextStatus, pickLimits, PRIORITIES, STATUSES, TRANSITIONS, WHO, type Action, type LimitRule, type Priority, type Status } from './rules.js';
+import {
+  ACTIONS,
+  allowedActions,
+  ANY,
+  assignableGrant,
+  cardAt,
+  DEFAULT_LIMITS,
+  isTerminal,
+  levelAbove,
+  LIMIT_LEVELS,
+  limitsProblem,
+  nextStatus,
+  pickLimits,
+  PRIORITIES,
+  STATUSES,
+  TRANSITIONS,
+  WHO,
+  type Action,
+  type LimitRule,
+  type Priority,
+  type Status,
+} from './rules.js';
 
 describe('case transition table', () => {
   it('follows 上报 → 受理 → 派单 → 处置 → 办结 → 评价 → 归档', () => {
-    const path: [Action, Status][] = [['accept', 'accepted'], ['dispatch', 'dispatched'], ['start', 'in_progress'], ['resolve', 'resolved'], ['rate', 'rated'], ['archive', 'archived']];
+    const path: [Action, Status][] = [
+      ['accept', 'accepted'],
+      ['dispatch', 'dispatched'],
+      ['start', 'in_progress'],
+      ['resolve', 'resolved'],
+      ['rate', 'rated'],
+      ['archive', 'archived'],
+    ];
     let s: Status = 'reported';
-    for (const [a, to] of path) { s = nextStatus(s, a)!; expect(s).toBe(to); }
+    for (const [a, to] of path) {
+      s = nextStatus(s, a)!;
+      expect(s).toBe(to);
+    }
   });
 
   it('refuses what the state does not allow', () => {
@@ -26,23 +57,29 @@ describe('case transition table', () => {
   });
 
   it('property: random action sequences keep the invariants', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...ACTIONS), { maxLength: 60 }), (actions) => {
-      let s: Status = 'reported';
-      const history: { from: Status; to: Status }[] = [];
-      const reached = new Set<Status>([s]);
-      for (const a of actions) {
-        const to = nextStatus(s, a);
-        if (isTerminal(s) && to !== null) return false; // nothing leaves a terminal state
-        if (to === null) { if (allowedActions(s).includes(a)) return false; continue; }
-        if (!allowedActions(s).includes(a)) return false;
-        history.push({ from: s, to });
-        s = to;
-        reached.add(s);
-      }
-      // history replays to the current state and each step was a table entry
-      const replay = history.reduce<Status>((cur, h) => (h.from === cur ? h.to : ('x' as Status)), 'reported');
-      return replay === s && [...reached].every((r) => STATUSES.includes(r));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ACTIONS), { maxLength: 60 }), (actions) => {
+        let s: Status = 'reported';
+        const history: { from: Status; to: Status }[] = [];
+        const reached = new Set<Status>([s]);
+        for (const a of actions) {
+          const to = nextStatus(s, a);
+          if (isTerminal(s) && to !== null) return false; // nothing leaves a terminal state
+          if (to === null) {
+            if (allowedActions(s).includes(a)) return false;
+            continue;
+          }
+          if (!allowedActions(s).includes(a)) return false;
+          history.push({ from: s, to });
+          s = to;
+          reached.add(s);
+        }
+        // history replays to the current state and each step was a table entry
+        const replay = history.reduce<Status>((cur, h) => (h.from === cur ? h.to : ('x' as Status)), 'reported');
+        return replay === s && [...reached].every((r) => STATUSES.includes(r));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('every status is reachable from 上报 through allowed actions', () => {
@@ -50,7 +87,13 @@ describe('case transition table', () => {
     const queue: Status[] = ['reported'];
     while (queue.length) {
       const s = queue.shift()!;
-      for (const a of allowedActions(s)) { const to = nextStatus(s, a)!; if (!seen.has(to)) { seen.add(to); queue.push(to); } }
+      for (const a of allowedActions(s)) {
+        const to = nextStatus(s, a)!;
+        if (!seen.has(to)) {
+          seen.add(to);
+          queue.push(to);
+        }
+      }
     }
     expect([...seen].sort()).toEqual([...STATUSES].sort());
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...STATUSES].sort());
@@ -76,8 +119,15 @@ describe('cards', () => {
 });
 
 describe('time limits per category, level and priority', () => {
-  const rule = (category: string, level: string, priority: Priority, n: number): LimitRule =>
-    ({ category, level, priority, acceptYellow: n, acceptRed: n + 1, resolveYellow: n + 2, resolveRed: n + 3 });
+  const rule = (category: string, level: string, priority: Priority, n: number): LimitRule => ({
+    category,
+    level,
+    priority,
+    acceptYellow: n,
+    acceptRed: n + 1,
+    resolveYellow: n + 2,
+    resolveRed: n + 3,
+  });
 
   it('falls back to the defaults: 2/5 to accept, 5/10 to resolve', () => {
     expect(pickLimits([], 'env_dirty', 'village', 'normal')).toEqual({ acceptYellow: 2, acceptRed: 5, resolveYellow: 5, resolveRed: 10 });
@@ -97,17 +147,26 @@ describe('time limits per category, level and priority', () => {
   it('property: the chosen rule matches and no matching rule is more specific', () => {
     const cats = ['a', 'b', ANY];
     const lvls = [...LIMIT_LEVELS, ANY];
-    const arb = fc.uniqueArray(fc.record({ category: fc.constantFrom(...cats), level: fc.constantFrom(...lvls), priority: fc.constantFrom(...PRIORITIES), n: fc.integer({ min: 1, max: 50 }) }),
-      { selector: (r) => `${r.category}|${r.level}|${r.priority}` });
-    fc.assert(fc.property(arb, fc.constantFrom('a', 'b'), fc.constantFrom(...LIMIT_LEVELS), fc.constantFrom(...PRIORITIES), (raw, cat, lvl, pri) => {
-      const rules = raw.map((r) => rule(r.category, r.level, r.priority, r.n));
-      const got = pickLimits(rules, cat, lvl, pri);
-      const matching = rules.filter((r) => r.priority === pri && [cat, ANY].includes(r.category) && [lvl, ANY].includes(r.level));
-      const spec = (r: LimitRule) => (r.category === ANY ? 0 : 2) + (r.level === ANY ? 0 : 1);
-      const top = matching.sort((x, y) => spec(y) - spec(x))[0];
-      expect(got.acceptYellow).toBe(top ? top.acceptYellow : DEFAULT_LIMITS[pri].acceptYellow);
-      expect(limitsProblem(got)).toBeNull();
-    }));
+    const arb = fc.uniqueArray(
+      fc.record({
+        category: fc.constantFrom(...cats),
+        level: fc.constantFrom(...lvls),
+        priority: fc.constantFrom(...PRIORITIES),
+        n: fc.integer({ min: 1, max: 50 }),
+      }),
+      { selector: (r) => `${r.category}|${r.level}|${r.priority}` },
+    );
+    fc.assert(
+      fc.property(arb, fc.constantFrom('a', 'b'), fc.constantFrom(...LIMIT_LEVELS), fc.constantFrom(...PRIORITIES), (raw, cat, lvl, pri) => {
+        const rules = raw.map((r) => rule(r.category, r.level, r.priority, r.n));
+        const got = pickLimits(rules, cat, lvl, pri);
+        const matching = rules.filter((r) => r.priority === pri && [cat, ANY].includes(r.category) && [lvl, ANY].includes(r.level));
+        const spec = (r: LimitRule) => (r.category === ANY ? 0 : 2) + (r.level === ANY ? 0 : 1);
+        const top = matching.sort((x, y) => spec(y) - spec(x))[0];
+        expect(got.acceptYellow).toBe(top ? top.acceptYellow : DEFAULT_LIMITS[pri].acceptYellow);
+        expect(limitsProblem(got)).toBeNull();
+      }),
+    );
   });
 
   it('refuses yellow after red and limits outside 1–90 working days', () => {
@@ -119,8 +178,9 @@ describe('time limits per category, level and priority', () => {
 });
 
 describe('who the responsible level may dispatch to or copy', () => {
-  const village = '/c/t/v/', township = '/c/t/';
-  it('staff inside the level and the serving township\'s 站所, nobody else', () => {
+  const village = '/c/t/v/',
+    township = '/c/t/';
+  it("staff inside the level and the serving township's 站所, nobody else", () => {
     expect(assignableGrant({ role: 'grid_worker', path: '/c/t/v/g/' }, village, township)).toBe(true);
     expect(assignableGrant({ role: 'village_cadre', path: village }, village, township)).toBe(true);
     expect(assignableGrant({ role: 'township_staff', path: township }, village, township)).toBe(true);

@@ -9,9 +9,26 @@ export const STATUSES = ['reported', 'accepted', 'dispatched', 'in_progress', 'r
 export type Status = (typeof STATUSES)[number];
 
 export const ACTIONS = [
-  'accept', 'reject', 'dispatch', 'start', 'resolve', 'escalate', 'return', 'supervise', 'rate', 'archive', 'reopen',
-  'request_extension', 'approve_extension', 'deny_extension', 'copy', 'verify', 'note',
-  'step', 'mediate', 'revisit',
+  'accept',
+  'reject',
+  'dispatch',
+  'start',
+  'resolve',
+  'escalate',
+  'return',
+  'supervise',
+  'rate',
+  'archive',
+  'reopen',
+  'request_extension',
+  'approve_extension',
+  'deny_extension',
+  'copy',
+  'verify',
+  'note',
+  'step',
+  'mediate',
+  'revisit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -27,9 +44,41 @@ const SAME = 'same' as const;
 /** status → action → next status ('same' keeps the status). Anything absent is INVALID_TRANSITION. */
 export const TRANSITIONS: Record<Status, Partial<Record<Action, Status | typeof SAME>>> = {
   reported: { accept: 'accepted', reject: 'rejected', escalate: SAME, supervise: SAME, copy: SAME, note: SAME },
-  accepted: { dispatch: 'dispatched', start: 'in_progress', resolve: 'resolved', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME, step: SAME, mediate: SAME },
-  dispatched: { start: 'in_progress', resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME, step: SAME, mediate: SAME },
-  in_progress: { resolve: 'resolved', return: 'accepted', escalate: SAME, supervise: SAME, copy: SAME, note: SAME, request_extension: SAME, step: SAME, mediate: SAME },
+  accepted: {
+    dispatch: 'dispatched',
+    start: 'in_progress',
+    resolve: 'resolved',
+    escalate: SAME,
+    supervise: SAME,
+    copy: SAME,
+    note: SAME,
+    request_extension: SAME,
+    step: SAME,
+    mediate: SAME,
+  },
+  dispatched: {
+    start: 'in_progress',
+    resolve: 'resolved',
+    return: 'accepted',
+    escalate: SAME,
+    supervise: SAME,
+    copy: SAME,
+    note: SAME,
+    request_extension: SAME,
+    step: SAME,
+    mediate: SAME,
+  },
+  in_progress: {
+    resolve: 'resolved',
+    return: 'accepted',
+    escalate: SAME,
+    supervise: SAME,
+    copy: SAME,
+    note: SAME,
+    request_extension: SAME,
+    step: SAME,
+    mediate: SAME,
+  },
   resolved: { rate: 'rated', return: 'in_progress', note: SAME, revisit: SAME },
   rated: { archive: 'archived', verify: SAME, reopen: 'accepted', note: SAME, revisit: SAME },
   archived: { reopen: 'accepted' },
@@ -40,11 +89,26 @@ export const TRANSITIONS: Record<Status, Partial<Record<Action, Status | typeof 
 for (const s of OPEN) Object.assign(TRANSITIONS[s], { approve_extension: SAME, deny_extension: SAME });
 
 export const WHO: Record<Action, Actor[]> = {
-  accept: ['level'], reject: ['level'], dispatch: ['level'], escalate: ['level'], copy: ['level', 'above'],
-  start: ['handler', 'level'], resolve: ['handler', 'level'], return: ['handler', 'level'], request_extension: ['handler', 'level'],
-  supervise: ['above'], approve_extension: ['above'], deny_extension: ['above'], verify: ['above'],
-  rate: ['reporter'], archive: ['level'], reopen: ['level', 'reporter'], note: ['level', 'handler', 'above', 'reporter'],
-  step: ['handler', 'level'], mediate: ['handler', 'level'], revisit: ['handler', 'level'],
+  accept: ['level'],
+  reject: ['level'],
+  dispatch: ['level'],
+  escalate: ['level'],
+  copy: ['level', 'above'],
+  start: ['handler', 'level'],
+  resolve: ['handler', 'level'],
+  return: ['handler', 'level'],
+  request_extension: ['handler', 'level'],
+  supervise: ['above'],
+  approve_extension: ['above'],
+  deny_extension: ['above'],
+  verify: ['above'],
+  rate: ['reporter'],
+  archive: ['level'],
+  reopen: ['level', 'reporter'],
+  note: ['level', 'handler', 'above', 'reporter'],
+  step: ['handler', 'level'],
+  mediate: ['handler', 'level'],
+  revisit: ['handler', 'level'],
 };
 
 /** Roles whose holders inside the responsible level's subtree it may dispatch to or copy (派单、抄告). */
@@ -90,7 +154,12 @@ export const allowedActions = (s: Status): Action[] => Object.keys(TRANSITIONS[s
 
 // ── time limits ──
 
-export interface Limits { acceptYellow: number; acceptRed: number; resolveYellow: number; resolveRed: number }
+export interface Limits {
+  acceptYellow: number;
+  acceptRed: number;
+  resolveYellow: number;
+  resolveRed: number;
+}
 
 /** CONTRACT.md defaults; 重大 and 疑难 cases get their own (重大事项开会办, 疑难事项集中办). */
 export const DEFAULT_LIMITS: Record<Priority, Limits> = {
@@ -105,7 +174,11 @@ export type LimitLevel = (typeof LIMIT_LEVELS)[number];
 /** "Any category" / "any level" in a limit rule. */
 export const ANY = '*';
 
-export interface LimitRule extends Limits { category: string; level: string; priority: Priority }
+export interface LimitRule extends Limits {
+  category: string;
+  level: string;
+  priority: Priority;
+}
 
 /**
  * The limits for a case of `category` at `level` with `priority`: the most
@@ -144,7 +217,7 @@ export interface Clocked {
   status: Status;
   card: Card;
   yellowAt: string | null; // current phase's yellow instant (ISO)
-  redAt: string | null;    // current phase's red instant = dueAt
+  redAt: string | null; // current phase's red instant = dueAt
 }
 
 /**

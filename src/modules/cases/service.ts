@@ -18,7 +18,19 @@ import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 import { actionsFor, caseRegion, LEVEL_ROLES, mayAssign, partiesOf, reportSource, todoOf } from './policy.js';
-import { ANY, assignableGrant, HANDLER_ROLES, levelAbove, nextServiceStep, RISK_LEVELS, nextStatus, type Action, type CaseType, type Priority, type Status } from './rules.js';
+import {
+  ANY,
+  assignableGrant,
+  HANDLER_ROLES,
+  levelAbove,
+  nextServiceStep,
+  RISK_LEVELS,
+  nextStatus,
+  type Action,
+  type CaseType,
+  type Priority,
+  type Status,
+} from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
 import * as pointsLedger from '../points/index.js';
@@ -29,16 +41,35 @@ export const invalidTransition = (zh = '当前状态不能执行该操作', en =
 
 /** Inserts the default catalog's missing categories (idempotent; run at start-up). */
 export async function ensureCatalog(ctx: Ctx) {
-  await repo.insertCategories(ctx.db, CATALOG.map((e: CatalogEntry, i) => ({
-    id: newId(), type: e.type, code: e.code, name: e.name, parent_code: null, group_name: e.group ?? null,
-    skip_level: e.skipLevel ? 1 : 0,
-    verify_required: 0, first_report_points: e.firstReportPoints ?? 0, sort_order: i, active: 1,
-  })));
+  await repo.insertCategories(
+    ctx.db,
+    CATALOG.map((e: CatalogEntry, i) => ({
+      id: newId(),
+      type: e.type,
+      code: e.code,
+      name: e.name,
+      parent_code: null,
+      group_name: e.group ?? null,
+      skip_level: e.skipLevel ? 1 : 0,
+      verify_required: 0,
+      first_report_points: e.firstReportPoints ?? 0,
+      sort_order: i,
+      active: 1,
+    })),
+  );
 }
 
 export interface ReportInput {
-  type: CaseType; category: string; title: string; description: string; regionId: string;
-  householdId?: string; priority?: Priority; source?: string; idempotencyKey?: string; details?: Record<string, unknown>;
+  type: CaseType;
+  category: string;
+  title: string;
+  description: string;
+  regionId: string;
+  householdId?: string;
+  priority?: Priority;
+  source?: string;
+  idempotencyKey?: string;
+  details?: Record<string, unknown>;
   /** Written in the report's own transaction (e.g. the visit or patrol item linking to the case); throwing undoes the report. */
   alongside?: (tx: Executor, caseId: string) => Promise<void>;
 }
@@ -50,8 +81,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   }
   const region = await regions.requireBodyRegion(ctx, actor, input.regionId);
   const cat = await repo.categoryByCode(ctx.db, input.category);
-  if (!cat || !cat.active || cat.type !== input.type)
-    throw new AppError('VALIDATION_FAILED', '事件类别不存在或与事件类型不符', 'Unknown category for this case type');
+  if (!cat?.active || cat.type !== input.type) throw new AppError('VALIDATION_FAILED', '事件类别不存在或与事件类型不符', 'Unknown category for this case type');
   if (input.type === 'dispute') checkDisputeDetails(input.details);
   if (input.householdId) {
     const path = await people.householdRegionPath(ctx, input.householdId);
@@ -65,23 +95,69 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const clock = timeLimits.clockFrom(workCalendar(ctx), now, await timeLimits.limitsFor(ctx.db, cat.code, level.level, priority), 'accept');
   const id = newId();
   const row: repo.CaseRow = {
-    id, county_id: region.county_id, seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
-    type: input.type, category_code: cat.code, title: input.title.trim(), description: input.description.trim(), priority,
+    id,
+    county_id: region.county_id,
+    seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
+    type: input.type,
+    category_code: cat.code,
+    title: input.title.trim(),
+    description: input.description.trim(),
+    priority,
     // Unless named: a grid worker's report, a villager's 随手拍, or what a cadre registers at the office (来访登记).
     source: input.source ?? reportSource(actor),
-    region_id: region.id, region_path: region.path, household_id: input.householdId ?? null, reporter_id: actor.userId,
-    idempotency_key: input.idempotencyKey ?? null, status: 'reported', card: null, level_region_id: level.id, level_region_path: level.path,
-    assignee_id: null, ...clock, red_escalated: 0, extension_days: 0, extension_pending: 0, verified: 0,
-    escalations: 0, reopened: 0, rating: null, rating_comment: null, resolved_level: null, details: input.details ? JSON.stringify(input.details) : null,
-    reported_at: now.toISOString(), accepted_at: null, resolved_at: null, closed_at: null, updated_at: now.toISOString(), version: 0,
+    region_id: region.id,
+    region_path: region.path,
+    household_id: input.householdId ?? null,
+    reporter_id: actor.userId,
+    idempotency_key: input.idempotencyKey ?? null,
+    status: 'reported',
+    card: null,
+    level_region_id: level.id,
+    level_region_path: level.path,
+    assignee_id: null,
+    ...clock,
+    red_escalated: 0,
+    extension_days: 0,
+    extension_pending: 0,
+    verified: 0,
+    escalations: 0,
+    reopened: 0,
+    rating: null,
+    rating_comment: null,
+    resolved_level: null,
+    details: input.details ? JSON.stringify(input.details) : null,
+    reported_at: now.toISOString(),
+    accepted_at: null,
+    resolved_at: null,
+    closed_at: null,
+    updated_at: now.toISOString(),
+    version: 0,
   };
   // Read everything before the transaction: on SQLite it holds the only connection.
   const levelPeople = await holdersAt(ctx, LEVEL_ROLES, level.path);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       await repo.insert(tx, row);
-      await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'report', from_status: null, to_status: 'reported', by_user_id: actor.userId, at: row.reported_at, note: null, data: null }]);
-      await audit(tx, now, actor, { action: 'case.report', entity: 'case', entityId: id, regionPath: region.path, detail: { type: row.type, category: row.category_code } });
+      await repo.insertHistory(tx, [
+        {
+          id: newId(),
+          case_id: id,
+          action: 'report',
+          from_status: null,
+          to_status: 'reported',
+          by_user_id: actor.userId,
+          at: row.reported_at,
+          note: null,
+          data: null,
+        },
+      ]);
+      await audit(tx, now, actor, {
+        action: 'case.report',
+        entity: 'case',
+        entityId: id,
+        regionPath: region.path,
+        detail: { type: row.type, category: row.category_code },
+      });
       await notify(ctx, tx, levelPeople, { kind: 'assignment', title: `新上报事件待受理：${row.title}`, entity: 'case', entityId: id });
       if (input.alongside) await input.alongside(tx, id);
     });
@@ -99,8 +175,11 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
 async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ctx.db) {
   const c = await repo.byId(db, id);
   if (!c) throw notFound('事件', 'Case');
-  const visible = actor.scope.canSeeRow(c.region_path, c.household_id) || c.reporter_id === actor.userId || c.assignee_id === actor.userId
-    || (await repo.copiesOf(db, id)).some((x) => x.user_id === actor.userId);
+  const visible =
+    actor.scope.canSeeRow(c.region_path, c.household_id) ||
+    c.reporter_id === actor.userId ||
+    c.assignee_id === actor.userId ||
+    (await repo.copiesOf(db, id)).some((x) => x.user_id === actor.userId);
   if (!visible) throw notFound('事件', 'Case');
   return c;
 }
@@ -119,7 +198,11 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
   };
 }
 
-export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { regionId?: string; overdue?: boolean; box?: 'todo' | 'done' | 'overdue' | 'copied' | 'mine'; page: number; pageSize: number }) {
+export async function list(
+  ctx: Ctx,
+  actor: Actor,
+  f: repo.CaseFilter & { regionId?: string; overdue?: boolean; box?: 'todo' | 'done' | 'overdue' | 'copied' | 'mine'; page: number; pageSize: number },
+) {
   const filter: repo.CaseFilter = { ...f };
   // from/to are Shanghai calendar days, both inclusive: the repo compares instants, `to` exclusive.
   if (f.from && f.to && f.from > f.to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', 'The start date is after the end date');
@@ -144,7 +227,12 @@ export async function list(ctx: Ctx, actor: Actor, f: repo.CaseFilter & { region
 export interface TransitionInput {
   /** A retried request with the same key returns the case as the first one left it, changing nothing. */
   idempotencyKey?: string;
-  action: Action; note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean;
+  action: Action;
+  note?: string;
+  assigneeId?: string;
+  rating?: number;
+  days?: number;
+  skipLevel?: boolean;
   /** Disputes: how mediation ended (协议 or 终止). */ outcome?: 'agreement' | 'terminated';
   /** Service requests: which of the six steps is recorded. */ step?: string;
   /** Mediation session place. */ place?: string;
@@ -169,7 +257,20 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
     const written = await ctx.db.transaction().execute(async (tx) => {
       const ok = await repo.updateVersioned(tx, id, c.version, { ...patch, status: to, updated_at: now.toISOString() });
       if (!ok) return false;
-      await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: input.action, from_status: from, to_status: to, by_user_id: actor.userId, at: now.toISOString(), note: input.note?.trim() || null, data: data ? JSON.stringify(data) : null, idempotency_key: input.idempotencyKey ?? null }]);
+      await repo.insertHistory(tx, [
+        {
+          id: newId(),
+          case_id: id,
+          action: input.action,
+          from_status: from,
+          to_status: to,
+          by_user_id: actor.userId,
+          at: now.toISOString(),
+          note: input.note?.trim() || null,
+          data: data ? JSON.stringify(data) : null,
+          idempotency_key: input.idempotencyKey ?? null,
+        },
+      ]);
       if (input.action === 'copy' && input.assigneeId) await repo.insertCopy(tx, { case_id: id, user_id: input.assigneeId, at: now.toISOString() });
       await audit(tx, now, actor, { action: `case.${input.action}`, entity: 'case', entityId: id, regionPath: c.region_path, detail: { from, to, ...data } });
       for (const n of notices) await notify(ctx, tx, n.to, { kind: n.kind, title: n.title, entity: 'case', entityId: id });
@@ -196,9 +297,17 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
   const levelPeople = () => holdersAt(ctx, LEVEL_ROLES, c.level_region_path);
   switch (input.action) {
     case 'accept': {
-      Object.assign(patch, timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve', c.extension_days), { accepted_at: now.toISOString(), card: c.card === 'red' ? 'red' : null });
+      Object.assign(patch, timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve', c.extension_days), {
+        accepted_at: now.toISOString(),
+        card: c.card === 'red' ? 'red' : null,
+      });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已受理：${c.title}` });
-      const first = await firstReportCredit(ctx, { id: c.id, title: c.title, reporterId: c.reporter_id, regionPath: c.region_path, type: c.type }, cat.first_report_points, now);
+      const first = await firstReportCredit(
+        ctx,
+        { id: c.id, title: c.title, reporterId: c.reporter_id, regionPath: c.region_path, type: c.type },
+        cat.first_report_points,
+        now,
+      );
       if (first) credits.push(first);
       break;
     }
@@ -230,10 +339,16 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       notices.push({ to: await levelPeople(), kind: 'status', title: `事件被退回：${c.title}` });
       break;
     case 'resolve':
-      if (c.household_id) notices.push({ to: await householdVillagers(ctx, c.household_id), kind: 'status', title: `为您家办理的事项已办结，请评价：${c.title}` });
+      if (c.household_id)
+        notices.push({ to: await householdVillagers(ctx, c.household_id), kind: 'status', title: `为您家办理的事项已办结，请评价：${c.title}` });
       if (c.type === 'dispute') {
         if (!input.outcome) throw new AppError('VALIDATION_FAILED', '请选择调解结果：达成协议或终止调解', 'Choose the outcome: agreement or terminated');
-        if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', input.outcome === 'agreement' ? '请填写调解协议内容' : '请填写终止调解的原因', 'Describe the agreement or why mediation ended');
+        if (!input.note?.trim())
+          throw new AppError(
+            'VALIDATION_FAILED',
+            input.outcome === 'agreement' ? '请填写调解协议内容' : '请填写终止调解的原因',
+            'Describe the agreement or why mediation ended',
+          );
         data = { outcome: input.outcome };
         if (input.outcome === 'agreement') {
           const reward = await mediatorCredit(ctx, { id: c.id, title: c.title, regionPath: c.region_path }, c.assignee_id ?? actor.userId, now);
@@ -249,8 +364,14 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       if (!target) throw invalidTransition('已是最高层级，不能再上报', 'Already at the top level');
       const r = (await regions.get(ctx, target))!;
       // The new level's own clock starts now; a red card stays red until the case is resolved.
-      Object.assign(patch, { level_region_id: r.id, level_region_path: r.path, escalations: c.escalations + 1,
-        ...(await timeLimits.clockAtLevel(ctx.db, workCalendar(ctx), c, r.level, now)), red_escalated: 0, card: c.card === 'red' ? 'red' : null });
+      Object.assign(patch, {
+        level_region_id: r.id,
+        level_region_path: r.path,
+        escalations: c.escalations + 1,
+        ...(await timeLimits.clockAtLevel(ctx.db, workCalendar(ctx), c, r.level, now)),
+        red_escalated: 0,
+        card: c.card === 'red' ? 'red' : null,
+      });
       data = { toRegionId: r.id, toRegionName: r.name, skip: !!input.skipLevel };
       notices.push({ to: await holdersAt(ctx, LEVEL_ROLES, r.path), kind: 'escalated', title: `下级上报事件：${c.title}` });
       break;
@@ -270,7 +391,8 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     }
     case 'request_extension': {
       const days = input.days ?? 0;
-      if (!Number.isInteger(days) || days < 1 || days > 30) throw new AppError('VALIDATION_FAILED', '延期天数须为1至30个工作日', 'Extension must be 1-30 working days');
+      if (!Number.isInteger(days) || days < 1 || days > 30)
+        throw new AppError('VALIDATION_FAILED', '延期天数须为1至30个工作日', 'Extension must be 1-30 working days');
       if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', '申请延期须说明理由', 'A reason is required');
       patch.extension_pending = 1;
       data = { days };
@@ -283,7 +405,11 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       Object.assign(patch, { extension_pending: 0, extension_days: total });
       // The running clock moves by the granted days; a red card raised before stays until resolved.
       if (c.yellow_at && c.red_at)
-        Object.assign(patch, { yellow_at: workCalendar(ctx).addWorkingDays(new Date(c.yellow_at), days).toISOString(), red_at: workCalendar(ctx).addWorkingDays(new Date(c.red_at), days).toISOString(), card: c.card === 'red' ? 'red' : null });
+        Object.assign(patch, {
+          yellow_at: workCalendar(ctx).addWorkingDays(new Date(c.yellow_at), days).toISOString(),
+          red_at: workCalendar(ctx).addWorkingDays(new Date(c.red_at), days).toISOString(),
+          card: c.card === 'red' ? 'red' : null,
+        });
       data = { days };
       notices.push({ to: await levelPeople(), kind: 'extension', title: `延期申请已批准：${c.title}` });
       break;
@@ -298,18 +424,35 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       Object.assign(patch, { rating, rating_comment: input.note?.trim() || null });
       data = { rating };
       // Low ratings are visible to the level above.
-      notices.push({ to: rating <= 2 ? [...(await levelPeople()), ...(await aboveLevel(ctx, c))] : await levelPeople(), kind: 'rated', title: `群众评价${rating}星：${c.title}` });
+      notices.push({
+        to: rating <= 2 ? [...(await levelPeople()), ...(await aboveLevel(ctx, c))] : await levelPeople(),
+        kind: 'rated',
+        title: `群众评价${rating}星：${c.title}`,
+      });
       break;
     }
     case 'verify':
       patch.verified = 1;
       break;
     case 'archive':
-      if (cat.verify_required && !c.verified) throw invalidTransition('该类别须经上级核实后才能归档', 'This category needs verification by the level above before archiving');
+      if (cat.verify_required && !c.verified)
+        throw invalidTransition('该类别须经上级核实后才能归档', 'This category needs verification by the level above before archiving');
       patch.closed_at = now.toISOString();
       break;
     case 'reopen':
-      Object.assign(patch, { reopened: c.reopened + 1, resolved_at: null, closed_at: null, rating: null, rating_comment: null, verified: 0, red_escalated: 0, card: null, accepted_at: now.toISOString(), ...timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve'), extension_days: 0 });
+      Object.assign(patch, {
+        reopened: c.reopened + 1,
+        resolved_at: null,
+        closed_at: null,
+        rating: null,
+        rating_comment: null,
+        verified: 0,
+        red_escalated: 0,
+        card: null,
+        accepted_at: now.toISOString(),
+        ...timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve'),
+        extension_days: 0,
+      });
       notices.push({ to: [...(await levelPeople()), ...(await aboveLevel(ctx, c))], kind: 'status', title: `回头看：事件重新办理：${c.title}` });
       break;
     case 'step': {
@@ -343,11 +486,19 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
 export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
   const c = await requireCase(ctx, actor, id);
   // Names, phones and roles of the staff: for those who hand the case on, not for every viewer (the reporting villager).
-  if (!mayAssign(actor, c)) throw forbidden('只有可派单或抄告该事件的人员可以查看经办人员名单', 'Only those who may dispatch or copy this case see the staff list');
+  if (!mayAssign(actor, c))
+    throw forbidden('只有可派单或抄告该事件的人员可以查看经办人员名单', 'Only those who may dispatch or copy this case see the staff list');
   const within = await workersWithin(ctx, c.level_region_path, HANDLER_ROLES);
   const township = await servingTownship(ctx, c.level_region_path);
   const above = township ? await workersWithin(ctx, township.path, ['township_staff']) : [];
-  const regionNames = new Map((await regions.getMany(ctx, [...within, ...above].map((w) => w.regionId))).map((r) => [r.id, r.name]));
+  const regionNames = new Map(
+    (
+      await regions.getMany(
+        ctx,
+        [...within, ...above].map((w) => w.regionId),
+      )
+    ).map((r) => [r.id, r.name]),
+  );
   const seen = new Set<string>();
   const people = [...within, ...above.filter((a) => a.regionId === township!.id)]
     .filter((w) => !seen.has(w.userId + w.role) && seen.add(w.userId + w.role))
@@ -402,8 +553,26 @@ export async function attachFiles(ctx: Ctx, actor: Actor, id: string, files: att
   const now = ctx.clock.now().toISOString();
   const stored = await ctx.db.transaction().execute(async (tx) => {
     const out = await attachments.attachAll(ctx, tx, 'case', id, actor.userId, files);
-    await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'attach', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: now, note: `上传附件${out.length}个`, data: JSON.stringify({ ids: out.map((a) => a.id) }) }]);
-    await audit(tx, ctx.clock.now(), actor, { action: 'case.attach', entity: 'case', entityId: id, regionPath: c.region_path, detail: { files: out.map((a) => ({ id: a.id, size: a.size, mime: a.mime })) } });
+    await repo.insertHistory(tx, [
+      {
+        id: newId(),
+        case_id: id,
+        action: 'attach',
+        from_status: c.status,
+        to_status: c.status,
+        by_user_id: actor.userId,
+        at: now,
+        note: `上传附件${out.length}个`,
+        data: JSON.stringify({ ids: out.map((a) => a.id) }),
+      },
+    ]);
+    await audit(tx, ctx.clock.now(), actor, {
+      action: 'case.attach',
+      entity: 'case',
+      entityId: id,
+      regionPath: c.region_path,
+      detail: { files: out.map((a) => ({ id: a.id, size: a.size, mime: a.mime })) },
+    });
     return out;
   });
   return stored;
@@ -418,11 +587,10 @@ export async function openAttachment(ctx: Ctx, actor: Actor, id: string, attachm
 
 /** 矛盾纠纷登记: at least two parties (当事人) and a risk level. */
 function checkDisputeDetails(details: Record<string, unknown> | undefined) {
-  const parties = Array.isArray(details?.parties) ? details.parties as { name?: unknown }[] : [];
+  const parties = Array.isArray(details?.parties) ? (details.parties as { name?: unknown }[]) : [];
   if (parties.filter((p) => typeof p?.name === 'string' && p.name.trim()).length < 2)
     throw new AppError('VALIDATION_FAILED', '纠纷登记须填写至少两方当事人', 'A dispute needs at least two parties');
-  if (!RISK_LEVELS.includes(details?.riskLevel as never))
-    throw new AppError('VALIDATION_FAILED', '请选择风险等级（低、中、高）', 'Choose the risk level');
+  if (!RISK_LEVELS.includes(details?.riskLevel as never)) throw new AppError('VALIDATION_FAILED', '请选择风险等级（低、中、高）', 'Choose the risk level');
 }
 
 /** KPIs of the cases reported in a subtree, including the 小事不出村 rate (resolved without leaving the village). */
@@ -433,13 +601,18 @@ export async function stats(ctx: Ctx, actor: Actor, regionId?: string) {
   const total = byStatus.reduce((s, r) => s + r.n, 0);
   const resolved = n(agg?.resolved);
   return {
-    total, byStatus, resolved, overdue: n(agg?.overdue), escalated: n(agg?.escalated), reopened: n(agg?.reopened), lowRatings: n(agg?.low_ratings),
+    total,
+    byStatus,
+    resolved,
+    overdue: n(agg?.overdue),
+    escalated: n(agg?.escalated),
+    reopened: n(agg?.reopened),
+    lowRatings: n(agg?.low_ratings),
     avgRating: agg?.avg_rating == null ? null : Math.round(Number(agg.avg_rating) * 10) / 10,
     resolvedInVillage: n(agg?.in_village),
     villageRate: resolved ? Math.round((n(agg?.in_village) / resolved) * 1000) / 1000 : null,
   };
 }
-
 
 /** The open red-card and escalated cases of a subtree, as list items (for the weekly 会商 agenda). */
 export async function agendaCases(ctx: Ctx, path: string, limit = 200) {
@@ -455,17 +628,42 @@ export async function casesByIds(ctx: Ctx, ids: string[]) {
  * A decision of the township's weekly 会商 on a case, recorded on its timeline
  * (the level or the level above may record it) and told to the people working on it.
  */
-export async function recordConsultation(ctx: Ctx, actor: Actor, id: string, input: { consultationId: string; title: string; decision: string }, alongside?: (tx: Executor) => Promise<void>) {
+export async function recordConsultation(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: { consultationId: string; title: string; decision: string },
+  alongside?: (tx: Executor) => Promise<void>,
+) {
   const c = await requireCase(ctx, actor, id);
   const parts = partiesOf(actor, c);
   // The township's meeting decides on every case of its territory, also one that has climbed past it.
-  if (!parts.has('level') && !parts.has('above') && !caseRegion.canIn(actor, 'case.supervise', c.region_path)) throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
+  if (!parts.has('level') && !parts.has('above') && !caseRegion.canIn(actor, 'case.supervise', c.region_path))
+    throw forbidden('只有责任层级或上级可以记录会商决定', 'Only the responsible level or the level above records consultation decisions');
   const now = ctx.clock.now();
   const to = [...(await holdersAt(ctx, LEVEL_ROLES, c.level_region_path)), ...(c.assignee_id ? [c.assignee_id] : [])];
   await ctx.db.transaction().execute(async (tx) => {
     if (alongside) await alongside(tx); // the meeting's own record, in the same transaction
-    await repo.insertHistory(tx, [{ id: newId(), case_id: id, action: 'consult', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: now.toISOString(), note: input.decision, data: JSON.stringify({ consultationId: input.consultationId, title: input.title }) }]);
-    await audit(tx, now, actor, { action: 'case.consult', entity: 'case', entityId: id, regionPath: c.region_path, detail: { consultationId: input.consultationId } });
+    await repo.insertHistory(tx, [
+      {
+        id: newId(),
+        case_id: id,
+        action: 'consult',
+        from_status: c.status,
+        to_status: c.status,
+        by_user_id: actor.userId,
+        at: now.toISOString(),
+        note: input.decision,
+        data: JSON.stringify({ consultationId: input.consultationId, title: input.title }),
+      },
+    ]);
+    await audit(tx, now, actor, {
+      action: 'case.consult',
+      entity: 'case',
+      entityId: id,
+      regionPath: c.region_path,
+      detail: { consultationId: input.consultationId },
+    });
     await notify(ctx, tx, to, { kind: 'supervised', title: `会商决定：${c.title}`, entity: 'case', entityId: id });
   });
 }
@@ -486,22 +684,55 @@ const zhInstant = (iso: string) => {
  */
 export async function recomputeForCalendar(tx: Executor, actor: Actor, before: WorkCalendar, after: WorkCalendar, now: Date): Promise<number> {
   const open = await repo.openClocked(tx);
-  const escalated = await repo.lastEscalations(tx, open.map((c) => c.id));
+  const escalated = await repo.lastEscalations(
+    tx,
+    open.map((c) => c.id),
+  );
   const iso = now.toISOString();
   let changed = 0;
   for (const c of open) {
-    const moved = reclock({ status: c.status as Status, reportedAt: c.reported_at, acceptedAt: c.accepted_at, lastEscalationAt: escalated.get(c.id) ?? null, yellowAt: c.yellow_at!, redAt: c.red_at! }, before, after);
+    const moved = reclock(
+      {
+        status: c.status as Status,
+        reportedAt: c.reported_at,
+        acceptedAt: c.accepted_at,
+        lastEscalationAt: escalated.get(c.id) ?? null,
+        yellowAt: c.yellow_at!,
+        redAt: c.red_at!,
+      },
+      before,
+      after,
+    );
     if (moved.yellowAt === c.yellow_at && moved.redAt === c.red_at) continue;
     const withdraw = c.card === 'yellow' && moved.yellowAt > iso;
-    const ok = await repo.updateVersioned(tx, c.id, c.version, { yellow_at: moved.yellowAt, red_at: moved.redAt, ...(withdraw ? { card: null } : {}), updated_at: iso });
+    const ok = await repo.updateVersioned(tx, c.id, c.version, {
+      yellow_at: moved.yellowAt,
+      red_at: moved.redAt,
+      ...(withdraw ? { card: null } : {}),
+      updated_at: iso,
+    });
     // On PostgreSQL a person may have changed the case since it was read: the whole save is retried.
     if (!ok) throw new AppError('CONFLICT', '保存时有事件正被办理，请稍后重试', 'A case changed while saving; retry');
     const parts = [
-      moved.redAt !== c.red_at ? `办理期限由${zhInstant(c.red_at!)}改为${zhInstant(moved.redAt)}` : `黄牌时间由${zhInstant(c.yellow_at!)}改为${zhInstant(moved.yellowAt)}`,
+      moved.redAt !== c.red_at
+        ? `办理期限由${zhInstant(c.red_at!)}改为${zhInstant(moved.redAt)}`
+        : `黄牌时间由${zhInstant(c.yellow_at!)}改为${zhInstant(moved.yellowAt)}`,
       ...(withdraw ? ['黄牌撤销'] : []),
     ];
     const data = { dueFrom: c.red_at, dueTo: moved.redAt, yellowFrom: c.yellow_at, yellowTo: moved.yellowAt, cardWithdrawn: withdraw };
-    await repo.insertHistory(tx, [{ id: newId(), case_id: c.id, action: 'calendar', from_status: c.status, to_status: c.status, by_user_id: actor.userId, at: iso, note: `工作日历调整：${parts.join('，')}`, data: JSON.stringify(data) }]);
+    await repo.insertHistory(tx, [
+      {
+        id: newId(),
+        case_id: c.id,
+        action: 'calendar',
+        from_status: c.status,
+        to_status: c.status,
+        by_user_id: actor.userId,
+        at: iso,
+        note: `工作日历调整：${parts.join('，')}`,
+        data: JSON.stringify(data),
+      },
+    ]);
     await audit(tx, now, actor, { action: 'case.calendar', entity: 'case', entityId: c.id, regionPath: c.region_path, detail: data });
     changed++;
   }

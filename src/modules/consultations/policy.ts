@@ -11,6 +11,10 @@ export const consultationPolicy = definePolicy({
   see: 'consultation.read',
   abilities: {
     'consultation.read': (actor, c: { region_path: string }) => actor.scope.canSeeRow(c.region_path, null),
-    'consultation.decide': { allow: (actor, c) => consultationRegion.canIn(actor, 'consultation.hold', c.region_path), zh: '只有乡镇领导可以记录会商决定', en: 'Only township leaders record decisions' },
+    'consultation.decide': {
+      allow: (actor, c) => consultationRegion.canIn(actor, 'consultation.hold', c.region_path),
+      zh: '只有乡镇领导可以记录会商决定',
+      en: 'Only township leaders record decisions',
+    },
   },
 });

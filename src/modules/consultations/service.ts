@@ -35,14 +35,29 @@ export async function open(ctx: Ctx, actor: Actor, input: { regionId?: string; t
   if (existing) return detail(ctx, actor, existing.id);
   const agenda = await cases.agendaCases(ctx, township.path);
   const row: repo.ConsultationRow = {
-    id: newId(), region_id: township.id, region_path: township.path, week_key: week, held_on: day,
-    title: input.title?.trim() || `${township.name}第${Number(week.slice(6))}周网格化会商`, attendees: input.attendees?.trim() || null,
-    agenda: JSON.stringify(agenda.map((c) => c.id)), status: 'open', created_by: actor.userId, created_at: now.toISOString(), closed_at: null,
+    id: newId(),
+    region_id: township.id,
+    region_path: township.path,
+    week_key: week,
+    held_on: day,
+    title: input.title?.trim() || `${township.name}第${Number(week.slice(6))}周网格化会商`,
+    attendees: input.attendees?.trim() || null,
+    agenda: JSON.stringify(agenda.map((c) => c.id)),
+    status: 'open',
+    created_by: actor.userId,
+    created_at: now.toISOString(),
+    closed_at: null,
   };
   try {
     await ctx.db.transaction().execute(async (tx) => {
       await repo.insert(tx, row);
-      await audit(tx, now, actor, { action: 'consultation.open', entity: 'consultation', entityId: row.id, regionPath: township.path, detail: { week, agenda: agenda.length } });
+      await audit(tx, now, actor, {
+        action: 'consultation.open',
+        entity: 'consultation',
+        entityId: row.id,
+        regionPath: township.path,
+        detail: { week, agenda: agenda.length },
+      });
     });
   } catch (err) {
     const prior = uniqueViolation(err) ? await repo.byWeek(ctx.db, township.id, week) : undefined;
@@ -64,28 +79,55 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
   const byCase = new Map(decisions.map((d) => [d.case_id, d]));
   const order = new Map(ids.map((x, i) => [x, i]));
   return {
-    id: c.id, regionId: c.region_id, weekKey: c.week_key, heldOn: c.held_on, title: c.title, attendees: c.attendees, status: c.status as 'open' | 'closed',
-    createdBy: names.get(c.created_by)?.name ?? '', closedAt: c.closed_at,
-    agenda: items.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((k) => {
-      const d = byCase.get(k.id);
-      return {
-        caseId: k.id, seq: k.seq, title: k.title, categoryName: k.categoryName, regionName: k.regionName, levelRegionName: k.levelRegionName,
-        status: k.status, card: k.card, escalations: k.escalations, reportedAt: k.reportedAt, dueAt: k.dueAt,
-        decision: d ? { text: d.decision, by: names.get(d.decided_by)?.name ?? '', at: d.decided_at } : null,
-      };
-    }),
+    id: c.id,
+    regionId: c.region_id,
+    weekKey: c.week_key,
+    heldOn: c.held_on,
+    title: c.title,
+    attendees: c.attendees,
+    status: c.status as 'open' | 'closed',
+    createdBy: names.get(c.created_by)?.name ?? '',
+    closedAt: c.closed_at,
+    agenda: items
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      .map((k) => {
+        const d = byCase.get(k.id);
+        return {
+          caseId: k.id,
+          seq: k.seq,
+          title: k.title,
+          categoryName: k.categoryName,
+          regionName: k.regionName,
+          levelRegionName: k.levelRegionName,
+          status: k.status,
+          card: k.card,
+          escalations: k.escalations,
+          reportedAt: k.reportedAt,
+          dueAt: k.dueAt,
+          decision: d ? { text: d.decision, by: names.get(d.decided_by)?.name ?? '', at: d.decided_at } : null,
+        };
+      }),
   };
 }
 
 export async function list(ctx: Ctx, actor: Actor, f: { regionId?: string; page: number; pageSize: number }) {
   const regionPath = f.regionId ? (await regions.requireVisible(ctx, actor, f.regionId)).path : undefined;
   const { total, rows } = await repo.list(ctx.db, actor.scope, regionPath, f.page, f.pageSize);
-  const decisions = await repo.decisionsOf(ctx.db, rows.map((r) => r.id));
+  const decisions = await repo.decisionsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     total,
     items: rows.map((r) => ({
-      id: r.id, regionId: r.region_id, weekKey: r.week_key, heldOn: r.held_on, title: r.title, status: r.status as 'open' | 'closed',
-      cases: (JSON.parse(r.agenda) as string[]).length, decided: decisions.filter((d) => d.consultation_id === r.id).length,
+      id: r.id,
+      regionId: r.region_id,
+      weekKey: r.week_key,
+      heldOn: r.held_on,
+      title: r.title,
+      status: r.status as 'open' | 'closed',
+      cases: (JSON.parse(r.agenda) as string[]).length,
+      decided: decisions.filter((d) => d.consultation_id === r.id).length,
     })),
   };
 }
@@ -94,7 +136,8 @@ export async function list(ctx: Ctx, actor: Actor, f: { regionId?: string; page:
 export async function decide(ctx: Ctx, actor: Actor, id: string, input: { caseId: string; decision: string }) {
   const c = consultationPolicy.assert(actor, 'consultation.decide', await repo.byId(ctx.db, id));
   if (c.status !== 'open') throw new AppError('INVALID_TRANSITION', '会商已结束，不能再记录决定', 'The consultation is closed');
-  if (!(JSON.parse(c.agenda) as string[]).includes(input.caseId)) throw new AppError('VALIDATION_FAILED', '该事件不在本次会商议程中', 'The case is not on the agenda');
+  if (!(JSON.parse(c.agenda) as string[]).includes(input.caseId))
+    throw new AppError('VALIDATION_FAILED', '该事件不在本次会商议程中', 'The case is not on the agenda');
   const now = ctx.clock.now();
   const decision = input.decision.trim();
   // A retried request (same decision already recorded) answers as the first did.

@@ -1,11 +1,11 @@
 // What the demo cases say: titles, descriptions and notes per category, varied by season.
 import type { Rng } from './random.js';
 export interface Fill {
-  g: string;   // 组名 of the grid (一组…)
-  a: string;   // head of the first household
-  b: string;   // head of a second household (disputes)
-  k: string;   // another member of the first household (family disputes)
-  m: number;   // month 1-12 (Shanghai) of the report
+  g: string; // 组名 of the grid (一组…)
+  a: string; // head of the first household
+  b: string; // head of a second household (disputes)
+  k: string; // another member of the first household (family disputes)
+  m: number; // month 1-12 (Shanghai) of the report
   n(lo: number, hi: number): number;
   p<T>(xs: readonly T[]): T;
 }
@@ -38,8 +38,17 @@ export const INCIDENTS: Record<string, Tpl[]> = {
     (f) => [`${f.g}闲置院落杂草丛生`, `${f.g}几处空置院落房前屋后杂草长到半人高，夹杂生活垃圾，容易滋生蚊虫。`],
   ],
   outsider_inflow: [
-    (f) => { const n = f.n(2, 6); return [`${f.g}新租住外地务工人员${n}人`, `${f.a}家出租房新住进${n}名外地务工人员，从事${f.p(['光伏板安装', '煤炭运输', '大棚种植', '道路施工'])}，尚未办理居住登记。`]; },
-    (f) => [`${f.g}有外地收购车辆频繁出入`, `近几天有${f.n(2, 3)}辆外地牌照的车辆在${f.g}挨家收购${f.p(['羊只', '粮食', '旧家电'])}，人员身份不明，需核实并提醒群众注意防范。`],
+    (f) => {
+      const n = f.n(2, 6);
+      return [
+        `${f.g}新租住外地务工人员${n}人`,
+        `${f.a}家出租房新住进${n}名外地务工人员，从事${f.p(['光伏板安装', '煤炭运输', '大棚种植', '道路施工'])}，尚未办理居住登记。`,
+      ];
+    },
+    (f) => [
+      `${f.g}有外地收购车辆频繁出入`,
+      `近几天有${f.n(2, 3)}辆外地牌照的车辆在${f.g}挨家收购${f.p(['羊只', '粮食', '旧家电'])}，人员身份不明，需核实并提醒群众注意防范。`,
+    ],
     (f) => [`${f.g}出租房新入住人员未登记`, `${f.a}家将闲置房屋出租，租住人员${f.n(1, 3)}人来自外省，尚未到村里登记，需核实身份信息。`],
     (f) => [`${f.g}返乡人员情况报告`, `${f.g}有${f.n(2, 5)}名外出务工人员近日返乡，已了解基本情况，需登记并做好就业帮扶对接。`],
   ],
@@ -50,14 +59,18 @@ export const INCIDENTS: Record<string, Tpl[]> = {
     (f) => [`${f.g}涵洞堵塞排水不畅`, `${f.g}村道涵洞被树枝和垃圾堵塞，雨后积水漫过路面，车辆无法通行。`],
   ],
   safety_hazard: [
-    (f) => [`${f.g}${f.a}家土坯房墙体开裂`, `${f.a}家老土坯房后墙出现贯通裂缝，屋顶有下沉，家中${f.p(['两位老人', '老人和孙子', '一位独居老人'])}仍在居住，存在倒塌风险。`],
+    (f) => [
+      `${f.g}${f.a}家土坯房墙体开裂`,
+      `${f.a}家老土坯房后墙出现贯通裂缝，屋顶有下沉，家中${f.p(['两位老人', '老人和孙子', '一位独居老人'])}仍在居住，存在倒塌风险。`,
+    ],
     (f) => [`${f.g}废弃机井未封口`, `${f.g}地头有一眼废弃机井井口未封盖，周围杂草遮挡不易发现，人畜容易跌落。`],
     (f) => [`${f.g}私拉乱接电线`, `${f.a}家从邻居家私拉电线给圈舍供电，电线挂在树上、拖在地上，绝缘层破损，有触电和火灾隐患。`],
     (f) => [`${f.g}村道${f.p(['急弯', '下坡', '丁字路口'])}缺少警示标志`, `${f.g}村道该路段没有减速带和警示牌，近期已发生${f.n(1, 2)}起擦碰，学生上下学经过。`],
     (f) => [`${f.g}液化气罐存放使用不规范`, `${f.g}几户小卖部和农家饭馆液化气罐放在灶台旁，连接软管老化，未装报警器。`],
-    (f) => winter(f.m)
-      ? [`${f.g}${f.a}家燃煤取暖存在中毒隐患`, `${f.a}家卧室内烧煤炉取暖，烟囱接口漏烟，未安装一氧化碳报警器，家中有老人居住。`]
-      : [`${f.g}电动车飞线充电`, `${f.g}有几户从窗户拉线给电动车充电，插线板放在地上，雨天有漏电和起火风险。`],
+    (f) =>
+      winter(f.m)
+        ? [`${f.g}${f.a}家燃煤取暖存在中毒隐患`, `${f.a}家卧室内烧煤炉取暖，烟囱接口漏烟，未安装一氧化碳报警器，家中有老人居住。`]
+        : [`${f.g}电动车飞线充电`, `${f.g}有几户从窗户拉线给电动车充电，插线板放在地上，雨天有漏电和起火风险。`],
   ],
   illegal_building: [
     (f) => [`${f.g}${f.a}家未批先建彩钢房`, `${f.a}家在院外空地上搭建约${f.n(40, 120)}平方米的彩钢房，未办理任何审批手续，已劝阻但仍在施工。`],
@@ -71,15 +84,22 @@ export const INCIDENTS: Record<string, Tpl[]> = {
     (f) => [`${f.g}外出务工人员讨薪情绪不稳`, `${f.g}${f.n(5, 12)}名群众在外地工地务工被拖欠工资约${f.n(5, 30)}万元，近期情绪不稳，有聚集上访苗头。`],
   ],
   hardship: [
-    (f) => [`${f.g}${f.a}家因病致困`, `${f.a}家中${f.p(['户主', '妻子', '儿子'])}今年查出${f.p(['肝硬化', '尿毒症', '脑梗', '肺癌'])}，治疗已花费${f.n(5, 20)}万元，家庭收入微薄，生活困难。`],
-    (f) => [`${f.g}${f.a}家房屋受灾`, `${f.a}家房屋因${f.p(['强降雨', '大风', '失火'])}受损，${f.p(['一间屋顶坍塌', '院墙倒塌', '厨房被毁'])}，目前暂住亲戚家。`],
+    (f) => [
+      `${f.g}${f.a}家因病致困`,
+      `${f.a}家中${f.p(['户主', '妻子', '儿子'])}今年查出${f.p(['肝硬化', '尿毒症', '脑梗', '肺癌'])}，治疗已花费${f.n(5, 20)}万元，家庭收入微薄，生活困难。`,
+    ],
+    (f) => [
+      `${f.g}${f.a}家房屋受灾`,
+      `${f.a}家房屋因${f.p(['强降雨', '大风', '失火'])}受损，${f.p(['一间屋顶坍塌', '院墙倒塌', '厨房被毁'])}，目前暂住亲戚家。`,
+    ],
     (f) => [`${f.g}${f.a}家主要劳动力受伤无收入`, `${f.a}在外务工时摔伤，${f.p(['腿部骨折', '腰椎受伤'])}，需卧床休养数月，家中没有其他收入来源。`],
   ],
   life_difficulty: [
     (f) => [`${f.g}独居老人${f.a}生活无人照料`, `${f.a}年过八旬独自居住，子女在外地，近期行动不便，吃饭、看病无人照应。`],
-    (f) => winter(f.m)
-      ? [`${f.g}${f.a}家冬季取暖困难`, `${f.a}家是脱贫户，今冬取暖用煤尚未备齐，家中有老人和学生。`]
-      : [`${f.g}${f.a}家吃水困难`, `${f.a}家住得偏远，自来水压力不够上不了水，平时只能拉水吃。`],
+    (f) =>
+      winter(f.m)
+        ? [`${f.g}${f.a}家冬季取暖困难`, `${f.a}家是脱贫户，今冬取暖用煤尚未备齐，家中有老人和学生。`]
+        : [`${f.g}${f.a}家吃水困难`, `${f.a}家住得偏远，自来水压力不够上不了水，平时只能拉水吃。`],
     (f) => [`${f.g}${f.a}家留守儿童无人接送`, `${f.a}家父母在外务工，孩子由爷爷奶奶照看，爷爷近期住院，孩子上学接送无人负责。`],
   ],
   mood_swing: [
@@ -96,11 +116,12 @@ export const INCIDENTS: Record<string, Tpl[]> = {
     (f) => [`${f.g}突发停电`, `${f.g}从今天早上开始停电，变压器疑似故障，${f.n(30, 80)}户受影响，养殖户的保温设备停运。`],
   ],
   volunteer_need: [
-    (f) => f.m >= 9 && f.m <= 10
-      ? [`${f.g}留守老人秋收需志愿者帮忙`, `${f.g}有${f.n(3, 6)}户留守老人家的玉米还没收完，需要组织党员志愿者帮忙。`]
-      : winter(f.m)
-        ? [`${f.g}雪后需志愿者扫雪`, `昨夜降雪，${f.g}村道和老人院门前积雪较厚，需要组织志愿者扫雪。`]
-        : [`${f.g}孤寡老人需志愿者上门清扫`, `${f.g}${f.n(2, 4)}户孤寡老人家中卫生较差，需要志愿者上门帮忙清扫、拆洗被褥。`],
+    (f) =>
+      f.m >= 9 && f.m <= 10
+        ? [`${f.g}留守老人秋收需志愿者帮忙`, `${f.g}有${f.n(3, 6)}户留守老人家的玉米还没收完，需要组织党员志愿者帮忙。`]
+        : winter(f.m)
+          ? [`${f.g}雪后需志愿者扫雪`, `昨夜降雪，${f.g}村道和老人院门前积雪较厚，需要组织志愿者扫雪。`]
+          : [`${f.g}孤寡老人需志愿者上门清扫`, `${f.g}${f.n(2, 4)}户孤寡老人家中卫生较差，需要志愿者上门帮忙清扫、拆洗被褥。`],
     (f) => [`${f.g}健康义诊需志愿者协助`, `乡卫生院近期到${f.g}开展义诊，需要志愿者帮忙通知群众、维持秩序、搀扶老人。`],
   ],
 };
@@ -178,7 +199,11 @@ export const DISPUTES: Record<string, Tpl[]> = {
     (f) => [`${f.a}与${f.b}砍伐林木纠纷`, `${f.b}砍伐了地边${f.n(5, 20)}棵杨树，${f.a}认为是自家栽种的，要求赔偿。`],
   ],
   dsp_labor: [
-    (f) => { const n = f.n(3, 9); const site = f.p(['光伏项目', '道路工程', '煤矿']); return [`${f.a}等${n}人追讨务工工资`, `${f.a}等${n}名村民在本地${site}务工，被拖欠工资共计${f.n(3, 15)}万元。`, `${site}施工方`]; },
+    (f) => {
+      const n = f.n(3, 9);
+      const site = f.p(['光伏项目', '道路工程', '煤矿']);
+      return [`${f.a}等${n}人追讨务工工资`, `${f.a}等${n}名村民在本地${site}务工，被拖欠工资共计${f.n(3, 15)}万元。`, `${site}施工方`];
+    },
     (f) => [`${f.a}务工受伤赔偿纠纷`, `${f.a}在${f.b}承包的工程上干活时受伤，医药费花了${f.n(1, 5)}万元，双方对赔偿金额争议较大。`],
   ],
   dsp_damage: [
@@ -193,20 +218,54 @@ export const DISPUTES: Record<string, Tpl[]> = {
 };
 
 export const INCIDENT_WEIGHTS: [string, number][] = [
-  ['env_dirty', 16], ['facility_damage', 14], ['safety_hazard', 9], ['illegal_building', 5], ['outsider_inflow', 4], ['flood_danger', 5],
-  ['instability', 2], ['hardship', 5], ['life_difficulty', 5], ['mood_swing', 2], ['neighbour_conflict', 4], ['emergency', 2], ['volunteer_need', 3],
+  ['env_dirty', 16],
+  ['facility_damage', 14],
+  ['safety_hazard', 9],
+  ['illegal_building', 5],
+  ['outsider_inflow', 4],
+  ['flood_danger', 5],
+  ['instability', 2],
+  ['hardship', 5],
+  ['life_difficulty', 5],
+  ['mood_swing', 2],
+  ['neighbour_conflict', 4],
+  ['emergency', 2],
+  ['volunteer_need', 3],
 ];
 export const SERVICE_WEIGHTS: [string, number][] = [
-  ['svc_pension', 5], ['svc_medical', 5], ['svc_assistance', 3], ['svc_certificate', 4], ['svc_idcard', 3], ['svc_license', 2],
-  ['svc_subsidy', 4], ['svc_insurance', 2], ['svc_errand', 2], ['svc_elder', 2],
+  ['svc_pension', 5],
+  ['svc_medical', 5],
+  ['svc_assistance', 3],
+  ['svc_certificate', 4],
+  ['svc_idcard', 3],
+  ['svc_license', 2],
+  ['svc_subsidy', 4],
+  ['svc_insurance', 2],
+  ['svc_errand', 2],
+  ['svc_elder', 2],
 ];
 export const DISPUTE_WEIGHTS: [string, number][] = [
-  ['dsp_family', 4], ['dsp_neighbour', 6], ['dsp_land', 4], ['dsp_homestead', 4], ['dsp_forest', 1], ['dsp_labor', 2], ['dsp_damage', 3], ['dsp_other', 2],
+  ['dsp_family', 4],
+  ['dsp_neighbour', 6],
+  ['dsp_land', 4],
+  ['dsp_homestead', 4],
+  ['dsp_forest', 1],
+  ['dsp_labor', 2],
+  ['dsp_damage', 3],
+  ['dsp_other', 2],
 ];
 
 export const RESOLVE_NOTES: Record<string, ((r: Rng) => string)[]> = {
-  env_dirty: [(r) => `已组织保洁员清运垃圾${r.int(2, 6)}车，现场已清理干净，并叮嘱周边群众定点投放。`, () => '已清理完毕，设置了“禁止倾倒垃圾”警示牌。', () => '已上门劝说户主清理占道杂物，现场恢复整洁。'],
-  facility_damage: [() => '已联系维修人员更换配件，恢复正常使用。', () => '已维修完毕，经现场查看可以正常使用。', () => '已报乡里协调资金修复，维修完成前设置了临时警示。'],
+  env_dirty: [
+    (r) => `已组织保洁员清运垃圾${r.int(2, 6)}车，现场已清理干净，并叮嘱周边群众定点投放。`,
+    () => '已清理完毕，设置了“禁止倾倒垃圾”警示牌。',
+    () => '已上门劝说户主清理占道杂物，现场恢复整洁。',
+  ],
+  facility_damage: [
+    () => '已联系维修人员更换配件，恢复正常使用。',
+    () => '已维修完毕，经现场查看可以正常使用。',
+    () => '已报乡里协调资金修复，维修完成前设置了临时警示。',
+  ],
   safety_hazard: [() => '已现场排查，隐患已整改到位。', () => '已协调封堵并设置警示标志，隐患消除。', () => '已请供电所人员规范线路，消除隐患。'],
   flood_danger: [() => '已组织人员清淤疏通，水位回落，安排专人巡查。', () => '已转移坡下群众，对裂缝进行覆盖处理，安排专人值守。'],
   illegal_building: [() => '已下达停工通知，当事人已自行拆除违建部分。', () => '已会同乡综合执法队现场核查，责令停止施工并恢复原状。'],

@@ -19,25 +19,75 @@ export interface DemoHousehold {
   phone: string;
   residents: DemoResident[];
 }
-export interface DemoGrid { key: string; villageName: string; groupName: string }
+export interface DemoGrid {
+  key: string;
+  villageName: string;
+  groupName: string;
+}
 
 const AREA = '610802';
 const DAY_MS = 86_400_000;
 // Weighted by repetition: surnames common in northern Shaanxi.
 const SURNAMES = [...'王王王王李李李张张刘刘刘高高高高马马马郝郝杨杨贺贺白白孟孟孟乔苏曹任折冯常霍薛拓艾呼慕'];
 const GIVEN = {
-  male: { old: [...'建国军伟强明平志华东海峰斌刚林涛亮宏文武忠德福贵生有全荣义山成厚满堂发金玉'], young: [...'浩宇博轩睿旭阳昊晨泽鑫俊杰磊鹏飞航铭豪凯瑞锦辰嘉'] },
+  male: {
+    old: [...'建国军伟强明平志华东海峰斌刚林涛亮宏文武忠德福贵生有全荣义山成厚满堂发金玉'],
+    young: [...'浩宇博轩睿旭阳昊晨泽鑫俊杰磊鹏飞航铭豪凯瑞锦辰嘉'],
+  },
   female: { old: [...'秀英兰梅芳丽娟霞艳玲红琴凤珍花桂燕萍彩云香莲翠'], young: [...'静敏婷慧雪佳欣怡悦雨萱梦瑶彤琳璐晓妍诗可馨蕊'] },
 };
-const PHONE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '180', '181', '182', '183', '187', '188', '189', '191', '193', '199'];
+const PHONE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '180',
+  '181',
+  '182',
+  '183',
+  '187',
+  '188',
+  '189',
+  '191',
+  '193',
+  '199',
+];
 
 type Kind = 'alone' | 'oldCouple' | 'couple' | 'threeGenUp' | 'threeGenDown' | 'leftBehind' | 'single' | 'youngCouple';
 const KIND_WEIGHTS: [Kind, number][] = [
-  ['alone', 0.07], ['oldCouple', 0.16], ['couple', 0.32], ['threeGenUp', 0.13],
-  ['threeGenDown', 0.1], ['leftBehind', 0.08], ['single', 0.06], ['youngCouple', 0.08],
+  ['alone', 0.07],
+  ['oldCouple', 0.16],
+  ['couple', 0.32],
+  ['threeGenUp', 0.13],
+  ['threeGenDown', 0.1],
+  ['leftBehind', 0.08],
+  ['single', 0.06],
+  ['youngCouple', 0.08],
 ];
 
-interface Draft { name: string; gender: 'male' | 'female'; age: number; birthDate: string; relation: string; tags: ResidentTag[]; phone?: string }
+interface Draft {
+  name: string;
+  gender: 'male' | 'female';
+  age: number;
+  birthDate: string;
+  relation: string;
+  tags: ResidentTag[];
+  phone?: string;
+}
 
 export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerGrid: number; seed: number; today: string }): DemoHousehold[] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.today);
@@ -71,7 +121,10 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
     for (;;) {
       const p = pick(PHONE_PREFIXES) + String(int(0, 99_999_999)).padStart(8, '0');
       if (p.startsWith('138000000')) continue; // reserved test range 13800000000..13800000099 and neighbours
-      if (!usedPhones.has(p)) { usedPhones.add(p); return p; }
+      if (!usedPhones.has(p)) {
+        usedPhones.add(p);
+        return p;
+      }
     }
   };
 
@@ -90,7 +143,11 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
       const wAge = Math.max(20, hAge - int(-2, 5));
       const husband = person(hAge, 'male', headRel, surname);
       const wife = person(wAge, 'female', spouseRel);
-      if (headRel === '户主' && chance(0.12)) { husband.relation = spouseRel; wife.relation = headRel; return { surname, pair: [wife, husband] }; }
+      if (headRel === '户主' && chance(0.12)) {
+        husband.relation = spouseRel;
+        wife.relation = headRel;
+        return { surname, pair: [wife, husband] };
+      }
       return { surname, pair: [husband, wife] };
     };
     // Children whose parents were 20-40 at their birth.
@@ -108,8 +165,10 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
         p.tags.push('elderly_alone');
         return [p];
       }
-      case 'oldCouple': return couple(60, 85).pair;
-      case 'youngCouple': return couple(22, 35).pair;
+      case 'oldCouple':
+        return couple(60, 85).pair;
+      case 'youngCouple':
+        return couple(22, 35).pair;
       case 'couple': {
         const { surname, pair } = couple(26, 58);
         const out = [...pair, ...kids(pair, int(1, 3), '子女', surname)];
@@ -141,7 +200,8 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
         const grandkids = kids([son, dil], int(1, 2), '孙子女', surname, up ? 25 : 15, up ? 0 : 2);
         if (kind === 'threeGenUp') return [...elders, son, dil, ...grandkids];
         // The middle generation works away from home: not registered here.
-        village.delete(son.name); village.delete(dil.name);
+        village.delete(son.name);
+        village.delete(dil.name);
         for (const g of grandkids) g.tags.push('left_behind_child');
         return grandkids.length ? [...elders, ...grandkids] : elders;
       }
@@ -209,7 +269,8 @@ export function generateDemoHouseholds(opts: { grids: DemoGrid[]; householdsPerG
         address: `${grid.villageName}${grid.groupName}${houseNo}号`,
         phone: contact.phone,
         residents: members.map((p) => {
-          let seq = int(0, 999), idNumber = makeIdNumber(AREA, p.birthDate, seq, p.gender);
+          let seq = int(0, 999),
+            idNumber = makeIdNumber(AREA, p.birthDate, seq, p.gender);
           for (let i = 0; usedIds.has(idNumber); i++) {
             if (i > 1000) throw new Error(`ran out of ID sequence numbers for ${p.birthDate}`);
             seq += 2;

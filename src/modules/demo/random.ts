@@ -13,12 +13,24 @@ export function mulberry32(seed: number): () => number {
 
 export class Rng {
   private readonly next: () => number;
-  constructor(seed: number) { this.next = mulberry32(seed); }
-  float() { return this.next(); }
-  range(lo: number, hi: number) { return lo + this.next() * (hi - lo); }
-  int(lo: number, hi: number) { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p: number) { return this.next() < p; }
-  pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.next() * xs.length)]; }
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float() {
+    return this.next();
+  }
+  range(lo: number, hi: number) {
+    return lo + this.next() * (hi - lo);
+  }
+  int(lo: number, hi: number) {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  chance(p: number) {
+    return this.next() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
   weighted<T>(xs: readonly (readonly [T, number])[]): T {
     let r = this.next() * xs.reduce((s, [, w]) => s + w, 0);
     for (const [x, w] of xs) {

@@ -21,7 +21,7 @@ export interface DemoSeed {
   townshipId: string;
   villageIds: Record<string, string>;
   gridIds: Record<string, string>; // "孟家湾村/一组"
-  users: Record<string, string>;   // phone → user id
+  users: Record<string, string>; // phone → user id
   villagerHouseholdId: string;
 }
 
@@ -39,9 +39,26 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
   const now = ctx.clock.now();
   const at = now.toISOString();
   const perGrid = opts.householdsPerGrid ?? 8;
-  const region = (parent: { id: string; path: string; depth: number; county_id: string } | null, level: 'county' | 'township' | 'village' | 'grid', name: string, code: string, sort: number) => {
+  const region = (
+    parent: { id: string; path: string; depth: number; county_id: string } | null,
+    level: 'county' | 'township' | 'village' | 'grid',
+    name: string,
+    code: string,
+    sort: number,
+  ) => {
     const id = newId();
-    return { id, parent_id: parent?.id ?? null, level, code, name, path: childPath(parent?.path ?? null, id), depth: (parent?.depth ?? -1) + 1, sort_order: sort, county_id: parent?.county_id ?? id, created_at: at };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      level,
+      code,
+      name,
+      path: childPath(parent?.path ?? null, id),
+      depth: (parent?.depth ?? -1) + 1,
+      sort_order: sort,
+      county_id: parent?.county_id ?? id,
+      created_at: at,
+    };
   };
   const county = region(null, 'county', DEMO_COUNTY.name, DEMO_COUNTY.code, 0);
   const township = region(county, 'township', DEMO_TOWNSHIP.name, DEMO_TOWNSHIP.code, 0);
@@ -50,7 +67,12 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
   villages.forEach((v) => {
     const n = v.name === '孟家湾村' ? 4 : 3;
     for (let g = 0; g < n; g++)
-      grids.push({ ...region(v, 'grid', `${GROUP_NAMES[g]}网格`, `${v.code}${String(g + 1).padStart(2, '0')}`, g), key: `${v.name}/${GROUP_NAMES[g]}`, villageName: v.name, groupName: GROUP_NAMES[g] });
+      grids.push({
+        ...region(v, 'grid', `${GROUP_NAMES[g]}网格`, `${v.code}${String(g + 1).padStart(2, '0')}`, g),
+        key: `${v.name}/${GROUP_NAMES[g]}`,
+        villageName: v.name,
+        groupName: GROUP_NAMES[g],
+      });
   });
 
   const demoGrids: DemoGrid[] = grids.map((g) => ({ key: g.key, villageName: g.villageName, groupName: g.groupName }));
@@ -63,12 +85,20 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
     if (await regionsRepo.anyRegion(tx)) return null;
     for (const r of [county, township, ...villages]) await regionsRepo.insert(tx, r);
     for (let i = 0; i < grids.length; i += 50)
-      await regionsRepo.insert(tx, grids.slice(i, i + 50).map(({ key: _k, villageName: _v, groupName: _g, ...r }) => r));
+      await regionsRepo.insert(
+        tx,
+        grids.slice(i, i + 50).map(({ key: _k, villageName: _v, groupName: _g, ...r }) => r),
+      );
 
-    const inserted = await people.insertHouseholdsTx(ctx, tx, null, households.map((h) => ({
-      region: gridByKey.get(h.gridKey)!,
-      input: { regionId: gridByKey.get(h.gridKey)!.id, address: h.address, phone: h.phone, residents: h.residents },
-    })));
+    const inserted = await people.insertHouseholdsTx(
+      ctx,
+      tx,
+      null,
+      households.map((h) => ({
+        region: gridByKey.get(h.gridKey)!,
+        input: { regionId: gridByKey.get(h.gridKey)!.id, address: h.address, phone: h.phone, residents: h.residents },
+      })),
+    );
 
     const mjw = villages[0];
     const gqh = villages[1];
@@ -78,7 +108,10 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
     await peopleRepo.updateResident(tx, head.id, { phone: '13800000004' });
     await peopleRepo.updateHousehold(tx, villagerHousehold.id, { phone: '13800000004' });
     // The demo mediator 白世荣 is a villager of 孟家湾村 (乡贤): his household earns the mediator's points.
-    const mjwHeads = await peopleRepo.residentsOf(tx, inserted.filter((h) => h.region_id !== mjwGrid1.id && h.region_path.startsWith(mjw.path)).map((h) => h.id));
+    const mjwHeads = await peopleRepo.residentsOf(
+      tx,
+      inserted.filter((h) => h.region_id !== mjwGrid1.id && h.region_path.startsWith(mjw.path)).map((h) => h.id),
+    );
     const mediatorHead = mjwHeads.find((r) => r.gender === 'male' && inserted.some((h) => h.head_resident_id === r.id))!;
     await peopleRepo.updateResident(tx, mediatorHead.id, { name: '白世荣', phone: '13800000009' });
 
@@ -99,17 +132,33 @@ export async function seedDemo(ctx: Ctx, opts: { householdsPerGrid?: number } = 
       const id = newId();
       users[a.phone] = id;
       await accountsRepo.insertUser(tx, { id, phone: a.phone, name: a.name, password_hash: hash, active: 1, created_at: at, updated_at: at });
-      await accountsRepo.insertGrants(tx, [{ id: newId(), user_id: id, role: a.role, region_id: a.region.id, region_path: a.region.path, household_id: a.household ?? null, unit: a.unit ?? null, created_at: at }]);
+      await accountsRepo.insertGrants(tx, [
+        {
+          id: newId(),
+          user_id: id,
+          role: a.role,
+          region_id: a.region.id,
+          region_path: a.region.path,
+          household_id: a.household ?? null,
+          unit: a.unit ?? null,
+          created_at: at,
+        },
+      ]);
     }
     // 党员联户: the demo party member serves a dozen households of 孟家湾村.
     const mjwHouseholds = inserted.filter((h) => h.region_path.startsWith(mjw.path)).slice(0, 12);
-    await peopleRepo.insertPartyLinks(tx, mjwHouseholds.map((h) => ({ user_id: users['13800000007'], household_id: h.id, created_at: at })));
+    await peopleRepo.insertPartyLinks(
+      tx,
+      mjwHouseholds.map((h) => ({ user_id: users['13800000007'], household_id: h.id, created_at: at })),
+    );
 
     return {
-      countyId: county.id, townshipId: township.id,
+      countyId: county.id,
+      townshipId: township.id,
       villageIds: Object.fromEntries(villages.map((v) => [v.name, v.id])),
       gridIds: Object.fromEntries(grids.map((g) => [g.key, g.id])),
-      users, villagerHouseholdId: villagerHousehold.id,
+      users,
+      villagerHouseholdId: villagerHousehold.id,
     };
   });
 }

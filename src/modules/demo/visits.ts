@@ -20,7 +20,11 @@ const H = 3_600_000;
 const D = 24 * H;
 
 const SITUATIONS: Record<string, string[]> = {
-  独居老人: ['老人身体状况稳定，冬季取暖已备好，提醒雨雪天注意防滑。', '老人血压偏高，已按时服药，子女每周打电话。', '家中电线老化，已提醒不要私拉乱接，联系电工周末检查。'],
+  独居老人: [
+    '老人身体状况稳定，冬季取暖已备好，提醒雨雪天注意防滑。',
+    '老人血压偏高，已按时服药，子女每周打电话。',
+    '家中电线老化，已提醒不要私拉乱接，联系电工周末检查。',
+  ],
   困难群众: ['低保金按月到账，家中口粮充足，孩子上学正常。', '家中主要劳动力外出务工，收入较上月稳定。', '询问医保报销进度，已告知办理流程。'],
   重度残疾: ['两项补贴已到账，家属照护到位。', '轮椅损坏，已登记需求，联系残联更换。', '康复训练按时进行，情绪良好。'],
   社区矫正: ['按时到司法所报到，在附近工地务工，情绪稳定。', '本月思想汇报已提交，与邻里关系正常。'],
@@ -58,10 +62,14 @@ export async function seedDemoVisits(ctx: Ctx, seed: DemoSeed, opts: { seed?: nu
 
   // Visits: plans made at the start of each month, visits spread over its days up to now.
   let visits = 0;
-  for (const [month, share] of [[lastMonth, 0.85], [thisMonth, 0.5]] as const) {
+  for (const [month, share] of [
+    [lastMonth, 0.85],
+    [thisMonth, 0.5],
+  ] as const) {
     await syncPlan(at(`${month}-01T00:30:00+08:00`), township.path, month);
     const items = (await plan(at(`${month}-01T00:30:00+08:00`), leader, { regionId: township.id, month, page: 1, pageSize: 5000 })).items;
-    const lastDay = month === thisMonth ? Number(today.slice(8, 10)) : Number(shanghaiDate(new Date(Date.parse(`${thisMonth}-01T00:00:00+08:00`) - D)).slice(8, 10));
+    const lastDay =
+      month === thisMonth ? Number(today.slice(8, 10)) : Number(shanghaiDate(new Date(Date.parse(`${thisMonth}-01T00:00:00+08:00`) - D)).slice(8, 10));
     const visited = new Set<string>(); // one visit to a household covers all its items of the month
     for (const item of items) {
       if (visited.has(item.householdId) || !rng.chance(share)) continue;
@@ -73,8 +81,11 @@ export async function seedDemoVisits(ctx: Ctx, seed: DemoSeed, opts: { seed?: nu
       const texts = SITUATIONS[Object.keys(SITUATIONS).find((k) => reason.startsWith(k.slice(0, 2))) ?? '困难群众'];
       const visitor = people.get(workerOf(item.regionId))!;
       await logVisit(at(new Date(when).toISOString()), visitor, {
-        householdId: item.householdId, residentId: item.residentId ?? undefined, method: rng.chance(0.85) ? 'home' : 'phone',
-        situation: rng.pick(texts), needs: rng.chance(0.25) ? rng.pick(NEEDS) : undefined,
+        householdId: item.householdId,
+        residentId: item.residentId ?? undefined,
+        method: rng.chance(0.85) ? 'home' : 'phone',
+        situation: rng.pick(texts),
+        needs: rng.chance(0.25) ? rng.pick(NEEDS) : undefined,
       });
       visits++;
     }
@@ -83,7 +94,12 @@ export async function seedDemoVisits(ctx: Ctx, seed: DemoSeed, opts: { seed?: nu
   // Patrols: daily in each grid over the last 14 days, 月排查 on the 1st and 15th, this quarter's 联查.
   const items = (await checklist(ctx)).items;
   const PROBLEMS: Record<string, string> = {
-    c1i1: '柴草堆放占用消防通道', c2i1: '垃圾池已满未及时清运', c2i3: '路边堆放建筑垃圾', c3i2: '新来务工人员两名未登记', c5i2: '村道路灯两盏不亮', c5i1: '桥面护栏松动',
+    c1i1: '柴草堆放占用消防通道',
+    c2i1: '垃圾池已满未及时清运',
+    c2i3: '路边堆放建筑垃圾',
+    c3i2: '新来务工人员两名未登记',
+    c5i2: '村道路灯两盏不亮',
+    c5i1: '桥面护栏松动',
   };
   let patrols = 0;
   const patrolAt = async (kind: PatrolKind, regionId: string, by: Actor, when: number) => {
@@ -95,10 +111,20 @@ export async function seedDemoVisits(ctx: Ctx, seed: DemoSeed, opts: { seed?: nu
     const dayStart = Date.parse(`${shanghaiDate(new Date(now - back * D))}T00:00:00+08:00`);
     for (const g of grids) if (rng.chance(0.8)) await patrolAt('daily', g.id, people.get(workerOf(g.id))!, dayStart + rng.int(8, 11) * H);
   }
-  const fortnights = [...new Set([`${lastMonth}-15`, `${thisMonth}-01`, `${thisMonth}-15`].filter((d) => d <= today && Date.parse(`${d}T00:00:00+08:00`) >= now - 40 * D))];
+  const fortnights = [
+    ...new Set([`${lastMonth}-15`, `${thisMonth}-01`, `${thisMonth}-15`].filter((d) => d <= today && Date.parse(`${d}T00:00:00+08:00`) >= now - 40 * D)),
+  ];
   for (const d of fortnights)
-    for (const v of villages) if (rng.chance(0.9)) await patrolAt('fortnightly', v.id, people.get(cadreOf(v.id))!, Date.parse(`${patrolPeriod('fortnightly', d).dueOn}T09:30:00+08:00`) + rng.int(0, 1) * D);
+    for (const v of villages)
+      if (rng.chance(0.9))
+        await patrolAt(
+          'fortnightly',
+          v.id,
+          people.get(cadreOf(v.id))!,
+          Date.parse(`${patrolPeriod('fortnightly', d).dueOn}T09:30:00+08:00`) + rng.int(0, 1) * D,
+        );
   const quarterStart = patrolPeriod('quarterly', today).dueOn;
-  if (Date.parse(`${quarterStart}T10:00:00+08:00`) < now) await patrolAt('quarterly', township.id, leader, Date.parse(`${quarterStart}T10:00:00+08:00`) + 2 * D);
+  if (Date.parse(`${quarterStart}T10:00:00+08:00`) < now)
+    await patrolAt('quarterly', township.id, leader, Date.parse(`${quarterStart}T10:00:00+08:00`) + 2 * D);
   return { visits, patrols, ms: Date.now() - started };
 }

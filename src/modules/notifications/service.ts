@@ -5,7 +5,18 @@ import { newId } from '../../core/ids.js';
 import { enqueue, type OutboxMessage } from '../../core/outbox.js';
 import * as repo from './repo.js';
 
-export type NotificationKind = 'assignment' | 'deadline' | 'card_yellow' | 'card_red' | 'escalated' | 'supervised' | 'rated' | 'copied' | 'extension' | 'status' | 'points';
+export type NotificationKind =
+  | 'assignment'
+  | 'deadline'
+  | 'card_yellow'
+  | 'card_red'
+  | 'escalated'
+  | 'supervised'
+  | 'rated'
+  | 'copied'
+  | 'extension'
+  | 'status'
+  | 'points';
 
 export interface Notice {
   kind: NotificationKind;
@@ -29,7 +40,9 @@ export const NOTIFICATION_TOPIC = 'notification';
  * message id that stays the same through retries; delivery never blocks or fails
  * the write that caused it, and a write that rolls back sends nothing.
  */
-export function setGateway(g: Gateway | null) { gateway = g; }
+export function setGateway(g: Gateway | null) {
+  gateway = g;
+}
 
 /** POSTs `{id,userIds,kind,title,body?,entity?,entityId?}`; the id is also sent as Idempotency-Key and X-Message-Id. */
 export function webhookGateway(url: string): Gateway {
@@ -57,17 +70,38 @@ export async function notify(ctx: Ctx, tx: Executor, userIds: string[], n: Notic
   const ids = [...new Set(userIds.filter(Boolean))];
   if (!ids.length) return;
   const at = ctx.clock.now().toISOString();
-  await repo.insert(tx, ids.map((user_id) => ({
-    id: newId(), user_id, kind: n.kind, title: n.title, body: n.body ?? null, entity: n.entity ?? null, entity_id: n.entityId ?? null, created_at: at, read_at: null,
-  })));
+  await repo.insert(
+    tx,
+    ids.map((user_id) => ({
+      id: newId(),
+      user_id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? null,
+      entity: n.entity ?? null,
+      entity_id: n.entityId ?? null,
+      created_at: at,
+      read_at: null,
+    })),
+  );
   if (gateway) await enqueue(tx, NOTIFICATION_TOPIC, { userIds: ids, notice: n });
 }
 
 export async function inbox(ctx: Ctx, userId: string, unreadOnly: boolean, page: number, pageSize: number) {
   const { total, unread, rows } = await repo.list(ctx.db, userId, unreadOnly, page, pageSize);
   return {
-    total, unread,
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, entity: r.entity, entityId: r.entity_id, createdAt: r.created_at, read: !!r.read_at })),
+    total,
+    unread,
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      entity: r.entity,
+      entityId: r.entity_id,
+      createdAt: r.created_at,
+      read: !!r.read_at,
+    })),
   };
 }
 

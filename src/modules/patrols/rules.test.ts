@@ -19,13 +19,19 @@ describe('patrol periods', () => {
   });
 
   it('property: every day lies in exactly one period of each kind, which contains it', () => {
-    fc.assert(fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.constantFrom('daily', 'fortnightly', 'quarterly' as const), (d, kind) => {
-      const day = d.toISOString().slice(0, 10);
-      const p = patrolPeriod(kind, day);
-      expect(p.start <= day && day <= p.end).toBe(true);
-      expect(patrolPeriod(kind, p.start)).toEqual(p);
-      expect(patrolPeriod(kind, p.end)).toEqual(p);
-    }));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.constantFrom('daily', 'fortnightly', 'quarterly' as const),
+        (d, kind) => {
+          const day = d.toISOString().slice(0, 10);
+          const p = patrolPeriod(kind, day);
+          expect(p.start <= day && day <= p.end).toBe(true);
+          expect(patrolPeriod(kind, p.start)).toEqual(p);
+          expect(patrolPeriod(kind, p.end)).toEqual(p);
+        },
+      ),
+    );
   });
 });
 

@@ -9,14 +9,22 @@ export type PatrolKind = (typeof PATROL_KINDS)[number];
 /** The region level each kind of patrol is done for. */
 export const LEVEL_OF: Record<PatrolKind, 'grid' | 'village' | 'township'> = { daily: 'grid', fortnightly: 'village', quarterly: 'township' };
 
-export interface PatrolPeriod { kind: PatrolKind; key: string; dueOn: string; start: string; end: string }
+export interface PatrolPeriod {
+  kind: PatrolKind;
+  key: string;
+  dueOn: string;
+  start: string;
+  end: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The period of a kind that contains `day`: the day itself; the 1st–14th or 15th–month end; the quarter. */
 export function patrolPeriod(kind: PatrolKind, day: string): PatrolPeriod {
-  const y = +day.slice(0, 4), m = +day.slice(5, 7), d = +day.slice(8, 10);
+  const y = +day.slice(0, 4),
+    m = +day.slice(5, 7),
+    d = +day.slice(8, 10);
   if (kind === 'daily') return { kind, key: day, dueOn: day, start: day, end: day };
   if (kind === 'fortnightly') {
     const first = d < 15;
@@ -36,7 +44,11 @@ export function patrolStatus(p: PatrolPeriod, recorded: boolean, today: string):
   return today > p.dueOn ? 'late' : 'due';
 }
 
-export interface ChecklistItem { code: string; category: string; name: string }
+export interface ChecklistItem {
+  code: string;
+  category: string;
+  name: string;
+}
 
 /** A default "6类18项" patrol checklist (categories with items), editable by administrators. */
 export const DEFAULT_CHECKLIST: ChecklistItem[] = [
@@ -48,7 +60,11 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
   ['民生服务', ['困难群众诉求', '独居老人状况', '防汛与自然灾害险情']],
 ].flatMap(([category, names], ci) => (names as string[]).map((name, i) => ({ code: `c${ci + 1}i${i + 1}`, category: category as string, name })));
 
-export interface ItemResult { code: string; ok: boolean; note?: string | null }
+export interface ItemResult {
+  code: string;
+  ok: boolean;
+  note?: string | null;
+}
 
 /**
  * Checks a patrol's results against the checklist: every item answered once,
@@ -64,6 +80,10 @@ export function resultsProblem(checklist: ChecklistItem[], results: ItemResult[]
     if (!r.ok && !r.note?.trim()) return `请说明“${checklist.find((c) => c.code === r.code)!.name}”发现的问题`;
   }
   const missing = checklist.filter((c) => !seen.has(c.code));
-  if (missing.length) return `还有${missing.length}项未检查：${missing.slice(0, 3).map((c) => c.name).join('、')}${missing.length > 3 ? '等' : ''}`;
+  if (missing.length)
+    return `还有${missing.length}项未检查：${missing
+      .slice(0, 3)
+      .map((c) => c.name)
+      .join('、')}${missing.length > 3 ? '等' : ''}`;
   return null;
 }

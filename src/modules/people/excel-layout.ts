@@ -27,17 +27,32 @@ export const REQUIRED_COLUMNS: ColumnKey[] = ['householdKey', 'address', 'name',
 
 /** Other headings seen in village ledgers, mapped to ours. */
 const ALIASES: Record<string, ColumnKey> = {
-  户号: 'householdKey', 户序号: 'householdKey', 网格: 'grid', 所在网格: 'grid', 家庭住址: 'address', 地址: 'address',
-  联系电话: 'householdPhone', 户电话: 'householdPhone', 关系: 'relation', 与户主的关系: 'relation',
-  身份证号码: 'idNumber', 公民身份号码: 'idNumber', 身份证: 'idNumber', 电话: 'phone', 本人手机号: 'phone', 联系方式: 'phone',
-  标签: 'tags', 重点人群: 'tags', 人员类别: 'tags',
+  户号: 'householdKey',
+  户序号: 'householdKey',
+  网格: 'grid',
+  所在网格: 'grid',
+  家庭住址: 'address',
+  地址: 'address',
+  联系电话: 'householdPhone',
+  户电话: 'householdPhone',
+  关系: 'relation',
+  与户主的关系: 'relation',
+  身份证号码: 'idNumber',
+  公民身份号码: 'idNumber',
+  身份证: 'idNumber',
+  电话: 'phone',
+  本人手机号: 'phone',
+  联系方式: 'phone',
+  标签: 'tags',
+  重点人群: 'tags',
+  人员类别: 'tags',
 };
 
 /** "姓名*", " 身份证号（必填）" → a column key, or null. */
 export function columnForHeader(text: string): ColumnKey | null {
   const t = text.replace(/[\s*＊]/g, '').replace(/[（(][^）)]*[）)]/g, '');
   const direct = COLUMNS.find((c) => c.header === t);
-  return direct ? direct.key : ALIASES[t] ?? null;
+  return direct ? direct.key : (ALIASES[t] ?? null);
 }
 
 export const DATA_SHEET = '户籍信息';
@@ -73,11 +88,22 @@ export function addValidations(ws: Worksheet, fromRow: number, toRow: number) {
   const col = (k: ColumnKey) => String.fromCharCode(65 + COLUMNS.findIndex((c) => c.key === k));
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations;
   dv.add(`${col('gender')}${fromRow}:${col('gender')}${toRow}`, {
-    type: 'list', allowBlank: true, formulae: ['"男,女"'], showErrorMessage: true, errorStyle: 'stop', errorTitle: '性别', error: '请选择“男”或“女”',
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"男,女"'],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '性别',
+    error: '请选择“男”或“女”',
   });
   dv.add(`${col('relation')}${fromRow}:${col('relation')}${toRow}`, {
-    type: 'list', allowBlank: true, formulae: [`"${RELATIONS.join(',')}"`], showErrorMessage: true, errorStyle: 'warning',
-    errorTitle: '与户主关系', error: '建议从列表中选择；每户须有且仅有一名“户主”',
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${RELATIONS.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: '与户主关系',
+    error: '建议从列表中选择；每户须有且仅有一名“户主”',
   });
 }
 
@@ -87,12 +113,22 @@ export function addInstructions(wb: Workbook, gridExamples: string[]) {
   ws.columns = [{ width: 16 }, { width: 90 }];
   const lines: [string, string][] = [
     ['填写说明', '每行填写一名居民；同一户的成员填写相同的“户编号”，户编号只用于在本文件内分户，导入后由系统另行编号。'],
-    ['必填列', COLUMNS.filter((c) => c.required).map((c) => c.header).join('、') + '（表头红色）；所属网格在网格一级导入时可不填。'],
-    ['户主', '每户有且仅有一人的“与户主关系”填“户主”；其他成员可填：' + RELATIONS.filter((r) => r !== '户主').join('、') + '。'],
+    [
+      '必填列',
+      `${COLUMNS.filter((c) => c.required)
+        .map((c) => c.header)
+        .join('、')}（表头红色）；所属网格在网格一级导入时可不填。`,
+    ],
+    ['户主', `每户有且仅有一人的“与户主关系”填“户主”；其他成员可填：${RELATIONS.filter((r) => r !== '户主').join('、')}。`],
     ['身份证号', '18位公民身份号码，最后一位可为X。请保持该列为“文本”格式：存成数字的号码末几位会丢失，无法导入。'],
     ['脱敏号码', '从系统导出的表格中身份证号已脱敏（中间以*代替），不能直接重新导入，须填写完整号码。'],
     ['住址与电话', '“住址”“户联系电话”“所属网格”是户的信息，同一户填一次即可；多行都填写时必须一致。'],
-    ['所属网格', '填写网格名称' + (gridExamples.length ? `，如：${gridExamples.slice(0, 6).join('、')}` : '，如“一组网格”') + '；名称在多个村重复时写成“村名/网格名”，也可填写网格代码。'],
+    [
+      '所属网格',
+      '填写网格名称' +
+        (gridExamples.length ? `，如：${gridExamples.slice(0, 6).join('、')}` : '，如“一组网格”') +
+        '；名称在多个村重复时写成“村名/网格名”，也可填写网格代码。',
+    ],
     ['导入方式', '“部分导入”：无误的户全部导入，有错误的户整户跳过；“全部导入”：文件中有任何错误则全部不导入。可先“试导入”检查。'],
     ['示例', '“户籍信息”表中的两行示例（户编号 1）请在导入前删除或改为实际数据。'],
     ['', ''],

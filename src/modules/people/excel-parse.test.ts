@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../../shared/idnumber.js';
-import { COLUMNS, columnForHeader, setColumns, writeHeader } from './excel-layout.js';
+import { type COLUMNS, columnForHeader, setColumns, writeHeader } from './excel-layout.js';
 import { cellText } from '../../core/sheet.js';
 import { parseDate, parseRegistrySheet, type GridResolution, type SheetParse } from './excel-parse.js';
 
 const TODAY = '2026-11-27';
 const GRIDS: Record<string, string> = { 一组网格: 'g1', '孟家湾村/一组网格': 'g1', 二组网格: 'g2' };
-const resolveGrid = (t: string): GridResolution => (t ? (GRIDS[t] ? { id: GRIDS[t] } : { error: `所属网格“${t}”不在孟家湾村范围内` }) : { error: '请填写所属网格' });
+const resolveGrid = (t: string): GridResolution =>
+  t ? (GRIDS[t] ? { id: GRIDS[t] } : { error: `所属网格“${t}”不在孟家湾村范围内` }) : { error: '请填写所属网格' };
 const id = (birth: string, seq: number, g: 'male' | 'female' = 'male') => makeIdNumber('610802', birth, seq, g);
 
 type Row = Partial<Record<(typeof COLUMNS)[number]['key'], unknown>>;
@@ -26,7 +27,15 @@ function parse(rows: Row[], opts: { title?: string } = {}): SheetParse {
   return p;
 }
 const errorsOf = (p: SheetParse) => [...p.households.flatMap((h) => h.rows), ...p.orphans].flatMap((r) => r.errors);
-const head = (over: Row = {}): Row => ({ householdKey: '1', grid: '一组网格', address: '一组1号', name: '王建军', relation: '户主', idNumber: id('1970-01-02', 11), ...over });
+const head = (over: Row = {}): Row => ({
+  householdKey: '1',
+  grid: '一组网格',
+  address: '一组1号',
+  name: '王建军',
+  relation: '户主',
+  idNumber: id('1970-01-02', 11),
+  ...over,
+});
 
 describe('cell values', () => {
   it('normalises strings, numbers, rich text, formulas, hyperlinks and dates', () => {
@@ -56,20 +65,34 @@ describe('cell values', () => {
 
 describe('parseRegistrySheet', () => {
   it('groups rows into households and finds the header under a title row', () => {
-    const p = parse([
-      head(),
-      { householdKey: 1, name: '李秀英', relation: '配偶', idNumber: id('1972-05-06', 22, 'female'), gender: '女', tags: '党员、困难群众' },
-      head({ householdKey: '2', grid: '孟家湾村/一组网格', address: '一组2号', householdPhone: '13900000000', name: '张三', idNumber: id('1960-01-01', 33), birthDate: new Date(Date.UTC(1960, 0, 1)) }),
-    ], { title: '村情户情档案汇总' });
+    const p = parse(
+      [
+        head(),
+        { householdKey: 1, name: '李秀英', relation: '配偶', idNumber: id('1972-05-06', 22, 'female'), gender: '女', tags: '党员、困难群众' },
+        head({
+          householdKey: '2',
+          grid: '孟家湾村/一组网格',
+          address: '一组2号',
+          householdPhone: '13900000000',
+          name: '张三',
+          idNumber: id('1960-01-01', 33),
+          birthDate: new Date(Date.UTC(1960, 0, 1)),
+        }),
+      ],
+      { title: '村情户情档案汇总' },
+    );
     expect(errorsOf(p)).toEqual([]);
     expect(p.totalRows).toBe(3);
-    expect(p.households.map((h) => [h.key, h.gridId, h.address, h.rows.length])).toEqual([['1', 'g1', '一组1号', 2], ['2', 'g1', '一组2号', 1]]);
+    expect(p.households.map((h) => [h.key, h.gridId, h.address, h.rows.length])).toEqual([
+      ['1', 'g1', '一组1号', 2],
+      ['2', 'g1', '一组2号', 1],
+    ]);
     expect(p.households[0].rows[1].resident).toMatchObject({ gender: 'female', tags: ['party_member', 'poor'] });
     expect(p.households[1].phone).toBe('13900000000');
   });
 
   it('says clearly that an ID number stored as a number lost its digits', () => {
-    const p = parse([head({ idNumber: 610802197001021234 })]);
+    const p = parse([head({ idNumber: Number('610802197001021234') })]);
     const e = errorsOf(p);
     expect(e).toHaveLength(1);
     expect(e[0]).toMatchObject({ row: 2, column: '身份证号' });
@@ -89,7 +112,14 @@ describe('parseRegistrySheet', () => {
       head({ householdKey: '4', gender: '男的', birthDate: '八零年', tags: '低保户', idNumber: id('1980-01-01', 5) }),
     ]);
     const e = errorsOf(p).map((x) => [x.row, x.column]);
-    expect(e).toEqual([[2, '身份证号'], [3, '姓名'], [4, '所属网格'], [5, '性别'], [5, '出生日期'], [5, '人员标签']]);
+    expect(e).toEqual([
+      [2, '身份证号'],
+      [3, '姓名'],
+      [4, '所属网格'],
+      [5, '性别'],
+      [5, '出生日期'],
+      [5, '人员标签'],
+    ]);
     expect(errorsOf(p)[0].reason).toContain('校验位');
   });
 
@@ -123,20 +153,33 @@ describe('parseRegistrySheet', () => {
   it('accepts any valid household written in any of the cell shapes (property)', () => {
     const member = fc.record({
       birth: fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-      seq: fc.integer({ min: 0, max: 999 }), gender: fc.constantFrom('male' as const, 'female' as const),
-      asDate: fc.boolean(), phone: fc.option(fc.integer({ min: 13000000000, max: 19999999999 }), { nil: undefined }),
+      seq: fc.integer({ min: 0, max: 999 }),
+      gender: fc.constantFrom('male' as const, 'female' as const),
+      asDate: fc.boolean(),
+      phone: fc.option(fc.integer({ min: 13000000000, max: 19999999999 }), { nil: undefined }),
     });
-    fc.assert(fc.property(fc.array(member, { minLength: 1, maxLength: 6 }), (ms) => {
-      const ids = ms.map((m) => id(m.birth, m.seq, m.gender));
-      fc.pre(new Set(ids).size === ids.length);
-      const p = parse(ms.map((m, i) => ({
-        householdKey: 7, grid: i === 0 ? { richText: [{ text: '一组' }, { text: '网格' }] } : undefined, address: i === 0 ? '一组9号' : undefined,
-        name: `居民${i}`, relation: i === 0 ? '户主' : '子女', idNumber: ids[i], gender: m.gender === 'male' ? '男' : '女',
-        birthDate: m.asDate ? new Date(`${m.birth}T00:00:00Z`) : m.birth, phone: m.phone,
-      })));
-      expect(errorsOf(p)).toEqual([]);
-      expect(p.households).toHaveLength(1);
-      expect(p.households[0].rows.map((r) => r.resident.idNumber)).toEqual(ids);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(member, { minLength: 1, maxLength: 6 }), (ms) => {
+        const ids = ms.map((m) => id(m.birth, m.seq, m.gender));
+        fc.pre(new Set(ids).size === ids.length);
+        const p = parse(
+          ms.map((m, i) => ({
+            householdKey: 7,
+            grid: i === 0 ? { richText: [{ text: '一组' }, { text: '网格' }] } : undefined,
+            address: i === 0 ? '一组9号' : undefined,
+            name: `居民${i}`,
+            relation: i === 0 ? '户主' : '子女',
+            idNumber: ids[i],
+            gender: m.gender === 'male' ? '男' : '女',
+            birthDate: m.asDate ? new Date(`${m.birth}T00:00:00Z`) : m.birth,
+            phone: m.phone,
+          })),
+        );
+        expect(errorsOf(p)).toEqual([]);
+        expect(p.households).toHaveLength(1);
+        expect(p.households[0].rows.map((r) => r.resident.idNumber)).toEqual(ids);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -8,7 +8,11 @@ import { phoneOk, residentProblems } from './rules.js';
 import { RESIDENT_TAGS, TAG_BY_ZH, TAG_CODES } from '../../shared/tags.js';
 import type { ResidentInput } from './service.js';
 
-export interface RowError { row: number; column?: string; reason: string }
+export interface RowError {
+  row: number;
+  column?: string;
+  reason: string;
+}
 export interface ParsedRow {
   row: number;
   key: string;
@@ -18,13 +22,30 @@ export interface ParsedRow {
   resident: ResidentInput;
   errors: RowError[];
 }
-export interface ParsedHousehold { key: string; gridId: string | null; address: string; phone: string | null; rows: ParsedRow[] }
-export interface SheetParse { totalRows: number; households: ParsedHousehold[]; orphans: ParsedRow[] }
+export interface ParsedHousehold {
+  key: string;
+  gridId: string | null;
+  address: string;
+  phone: string | null;
+  rows: ParsedRow[];
+}
+export interface SheetParse {
+  totalRows: number;
+  households: ParsedHousehold[];
+  orphans: ParsedRow[];
+}
 export type GridResolution = { id: string } | { error: string };
 
 export const MAX_ROWS = 20_000;
 const MAX_MEMBERS = 30;
-const FIELD_COLUMN: Record<string, ColumnKey> = { name: 'name', idNumber: 'idNumber', gender: 'gender', birthDate: 'birthDate', phone: 'phone', relation: 'relation' };
+const FIELD_COLUMN: Record<string, ColumnKey> = {
+  name: 'name',
+  idNumber: 'idNumber',
+  gender: 'gender',
+  birthDate: 'birthDate',
+  phone: 'phone',
+  relation: 'relation',
+};
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -57,7 +78,8 @@ export function findHeader(ws: Worksheet): { row: number; cols: Map<ColumnKey, n
 }
 
 function parseTags(text: string): { codes: string[]; unknown: string[] } {
-  const codes: string[] = [], unknown: string[] = [];
+  const codes: string[] = [],
+    unknown: string[] = [];
   for (const label of text.split(/[、,，;；\s]+/).filter(Boolean)) {
     const code = TAG_BY_ZH[label] ?? (TAG_CODES as readonly string[]).find((c) => c === label);
     if (code) codes.push(code);
@@ -76,8 +98,12 @@ export function parseRow(get: (k: ColumnKey) => { text: string; num?: number; da
   const birth = get('birthDate');
   const tags = parseTags(get('tags').text);
   const resident: ResidentInput = {
-    name: get('name').text, idNumber: idText, relation: get('relation').text,
-    phone: get('phone').text.replace(/\s+/g, '') || null, tags: tags.codes, note: get('note').text || null,
+    name: get('name').text,
+    idNumber: idText,
+    relation: get('relation').text,
+    phone: get('phone').text.replace(/\s+/g, '') || null,
+    tags: tags.codes,
+    note: get('note').text || null,
   };
   let idFlagged = true;
   if (id.num !== undefined || /^\d+(\.\d+)?E\+?\d+$/i.test(idText))
@@ -94,12 +120,12 @@ export function parseRow(get: (k: ColumnKey) => { text: string; num?: number; da
   }
   if (tags.unknown.length) err('tags', `未知的人员标签“${tags.unknown.join('、')}”，可用标签：${RESIDENT_TAGS.map((t) => t.zh).join('、')}`);
   if ((resident.note ?? '').length > 500) err('note', '备注不能超过500个字');
-  for (const p of residentProblems(resident, today))
-    if (!(idFlagged && p.field === 'idNumber')) err(FIELD_COLUMN[p.field] ?? 'name', p.zh);
+  for (const p of residentProblems(resident, today)) if (!(idFlagged && p.field === 'idNumber')) err(FIELD_COLUMN[p.field] ?? 'name', p.zh);
   const key = get('householdKey').text;
   if (!key) err('householdKey', '请填写户编号（同一户的成员填写相同的户编号）');
   else if (key.length > 50) err('householdKey', '户编号不能超过50个字');
-  const address = get('address').text, householdPhone = get('householdPhone').text.replace(/\s+/g, '');
+  const address = get('address').text,
+    householdPhone = get('householdPhone').text.replace(/\s+/g, '');
   if (address.length > 100) err('address', '住址不能超过100个字');
   if (householdPhone && !phoneOk(householdPhone)) err('householdPhone', '户联系电话应为11位手机号或带区号的座机号');
   return { row, key, grid: get('grid').text, address, householdPhone, resident, errors };
@@ -109,12 +135,18 @@ export function parseRow(get: (k: ColumnKey) => { text: string; num?: number; da
 function checkHousehold(rows: ParsedRow[], resolveGrid: (text: string) => GridResolution): ParsedHousehold {
   const first = rows[0];
   const err = (r: ParsedRow, k: ColumnKey, reason: string) => r.errors.push({ row: r.row, column: COLUMN_HEADER[k], reason });
-  let gridId: string | null = null, gridRow = 0, gridBroken = false;
+  let gridId: string | null = null,
+    gridRow = 0,
+    gridBroken = false;
   for (const r of rows.filter((x) => x.grid)) {
     const g = resolveGrid(r.grid);
-    if ('error' in g) { err(r, 'grid', g.error); gridBroken = true; }
-    else if (gridId === null) { gridId = g.id; gridRow = r.row; }
-    else if (g.id !== gridId) err(r, 'grid', `同一户的所属网格不一致（与第${gridRow}行不同）`);
+    if ('error' in g) {
+      err(r, 'grid', g.error);
+      gridBroken = true;
+    } else if (gridId === null) {
+      gridId = g.id;
+      gridRow = r.row;
+    } else if (g.id !== gridId) err(r, 'grid', `同一户的所属网格不一致（与第${gridRow}行不同）`);
   }
   if (gridId === null && !gridBroken) {
     const g = resolveGrid('');
@@ -123,8 +155,7 @@ function checkHousehold(rows: ParsedRow[], resolveGrid: (text: string) => GridRe
   }
   const single = (k: 'address' | 'householdPhone', label: string) => {
     const withValue = rows.filter((r) => r[k]);
-    for (const r of withValue.slice(1))
-      if (r[k] !== withValue[0][k]) err(r, k, `同一户的${label}不一致（与第${withValue[0].row}行不同）`);
+    for (const r of withValue.slice(1)) if (r[k] !== withValue[0][k]) err(r, k, `同一户的${label}不一致（与第${withValue[0].row}行不同）`);
     return withValue[0]?.[k] ?? '';
   };
   const address = single('address', '住址');
@@ -146,7 +177,10 @@ export function parseRegistrySheet(ws: Worksheet, opts: { today: string; resolve
   const rows: ParsedRow[] = [];
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const get = (k: ColumnKey) => { const c = header.cols.get(k); return c ? cellText(row.getCell(c).value) : { text: '' }; };
+    const get = (k: ColumnKey) => {
+      const c = header.cols.get(k);
+      return c ? cellText(row.getCell(c).value) : { text: '' };
+    };
     if (COLUMNS.every((c) => !get(c.key).text)) continue;
     rows.push(parseRow(get, r, opts.today));
   }

@@ -1,7 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { DbKind, Executor } from '../../db/kysely.js';
 import type { HouseholdsTable, ResidentsTable } from '../../db/schema.js';
-import { pathUpperBound, withinPath, type Scope } from '../../core/scope.js';
+import { pathUpperBound, withinPath, type AnyEb, type Scope } from '../../core/scope.js';
 import { containsPattern } from '../../core/text.js';
 
 export type HouseholdRow = HouseholdsTable;
@@ -13,11 +12,13 @@ export interface HouseholdFilter {
   tag?: string;
 }
 
-
 /** Households visible to `scope`, narrowed by the filter. */
 function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
   let q = db.selectFrom('households as h').where(scope.rowFilter('h.region_path', 'h.id'));
-  if (f.regionPath) { const path = f.regionPath; q = q.where((eb) => withinPath(eb, 'h.region_path', path)); }
+  if (f.regionPath) {
+    const path = f.regionPath;
+    q = q.where((eb) => withinPath(eb, 'h.region_path', path));
+  }
   if (f.tag) {
     const tag = f.tag;
     q = q.where('h.id', 'in', (eb) => eb.selectFrom('resident_tags as t').select('t.household_id').where('t.tag', '=', tag));
@@ -29,16 +30,18 @@ function filtered(db: Executor, scope: Scope, f: HouseholdFilter) {
     // Resident matches are non-correlated subqueries answered from indexes:
     // names and phones by prefix (姓名可只输姓氏), ID numbers by their last 4
     // characters or whole. Only the address is a substring scan, of households in scope.
-    const residents = (eb: ExpressionBuilder<any, any>) => eb.selectFrom('residents as r').select('r.household_id').where(scope.rowFilter('r.region_path', 'r.household_id'));
-    const prefix = (col: string) => (eb: ExpressionBuilder<any, any>) => eb.and([eb(eb.ref(col), '>=', text), eb(eb.ref(col), '<', text + '\u{10FFFF}')]);
-    q = q.where((eb) => eb.or([
-      eb('h.address', 'like', like),
-      prefix('h.phone')(eb),
-      eb('h.id', 'in', residents(eb).where(prefix('r.name'))),
-      ...(/^\d{3,11}$/.test(text) ? [eb('h.id', 'in', residents(eb).where(prefix('r.phone')))] : []),
-      ...(/^[\dX]{4}$/.test(tail) ? [eb('h.id', 'in', residents(eb).where('r.id_tail', '=', tail))] : []),
-      ...(/^[\dX]{15,18}$/.test(tail) ? [eb('h.id', 'in', residents(eb).where('r.id_number', '=', tail))] : []),
-    ]));
+    const residents = (eb: AnyEb) => eb.selectFrom('residents as r').select('r.household_id').where(scope.rowFilter('r.region_path', 'r.household_id'));
+    const prefix = (col: string) => (eb: AnyEb) => eb.and([eb(eb.ref(col), '>=', text), eb(eb.ref(col), '<', `${text}\u{10FFFF}`)]);
+    q = q.where((eb) =>
+      eb.or([
+        eb('h.address', 'like', like),
+        prefix('h.phone')(eb),
+        eb('h.id', 'in', residents(eb).where(prefix('r.name'))),
+        ...(/^\d{3,11}$/.test(text) ? [eb('h.id', 'in', residents(eb).where(prefix('r.phone')))] : []),
+        ...(/^[\dX]{4}$/.test(tail) ? [eb('h.id', 'in', residents(eb).where('r.id_tail', '=', tail))] : []),
+        ...(/^[\dX]{15,18}$/.test(tail) ? [eb('h.id', 'in', residents(eb).where('r.id_number', '=', tail))] : []),
+      ]),
+    );
   }
   return q;
 }
@@ -50,9 +53,19 @@ export async function listHouseholds(db: Executor, scope: Scope, f: HouseholdFil
     .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
     .selectAll('h')
     .select(['head.name as head_name'])
-    .select((eb) => eb.selectFrom('residents as rc').select((e) => e.fn.countAll<number>().as('c')).whereRef('rc.household_id', '=', 'h.id').as('resident_count'))
-    .orderBy('h.region_path').orderBy('h.created_at').orderBy('h.id')
-    .limit(pageSize).offset((page - 1) * pageSize).execute();
+    .select((eb) =>
+      eb
+        .selectFrom('residents as rc')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .whereRef('rc.household_id', '=', 'h.id')
+        .as('resident_count'),
+    )
+    .orderBy('h.region_path')
+    .orderBy('h.created_at')
+    .orderBy('h.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total: Number(n), rows: rows.map((r) => ({ ...r, resident_count: Number(r.resident_count ?? 0) })) };
 }
 
@@ -78,7 +91,12 @@ export function householdById(db: Executor, id: string) {
 
 /** The household row, locked until the transaction ends (PostgreSQL; SQLite transactions are serialized). */
 export function householdForUpdate(db: Executor, id: string, kind: DbKind) {
-  return db.selectFrom('households').selectAll().where('id', '=', id).$if(kind === 'postgres', (q) => q.forUpdate()).executeTakeFirst();
+  return db
+    .selectFrom('households')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(kind === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
 }
 
 export function residentsOf(db: Executor, householdIds: string[]) {
@@ -129,7 +147,10 @@ export function insertTags(db: Executor, rows: { resident_id: string; household_
 
 export async function replaceTags(db: Executor, residentId: string, householdId: string, tags: string[]) {
   await db.deleteFrom('resident_tags').where('resident_id', '=', residentId).execute();
-  await insertTags(db, tags.map((tag) => ({ resident_id: residentId, household_id: householdId, tag })));
+  await insertTags(
+    db,
+    tags.map((tag) => ({ resident_id: residentId, household_id: householdId, tag })),
+  );
 }
 
 export function updateHousehold(db: Executor, id: string, patch: Partial<HouseholdRow>) {
@@ -149,7 +170,13 @@ export function partyLinksOf(db: Executor, householdId: string) {
 }
 
 export function insertPartyLinks(db: Executor, rows: { user_id: string; household_id: string; created_at: string }[]) {
-  return rows.length ? db.insertInto('party_links').values(rows).onConflict((oc) => oc.doNothing()).execute() : Promise.resolve([]);
+  return rows.length
+    ? db
+        .insertInto('party_links')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    : Promise.resolve([]);
 }
 
 export function deletePartyLink(db: Executor, userId: string, householdId: string) {
@@ -163,23 +190,28 @@ export async function householdsLinkedTo(db: Executor, userId: string): Promise<
 
 /** Residents in a subtree carrying any of `tags`, with their tags and household (for visit plans). */
 export function taggedResidentsWithin(db: Executor, path: string, tags: string[]) {
-  return db.selectFrom('resident_tags as t')
+  return db
+    .selectFrom('resident_tags as t')
     .innerJoin('residents as r', 'r.id', 't.resident_id')
     .innerJoin('households as h', 'h.id', 'r.household_id')
     .select(['r.id as resident_id', 'r.household_id', 'r.name', 'h.region_id', 'h.region_path', 't.tag'])
     .where((eb) => withinPath(eb, 'h.region_path', path))
     .where('t.tag', 'in', tags)
-    .orderBy('h.region_path').orderBy('r.household_id').orderBy('r.id')
+    .orderBy('h.region_path')
+    .orderBy('r.household_id')
+    .orderBy('r.id')
     .execute();
 }
 
 /** Every household in a subtree, brief (for plans that cover all households). */
 export function householdsWithin(db: Executor, path: string) {
-  return db.selectFrom('households as h')
+  return db
+    .selectFrom('households as h')
     .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
     .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'h.phone', 'h.created_at', 'head.name as head_name'])
     .where((eb) => withinPath(eb, 'h.region_path', path))
-    .orderBy('h.region_path').orderBy('h.id')
+    .orderBy('h.region_path')
+    .orderBy('h.id')
     .execute();
 }
 
@@ -192,10 +224,14 @@ async function inChunks<T>(ids: string[], run: (chunk: string[]) => Promise<T[]>
 }
 
 export function householdBriefs(db: Executor, ids: string[]) {
-  return inChunks(ids, (chunk) => db.selectFrom('households as h')
-    .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
-    .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'h.phone', 'head.name as head_name'])
-    .where('h.id', 'in', chunk).execute());
+  return inChunks(ids, (chunk) =>
+    db
+      .selectFrom('households as h')
+      .leftJoin('residents as head', 'head.id', 'h.head_resident_id')
+      .select(['h.id', 'h.region_id', 'h.region_path', 'h.address', 'h.phone', 'head.name as head_name'])
+      .where('h.id', 'in', chunk)
+      .execute(),
+  );
 }
 
 export function residentBriefs(db: Executor, ids: string[]) {
@@ -204,6 +240,13 @@ export function residentBriefs(db: Executor, ids: string[]) {
 
 /** Households with a resident of this phone number inside a subtree (a worker who is also a villager there). */
 export function householdsWithPhone(db: Executor, phone: string, path: string) {
-  return db.selectFrom('residents').select('household_id').distinct().where('phone', '=', phone)
-    .where('region_path', '>=', path).where('region_path', '<', pathUpperBound(path)).limit(2).execute();
+  return db
+    .selectFrom('residents')
+    .select('household_id')
+    .distinct()
+    .where('phone', '=', phone)
+    .where('region_path', '>=', path)
+    .where('region_path', '<', pathUpperBound(path))
+    .limit(2)
+    .execute();
 }

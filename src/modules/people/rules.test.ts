@@ -8,7 +8,11 @@ const id = makeIdNumber('610802', '1960-05-04', 123, 'female');
 describe('resident rules', () => {
   it('a complete resident has no problems; gender and birth date come from the ID', () => {
     expect(residentProblems({ name: '高秀英', idNumber: id, relation: '户主' }, today)).toEqual([]);
-    expect(normalizedResident({ name: ' 高秀英 ', idNumber: id.toLowerCase(), relation: '户主' })).toMatchObject({ name: '高秀英', gender: 'female', birthDate: '1960-05-04' });
+    expect(normalizedResident({ name: ' 高秀英 ', idNumber: id.toLowerCase(), relation: '户主' })).toMatchObject({
+      name: '高秀英',
+      gender: 'female',
+      birthDate: '1960-05-04',
+    });
   });
   it('reports each problem with a Chinese reason', () => {
     const bad = residentProblems({ name: '', idNumber: id.slice(0, 17) + (id[17] === '1' ? '2' : '1'), relation: '', phone: '123' }, today);

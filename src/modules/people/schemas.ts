@@ -13,15 +13,24 @@ export const residentFields = {
   birthDate: day.optional(),
   phone: phone.nullish(),
   relation: z.string({ error: '请填写与户主关系' }).trim().min(1, { error: '请填写与户主关系' }).max(20),
-  tags: z.array(z.enum(TAG_CODES, { error: '未知的人员标签' })).max(20).optional(),
+  tags: z
+    .array(z.enum(TAG_CODES, { error: '未知的人员标签' }))
+    .max(20)
+    .optional(),
   note: z.string().max(500).nullish(),
 };
 
 export const residentInput = z.object(residentFields);
 export const residentCreate = z.object({ householdId: z.string({ error: '请选择所属户' }).min(1, { error: '请选择所属户' }).max(64), ...residentFields });
 export const residentPatch = z.object({
-  name: residentFields.name.optional(), idNumber: residentFields.idNumber.optional(), gender: residentFields.gender, birthDate: residentFields.birthDate,
-  phone: residentFields.phone, relation: residentFields.relation.optional(), tags: residentFields.tags, note: residentFields.note,
+  name: residentFields.name.optional(),
+  idNumber: residentFields.idNumber.optional(),
+  gender: residentFields.gender,
+  birthDate: residentFields.birthDate,
+  phone: residentFields.phone,
+  relation: residentFields.relation.optional(),
+  tags: residentFields.tags,
+  note: residentFields.note,
 });
 
 export const householdCreate = z.object({
@@ -46,23 +55,45 @@ export const householdQuery = z.object({
 });
 
 export const residentView = z.object({
-  id: z.string(), householdId: z.string(), name: z.string(), gender: z.enum(['male', 'female']),
-  birthDate: z.string().nullable().describe('YYYY-MM-DD; null for roles that may not see whole ID numbers'), birthYear: z.number(), age: z.number(),
-  idNumber: z.string(), phone: z.string().nullable(), relation: z.string(), tags: z.array(z.string()), note: z.string().nullable(), createdAt: z.string(),
+  id: z.string(),
+  householdId: z.string(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string().nullable().describe('YYYY-MM-DD; null for roles that may not see whole ID numbers'),
+  birthYear: z.number(),
+  age: z.number(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  relation: z.string(),
+  tags: z.array(z.string()),
+  note: z.string().nullable(),
+  createdAt: z.string(),
 });
 
 const place = { regionId: z.string(), regionName: z.string(), villageName: z.string(), gridName: z.string() };
 
 export const householdSummary = z.object({
-  id: z.string(), ...place, address: z.string(), phone: z.string().nullable(), headName: z.string().nullable(),
-  residentCount: z.number(), tags: z.array(z.string()), updatedAt: z.string(),
+  id: z.string(),
+  ...place,
+  address: z.string(),
+  phone: z.string().nullable(),
+  headName: z.string().nullable(),
+  residentCount: z.number(),
+  tags: z.array(z.string()),
+  updatedAt: z.string(),
   abilities: z.array(z.string()).describe('What the caller may do to this household (household.update, resident.revealId …)'),
 });
 
 export const householdDetail = z.object({
-  id: z.string(), ...place, address: z.string(), phone: z.string().nullable(), headResidentId: z.string().nullable(), headName: z.string().nullable(),
+  id: z.string(),
+  ...place,
+  address: z.string(),
+  phone: z.string().nullable(),
+  headResidentId: z.string().nullable(),
+  headName: z.string().nullable(),
   residents: z.array(residentView),
   partyMembers: z.array(z.object({ userId: z.string(), name: z.string(), phone: z.string() })),
-  createdAt: z.string(), updatedAt: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   abilities: z.array(z.string()).describe('What the caller may do to this household (household.update, resident.revealId …)'),
 });

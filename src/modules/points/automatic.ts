@@ -31,7 +31,12 @@ async function posting(ctx: Ctx, householdId: string, p: Omit<Posting, 'househol
  * (a report turned away earns nothing), the villager who reported it earns them
  * for their household. Workers report as their job and earn nothing here.
  */
-export async function firstReportCredit(ctx: Ctx, c: { id: string; title: string; reporterId: string; regionPath: string; type: string }, points: number, at: Date) {
+export async function firstReportCredit(
+  ctx: Ctx,
+  c: { id: string; title: string; reporterId: string; regionPath: string; type: string },
+  points: number,
+  at: Date,
+) {
   if (c.type !== 'incident' || points <= 0) return null;
   const household = await earnerHousehold(ctx, c.reporterId, c.regionPath, true);
   if (!household) return null;

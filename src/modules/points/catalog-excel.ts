@@ -16,7 +16,16 @@ import * as repo from './repo.js';
 import { formatProposers, parseProposers, RULE_CATEGORIES, type CapPeriod } from './rules.js';
 import { CAP_PERIOD_LABELS } from '../../shared/points.js';
 import {
-  EXAMPLE_MARK, MAX_RULE_ROWS, RULE_COLUMNS, RULE_SHEET, SOURCE_HEADER, findRuleHeader, parseRuleSheet, ruleCells, type Problem, type RuleInputRow,
+  EXAMPLE_MARK,
+  MAX_RULE_ROWS,
+  RULE_COLUMNS,
+  RULE_SHEET,
+  SOURCE_HEADER,
+  findRuleHeader,
+  parseRuleSheet,
+  ruleCells,
+  type Problem,
+  type RuleInputRow,
 } from './catalog-sheet.js';
 import { pointsRegion } from './policy.js';
 
@@ -29,8 +38,10 @@ export const invalidFile = (zh: string) => new AppError('IMPORT_INVALID_FILE', z
 
 /** Column widths and the styled header row (with each column's hint as a cell note) at `row`. */
 function layout(ws: ExcelJS.Worksheet, row: number, withSource: boolean) {
-  const cols = [...RULE_COLUMNS.map((c) => ({ header: c.header, width: c.width, required: c.required, hint: `${c.required ? '必填' : '选填'}。${c.hint}` })),
-    ...(withSource ? [{ header: SOURCE_HEADER, width: 16, required: false, hint: '制定该规则的村或乡镇（导出时填写，导入时不读取）' }] : [])];
+  const cols = [
+    ...RULE_COLUMNS.map((c) => ({ header: c.header, width: c.width, required: c.required, hint: `${c.required ? '必填' : '选填'}。${c.hint}` })),
+    ...(withSource ? [{ header: SOURCE_HEADER, width: 16, required: false, hint: '制定该规则的村或乡镇（导出时填写，导入时不读取）' }] : []),
+  ];
   cols.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
     const cell = ws.getRow(row).getCell(i + 1);
@@ -38,7 +49,9 @@ function layout(ws: ExcelJS.Worksheet, row: number, withSource: boolean) {
     cell.note = c.hint;
   });
   styleHeader(ws, row);
-  cols.forEach((c, i) => { if (c.required) ws.getRow(row).getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } }; });
+  cols.forEach((c, i) => {
+    if (c.required) ws.getRow(row).getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } };
+  });
   ws.views = [{ state: 'frozen', ySplit: row, xSplit: 0 }];
   return cols.length;
 }
@@ -47,9 +60,16 @@ function addValidations(ws: ExcelJS.Worksheet, from: number, to: number) {
   const col = (header: string) => String.fromCharCode(65 + RULE_COLUMNS.findIndex((c) => c.header === header));
   // exceljs has dataValidations on a worksheet but leaves it out of its types.
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations;
-  const list = (header: string, values: string[], error: string) => dv.add(`${col(header)}${from}:${col(header)}${to}`, {
-    type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: true, errorStyle: 'stop', errorTitle: header, error,
-  });
+  const list = (header: string, values: string[], error: string) =>
+    dv.add(`${col(header)}${from}:${col(header)}${to}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: header,
+      error,
+    });
   list('类别', [...RULE_CATEGORIES], `请从列表中选择：${RULE_CATEGORIES.join('、')}`);
   list('封顶周期', Object.values(CAP_PERIOD_LABELS), '请选择“月”或“年”');
   list('需审核', ['是', '否'], '请选择“是”或“否”');
@@ -61,8 +81,36 @@ export async function ruleTemplate(): Promise<Buffer> {
   wb.creator = '乡治';
   const ws = wb.addWorksheet(RULE_SHEET);
   layout(ws, 1, false);
-  ws.addRow(inOrder(ruleCells({ code: 'HJ01', name: '门前三包落实到位', category: '人居环境', value: 5, cap: 10, capPeriod: 'month', proposers: ['cadre', 'grid'], needsApproval: true, description: EXAMPLE_MARK })));
-  ws.addRow(inOrder(ruleCells({ code: 'HJ02', name: '房前屋后乱堆乱放，经劝导不改', category: '人居环境', value: -5, cap: null, capPeriod: null, proposers: ['cadre', 'grid'], needsApproval: true, description: EXAMPLE_MARK })));
+  ws.addRow(
+    inOrder(
+      ruleCells({
+        code: 'HJ01',
+        name: '门前三包落实到位',
+        category: '人居环境',
+        value: 5,
+        cap: 10,
+        capPeriod: 'month',
+        proposers: ['cadre', 'grid'],
+        needsApproval: true,
+        description: EXAMPLE_MARK,
+      }),
+    ),
+  );
+  ws.addRow(
+    inOrder(
+      ruleCells({
+        code: 'HJ02',
+        name: '房前屋后乱堆乱放，经劝导不改',
+        category: '人居环境',
+        value: -5,
+        cap: null,
+        capPeriod: null,
+        proposers: ['cadre', 'grid'],
+        needsApproval: true,
+        description: EXAMPLE_MARK,
+      }),
+    ),
+  );
   addValidations(ws, 2, 1000);
 
   const help = wb.addWorksheet('填写说明');
@@ -70,7 +118,10 @@ export async function ruleTemplate(): Promise<Buffer> {
   const lines: [string, string][] = [
     ['填写说明', '每行一条积分规则（加分项或扣分项）。表头红色以外的列可不填。'],
     ...RULE_COLUMNS.map((c): [string, string] => [c.header, `${c.required ? '必填。' : '选填。'}${c.hint}`]),
-    ['编号与更新', '编号是规则的标识：导入到某村（乡镇）时，该村已有的编号按本行更新，新的编号新增为该村的规则。导入不会删除或停用规则；已停用的规则更新后仍为停用。'],
+    [
+      '编号与更新',
+      '编号是规则的标识：导入到某村（乡镇）时，该村已有的编号按本行更新，新的编号新增为该村的规则。导入不会删除或停用规则；已停用的规则更新后仍为停用。',
+    ],
     ['上级规则', '乡镇制定的规则在各村自动沿用，不必导入；与上级规则编号相同且内容一致的行会跳过，编号相同但内容不同的行会报错，请换一个编号。'],
     ['分值变更', '修改分值只影响导入之后提出的积分申报；已提出的申报按提出时的分值计。'],
     ['全部或不导入', '文件中任何一行有错误，本次全部不导入，并列出每个错误所在的行。可先“试导入”检查。'],
@@ -105,8 +156,15 @@ export async function exportRules(ctx: Ctx, actor: Actor, regionId: string) {
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   for (const x of rules) {
     const cells = ruleCells({
-      code: x.code, name: x.name, category: x.category, value: x.value, cap: x.cap, capPeriod: x.cap_period as CapPeriod | null,
-      proposers: parseProposers(x.proposers), needsApproval: !!x.needs_approval, description: x.description,
+      code: x.code,
+      name: x.name,
+      category: x.category,
+      value: x.value,
+      cap: x.cap,
+      capPeriod: x.cap_period as CapPeriod | null,
+      proposers: parseProposers(x.proposers),
+      needsApproval: !!x.needs_approval,
+      description: x.description,
     });
     ws.addRow([...inOrder(cells), names.get(x.region_id) ?? '']).alignment = { vertical: 'top', wrapText: true };
   }
@@ -119,7 +177,8 @@ export async function exportRules(ctx: Ctx, actor: Actor, regionId: string) {
 export async function importRegion(ctx: Ctx, actor: Actor, regionId: string) {
   const r = await regions.requireVisible(ctx, actor, regionId);
   if (r.level !== 'village' && r.level !== 'township') throw forbidden('积分规则按村或乡镇制定，请选择村或乡镇导入', 'Rules are kept per village or township');
-  if (!pointsRegion.canIn(actor, 'points.manage', r.path)) throw forbidden('只有村两委或乡镇可以导入积分规则', 'Only the village committee or the township imports point rules');
+  if (!pointsRegion.canIn(actor, 'points.manage', r.path))
+    throw forbidden('只有村两委或乡镇可以导入积分规则', 'Only the village committee or the township imports point rules');
   return r;
 }
 
@@ -132,8 +191,14 @@ async function ruleSheet(data: Buffer) {
 }
 
 const sameRule = (x: repo.RuleRow, r: RuleInputRow) =>
-  x.name === r.name && x.category === r.category && x.value === r.value && (x.cap ?? null) === r.cap && (x.cap_period ?? null) === r.capPeriod
-  && x.proposers === formatProposers(r.proposers) && !!x.needs_approval === r.needsApproval && (x.description ?? null) === r.description;
+  x.name === r.name &&
+  x.category === r.category &&
+  x.value === r.value &&
+  (x.cap ?? null) === r.cap &&
+  (x.cap_period ?? null) === r.capPeriod &&
+  x.proposers === formatProposers(r.proposers) &&
+  !!x.needs_approval === r.needsApproval &&
+  (x.description ?? null) === r.description;
 
 /** What the file would do to the region's catalog: new codes, changed codes, and rows that clash with a rule kept above. */
 async function plan(db: Executor, region: { id: string; path: string }, keepers: Map<string, string>, rows: { row: number; rule: RuleInputRow }[]) {
@@ -144,12 +209,18 @@ async function plan(db: Executor, region: { id: string; path: string }, keepers:
   const inherited = new Map<string, repo.RuleRow>();
   for (const x of all.filter((y) => y.region_id !== region.id && y.active).sort((a, b) => chain.indexOf(b.region_id) - chain.indexOf(a.region_id)))
     if (!inherited.has(x.code)) inherited.set(x.code, x);
-  const create: RuleInputRow[] = [], update: { id: string; rule: RuleInputRow }[] = [], problems: Problem[] = [];
-  let unchanged = 0, skipped = 0;
+  const create: RuleInputRow[] = [],
+    update: { id: string; rule: RuleInputRow }[] = [],
+    problems: Problem[] = [];
+  let unchanged = 0,
+    skipped = 0;
   for (const { row, rule } of rows) {
-    const mine = own.get(rule.code), above = inherited.get(rule.code);
-    if (mine) { if (sameRule(mine, rule)) unchanged++; else update.push({ id: mine.id, rule }); }
-    else if (above) {
+    const mine = own.get(rule.code),
+      above = inherited.get(rule.code);
+    if (mine) {
+      if (sameRule(mine, rule)) unchanged++;
+      else update.push({ id: mine.id, rule });
+    } else if (above) {
       if (sameRule(above, rule)) skipped++;
       else problems.push({ row, message: `第${row}行“编号”：“${rule.code}”已是${keepers.get(above.region_id) ?? '上级'}制定的规则，内容不同，请换一个编号` });
     } else create.push(rule);
@@ -157,18 +228,37 @@ async function plan(db: Executor, region: { id: string; path: string }, keepers:
   return { create, update, unchanged, skipped, problems };
 }
 
-export interface ImportResult { dryRun: boolean; totalRows: number; created: number; updated: number; unchanged: number; inherited: number; problems: Problem[] }
+export interface ImportResult {
+  dryRun: boolean;
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  inherited: number;
+  problems: Problem[];
+}
 
 /**
  * Imports a catalog file into a region: every row checked first; any problem and
  * nothing is written (422 IMPORT_HAS_ERRORS, or the list itself on a dry run).
  */
-export async function importRules(ctx: Ctx, actor: Actor, region: { id: string; path: string; name: string }, o: { dryRun: boolean; fileName: string; data: Buffer }): Promise<ImportResult> {
+export async function importRules(
+  ctx: Ctx,
+  actor: Actor,
+  region: { id: string; path: string; name: string },
+  o: { dryRun: boolean; fileName: string; data: Buffer },
+): Promise<ImportResult> {
   const parsed = parseRuleSheet(await ruleSheet(o.data));
   if ('fatal' in parsed) throw invalidFile(parsed.fatal);
   if (!parsed.totalRows) throw invalidFile('文件中没有积分规则：请在表头下方逐行填写');
   const result = (p: Awaited<ReturnType<typeof plan>>, problems: Problem[]): ImportResult => ({
-    dryRun: o.dryRun, totalRows: parsed.totalRows, created: p.create.length, updated: p.update.length, unchanged: p.unchanged, inherited: p.skipped, problems,
+    dryRun: o.dryRun,
+    totalRows: parsed.totalRows,
+    created: p.create.length,
+    updated: p.update.length,
+    unchanged: p.unchanged,
+    inherited: p.skipped,
+    problems,
   });
   const allProblems = (p: Awaited<ReturnType<typeof plan>>) => [...parsed.problems, ...p.problems].sort((a, b) => a.row - b.row);
   // Names of the regions above, read before the transaction: on SQLite it holds the only connection.
@@ -183,27 +273,65 @@ export async function importRules(ctx: Ctx, actor: Actor, region: { id: string; 
       const p = await plan(tx, region, keepers, parsed.rules);
       const problems = allProblems(p);
       if (problems.length)
-        throw new AppError('IMPORT_HAS_ERRORS', `文件中有${problems.length}处错误，全部未导入。请修改后重新导入`, `${problems.length} problems found; nothing was imported`, { totalRows: parsed.totalRows, problems });
+        throw new AppError(
+          'IMPORT_HAS_ERRORS',
+          `文件中有${problems.length}处错误，全部未导入。请修改后重新导入`,
+          `${problems.length} problems found; nothing was imported`,
+          { totalRows: parsed.totalRows, problems },
+        );
       for (const r of p.create) {
         await repo.insertRule(tx, {
-          id: newId(), region_id: region.id, region_path: region.path, code: r.code, name: r.name, category: r.category, value: r.value, cap: r.cap, cap_period: r.capPeriod,
-          active: 1, created_at: now.toISOString(), proposers: formatProposers(r.proposers), needs_approval: r.needsApproval ? 1 : 0, description: r.description,
+          id: newId(),
+          region_id: region.id,
+          region_path: region.path,
+          code: r.code,
+          name: r.name,
+          category: r.category,
+          value: r.value,
+          cap: r.cap,
+          cap_period: r.capPeriod,
+          active: 1,
+          created_at: now.toISOString(),
+          proposers: formatProposers(r.proposers),
+          needs_approval: r.needsApproval ? 1 : 0,
+          description: r.description,
         });
       }
       // Awards keep the value they were proposed with, so a changed value counts from the next proposal on.
       for (const { id, rule: r } of p.update) {
         await repo.updateRule(tx, id, {
-          name: r.name, category: r.category, value: r.value, cap: r.cap, cap_period: r.capPeriod, proposers: formatProposers(r.proposers), needs_approval: r.needsApproval ? 1 : 0, description: r.description,
+          name: r.name,
+          category: r.category,
+          value: r.value,
+          cap: r.cap,
+          cap_period: r.capPeriod,
+          proposers: formatProposers(r.proposers),
+          needs_approval: r.needsApproval ? 1 : 0,
+          description: r.description,
         });
       }
       await audit(tx, now, actor, {
-        action: 'point_rule.import', entity: 'region', entityId: region.id, regionPath: region.path,
-        detail: { file: o.fileName, created: p.create.map((r) => r.code), updated: p.update.map((u) => u.rule.code), unchanged: p.unchanged, inherited: p.skipped },
+        action: 'point_rule.import',
+        entity: 'region',
+        entityId: region.id,
+        regionPath: region.path,
+        detail: {
+          file: o.fileName,
+          created: p.create.map((r) => r.code),
+          updated: p.update.map((u) => u.rule.code),
+          unchanged: p.unchanged,
+          inherited: p.skipped,
+        },
       });
       return result(p, []);
     });
   } catch (err) {
-    if (uniqueViolation(err)) throw new AppError('CONFLICT', '导入期间有相同编号的规则被添加，本次未导入，请重新导入', 'A rule with one of these codes was added meanwhile; nothing was imported');
+    if (uniqueViolation(err))
+      throw new AppError(
+        'CONFLICT',
+        '导入期间有相同编号的规则被添加，本次未导入，请重新导入',
+        'A rule with one of these codes was added meanwhile; nothing was imported',
+      );
     throw err;
   }
 }

@@ -18,10 +18,34 @@ describe('a catalog row', () => {
     expect(integerOf(cellText('五'))).toBeNull();
     expect(ruleColumnFor('分值*')).toBe('value');
     expect(ruleColumnFor('规则名称（必填）')).toBe('name');
-    const { rule, problems } = read({ code: 'HJ01', name: '门前三包', category: '人居环境', value: '-5', cap: '10', capPeriod: '每月', proposers: '网格员，村干部', needsApproval: '否' });
+    const { rule, problems } = read({
+      code: 'HJ01',
+      name: '门前三包',
+      category: '人居环境',
+      value: '-5',
+      cap: '10',
+      capPeriod: '每月',
+      proposers: '网格员，村干部',
+      needsApproval: '否',
+    });
     expect(problems).toEqual([]);
-    expect(rule).toEqual({ code: 'HJ01', name: '门前三包', category: '人居环境', value: -5, cap: 10, capPeriod: 'month', proposers: ['cadre', 'grid'], needsApproval: false, description: null });
-    expect(read({ code: 'A', name: 'B', category: '人居环境', value: 1 }).rule).toMatchObject({ proposers: ['cadre', 'grid'], needsApproval: true, cap: null, capPeriod: null });
+    expect(rule).toEqual({
+      code: 'HJ01',
+      name: '门前三包',
+      category: '人居环境',
+      value: -5,
+      cap: 10,
+      capPeriod: 'month',
+      proposers: ['cadre', 'grid'],
+      needsApproval: false,
+      description: null,
+    });
+    expect(read({ code: 'A', name: 'B', category: '人居环境', value: 1 }).rule).toMatchObject({
+      proposers: ['cadre', 'grid'],
+      needsApproval: true,
+      cap: null,
+      capPeriod: null,
+    });
   });
 
   it('names the row and the column of every problem', () => {
@@ -39,21 +63,25 @@ describe('a catalog row', () => {
   });
 
   it('property: a rule written as a row reads back as the same rule', () => {
-    const ruleArb: fc.Arbitrary<RuleInputRow> = fc.record({
-      code: fc.stringMatching(/^[A-Z]{1,3}\d{1,3}$/),
-      name: fc.stringMatching(/^[\u4e00-\u9fa5]{1,40}$/),
-      category: fc.constantFrom(...RULE_CATEGORIES),
-      value: fc.integer({ min: -100, max: 100 }).filter((v) => v !== 0),
-      cap: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }),
-      capPeriod: fc.constantFrom(...CAP_PERIODS),
-      proposers: fc.subarray([...PROPOSERS], { minLength: 1 }),
-      needsApproval: fc.boolean(),
-      description: fc.option(fc.stringMatching(/^[\u4e00-\u9fa5]{1,300}$/), { nil: null }),
-    }).map((r) => ({ ...r, capPeriod: r.cap === null ? null : r.capPeriod }));
-    fc.assert(fc.property(ruleArb, (r) => {
-      const out = read(ruleCells(r));
-      expect(out.problems).toEqual([]);
-      expect(out.rule).toEqual(r);
-    }));
+    const ruleArb: fc.Arbitrary<RuleInputRow> = fc
+      .record({
+        code: fc.stringMatching(/^[A-Z]{1,3}\d{1,3}$/),
+        name: fc.stringMatching(/^[\u4e00-\u9fa5]{1,40}$/),
+        category: fc.constantFrom(...RULE_CATEGORIES),
+        value: fc.integer({ min: -100, max: 100 }).filter((v) => v !== 0),
+        cap: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: null }),
+        capPeriod: fc.constantFrom(...CAP_PERIODS),
+        proposers: fc.subarray([...PROPOSERS], { minLength: 1 }),
+        needsApproval: fc.boolean(),
+        description: fc.option(fc.stringMatching(/^[\u4e00-\u9fa5]{1,300}$/), { nil: null }),
+      })
+      .map((r) => ({ ...r, capPeriod: r.cap === null ? null : r.capPeriod }));
+    fc.assert(
+      fc.property(ruleArb, (r) => {
+        const out = read(ruleCells(r));
+        expect(out.problems).toEqual([]);
+        expect(out.rule).toEqual(r);
+      }),
+    );
   });
 });

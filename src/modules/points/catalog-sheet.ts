@@ -30,17 +30,56 @@ const REQUIRED: RuleColumn[] = RULE_COLUMNS.filter((c) => c.required).map((c) =>
 const HEADER_OF = Object.fromEntries(RULE_COLUMNS.map((c) => [c.key, c.header])) as Record<RuleColumn, string>;
 
 export interface RuleInputRow {
-  code: string; name: string; category: (typeof RULE_CATEGORIES)[number]; value: number;
-  cap: number | null; capPeriod: CapPeriod | null; proposers: Proposer[]; needsApproval: boolean; description: string | null;
+  code: string;
+  name: string;
+  category: (typeof RULE_CATEGORIES)[number];
+  value: number;
+  cap: number | null;
+  capPeriod: CapPeriod | null;
+  proposers: Proposer[];
+  needsApproval: boolean;
+  description: string | null;
 }
-export interface Problem { row: number; message: string }
+export interface Problem {
+  row: number;
+  message: string;
+}
 type Cell = ReturnType<typeof cellText>;
 
-const ALIASES: Record<string, RuleColumn> = { 规则编号: 'code', 序号编号: 'code', 规则名称: 'name', 项目: 'name', 积分项目: 'name', 分类: 'category', 积分: 'value', 分数: 'value', 封顶: 'cap', 上限: 'cap', 申报人: 'proposers', 是否审核: 'needsApproval', 备注: 'description' };
-const PERIODS: Record<string, CapPeriod> = { 月: 'month', 每月: 'month', 月度: 'month', 按月: 'month', month: 'month', 年: 'year', 每年: 'year', 年度: 'year', 按年: 'year', year: 'year' };
+const ALIASES: Record<string, RuleColumn> = {
+  规则编号: 'code',
+  序号编号: 'code',
+  规则名称: 'name',
+  项目: 'name',
+  积分项目: 'name',
+  分类: 'category',
+  积分: 'value',
+  分数: 'value',
+  封顶: 'cap',
+  上限: 'cap',
+  申报人: 'proposers',
+  是否审核: 'needsApproval',
+  备注: 'description',
+};
+const PERIODS: Record<string, CapPeriod> = {
+  月: 'month',
+  每月: 'month',
+  月度: 'month',
+  按月: 'month',
+  month: 'month',
+  年: 'year',
+  每年: 'year',
+  年度: 'year',
+  按年: 'year',
+  year: 'year',
+};
 const PROPOSER_WORDS: Record<string, Proposer> = {
-  ...Object.fromEntries(PROPOSERS.map((p) => [PROPOSER_LABELS[p], p])), ...Object.fromEntries(PROPOSERS.map((p) => [p, p])),
-  干部: 'cadre', 村两委: 'cadre', 网格长: 'grid', 群众: 'villager',
+  ...Object.fromEntries(PROPOSERS.map((p) => [PROPOSER_LABELS[p], p])),
+  ...Object.fromEntries(PROPOSERS.map((p) => [p, p])),
+  干部: 'cadre',
+  村两委: 'cadre',
+  网格长: 'grid',
+  群众: 'villager',
 };
 const YES = new Set(['是', '需要', '要', 'y', 'yes', 'true', '1']);
 const NO = new Set(['否', '不需要', '不要', '无需', 'n', 'no', 'false', '0']);
@@ -69,7 +108,10 @@ export function findRuleHeader(ws: Worksheet): { row: number; cols: Map<RuleColu
 /** An integer typed as a number or as text ("+5", "－3", "５分"); null when it is not one. */
 export function integerOf(c: Cell): number | null {
   if (c.num !== undefined) return Number.isInteger(c.num) ? c.num : null;
-  const t = c.text.normalize('NFKC').replace(/[\s−–—]/g, (ch) => (/\s/.test(ch) ? '' : '-')).replace(/分$/, '');
+  const t = c.text
+    .normalize('NFKC')
+    .replace(/[\s−–—]/g, (ch) => (/\s/.test(ch) ? '' : '-'))
+    .replace(/分$/, '');
   return /^[+-]?\d{1,6}$/.test(t) ? Number(t) : null;
 }
 
@@ -77,7 +119,9 @@ export function integerOf(c: Cell): number | null {
 export function parseRuleRow(get: (k: RuleColumn) => Cell, row: number): { rule: RuleInputRow | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const bad = (k: RuleColumn, why: string) => problems.push({ row, message: `第${row}行“${HEADER_OF[k]}”：${why}` });
-  const code = get('code').text, name = get('name').text, category = get('category').text;
+  const code = get('code').text,
+    name = get('name').text,
+    category = get('category').text;
   const description = get('description').text;
   if (description.includes(EXAMPLE_MARK)) return { rule: null, problems: [{ row, message: `第${row}行是模板中的示例，请删除后再导入` }] };
 
@@ -94,18 +138,24 @@ export function parseRuleRow(get: (k: RuleColumn) => Cell, row: number): { rule:
   else if (value === null) bad('value', `“${valueCell.text}”不是整数，加分填正数，扣分填负数（如 -5）`);
   else if (value === 0 || value < -100 || value > 100) bad('value', '分值须在-100至100之间，且不能为0');
 
-  const capCell = get('cap'), periodText = get('capPeriod').text;
+  const capCell = get('cap'),
+    periodText = get('capPeriod').text;
   let cap: number | null = null;
   if (capCell.text) {
     cap = integerOf(capCell);
-    if (cap === null || cap < 1 || cap > 1000) { bad('cap', `封顶分值“${capCell.text}”须为1至1000的整数`); cap = null; }
+    if (cap === null || cap < 1 || cap > 1000) {
+      bad('cap', `封顶分值“${capCell.text}”须为1至1000的整数`);
+      cap = null;
+    }
   }
-  const capPeriod = periodText ? PERIODS[periodText.toLowerCase()] ?? null : null;
+  const capPeriod = periodText ? (PERIODS[periodText.toLowerCase()] ?? null) : null;
   if (periodText && !capPeriod) bad('capPeriod', `“${periodText}”不是可用的封顶周期，请填“月”或“年”`);
   if (capCell.text && !periodText) bad('capPeriod', '填写了封顶分值时须填写封顶周期（月或年）');
   if (periodText && !capCell.text) bad('cap', '填写了封顶周期时须填写封顶分值');
 
-  const words = get('proposers').text.split(/[、,，;；/\s]+/).filter(Boolean);
+  const words = get('proposers')
+    .text.split(/[、,，;；/\s]+/)
+    .filter(Boolean);
   const unknown = words.filter((w) => !PROPOSER_WORDS[w] && !PROPOSER_WORDS[w.toLowerCase()]);
   if (unknown.length) bad('proposers', `不认识“${unknown.join('、')}”，可填：${PROPOSERS.map((p) => PROPOSER_LABELS[p]).join('、')}`);
   const picked = words.map((w) => PROPOSER_WORDS[w] ?? PROPOSER_WORDS[w.toLowerCase()]).filter(Boolean);
@@ -118,8 +168,15 @@ export function parseRuleRow(get: (k: RuleColumn) => Cell, row: number): { rule:
   if (problems.length) return { rule: null, problems };
   return {
     rule: {
-      code, name, category: category as RuleInputRow['category'], value: value!, cap, capPeriod: cap === null ? null : capPeriod,
-      proposers, needsApproval: !NO.has(approval), description: description || null,
+      code,
+      name,
+      category: category as RuleInputRow['category'],
+      value: value!,
+      cap,
+      capPeriod: cap === null ? null : capPeriod,
+      proposers,
+      needsApproval: !NO.has(approval),
+      description: description || null,
     },
     problems,
   };
@@ -136,7 +193,10 @@ export function parseRuleSheet(ws: Worksheet): { rules: { row: number; rule: Rul
   let totalRows = 0;
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const get = (k: RuleColumn) => { const c = header.cols.get(k); return c ? cellText(row.getCell(c).value) : { text: '' }; };
+    const get = (k: RuleColumn) => {
+      const c = header.cols.get(k);
+      return c ? cellText(row.getCell(c).value) : { text: '' };
+    };
     if (RULE_COLUMNS.every((c) => !get(c.key).text)) continue;
     if (++totalRows > MAX_RULE_ROWS) return { fatal: `一次最多导入${MAX_RULE_ROWS}条规则，请分批导入` };
     const out = parseRuleRow(get, r);
@@ -153,7 +213,14 @@ export function parseRuleSheet(ws: Worksheet): { rules: { row: number; rule: Rul
 /** A rule as the cells of one row (the export, and the template's example). */
 export function ruleCells(r: Omit<RuleInputRow, 'category'> & { category: string }): Record<RuleColumn, CellValue> {
   return {
-    code: r.code, name: r.name, category: r.category, value: r.value, cap: r.cap, capPeriod: r.capPeriod ? CAP_PERIOD_LABELS[r.capPeriod] : null,
-    proposers: r.proposers.map((p) => PROPOSER_LABELS[p]).join('、'), needsApproval: r.needsApproval ? '是' : '否', description: r.description,
+    code: r.code,
+    name: r.name,
+    category: r.category,
+    value: r.value,
+    cap: r.cap,
+    capPeriod: r.capPeriod ? CAP_PERIOD_LABELS[r.capPeriod] : null,
+    proposers: r.proposers.map((p) => PROPOSER_LABELS[p]).join('、'),
+    needsApproval: r.needsApproval ? '是' : '否',
+    description: r.description,
   };
 }

@@ -12,15 +12,31 @@ import { formatProposers, parseProposers, type CapPeriod, type Proposer } from '
 import { pointsRegion } from './policy.js';
 
 export const ruleView = (r: repo.RuleRow) => ({
-  id: r.id, regionId: r.region_id, code: r.code, name: r.name, category: r.category, value: r.value,
-  cap: r.cap, capPeriod: r.cap_period as CapPeriod | null, active: !!r.active,
-  proposers: parseProposers(r.proposers), needsApproval: !!r.needs_approval, description: r.description,
+  id: r.id,
+  regionId: r.region_id,
+  code: r.code,
+  name: r.name,
+  category: r.category,
+  value: r.value,
+  cap: r.cap,
+  capPeriod: r.cap_period as CapPeriod | null,
+  active: !!r.active,
+  proposers: parseProposers(r.proposers),
+  needsApproval: !!r.needs_approval,
+  description: r.description,
 });
 export type RuleView = ReturnType<typeof ruleView>;
 
 export interface RuleInput {
-  code: string; name: string; category: string; value: number; cap?: number | null; capPeriod?: CapPeriod | null;
-  proposers?: Proposer[]; needsApproval?: boolean; description?: string | null;
+  code: string;
+  name: string;
+  category: string;
+  value: number;
+  cap?: number | null;
+  capPeriod?: CapPeriod | null;
+  proposers?: Proposer[];
+  needsApproval?: boolean;
+  description?: string | null;
 }
 
 /** The rules that apply in a region: its own and those of every region above it (villagers read their village's). */
@@ -37,7 +53,8 @@ function checkCap(input: { cap?: number | null; capPeriod?: CapPeriod | null }) 
 async function requireKeeper(ctx: Ctx, actor: Actor, regionId: string) {
   const r = await regions.requireBodyRegion(ctx, actor, regionId);
   if (r.level === 'grid') throw forbidden('积分规则按村或乡镇制定', 'Rules are kept per village or township');
-  if (!pointsRegion.canIn(actor, 'points.manage', r.path)) throw forbidden('只有村两委或乡镇可以设置积分规则', 'Only the village committee or the township sets point rules');
+  if (!pointsRegion.canIn(actor, 'points.manage', r.path))
+    throw forbidden('只有村两委或乡镇可以设置积分规则', 'Only the village committee or the township sets point rules');
   return r;
 }
 
@@ -46,9 +63,20 @@ export async function createRule(ctx: Ctx, actor: Actor, input: RuleInput & { re
   checkCap(input);
   const now = ctx.clock.now();
   const row: repo.RuleRow = {
-    id: newId(), region_id: r.id, region_path: r.path, code: input.code.trim(), name: input.name.trim(), category: input.category, value: input.value,
-    cap: input.cap ?? null, cap_period: input.capPeriod ?? null, active: 1, created_at: now.toISOString(),
-    proposers: formatProposers(input.proposers ?? ['cadre', 'grid']), needs_approval: input.needsApproval === false ? 0 : 1, description: input.description?.trim() || null,
+    id: newId(),
+    region_id: r.id,
+    region_path: r.path,
+    code: input.code.trim(),
+    name: input.name.trim(),
+    category: input.category,
+    value: input.value,
+    cap: input.cap ?? null,
+    cap_period: input.capPeriod ?? null,
+    active: 1,
+    created_at: now.toISOString(),
+    proposers: formatProposers(input.proposers ?? ['cadre', 'grid']),
+    needs_approval: input.needsApproval === false ? 0 : 1,
+    description: input.description?.trim() || null,
   };
   try {
     await ctx.db.transaction().execute(async (tx) => {
@@ -74,7 +102,8 @@ export async function updateRule(ctx: Ctx, actor: Actor, id: string, patch: Part
     ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
     ...(patch.category !== undefined ? { category: patch.category } : {}),
     ...(patch.value !== undefined ? { value: patch.value } : {}),
-    cap, cap_period: capPeriod,
+    cap,
+    cap_period: capPeriod,
     ...(patch.proposers !== undefined ? { proposers: formatProposers(patch.proposers) } : {}),
     ...(patch.needsApproval !== undefined ? { needs_approval: patch.needsApproval ? 1 : 0 } : {}),
     ...(patch.description !== undefined ? { description: patch.description?.trim() || null } : {}),

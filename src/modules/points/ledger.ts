@@ -39,8 +39,17 @@ export async function postOnce(tx: Executor, p: Posting): Promise<string> {
   if (prior) return prior.id;
   const id = newId();
   const ok = await repo.post(tx, {
-    id, household_id: p.householdId, region_path: p.regionPath, delta: p.delta, source: p.source, source_id: p.sourceId,
-    rule_id: p.ruleId ?? null, resident_id: p.residentId ?? null, note: p.note ?? null, at: p.at.toISOString(), created_by: p.by ?? null,
+    id,
+    household_id: p.householdId,
+    region_path: p.regionPath,
+    delta: p.delta,
+    source: p.source,
+    source_id: p.sourceId,
+    rule_id: p.ruleId ?? null,
+    resident_id: p.residentId ?? null,
+    note: p.note ?? null,
+    at: p.at.toISOString(),
+    created_by: p.by ?? null,
   });
   if (!ok) throw insufficient();
   return id;
@@ -71,24 +80,54 @@ export async function householdOfUser(ctx: Ctx, user: { id: string; phone: strin
 export async function correct(ctx: Ctx, actor: Actor, input: { householdId: string; delta: number; reason: string; idempotencyKey?: string }) {
   const h = (await people.householdBriefs(ctx, [input.householdId])).get(input.householdId);
   if (!h || !actor.scope.canSeeRow(h.regionPath, h.id)) throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在您的辖区内', 'Unknown household');
-  if (!pointsRegion.canIn(actor, 'points.manage', h.regionPath)) throw forbidden('只有村两委或乡镇可以更正积分', 'Only the village committee or the township corrects points');
-  if (!Number.isInteger(input.delta) || input.delta === 0 || Math.abs(input.delta) > 10_000) throw new AppError('VALIDATION_FAILED', '更正分值须为非零整数', 'The correction must be a non-zero integer');
+  if (!pointsRegion.canIn(actor, 'points.manage', h.regionPath))
+    throw forbidden('只有村两委或乡镇可以更正积分', 'Only the village committee or the township corrects points');
+  if (!Number.isInteger(input.delta) || input.delta === 0 || Math.abs(input.delta) > 10_000)
+    throw new AppError('VALIDATION_FAILED', '更正分值须为非零整数', 'The correction must be a non-zero integer');
   const reason = input.reason?.trim();
   if (!reason) throw new AppError('VALIDATION_FAILED', '更正须写明原因', 'A reason is required');
   const now = ctx.clock.now();
   const sourceId = input.idempotencyKey ? `${actor.userId}:${input.idempotencyKey}` : newId();
-  const entryId = await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
-    const prior = await repo.entryBySource(tx, 'correction', sourceId);
-    if (prior) return prior.id;
-    const id = await postOnce(tx, { householdId: h.id, regionPath: h.regionPath, delta: input.delta, source: 'correction', sourceId, note: reason, by: actor.userId, at: now });
-    await audit(tx, now, actor, { action: 'point_entry.correct', entity: 'point_entry', entityId: id, regionPath: h.regionPath, detail: { householdId: h.id, delta: input.delta, reason } });
-    return id;
-  }));
+  const entryId = await withRetry(ctx, () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const prior = await repo.entryBySource(tx, 'correction', sourceId);
+      if (prior) return prior.id;
+      const id = await postOnce(tx, {
+        householdId: h.id,
+        regionPath: h.regionPath,
+        delta: input.delta,
+        source: 'correction',
+        sourceId,
+        note: reason,
+        by: actor.userId,
+        at: now,
+      });
+      await audit(tx, now, actor, {
+        action: 'point_entry.correct',
+        entity: 'point_entry',
+        entityId: id,
+        regionPath: h.regionPath,
+        detail: { householdId: h.id, delta: input.delta, reason },
+      });
+      return id;
+    }),
+  );
   return entryView((await repo.entryById(ctx.db, entryId))!);
 }
 
 export function entryView(e: repo.EntryRow) {
-  return { id: e.id, householdId: e.household_id, delta: e.delta, source: e.source as EntrySource, sourceId: e.source_id, ruleId: e.rule_id, residentId: e.resident_id, note: e.note, at: e.at, createdBy: e.created_by };
+  return {
+    id: e.id,
+    householdId: e.household_id,
+    delta: e.delta,
+    source: e.source as EntrySource,
+    sourceId: e.source_id,
+    ruleId: e.rule_id,
+    residentId: e.resident_id,
+    note: e.note,
+    at: e.at,
+    createdBy: e.created_by,
+  };
 }
 
 /**

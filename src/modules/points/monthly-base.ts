@@ -41,16 +41,36 @@ export async function postMonthlyBase(ctx: Ctx): Promise<number> {
   let n = 0;
   for (const v of await villagesWithBase(ctx)) {
     const due = (await people.householdsWithin(ctx, v.path)).filter((h) => h.createdAt < monthStart);
-    const posted = await repo.postedSourceIds(ctx.db, 'monthly_base', due.map((h) => monthlyBaseSourceId(h.id, month)));
+    const posted = await repo.postedSourceIds(
+      ctx.db,
+      'monthly_base',
+      due.map((h) => monthlyBaseSourceId(h.id, month)),
+    );
     // In lock order (by id, as the settlement): the registry lists them by place, which is not the same order.
     const missing = inLockOrder(due.filter((h) => !posted.has(monthlyBaseSourceId(h.id, month))));
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
-      await withRetry(ctx, () => ctx.db.transaction().execute(async (tx) => {
-        for (const h of chunk)
-          await postOnce(tx, { householdId: h.id, regionPath: h.regionPath, delta: v.base, source: 'monthly_base', sourceId: monthlyBaseSourceId(h.id, month), note: `${month.replace('-', '年')}月基础分`, at: now });
-        await audit(tx, now, null, { action: 'point_monthly_base.post', entity: 'region', entityId: v.id, regionPath: v.path, detail: { month, base: v.base, households: chunk.length } });
-      }));
+      await withRetry(ctx, () =>
+        ctx.db.transaction().execute(async (tx) => {
+          for (const h of chunk)
+            await postOnce(tx, {
+              householdId: h.id,
+              regionPath: h.regionPath,
+              delta: v.base,
+              source: 'monthly_base',
+              sourceId: monthlyBaseSourceId(h.id, month),
+              note: `${month.replace('-', '年')}月基础分`,
+              at: now,
+            });
+          await audit(tx, now, null, {
+            action: 'point_monthly_base.post',
+            entity: 'region',
+            entityId: v.id,
+            regionPath: v.path,
+            detail: { month, base: v.base, households: chunk.length },
+          });
+        }),
+      );
       n += chunk.length;
     }
   }

@@ -7,7 +7,11 @@ const manages = holds('points.manage');
 
 export const pointsRegion = defineRegionAbilities({
   /** Propose awards for households of the subtree (申报/审核 in the menu). A villager proposes for their own household only (a row check). */
-  'award.propose': { held: holds('points.propose'), zh: '只有村干部、网格员或本户村民可以申报积分', en: 'Only cadres, grid workers or the household itself propose points' },
+  'award.propose': {
+    held: holds('points.propose'),
+    zh: '只有村干部、网格员或本户村民可以申报积分',
+    en: 'Only cadres, grid workers or the household itself propose points',
+  },
   /** Approve or reject awards, correct a household's points. */
   'award.approve': { held: manages, zh: '只有村两委可以审核积分', en: 'Only the village committee decides on awards' },
   /** Follow the 公示 and its objections (积分公示): the village and its supervisory committee (村务监督委员会). */
@@ -23,7 +27,11 @@ export const pointsRegion = defineRegionAbilities({
   /** Post volunteer activities and confirm hours (志愿服务). */
   'volunteer.manage': { held: manages, zh: '只有村两委或乡镇可以发布志愿活动', en: 'Only the village committee or the township posts activities' },
   /** The ledger and stock consistency check (administrators and township leaders). */
-  'points.check': { held: holds('points.manage', 'cases.supervise'), zh: '只有管理员或乡镇领导可以做一致性检查', en: 'Only administrators or township leaders run the check' },
+  'points.check': {
+    held: holds('points.manage', 'cases.supervise'),
+    zh: '只有管理员或乡镇领导可以做一致性检查',
+    en: 'Only administrators or township leaders run the check',
+  },
 });
 
 type AwardRow = { region_path: string; household_id: string; proposed_by: string };
@@ -36,7 +44,11 @@ export const awardPolicy = definePolicy({
   abilities: {
     'award.read': (actor, a: AwardRow) => actor.scope.canSeeRow(a.region_path, a.household_id),
     'award.approve': { allow: approves, zh: '只有村两委可以审核积分', en: 'Only the village committee decides on awards' },
-    'award.attach': { allow: (actor, a) => a.proposed_by === actor.userId || approves(actor, a), zh: '只有申报人或村两委可以补充证明材料', en: 'Only the proposer or the village adds evidence' },
+    'award.attach': {
+      allow: (actor, a) => a.proposed_by === actor.userId || approves(actor, a),
+      zh: '只有申报人或村两委可以补充证明材料',
+      en: 'Only the proposer or the village adds evidence',
+    },
   },
 });
 

@@ -7,21 +7,54 @@ import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { EARNING_SOURCES, periodDays, type RankingPeriod } from './rules.js';
 
-
 export async function ranking(ctx: Ctx, actor: Actor, f: { regionId: string; period?: RankingPeriod; date?: string; page: number; pageSize: number }) {
   const r = await regions.requirePublicRegion(ctx, actor, f.regionId);
   const period = f.period ?? 'year';
   const { first, last } = periodDays(period, f.date ?? shanghaiDate(ctx.clock.now()));
-  const { total, items: page } = await repo.rankingPage(ctx.db, { path: r.path, from: shanghaiMidnight(first), to: shanghaiDayEnd(last), earning: EARNING_SOURCES }, f.page, f.pageSize);
-  const [briefs, balances] = await Promise.all([people.householdBriefs(ctx, page.map((x) => x.householdId)), repo.balancesOf(ctx.db, page.map((x) => x.householdId))]);
-  const grids = new Map((await regions.getMany(ctx, [...briefs.values()].map((b) => b.regionId))).map((g) => [g.id, g.name]));
+  const { total, items: page } = await repo.rankingPage(
+    ctx.db,
+    { path: r.path, from: shanghaiMidnight(first), to: shanghaiDayEnd(last), earning: EARNING_SOURCES },
+    f.page,
+    f.pageSize,
+  );
+  const [briefs, balances] = await Promise.all([
+    people.householdBriefs(
+      ctx,
+      page.map((x) => x.householdId),
+    ),
+    repo.balancesOf(
+      ctx.db,
+      page.map((x) => x.householdId),
+    ),
+  ]);
+  const grids = new Map(
+    (
+      await regions.getMany(
+        ctx,
+        [...briefs.values()].map((b) => b.regionId),
+      )
+    ).map((g) => [g.id, g.name]),
+  );
   return {
-    regionId: r.id, regionName: r.name, period, from: first, to: last, total, page: f.page, pageSize: f.pageSize,
+    regionId: r.id,
+    regionName: r.name,
+    period,
+    from: first,
+    to: last,
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
     items: page.map((x) => {
       const b = briefs.get(x.householdId);
-      return { rank: x.rank, householdId: x.householdId, householdName: b?.headName ?? '', gridName: b ? grids.get(b.regionId) ?? '' : '', points: x.points,
+      return {
+        rank: x.rank,
+        householdId: x.householdId,
+        householdName: b?.headName ?? '',
+        gridName: b ? (grids.get(b.regionId) ?? '') : '',
+        points: x.points,
         // A household's balance is the family's own business: shown to those who keep the registry, not on the public board.
-        balance: b && actor.scope.canSeeRow(b.regionPath, b.id) ? balances.get(x.householdId) ?? 0 : null };
+        balance: b && actor.scope.canSeeRow(b.regionPath, b.id) ? (balances.get(x.householdId) ?? 0) : null,
+      };
     }),
   };
 }

@@ -21,7 +21,11 @@ export async function rehomeHousehold(tx: Executor, { householdId, toPath, at }:
   const open = await repo.openAwardRules(tx, householdId);
   const blocking = awardsBlockingMove(open, pathIds(toPath));
   if (blocking.length)
-    throw new AppError('AWARDS_PENDING', `该户有${blocking.length}项按原村自定规则申报、尚在审核或公示中的积分（${[...new Set(blocking.map((b) => b.ruleName))].join('、')}），请原村先审核或驳回后再迁出`,
-      'The household has awards under the old village\'s own rules still under review or in public notice; the old village decides them before the move', { awardIds: blocking.map((b) => b.id) });
+    throw new AppError(
+      'AWARDS_PENDING',
+      `该户有${blocking.length}项按原村自定规则申报、尚在审核或公示中的积分（${[...new Set(blocking.map((b) => b.ruleName))].join('、')}），请原村先审核或驳回后再迁出`,
+      "The household has awards under the old village's own rules still under review or in public notice; the old village decides them before the move",
+      { awardIds: blocking.map((b) => b.id) },
+    );
   return repo.rehomeHouseholdRows(tx, householdId, toPath);
 }

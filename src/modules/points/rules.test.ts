@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AWARD_ACTIONS, awardsBlockingMove, balanceOf, canDebit, capKey, competitionRanks, nextAwardStatus, monthlyBaseSourceId, periodDays, settlementEntry, volunteerPoints, withinCap, type AwardStatus } from './rules.js';
+import {
+  AWARD_ACTIONS,
+  awardsBlockingMove,
+  balanceOf,
+  canDebit,
+  capKey,
+  competitionRanks,
+  nextAwardStatus,
+  monthlyBaseSourceId,
+  periodDays,
+  settlementEntry,
+  volunteerPoints,
+  withinCap,
+  type AwardStatus,
+} from './rules.js';
 
 describe('the award workflow', () => {
   it('提议 → 审核 → 公示 → 生效, an objection sends it back, a rejection ends it', () => {
@@ -13,16 +27,21 @@ describe('the award workflow', () => {
   });
 
   it('property: nothing leaves rejected or effective; effective only through 公示', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...AWARD_ACTIONS), { maxLength: 30 }), (actions) => {
-      let s: AwardStatus = 'pending';
-      let prev: AwardStatus = s;
-      for (const a of actions) {
-        const to = nextAwardStatus(s, a);
-        if (s === 'rejected' || s === 'effective') expect(to).toBeNull();
-        if (to) { prev = s; s = to; }
-        if (s === 'effective') expect(prev).toBe('publicized');
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...AWARD_ACTIONS), { maxLength: 30 }), (actions) => {
+        let s: AwardStatus = 'pending';
+        let prev: AwardStatus = s;
+        for (const a of actions) {
+          const to = nextAwardStatus(s, a);
+          if (s === 'rejected' || s === 'effective') expect(to).toBeNull();
+          if (to) {
+            prev = s;
+            s = to;
+          }
+          if (s === 'effective') expect(prev).toBe('publicized');
+        }
+      }),
+    );
   });
 });
 
@@ -37,22 +56,26 @@ describe('caps and the ledger', () => {
   });
 
   it('property: applying only the debits canDebit allows keeps balance = sum of entries ≥ 0', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 200 }), (moves) => {
-      const entries: { delta: number }[] = [];
-      for (const m of moves) {
-        if (m >= 0) entries.push({ delta: m });
-        else if (canDebit(balanceOf(entries), -m)) entries.push({ delta: m });
-        expect(balanceOf(entries)).toBeGreaterThanOrEqual(0);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 200 }), (moves) => {
+        const entries: { delta: number }[] = [];
+        for (const m of moves) {
+          if (m >= 0) entries.push({ delta: m });
+          else if (canDebit(balanceOf(entries), -m)) entries.push({ delta: m });
+          expect(balanceOf(entries)).toBeGreaterThanOrEqual(0);
+        }
+      }),
+    );
   });
 
   it('property: with any sequence of awards, the capped sum never exceeds the cap', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 50 }), fc.integer({ min: 1, max: 60 }), (values, cap) => {
-      const counted: number[] = [];
-      for (const v of values) if (withinCap(counted, v, cap)) counted.push(v);
-      expect(counted.reduce((s, v) => s + v, 0)).toBeLessThanOrEqual(cap);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 50 }), fc.integer({ min: 1, max: 60 }), (values, cap) => {
+        const counted: number[] = [];
+        for (const v of values) if (withinCap(counted, v, cap)) counted.push(v);
+        expect(counted.reduce((s, v) => s + v, 0)).toBeLessThanOrEqual(cap);
+      }),
+    );
   });
 });
 
@@ -70,14 +93,16 @@ describe('periods, ranks, settlement and volunteer points', () => {
   });
 
   it('property: ranks start at 1, never go down, and change exactly where points do', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 }), (raw) => {
-      const pts = [...raw].sort((a, b) => b - a);
-      const ranks = competitionRanks(pts);
-      pts.forEach((p, i) => {
-        if (i === 0) expect(ranks[0]).toBe(1);
-        else expect(ranks[i]).toBe(pts[i - 1] === p ? ranks[i - 1] : i + 1);
-      });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 }), (raw) => {
+        const pts = [...raw].sort((a, b) => b - a);
+        const ranks = competitionRanks(pts);
+        pts.forEach((p, i) => {
+          if (i === 0) expect(ranks[0]).toBe(1);
+          else expect(ranks[i]).toBe(pts[i - 1] === p ? ranks[i - 1] : i + 1);
+        });
+      }),
+    );
   });
 
   it('a settlement clears what is left of the settled year; points credited since it ended stay', () => {
@@ -93,30 +118,41 @@ describe('periods, ranks, settlement and volunteer points', () => {
   });
 
   it('property: a reset never overdraws, leaves exactly the new points (at most), and a carry moves nothing', () => {
-    fc.assert(fc.property(fc.nat(10_000), fc.nat(10_000), (balance, since) => {
-      const reset = settlementEntry('reset', balance, since);
-      const carry = settlementEntry('carry', balance, since);
-      expect(reset.held).toBeGreaterThanOrEqual(0);
-      expect(reset.held).toBeLessThanOrEqual(balance);
-      expect(balance + reset.delta).toBe(Math.min(balance, since));
-      expect(balance + reset.delta).toBeGreaterThanOrEqual(0);
-      expect(carry.delta).toBe(0);
-      expect(carry.held).toBe(reset.held);
-      if (since === 0) expect(balance + reset.delta).toBe(0);
-    }));
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.nat(10_000), (balance, since) => {
+        const reset = settlementEntry('reset', balance, since);
+        const carry = settlementEntry('carry', balance, since);
+        expect(reset.held).toBeGreaterThanOrEqual(0);
+        expect(reset.held).toBeLessThanOrEqual(balance);
+        expect(balance + reset.delta).toBe(Math.min(balance, since));
+        expect(balance + reset.delta).toBeGreaterThanOrEqual(0);
+        expect(carry.delta).toBe(0);
+        expect(carry.held).toBe(reset.held);
+        if (since === 0) expect(balance + reset.delta).toBe(0);
+      }),
+    );
   });
 
-  it('property: FIFO — spending after the year ended uses the settled year\'s points first', () => {
+  it("property: FIFO — spending after the year ended uses the settled year's points first", () => {
     // A household holds `held` at year end, then gets credits and debits in January (never below zero).
-    fc.assert(fc.property(fc.nat(500), fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 30 }), (held, moves) => {
-      let balance = held, credited = 0, old = held;
-      for (const m of moves) {
-        if (m > 0) { balance += m; credited += m; }
-        else if (balance + m >= 0) { balance += m; old = Math.max(0, old + m); } // debit: oldest first
-      }
-      // `old` is what a FIFO ledger still holds of the settled year; the rule must clear exactly that.
-      expect(settlementEntry('reset', balance, credited).held).toBe(old);
-    }));
+    fc.assert(
+      fc.property(fc.nat(500), fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 30 }), (held, moves) => {
+        let balance = held,
+          credited = 0,
+          old = held;
+        for (const m of moves) {
+          if (m > 0) {
+            balance += m;
+            credited += m;
+          } else if (balance + m >= 0) {
+            balance += m;
+            old = Math.max(0, old + m);
+          } // debit: oldest first
+        }
+        // `old` is what a FIFO ledger still holds of the settled year; the rule must clear exactly that.
+        expect(settlementEntry('reset', balance, credited).held).toBe(old);
+      }),
+    );
   });
 
   it('the monthly base score is one entry per household and month', () => {

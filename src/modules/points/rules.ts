@@ -46,10 +46,8 @@ export const balanceOf = (entries: { delta: number }[]) => entries.reduce((s, e)
 /** The end of 公示: `days` calendar days after approval (5–7 in the seeds). */
 export const publicUntil = (approvedAt: Date, days: number) => new Date(approvedAt.getTime() + days * 86_400_000);
 
-
 /** Sources that count as points earned (rankings, 积分发放); the rest spend, return or settle them. */
 export const EARNING_SOURCES: EntrySource[] = ['rule_award', 'first_report', 'mediator', 'volunteer', 'evaluation', 'monthly_base', 'correction'];
-
 
 export const parseProposers = (s: string): Proposer[] => s.split(',').filter((p): p is Proposer => (PROPOSERS as readonly string[]).includes(p));
 export const formatProposers = (list: readonly Proposer[]) => PROPOSERS.filter((p) => list.includes(p)).join(',');
@@ -85,7 +83,11 @@ export function periodDays(period: RankingPeriod, day: string): { first: string;
  * deadlocking; PostgreSQL would otherwise abort one of them (40P01).
  */
 export const inLockOrder = <T extends string | { id: string }>(list: readonly T[]): T[] =>
-  [...list].sort((a, b) => { const x = typeof a === 'string' ? a : a.id, y = typeof b === 'string' ? b : b.id; return x < y ? -1 : x > y ? 1 : 0; });
+  [...list].sort((a, b) => {
+    const x = typeof a === 'string' ? a : a.id,
+      y = typeof b === 'string' ? b : b.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 
 /** Competition ranking (1, 1, 3): equal points share a rank, the next rank skips. Input sorted by points, highest first. (The ranking page ranks in SQL with RANK(), which is this.) */
 export function competitionRanks(points: number[]): number[] {

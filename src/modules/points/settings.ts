@@ -36,8 +36,12 @@ export async function settingsAt(db: Executor, path: string): Promise<PointSetti
   const row = rows.sort((a, b) => b.region_path.length - a.region_path.length)[0];
   if (!row) return { ...DEFAULT_SETTINGS, fromRegionId: null };
   return {
-    publicDays: row.public_days, monthlyBase: row.monthly_base, settlementMode: row.settlement_mode as SettlementMode,
-    mediatorPoints: row.mediator_points, volunteerRate: row.volunteer_rate, fromRegionId: row.region_id,
+    publicDays: row.public_days,
+    monthlyBase: row.monthly_base,
+    settlementMode: row.settlement_mode as SettlementMode,
+    mediatorPoints: row.mediator_points,
+    volunteerRate: row.volunteer_rate,
+    fromRegionId: row.region_id,
   };
 }
 
@@ -48,16 +52,29 @@ export async function get(ctx: Ctx, actor: Actor, regionId: string) {
 
 export async function put(ctx: Ctx, actor: Actor, regionId: string, s: PointSettings) {
   const r = await regions.requireBodyRegion(ctx, actor, regionId);
-  if (r.level !== 'village' && r.level !== 'township' && r.level !== 'county') throw new AppError('VALIDATION_FAILED', '积分设置按村或乡镇设置', 'Settings are kept per village or township');
-  if (!pointsRegion.canIn(actor, 'points.manage', r.path)) throw forbidden('只有村两委或乡镇可以修改积分设置', 'Only the village committee or the township changes point settings');
+  if (r.level !== 'village' && r.level !== 'township' && r.level !== 'county')
+    throw new AppError('VALIDATION_FAILED', '积分设置按村或乡镇设置', 'Settings are kept per village or township');
+  if (!pointsRegion.canIn(actor, 'points.manage', r.path))
+    throw forbidden('只有村两委或乡镇可以修改积分设置', 'Only the village committee or the township changes point settings');
   const now = ctx.clock.now();
   const row = {
-    region_id: r.id, region_path: r.path, public_days: s.publicDays, monthly_base: s.monthlyBase, settlement_mode: s.settlementMode,
-    mediator_points: s.mediatorPoints, volunteer_rate: s.volunteerRate, updated_by: actor.userId, updated_at: now.toISOString(),
+    region_id: r.id,
+    region_path: r.path,
+    public_days: s.publicDays,
+    monthly_base: s.monthlyBase,
+    settlement_mode: s.settlementMode,
+    mediator_points: s.mediatorPoints,
+    volunteer_rate: s.volunteerRate,
+    updated_by: actor.userId,
+    updated_at: now.toISOString(),
   };
   await ctx.db.transaction().execute(async (tx) => {
     const { region_id: _id, ...rest } = row;
-    await tx.insertInto('point_settings').values(row).onConflict((oc) => oc.column('region_id').doUpdateSet(rest)).execute();
+    await tx
+      .insertInto('point_settings')
+      .values(row)
+      .onConflict((oc) => oc.column('region_id').doUpdateSet(rest))
+      .execute();
     await audit(tx, now, actor, { action: 'point_settings.update', entity: 'point_settings', entityId: r.id, regionPath: r.path, detail: s });
   });
   return get(ctx, actor, regionId);

@@ -21,7 +21,12 @@ export async function lockActivity(db: Executor, id: string) {
 
 /** Closes an open activity; false when it was already closed. */
 export async function closeActivity(db: Executor, id: string, at: string) {
-  const r = await db.updateTable('volunteer_activities').set({ status: 'closed', closed_at: at }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  const r = await db
+    .updateTable('volunteer_activities')
+    .set({ status: 'closed', closed_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -30,18 +35,34 @@ export async function listActivities(db: Executor, f: { path: string; ancestorId
   let q = db.selectFrom('volunteer_activities').where((eb) => eb.or([withinPath(eb, 'region_path', f.path), eb('region_id', 'in', f.ancestorIds)]));
   if (f.status) q = q.where('status', '=', f.status);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q.selectAll().orderBy('starts_at', 'desc').orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('starts_at', 'desc')
+    .orderBy('id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return { rows, total };
 }
 
 export const signupsOf = (db: Executor, activityIds: string[]) =>
-  activityIds.length ? db.selectFrom('volunteer_signups').selectAll().where('activity_id', 'in', activityIds).orderBy('signed_at').orderBy('id').execute() : Promise.resolve([] as SignupRow[]);
+  activityIds.length
+    ? db.selectFrom('volunteer_signups').selectAll().where('activity_id', 'in', activityIds).orderBy('signed_at').orderBy('id').execute()
+    : Promise.resolve([] as SignupRow[]);
 
 export const signupOfResident = (db: Executor, activityId: string, residentId: string) =>
   db.selectFrom('volunteer_signups').selectAll().where('activity_id', '=', activityId).where('resident_id', '=', residentId).executeTakeFirst();
 
 export async function countSignups(db: Executor, activityId: string) {
-  return Number((await db.selectFrom('volunteer_signups').select((eb) => eb.fn.countAll<number>().as('n')).where('activity_id', '=', activityId).executeTakeFirst())?.n ?? 0);
+  return Number(
+    (
+      await db
+        .selectFrom('volunteer_signups')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('activity_id', '=', activityId)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 }
 
 export const insertSignup = (db: Executor, row: SignupRow) => db.insertInto('volunteer_signups').values(row).execute();
@@ -50,7 +71,11 @@ export const signupById = (db: Executor, activityId: string, id: string) =>
   db.selectFrom('volunteer_signups').selectAll().where('id', '=', id).where('activity_id', '=', activityId).executeTakeFirst();
 
 /** Records attendance on a signup not yet credited; false when it was credited meanwhile. */
-export async function confirmSignup(db: Executor, id: string, patch: Pick<SignupRow, 'status' | 'hours' | 'points' | 'entry_id' | 'confirmed_by' | 'confirmed_at'>) {
+export async function confirmSignup(
+  db: Executor,
+  id: string,
+  patch: Pick<SignupRow, 'status' | 'hours' | 'points' | 'entry_id' | 'confirmed_by' | 'confirmed_at'>,
+) {
   const r = await db.updateTable('volunteer_signups').set(patch).where('id', '=', id).where('status', '!=', 'attended').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -63,7 +63,10 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
   const [withCount] = await repo.withChildCounts(ctx.db, [r]);
   const chain = await repo.findByIds(ctx.db, pathIds(r.path).slice(0, -1));
   const byId = new Map(chain.map((a) => [a.id, a]));
-  const ancestors = pathIds(r.path).slice(0, -1).map((aid) => byId.get(aid)!).filter(Boolean)
+  const ancestors = pathIds(r.path)
+    .slice(0, -1)
+    .map((aid) => byId.get(aid)!)
+    .filter(Boolean)
     .map((a) => ({ id: a.id, name: a.name, level: a.level as Level, visible: actor.scope.canSeeRegion(a.path) }));
   return { ...view(withCount), ancestors };
 }
@@ -93,8 +96,15 @@ export async function create(ctx: Ctx, actor: Actor, input: { parentId: string; 
     throw new AppError('VALIDATION_FAILED', '区划代码位数不正确（区县6位、乡镇9位、村12位）', 'Division code has the wrong length');
   const id = newId();
   const row = {
-    id, parent_id: parent.id, level: input.level, code: input.code ?? null, name: input.name,
-    path: childPath(parent.path, id), depth: parent.depth + 1, sort_order: 0, county_id: parent.county_id,
+    id,
+    parent_id: parent.id,
+    level: input.level,
+    code: input.code ?? null,
+    name: input.name,
+    path: childPath(parent.path, id),
+    depth: parent.depth + 1,
+    sort_order: 0,
+    county_id: parent.county_id,
     created_at: ctx.clock.now().toISOString(),
   };
   await ctx.db.transaction().execute(async (tx) => {

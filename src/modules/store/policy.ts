@@ -16,7 +16,11 @@ export const itemPolicy = definePolicy({
   abilities: {
     'item.read': (actor, i: { region_path: string }) => actor.scope.canSeeRegion(i.region_path) || actor.scope.isAncestorOfScope(i.region_path),
     /** Edit, restock, photograph, take off the shelf. */
-    'item.update': { allow: (actor, i) => keeps(actor, i.region_path), zh: '只有村两委或乡镇可以管理超市商品', en: 'Only the village committee or the township keeps the store' },
+    'item.update': {
+      allow: (actor, i) => keeps(actor, i.region_path),
+      zh: '只有村两委或乡镇可以管理超市商品',
+      en: 'Only the village committee or the township keeps the store',
+    },
   },
 });
 
@@ -30,7 +34,11 @@ export const redemptionPolicy = definePolicy({
     /** 核销 at the counter. */
     'redemption.fulfil': (actor, r) => keeps(actor, r.item_region_path),
     /** The household (while not picked up) or the store's keepers; the state decides the rest. */
-    'redemption.cancel': { allow: (actor, r) => livesIn(actor, r.household_id) || keeps(actor, r.item_region_path), zh: '只有本户或超市管理人员可以取消兑换', en: 'Only the household or the store cancels' },
+    'redemption.cancel': {
+      allow: (actor, r) => livesIn(actor, r.household_id) || keeps(actor, r.item_region_path),
+      zh: '只有本户或超市管理人员可以取消兑换',
+      en: 'Only the household or the store cancels',
+    },
   },
 });
 

@@ -5,4 +5,6 @@ import type { Executor } from '../../db/kysely.js';
 import * as repo from './repo.js';
 
 /** Re-homes the household's redemptions to `toPath` in the caller's transaction; returns how many moved. */
-export const rehomeHousehold = async (tx: Executor, { householdId, toPath }: { householdId: string; toPath: string }) => ({ redemptions: await repo.rehomeRedemptions(tx, householdId, toPath) });
+export const rehomeHousehold = async (tx: Executor, { householdId, toPath }: { householdId: string; toPath: string }) => ({
+  redemptions: await repo.rehomeRedemptions(tx, householdId, toPath),
+});

@@ -7,7 +7,12 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export const VISIT_METHODS = ['home', 'phone', 'other'] as const;
 
 /** A plan rule: residents with `tag` (or every household when tag is null) are visited once per period. */
-export interface PlanRule { id: string; name: string; tag: string | null; frequency: Frequency }
+export interface PlanRule {
+  id: string;
+  name: string;
+  tag: string | null;
+  frequency: Frequency;
+}
 
 /** 个性服务五必访 (seed 000): 困难群众、独居老人、重度残疾人员、社区矫正人员、乡贤能人 每月必访. */
 export const FIVE_MUST_VISIT: Omit<PlanRule, 'id'>[] = [
@@ -18,7 +23,12 @@ export const FIVE_MUST_VISIT: Omit<PlanRule, 'id'>[] = [
   { name: '乡贤能人每月必访', tag: 'notable', frequency: 'monthly' },
 ];
 
-export interface Period { frequency: Frequency; key: string; start: string; end: string }
+export interface Period {
+  frequency: Frequency;
+  key: string;
+  start: string;
+  end: string;
+}
 
 const DAY = 86_400_000;
 const toMs = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
@@ -28,13 +38,15 @@ export const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && fromMs(toM
 export const isMonth = (m: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
 
 export function monthBounds(month: string): { start: string; end: string } {
-  const y = +month.slice(0, 4), m = +month.slice(5, 7);
+  const y = +month.slice(0, 4),
+    m = +month.slice(5, 7);
   return { start: `${month}-01`, end: fromMs(Date.UTC(y, m, 0)) };
 }
 
 /** The period of a frequency that contains a day: ISO week (Mon–Sun), calendar month or calendar quarter. */
 export function periodOf(frequency: Frequency, day: string): Period {
-  const y = +day.slice(0, 4), m = +day.slice(5, 7);
+  const y = +day.slice(0, 4),
+    m = +day.slice(5, 7);
   if (frequency === 'monthly') return { frequency, key: day.slice(0, 7), ...monthBounds(day.slice(0, 7)) };
   if (frequency === 'quarterly') {
     const q = Math.floor((m - 1) / 3);
@@ -61,8 +73,17 @@ export function periodsInMonth(frequency: Frequency, month: string): Period[] {
   return out;
 }
 
-export interface Subject { householdId: string; residentId: string | null; tags: string[] }
-export interface PlanEntry { householdId: string; residentId: string | null; period: Period; reasons: string[] }
+export interface Subject {
+  householdId: string;
+  residentId: string | null;
+  tags: string[];
+}
+export interface PlanEntry {
+  householdId: string;
+  residentId: string | null;
+  period: Period;
+  reasons: string[];
+}
 
 /**
  * What a month's plan must hold: for every rule and every period of its

@@ -86,7 +86,13 @@ export function Root() {
             <Suspense fallback={<PageSkeleton />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
-                <Route element={<RequireAuth><ConsoleLayout /></RequireAuth>}>
+                <Route
+                  element={
+                    <RequireAuth>
+                      <ConsoleLayout />
+                    </RequireAuth>
+                  }
+                >
                   <Route index element={<HomeRedirect />} />
                   <Route path="registry/households" element={<HouseholdListPage />} />
                   <Route path="registry/households/:id" element={<HouseholdDetailPage />} />

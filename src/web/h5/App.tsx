@@ -43,7 +43,9 @@ export function H5Root() {
   useEffect(() => {
     // The service worker took over after this page loaded its data: ask again through it, so the copy is kept.
     const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
-    const again = () => { void queryClient.refetchQueries({ type: 'active' }); };
+    const again = () => {
+      void queryClient.refetchQueries({ type: 'active' });
+    };
     sw?.addEventListener('controllerchange', again);
     return () => sw?.removeEventListener('controllerchange', again);
   }, []);
@@ -55,28 +57,200 @@ export function H5Root() {
             <ScrollToTop />
             <Routes>
               <Route path="/h5/login" element={<LoginPage />} />
-              <Route path="/h5" element={<Authed tabs><VillagerHome /></Authed>} />
-              <Route path="/h5/home" element={<Authed tabs><HomePage /></Authed>} />
-              <Route path="/h5/today" element={<Authed tabs><WorkerOnly><TodayPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/visits" element={<Authed tabs><WorkerOnly><VisitsPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/visits/new" element={<Authed><WorkerOnly><VisitFormPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/visits/:id" element={<Authed><WorkerOnly><VisitDetailPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/patrols" element={<Authed tabs><WorkerOnly><PatrolsPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/patrols/new" element={<Authed><WorkerOnly><PatrolFormPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/patrols/:id" element={<Authed><WorkerOnly><PatrolDetailPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/outbox" element={<Authed><WorkerOnly><OutboxPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/todo" element={<Authed><WorkerOnly><TodoPage /></WorkerOnly></Authed>} />
-              <Route path="/h5/report" element={<Authed tabs><ReportPage /></Authed>} />
-              <Route path="/h5/me" element={<Authed tabs><MinePage /></Authed>} />
-              <Route path="/h5/points" element={<Authed tabs><PointsHomePage /></Authed>} />
-              <Route path="/h5/points/board" element={<Authed><PointsBoardPage /></Authed>} />
-              <Route path="/h5/points/ranking" element={<Authed><PointsRankingPage /></Authed>} />
-              <Route path="/h5/points/claim" element={<Authed><PointsClaimPage /></Authed>} />
-              <Route path="/h5/volunteer" element={<Authed><VolunteerPage /></Authed>} />
-              <Route path="/h5/store" element={<Authed><StorePage /></Authed>} />
-              <Route path="/h5/store/mine" element={<Authed><MyRedemptionsPage /></Authed>} />
-              <Route path="/h5/store/r/:id" element={<Authed><RedemptionCodePage /></Authed>} />
-              <Route path="/h5/cases/:id" element={<Authed><CasePage /></Authed>} />
+              <Route
+                path="/h5"
+                element={
+                  <Authed tabs>
+                    <VillagerHome />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/home"
+                element={
+                  <Authed tabs>
+                    <HomePage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/today"
+                element={
+                  <Authed tabs>
+                    <WorkerOnly>
+                      <TodayPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/visits"
+                element={
+                  <Authed tabs>
+                    <WorkerOnly>
+                      <VisitsPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/visits/new"
+                element={
+                  <Authed>
+                    <WorkerOnly>
+                      <VisitFormPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/visits/:id"
+                element={
+                  <Authed>
+                    <WorkerOnly>
+                      <VisitDetailPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/patrols"
+                element={
+                  <Authed tabs>
+                    <WorkerOnly>
+                      <PatrolsPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/patrols/new"
+                element={
+                  <Authed>
+                    <WorkerOnly>
+                      <PatrolFormPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/patrols/:id"
+                element={
+                  <Authed>
+                    <WorkerOnly>
+                      <PatrolDetailPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/outbox"
+                element={
+                  <Authed>
+                    <WorkerOnly>
+                      <OutboxPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/todo"
+                element={
+                  <Authed>
+                    <WorkerOnly>
+                      <TodoPage />
+                    </WorkerOnly>
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/report"
+                element={
+                  <Authed tabs>
+                    <ReportPage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/me"
+                element={
+                  <Authed tabs>
+                    <MinePage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/points"
+                element={
+                  <Authed tabs>
+                    <PointsHomePage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/points/board"
+                element={
+                  <Authed>
+                    <PointsBoardPage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/points/ranking"
+                element={
+                  <Authed>
+                    <PointsRankingPage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/points/claim"
+                element={
+                  <Authed>
+                    <PointsClaimPage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/volunteer"
+                element={
+                  <Authed>
+                    <VolunteerPage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/store"
+                element={
+                  <Authed>
+                    <StorePage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/store/mine"
+                element={
+                  <Authed>
+                    <MyRedemptionsPage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/store/r/:id"
+                element={
+                  <Authed>
+                    <RedemptionCodePage />
+                  </Authed>
+                }
+              />
+              <Route
+                path="/h5/cases/:id"
+                element={
+                  <Authed>
+                    <CasePage />
+                  </Authed>
+                }
+              />
               <Route path="*" element={<Navigate to="/h5" replace />} />
             </Routes>
           </BrowserRouter>
@@ -96,6 +270,7 @@ function VillagerHome() {
 function ScrollToTop() {
   const { pathname } = useLocation();
   const type = useNavigationType();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new path is what scrolls to the top
   useEffect(() => {
     if (type !== 'POP' && !window.location.hash) window.scrollTo(0, 0);
   }, [pathname, type]);
@@ -121,13 +296,20 @@ function Authed({ children, tabs }: { children: ReactNode; tabs?: boolean }) {
       navigate(`/h5/login?next=${encodeURIComponent(window.location.pathname)}`, { replace: true });
     });
   }, [navigate, qc]);
-  if (me.isPending) return <div className="xz-center" role="status"><DotLoading color="primary" /> 正在加载</div>;
+  if (me.isPending)
+    return (
+      <div className="xz-center" role="status">
+        <DotLoading color="primary" /> 正在加载
+      </div>
+    );
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to={`/h5/login?next=${encodeURIComponent(loc.pathname)}`} replace />;
     return (
       <div className="xz-center xz-col">
         <p>暂时连不上服务器，请检查网络。</p>
-        <button type="button" className="xz-link-btn" onClick={() => me.refetch()}>重新加载</button>
+        <button type="button" className="xz-link-btn" onClick={() => me.refetch()}>
+          重新加载
+        </button>
       </div>
     );
   }

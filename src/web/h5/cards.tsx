@@ -7,10 +7,14 @@ import { StatusTag } from './parts';
 import { KIND_WORDS, planWho, shortDay, type PatrolDue, type PlanItem, type PlanStatus } from './work';
 
 const PLAN_TAG: Record<PlanStatus, { word: string; tone: string }> = {
-  overdue: { word: '已逾期', tone: 'late' }, due: { word: '待走访', tone: 'wait' }, done: { word: '已走访', tone: 'done' },
+  overdue: { word: '已逾期', tone: 'late' },
+  due: { word: '待走访', tone: 'wait' },
+  done: { word: '已走访', tone: 'done' },
 };
 const PATROL_TAG: Record<PatrolDue['status'], { word: string; tone: string }> = {
-  late: { word: '未按时', tone: 'late' }, due: { word: '待巡查', tone: 'wait' }, done: { word: '已完成', tone: 'done' },
+  late: { word: '未按时', tone: 'late' },
+  due: { word: '待巡查', tone: 'wait' },
+  done: { word: '已完成', tone: 'done' },
 };
 
 export function Tag({ word, tone }: { word: string; tone: string }) {
@@ -35,22 +39,43 @@ export function PlanCard({ item, showGrid, pending }: { item: PlanItem; showGrid
   const who = planWho(item);
   return (
     <article className={`xz-card xz-case xz-plan xz-plan-${waiting ? 'pending' : item.status}`}>
-      <Link to={waiting ? '/h5/outbox' : planLink(item)} state={{ reasons: item.reasons, who, address: item.address, grid: item.regionName }} className="xz-case-link">
+      <Link
+        to={waiting ? '/h5/outbox' : planLink(item)}
+        state={{ reasons: item.reasons, who, address: item.address, grid: item.regionName }}
+        className="xz-case-link"
+      >
         <span className="xz-case-top">
           <span className="xz-case-title">{who}</span>
           <Tag {...tag} />
         </span>
-        <span className="xz-plan-addr">{item.address}{showGrid && item.regionName ? ` · ${item.regionName}` : ''}</span>
-        <span className="xz-reasons">{item.reasons.map((r) => <span key={r} className="xz-reason">{r}</span>)}</span>
+        <span className="xz-plan-addr">
+          {item.address}
+          {showGrid && item.regionName ? ` · ${item.regionName}` : ''}
+        </span>
+        <span className="xz-reasons">
+          {item.reasons.map((r) => (
+            <span key={r} className="xz-reason">
+              {r}
+            </span>
+          ))}
+        </span>
         <span className="xz-plan-foot">
-          {waiting ? <span>{PENDING_FOOT}</span> : item.status === 'done' ? (
-            <span>{item.visitDate ? `${shortDay(item.visitDate)}已走访` : '已走访'}{item.visitorName ? ` · ${item.visitorName}` : ''}</span>
+          {waiting ? (
+            <span>{PENDING_FOOT}</span>
+          ) : item.status === 'done' ? (
+            <span>
+              {item.visitDate ? `${shortDay(item.visitDate)}已走访` : '已走访'}
+              {item.visitorName ? ` · ${item.visitorName}` : ''}
+            </span>
           ) : item.status === 'overdue' ? (
             <span className="xz-late-text">应于{shortDay(item.periodEnd)}前走访</span>
           ) : (
             <span>{shortDay(item.periodEnd)}前走访</span>
           )}
-          <span className="xz-go">{item.status === 'done' || waiting ? '查看' : '去走访'}<RightOutline aria-hidden /></span>
+          <span className="xz-go">
+            {item.status === 'done' || waiting ? '查看' : '去走访'}
+            <RightOutline aria-hidden />
+          </span>
         </span>
       </Link>
     </article>
@@ -74,11 +99,21 @@ export function PatrolDueCard({ p, pending }: { p: PatrolDue; pending?: boolean 
           <Tag {...tag} />
         </span>
         <span className="xz-plan-foot">
-          {waiting ? <span>{PENDING_FOOT}</span>
-            : p.status === 'done' ? <span>已记录，点开查看</span>
-            : p.status === 'late' ? <span className="xz-late-text">应于{shortDay(p.dueOn)}巡查，{shortDay(p.periodEnd)}前可补</span>
-            : <span>{p.kind === 'daily' ? '今天' : `${shortDay(p.dueOn)}起`} · 逐项检查</span>}
-          <span className="xz-go">{p.status === 'done' || waiting ? '查看' : '开始巡查'}<RightOutline aria-hidden /></span>
+          {waiting ? (
+            <span>{PENDING_FOOT}</span>
+          ) : p.status === 'done' ? (
+            <span>已记录，点开查看</span>
+          ) : p.status === 'late' ? (
+            <span className="xz-late-text">
+              应于{shortDay(p.dueOn)}巡查，{shortDay(p.periodEnd)}前可补
+            </span>
+          ) : (
+            <span>{p.kind === 'daily' ? '今天' : `${shortDay(p.dueOn)}起`} · 逐项检查</span>
+          )}
+          <span className="xz-go">
+            {p.status === 'done' || waiting ? '查看' : '开始巡查'}
+            <RightOutline aria-hidden />
+          </span>
         </span>
       </Link>
     </article>

@@ -52,26 +52,48 @@ export function ToCaseBox({ id, defaultTitle, defaultCategory, carried, convert,
       <p className="xz-field-hint xz-tocase-hint">{carried}</p>
       <fieldset className="xz-fieldset">
         <legend className="xz-label">事件类别</legend>
-        {cats.isPending ? <Skeletons n={1} /> : cats.isError ? <p className="xz-error">{errorMessage(cats.error, '类别没有加载出来')}</p> : groups.map(([g, list]) => (
-          <div key={g} className="xz-chip-group">
-            <div className="xz-chip-group-name">{g}</div>
-            <div className="xz-chips">
-              {list.map((c) => (
-                <button key={c.code} type="button" aria-pressed={category === c.code} className={category === c.code ? 'xz-chip xz-chip-on' : 'xz-chip'} onClick={() => setCategory(c.code)}>
-                  {c.name}
-                </button>
-              ))}
+        {cats.isPending ? (
+          <Skeletons n={1} />
+        ) : cats.isError ? (
+          <p className="xz-error">{errorMessage(cats.error, '类别没有加载出来')}</p>
+        ) : (
+          groups.map(([g, list]) => (
+            <div key={g} className="xz-chip-group">
+              <div className="xz-chip-group-name">{g}</div>
+              <div className="xz-chips">
+                {list.map((c) => (
+                  <button
+                    key={c.code}
+                    type="button"
+                    aria-pressed={category === c.code}
+                    className={category === c.code ? 'xz-chip xz-chip-on' : 'xz-chip'}
+                    onClick={() => setCategory(c.code)}
+                  >
+                    {c.name}
+                  </button>
+                ))}
+              </div>
             </div>
-          </div>
-        ))}
+          ))
+        )}
       </fieldset>
       <div className="xz-field">
         <label htmlFor={`${id}-title`}>事件标题</label>
         <Input id={`${id}-title`} value={title} onChange={setTitle} maxLength={60} clearable />
       </div>
-      {error && <p className="xz-error" role="alert">{error}</p>}
-      <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在转为事件" onClick={submit}>确认转为事件</Button>
-      {onCancel && <button type="button" className="xz-text-btn xz-tocase-cancel" onClick={onCancel}>先不转</button>}
+      {error && (
+        <p className="xz-error" role="alert">
+          {error}
+        </p>
+      )}
+      <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在转为事件" onClick={submit}>
+        确认转为事件
+      </Button>
+      {onCancel && (
+        <button type="button" className="xz-text-btn xz-tocase-cancel" onClick={onCancel}>
+          先不转
+        </button>
+      )}
     </div>
   );
 }
@@ -95,11 +117,22 @@ export function LinkedCase({ caseId, fresh }: { caseId: string; fresh?: boolean 
         <Link to={`/h5/cases/${encodeURIComponent(caseId)}`} className="xz-linked-link">
           <span className="xz-linked-text">
             <span className="xz-linked-title">{c.data.title}</span>
-            <span className="xz-muted">编号 {c.data.seq} · {c.data.categoryName}</span>
+            <span className="xz-muted">
+              编号 {c.data.seq} · {c.data.categoryName}
+            </span>
           </span>
-          <span className="xz-linked-go">查看<RightOutline aria-hidden /></span>
+          <span className="xz-linked-go">
+            查看
+            <RightOutline aria-hidden />
+          </span>
         </Link>
-      ) : c.isError ? <Link to={`/h5/cases/${encodeURIComponent(caseId)}`} className="xz-linked-link">查看事件</Link> : <Skeletons n={1} />}
+      ) : c.isError ? (
+        <Link to={`/h5/cases/${encodeURIComponent(caseId)}`} className="xz-linked-link">
+          查看事件
+        </Link>
+      ) : (
+        <Skeletons n={1} />
+      )}
     </div>
   );
 }

@@ -17,7 +17,14 @@ export function homeGrant(me: Me | undefined) {
   return me?.roles.find((r) => r.householdId) ?? me?.roles[0];
 }
 
-export interface Household { id: string; address: string; regionName: string; villageName: string; gridName: string; headName: string | null }
+export interface Household {
+  id: string;
+  address: string;
+  regionName: string;
+  villageName: string;
+  gridName: string;
+  headName: string | null;
+}
 export function useHousehold(id: string | null | undefined) {
   return useQuery({
     queryKey: ['h5', 'household', id],
@@ -27,7 +34,9 @@ export function useHousehold(id: string | null | undefined) {
   });
 }
 
-export interface FamilyCase extends CaseItem { canRate: boolean }
+export interface FamilyCase extends CaseItem {
+  canRate: boolean;
+}
 
 /** Cases per page on 我家的事, and on 待评价 (where each one is also asked whether I may rate it). */
 export const FAMILY_PAGE = 20;
@@ -52,7 +61,12 @@ function familySource(me: Me | undefined) {
 /** Whether the server's totals count exactly my family's cases (so a count can be shown before all pages are in). */
 export const familyCountIsExact = (me: Me | undefined) => familySource(me).exact;
 
-export interface CasePage<T> { page: number; total: number; fetched: number; items: T[] }
+export interface CasePage<T> {
+  page: number;
+  total: number;
+  fetched: number;
+  items: T[];
+}
 
 const nextPage = (size: number) => (last: CasePage<unknown>) => (last.fetched > 0 && last.page * size < last.total ? last.page + 1 : undefined);
 
@@ -60,7 +74,12 @@ const nextPage = (size: number) => (last: CasePage<unknown>) => (last.fetched > 
 export function flatten<T extends { id: string }>(pages: CasePage<T>[] | undefined): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
-  for (const p of pages ?? []) for (const c of p.items) if (!seen.has(c.id)) { seen.add(c.id); out.push(c); }
+  for (const p of pages ?? [])
+    for (const c of p.items)
+      if (!seen.has(c.id)) {
+        seen.add(c.id);
+        out.push(c);
+      }
   return out;
 }
 
@@ -89,13 +108,22 @@ export function useCasesToRate(me: Me | undefined) {
     queryFn: async ({ pageParam, signal }): Promise<CasePage<FamilyCase>> => {
       const p = await api.get<Page<CaseItem>>('/api/cases', { ...src.query, status: 'resolved', page: pageParam, pageSize: RATE_PAGE }, signal);
       // Whether I may rate a resolved case is the server's call (the detail's actions).
-      const rateable = await Promise.all(p.items.filter(src.mine).map(async (c) => {
-        try {
-          const d = await api.get<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}`, undefined, signal);
-          return d.actions.includes('rate') ? c : null;
-        } catch { return null; /* shown under 我家的事 without the button */ }
-      }));
-      return { page: pageParam, total: p.total, fetched: p.items.length, items: rateable.filter((c): c is CaseItem => !!c).map((c) => ({ ...c, canRate: true })) };
+      const rateable = await Promise.all(
+        p.items.filter(src.mine).map(async (c) => {
+          try {
+            const d = await api.get<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}`, undefined, signal);
+            return d.actions.includes('rate') ? c : null;
+          } catch {
+            return null; /* shown under 我家的事 without the button */
+          }
+        }),
+      );
+      return {
+        page: pageParam,
+        total: p.total,
+        fetched: p.items.length,
+        items: rateable.filter((c): c is CaseItem => !!c).map((c) => ({ ...c, canRate: true })),
+      };
     },
     getNextPageParam: nextPage(RATE_PAGE),
   });

@@ -2,11 +2,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 const KEY = 'xz.h5.elder';
-interface Elder { elder: boolean; setElder: (on: boolean) => void }
+interface Elder {
+  elder: boolean;
+  setElder: (on: boolean) => void;
+}
 const Ctx = createContext<Elder>({ elder: false, setElder: () => {} });
 
 function initial(): boolean {
-  try { return localStorage.getItem(KEY) === '1'; } catch { return false; }
+  try {
+    return localStorage.getItem(KEY) === '1';
+  } catch {
+    return false;
+  }
 }
 
 export function ElderProvider({ children }: { children: ReactNode }) {
@@ -16,7 +23,11 @@ export function ElderProvider({ children }: { children: ReactNode }) {
   }, [elder]);
   const setElder = useCallback((on: boolean) => {
     set(on);
-    try { localStorage.setItem(KEY, on ? '1' : '0'); } catch { /* private mode */ }
+    try {
+      localStorage.setItem(KEY, on ? '1' : '0');
+    } catch {
+      /* private mode */
+    }
   }, []);
   const value = useMemo(() => ({ elder, setElder }), [elder, setElder]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -10,8 +10,14 @@ export const actionWord = (a: string) => word(`case.action.${a}`, '办理');
 
 /** Status tone: open work warm/blue, finished green, closed grey (always with the words beside it). */
 export const STATUS_TONE: Record<CaseStatus, 'wait' | 'work' | 'done' | 'closed'> = {
-  reported: 'wait', accepted: 'work', dispatched: 'work', in_progress: 'work',
-  resolved: 'done', rated: 'done', archived: 'closed', rejected: 'closed',
+  reported: 'wait',
+  accepted: 'work',
+  dispatched: 'work',
+  in_progress: 'work',
+  resolved: 'done',
+  rated: 'done',
+  archived: 'closed',
+  rejected: 'closed',
 };
 
 export const RATING_WORDS = ['非常不满意', '不满意', '一般', '满意', '非常满意'] as const;

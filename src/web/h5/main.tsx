@@ -9,7 +9,9 @@ watchNetwork();
 // The offline shell (sw.ts, built to /h5-sw.js): only the phone pages under /h5, never the console at /.
 if ('serviceWorker' in navigator && window.isSecureContext) {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/h5-sw.js', { scope: '/h5' }).catch(() => { /* dev server or no service worker: online only */ });
+    navigator.serviceWorker.register('/h5-sw.js', { scope: '/h5' }).catch(() => {
+      /* dev server or no service worker: online only */
+    });
   });
 }
 

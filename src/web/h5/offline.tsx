@@ -7,7 +7,10 @@ import { timeWord } from './labels';
 /** The service worker's copy of the worker's reads (see sw.ts). */
 const API_CACHE = 'xz-h5-api';
 
-interface NetState { online: boolean; cachedAt: number | null }
+interface NetState {
+  online: boolean;
+  cachedAt: number | null;
+}
 let state: NetState = { online: typeof navigator === 'undefined' || navigator.onLine, cachedAt: null };
 const listeners = new Set<() => void>();
 function set(next: Partial<NetState>) {
@@ -33,13 +36,24 @@ export function watchNetwork() {
 }
 
 export function useNetwork(): NetState {
-  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => state, () => state);
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+    () => state,
+  );
 }
 
 /** Drops what the service worker kept of the last person's reads (sign-in, sign-out). */
 export async function clearOfflineReads() {
   set({ cachedAt: null });
-  try { if ('caches' in window) await caches.delete(API_CACHE); } catch { /* no cache storage here */ }
+  try {
+    if ('caches' in window) await caches.delete(API_CACHE);
+  } catch {
+    /* no cache storage here */
+  }
 }
 
 /** The bar at the top of the page when there is no network or what is shown is the phone's copy. */

@@ -12,9 +12,21 @@ import type { Patrol, PatrolKind, Visit, VisitMethod } from './work';
 
 type Spot = { latitude: number; longitude: number };
 export interface VisitBody {
-  householdId: string; residentId?: string; method: VisitMethod; situation: string; needs?: string; followUp?: string; problem: boolean; location?: Spot;
+  householdId: string;
+  residentId?: string;
+  method: VisitMethod;
+  situation: string;
+  needs?: string;
+  followUp?: string;
+  problem: boolean;
+  location?: Spot;
 }
-export interface PatrolBody { kind: PatrolKind; regionId: string; results: { code: string; ok: boolean; note?: string }[]; location?: Spot }
+export interface PatrolBody {
+  kind: PatrolKind;
+  regionId: string;
+  results: { code: string; ok: boolean; note?: string }[];
+  location?: Spot;
+}
 
 interface Common {
   /** The idempotency key the record was made with (also its key in the store). */
@@ -32,15 +44,31 @@ interface Common {
   error?: string;
   tries: number;
 }
-export interface VisitEntry extends Common { kind: 'visit'; body: VisitBody; photo?: Blob; photoName?: string; visitId?: string }
+export interface VisitEntry extends Common {
+  kind: 'visit';
+  body: VisitBody;
+  photo?: Blob;
+  photoName?: string;
+  visitId?: string;
+}
 export interface PatrolEntry extends Common {
-  kind: 'patrol'; body: PatrolBody; periodKey?: string;
-  /** For the list: how many items, and the problems in words. */ total: number; issues: { name: string; note: string }[];
+  kind: 'patrol';
+  body: PatrolBody;
+  periodKey?: string;
+  /** For the list: how many items, and the problems in words. */ total: number;
+  issues: { name: string; note: string }[];
 }
 export type OutboxEntry = VisitEntry | PatrolEntry;
 
 /** A record that reached the server in this session (visits that found a problem are offered 转为事件 from here). */
-export interface SentEntry { key: string; kind: 'visit' | 'patrol'; id: string; title: string; problem: boolean; userId: string }
+export interface SentEntry {
+  key: string;
+  kind: 'visit' | 'patrol';
+  id: string;
+  title: string;
+  problem: boolean;
+  userId: string;
+}
 
 interface Schema extends DBSchema {
   outbox: { key: string; value: OutboxEntry; indexes: { savedAt: number } };
@@ -58,7 +86,12 @@ function db() {
 
 // ── the store the pages read ──
 
-interface OutboxState { loaded: boolean; entries: OutboxEntry[]; syncing: boolean; sent: SentEntry[] }
+interface OutboxState {
+  loaded: boolean;
+  entries: OutboxEntry[];
+  syncing: boolean;
+  sent: SentEntry[];
+}
 let state: OutboxState = { loaded: false, entries: [], syncing: false, sent: [] };
 const listeners = new Set<() => void>();
 function setState(next: Partial<OutboxState>) {
@@ -67,7 +100,9 @@ function setState(next: Partial<OutboxState>) {
 }
 
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('xz-outbox');
-channel?.addEventListener('message', () => { void reload(); });
+channel?.addEventListener('message', () => {
+  void reload();
+});
 
 async function reload() {
   try {
@@ -85,12 +120,18 @@ function changed() {
 function subscribe(l: () => void) {
   listeners.add(l);
   if (!state.loaded) void reload();
-  return () => { listeners.delete(l); };
+  return () => {
+    listeners.delete(l);
+  };
 }
 
 /** My records on this phone (pending first in the order saved, then failed), whether a sync runs, and what was sent. */
 export function useOutbox(userId: string | undefined) {
-  const s = useSyncExternalStore(subscribe, () => state, () => state);
+  const s = useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => state,
+  );
   const mine = s.entries.filter((e) => e.userId === userId);
   return {
     loaded: s.loaded,
@@ -162,7 +203,12 @@ async function sendVisit(e: VisitEntry): Promise<SentEntry> {
 
 /** The visit is on the server, the photo was refused (not a picture, too large): the worker has to see that. */
 class PhotoRefused extends Error {
-  constructor(readonly visitId: string, readonly refusal: unknown) { super('photo'); }
+  constructor(
+    readonly visitId: string,
+    readonly refusal: unknown,
+  ) {
+    super('photo');
+  }
 }
 
 async function sendPatrol(e: PatrolEntry): Promise<SentEntry> {
@@ -172,7 +218,8 @@ async function sendPatrol(e: PatrolEntry): Promise<SentEntry> {
 }
 
 export interface SyncResult {
-  sent: SentEntry[]; failed: number;
+  sent: SentEntry[];
+  failed: number;
   /** Stopped by the network, the server or the session (in words); the rest waits. */ stopped: string | null;
   /** Stopped because the session is gone: nothing more until someone signs in. */ signedOut?: boolean;
 }
@@ -183,7 +230,7 @@ async function sendAll(userId: string): Promise<SyncResult> {
   const out: SyncResult = { sent: [], failed: 0, stopped: null };
   for (const q of queue) {
     const e = await d.get('outbox', q.key); // another tab may have sent it meanwhile
-    if (!e || e.status !== 'pending') continue;
+    if (e?.status !== 'pending') continue;
     try {
       const sent = e.kind === 'visit' ? await sendVisit(e) : await sendPatrol(e);
       await d.delete('outbox', e.key);

@@ -16,7 +16,9 @@ export function BackBar({ title, fallback = '/h5', extra }: { title: string; fal
   const back = () => (window.history.length > 1 ? navigate(-1) : navigate(fallback));
   return (
     <header className="xz-backbar">
-      <button type="button" className="xz-back" onClick={back} aria-label="返回"><LeftOutline aria-hidden /> 返回</button>
+      <button type="button" className="xz-back" onClick={back} aria-label="返回">
+        <LeftOutline aria-hidden /> 返回
+      </button>
       <h1>{title}</h1>
       {extra ? <span className="xz-backbar-extra">{extra}</span> : <span className="xz-backbar-pad" aria-hidden />}
     </header>
@@ -34,8 +36,14 @@ export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactN
 
 export function Skeletons({ n = 3 }: { n?: number }) {
   return (
-    <div aria-busy="true" aria-label="正在加载">
-      {Array.from({ length: n }, (_, i) => <div key={i} className="xz-card xz-skel"><div /><div /><div /></div>)}
+    <div role="status" aria-busy="true" aria-label="正在加载">
+      {Array.from({ length: n }, (_, i) => (
+        <div key={i} className="xz-card xz-skel">
+          <div />
+          <div />
+          <div />
+        </div>
+      ))}
     </div>
   );
 }

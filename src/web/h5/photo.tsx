@@ -17,7 +17,12 @@ export function usePhotoPick(): PhotoPick {
   const [photo, setPhoto] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [shrinking, setShrinking] = useState(false);
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
   const pick = async (file: File | undefined) => {
     if (!file) return null;
     if (!file.type.startsWith('image/')) return '请选择一张照片';
@@ -28,7 +33,10 @@ export function usePhotoPick(): PhotoPick {
     setPreview(URL.createObjectURL(small));
     return null;
   };
-  const clear = () => { setPhoto(null); setPreview(null); };
+  const clear = () => {
+    setPhoto(null);
+    setPreview(null);
+  };
   return { photo, preview, shrinking, pick, clear };
 }
 
@@ -43,11 +51,15 @@ export async function uploadPhoto(path: string, photo: File) {
 export function PhotoField({ id, label, state, onError }: { id: string; label: string; state: PhotoPick; onError: (msg: string) => void }) {
   return (
     <div className="xz-field">
-      <span className="xz-label" id={`${id}-l`}>{label}</span>
+      <span className="xz-label" id={`${id}-l`}>
+        {label}
+      </span>
       {state.preview ? (
         <div className="xz-preview">
           <img src={state.preview} alt="现场照片预览" />
-          <button type="button" className="xz-preview-x" onClick={state.clear} aria-label="删除照片"><CloseOutline aria-hidden /></button>
+          <button type="button" className="xz-preview-x" onClick={state.clear} aria-label="删除照片">
+            <CloseOutline aria-hidden />
+          </button>
         </div>
       ) : (
         <label className="xz-camera" htmlFor={id}>
@@ -55,12 +67,19 @@ export function PhotoField({ id, label, state, onError }: { id: string; label: s
           <span>{state.shrinking ? '正在处理照片…' : '拍照或选照片'}</span>
         </label>
       )}
-      <input id={id} className="xz-visually-hidden" type="file" accept="image/*" capture="environment" aria-labelledby={`${id}-l`}
+      <input
+        id={id}
+        className="xz-visually-hidden"
+        type="file"
+        accept="image/*"
+        capture="environment"
+        aria-labelledby={`${id}-l`}
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
           if (f) void state.pick(f).then((msg) => onError(msg ?? ''));
-        }} />
+        }}
+      />
     </div>
   );
 }

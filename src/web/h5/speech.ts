@@ -34,7 +34,12 @@ export function useReadAloud() {
     if (voice) u.voice = voice;
     u.rate = 0.9; // a little slower than the default, for older listeners
     // Only the utterance now playing may end the "speaking" state (cancelling an old one fires its events too).
-    const done = () => { if (current.current === u) { current.current = null; setSpeaking(false); } };
+    const done = () => {
+      if (current.current === u) {
+        current.current = null;
+        setSpeaking(false);
+      }
+    };
     u.onend = done;
     u.onerror = done;
     current.current = u;
@@ -43,7 +48,12 @@ export function useReadAloud() {
   }, []);
 
   // Leaving the page stops the voice.
-  useEffect(() => () => { if (current.current && canSpeak()) window.speechSynthesis.cancel(); }, []);
+  useEffect(
+    () => () => {
+      if (current.current && canSpeak()) window.speechSynthesis.cancel();
+    },
+    [],
+  );
 
   const toggle = useCallback((text: string) => (current.current ? stop() : speak(text)), [speak, stop]);
   return { supported, speaking, toggle, stop };

@@ -10,8 +10,13 @@
 declare const PRECACHE: string[];
 declare const VERSION: string;
 
-interface XzExtendableEvent extends Event { waitUntil(p: Promise<unknown>): void }
-interface XzFetchEvent extends XzExtendableEvent { readonly request: Request; respondWith(r: Response | Promise<Response>): void }
+interface XzExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface XzFetchEvent extends XzExtendableEvent {
+  readonly request: Request;
+  respondWith(r: Response | Promise<Response>): void;
+}
 interface XzWorkerScope {
   addEventListener(type: 'install' | 'activate', fn: (e: XzExtendableEvent) => void): void;
   addEventListener(type: 'fetch', fn: (e: XzFetchEvent) => void): void;
@@ -45,18 +50,22 @@ const API_READS = [
 const ASSETS = new Set(PRECACHE);
 
 worker.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(SHELL_CACHE);
-    await cache.addAll(PRECACHE.map((u) => new Request(u, { cache: 'reload' })));
-    await worker.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(SHELL_CACHE);
+      await cache.addAll(PRECACHE.map((u) => new Request(u, { cache: 'reload' })));
+      await worker.skipWaiting();
+    })(),
+  );
 });
 
 worker.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== SHELL_CACHE && name !== API_CACHE) await caches.delete(name);
-    await worker.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== SHELL_CACHE && name !== API_CACHE) await caches.delete(name);
+      await worker.clients.claim();
+    })(),
+  );
 });
 
 worker.addEventListener('fetch', (event) => {
@@ -78,7 +87,9 @@ worker.addEventListener('fetch', (event) => {
 async function shell(req: Request): Promise<Response> {
   const cached = caches.open(SHELL_CACHE).then((c) => c.match(SHELL));
   const net = fetch(req).then((res) => (res.status >= 500 ? Promise.reject(new Error(String(res.status))) : res));
-  net.catch(() => { /* handled below, or the copy was already used */ });
+  net.catch(() => {
+    /* handled below, or the copy was already used */
+  });
   const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SHELL_WAIT_MS));
   try {
     // Whichever comes first: the network's page, or (after a while) this build's copy if there is one.
@@ -110,12 +121,16 @@ async function apiRead(event: XzFetchEvent): Promise<Response> {
   }
   if (res.ok) {
     const copy = res.clone();
-    event.waitUntil((async () => {
-      const headers = new Headers(copy.headers);
-      headers.set('x-xz-cached-at', String(Date.now()));
-      const stamped = new Response(await copy.blob(), { status: copy.status, statusText: copy.statusText, headers });
-      await (await caches.open(API_CACHE)).put(req, stamped);
-    })().catch(() => { /* storage full: the page still got its answer */ }));
+    event.waitUntil(
+      (async () => {
+        const headers = new Headers(copy.headers);
+        headers.set('x-xz-cached-at', String(Date.now()));
+        const stamped = new Response(await copy.blob(), { status: copy.status, statusText: copy.statusText, headers });
+        await (await caches.open(API_CACHE)).put(req, stamped);
+      })().catch(() => {
+        /* storage full: the page still got its answer */
+      }),
+    );
   } else if (res.status === 401) {
     // Signed out or expired: nothing of that person's stays on the phone.
     event.waitUntil(caches.delete(API_CACHE));

@@ -21,8 +21,15 @@ let retryTimer: number | undefined;
 
 function schedule(res: SyncResult) {
   window.clearTimeout(retryTimer);
-  if (res.signedOut) { userRef = null; backoff = 0; return; } // until someone signs in again
-  if (!res.stopped) { backoff = 0; return; }
+  if (res.signedOut) {
+    userRef = null;
+    backoff = 0;
+    return;
+  } // until someone signs in again
+  if (!res.stopped) {
+    backoff = 0;
+    return;
+  }
   if (!navigator.onLine) return; // the online event will start it
   backoff = Math.min(backoff ? backoff * 2 : FIRST_BACKOFF_MS, RETRY_MS);
   retryTimer = window.setTimeout(kick, backoff);
@@ -90,26 +97,51 @@ export function OutboxBar() {
                 <div className="xz-outbox-title">待同步 {box.pending.length} 条</div>
                 <div className="xz-muted">已保存在手机上，联网后自动上报</div>
               </div>
-              <Button size="small" color="primary" fill="outline" className="xz-outbox-btn" loading={box.syncing} loadingText="上报中"
-                onClick={() => void runSync(me.id, qc)}>立即同步</Button>
+              <Button
+                size="small"
+                color="primary"
+                fill="outline"
+                className="xz-outbox-btn"
+                loading={box.syncing}
+                loadingText="上报中"
+                onClick={() => void runSync(me.id, qc)}
+              >
+                立即同步
+              </Button>
             </div>
           )}
           {box.failed.length > 0 && (
-            <p className="xz-outbox-failed"><ExclamationCircleFill aria-hidden /> {box.failed.length} 条没有上报成功，请查看</p>
+            <p className="xz-outbox-failed">
+              <ExclamationCircleFill aria-hidden /> {box.failed.length} 条没有上报成功，请查看
+            </p>
           )}
-          <Link to="/h5/outbox" className="xz-outbox-more">查看明细<RightOutline aria-hidden /></Link>
+          <Link to="/h5/outbox" className="xz-outbox-more">
+            查看明细
+            <RightOutline aria-hidden />
+          </Link>
         </section>
       )}
       {problems.length > 0 && (
         <section className="xz-card xz-sent" aria-label="刚上报的记录">
-          <p className="xz-sent-head"><CheckCircleFill aria-hidden /> 离线记录已上报，发现的问题可以转为事件</p>
+          <p className="xz-sent-head">
+            <CheckCircleFill aria-hidden /> 离线记录已上报，发现的问题可以转为事件
+          </p>
           {problems.map((s) => (
-            <Link key={s.key} to={s.kind === 'visit' ? `/h5/visits/${encodeURIComponent(s.id)}` : `/h5/patrols/${encodeURIComponent(s.id)}`} className="xz-sent-link">
+            <Link
+              key={s.key}
+              to={s.kind === 'visit' ? `/h5/visits/${encodeURIComponent(s.id)}` : `/h5/patrols/${encodeURIComponent(s.id)}`}
+              className="xz-sent-link"
+            >
               <span className="xz-ellipsis">{s.title}</span>
-              <span className="xz-go">去转为事件<RightOutline aria-hidden /></span>
+              <span className="xz-go">
+                去转为事件
+                <RightOutline aria-hidden />
+              </span>
             </Link>
           ))}
-          <button type="button" className="xz-text-btn xz-sent-close" onClick={() => dismissSent(problems.map((s) => s.key))}>知道了</button>
+          <button type="button" className="xz-text-btn xz-sent-close" onClick={() => dismissSent(problems.map((s) => s.key))}>
+            知道了
+          </button>
         </section>
       )}
     </>

@@ -14,20 +14,57 @@ export const homePath = (me: Me | undefined) => (isWorker(me) ? '/h5/today' : '/
 
 export type PlanStatus = 'due' | 'done' | 'overdue';
 export interface PlanItem {
-  id: string; householdId: string; address: string; headName: string | null; residentId: string | null; residentName: string | null;
-  regionId: string; regionName: string; frequency: 'weekly' | 'monthly' | 'quarterly'; periodKey: string; periodStart: string; periodEnd: string;
-  reasons: string[]; status: PlanStatus; visitId: string | null; visitDate: string | null; visitorName: string | null;
+  id: string;
+  householdId: string;
+  address: string;
+  headName: string | null;
+  residentId: string | null;
+  residentName: string | null;
+  regionId: string;
+  regionName: string;
+  frequency: 'weekly' | 'monthly' | 'quarterly';
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  reasons: string[];
+  status: PlanStatus;
+  visitId: string | null;
+  visitDate: string | null;
+  visitorName: string | null;
 }
 export type VisitMethod = 'home' | 'phone' | 'other';
 export const METHOD_WORDS: Record<VisitMethod, string> = { home: '入户', phone: '电话', other: '其他' };
 export const METHODS: VisitMethod[] = ['home', 'phone', 'other'];
 
-export interface Photo { id: string; name: string; mime: string; size: number; createdAt: string; uploadedBy: string }
+export interface Photo {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+  uploadedBy: string;
+}
 export interface Visit {
-  id: string; householdId: string; address: string; headName: string | null; residentId: string | null; residentName: string | null;
-  regionId: string; regionName: string; visitorId: string; visitorName: string; visitedAt: string; visitDate: string;
-  method: VisitMethod; situation: string; needs: string | null; followUp: string | null; problem: boolean; caseId: string | null;
-  location: { latitude: number; longitude: number } | null; attachments?: Photo[];
+  id: string;
+  householdId: string;
+  address: string;
+  headName: string | null;
+  residentId: string | null;
+  residentName: string | null;
+  regionId: string;
+  regionName: string;
+  visitorId: string;
+  visitorName: string;
+  visitedAt: string;
+  visitDate: string;
+  method: VisitMethod;
+  situation: string;
+  needs: string | null;
+  followUp: string | null;
+  problem: boolean;
+  caseId: string | null;
+  location: { latitude: number; longitude: number } | null;
+  attachments?: Photo[];
 }
 
 export const visitKeys = {
@@ -46,7 +83,10 @@ export function usePlan(status: PlanStatus, pageSize: number) {
 }
 
 export const PLAN_PAGE = 20;
-interface PlanCursor { status: PlanStatus; page: number }
+interface PlanCursor {
+  status: PlanStatus;
+  page: number;
+}
 
 /**
  * 待走访 (overdue first, then due) or 已走访, a page at a time. The server orders each status by deadline;
@@ -75,7 +115,16 @@ export function useVisit(id: string) {
 
 export const visitPhotoUrl = (visitId: string, photoId: string) => `/api/visits/${encodeURIComponent(visitId)}/attachments/${encodeURIComponent(photoId)}`;
 
-export interface HouseholdHit { id: string; address: string; headName: string | null; regionName: string; villageName: string; gridName: string; residentCount: number; tags: string[] }
+export interface HouseholdHit {
+  id: string;
+  address: string;
+  headName: string | null;
+  regionName: string;
+  villageName: string;
+  gridName: string;
+  residentCount: number;
+  tags: string[];
+}
 export function useHouseholdSearch(q: string) {
   const text = q.trim();
   return useQuery({
@@ -87,7 +136,12 @@ export function useHouseholdSearch(q: string) {
 }
 
 export interface HouseholdFull {
-  id: string; address: string; headName: string | null; regionName: string; villageName: string; gridName: string;
+  id: string;
+  address: string;
+  headName: string | null;
+  regionName: string;
+  villageName: string;
+  gridName: string;
   residents: { id: string; name: string; relation: string; tags: string[] }[];
 }
 export function useHouseholdFull(id: string | null) {
@@ -105,14 +159,38 @@ export function useHouseholdFull(id: string | null) {
 export type PatrolKind = 'daily' | 'fortnightly' | 'quarterly';
 export const KIND_WORDS: Record<PatrolKind, string> = { daily: '日巡查', fortnightly: '月排查', quarterly: '季度联查' };
 export interface PatrolDue {
-  kind: PatrolKind; regionId: string; regionName: string; periodKey: string; dueOn: string; periodEnd: string;
-  status: 'done' | 'due' | 'late'; patrolId: string | null;
+  kind: PatrolKind;
+  regionId: string;
+  regionName: string;
+  periodKey: string;
+  dueOn: string;
+  periodEnd: string;
+  status: 'done' | 'due' | 'late';
+  patrolId: string | null;
 }
-export interface ChecklistItem { code: string; category: string; name: string }
-export interface PatrolResult extends ChecklistItem { ok: boolean; note: string | null; caseId: string | null }
+export interface ChecklistItem {
+  code: string;
+  category: string;
+  name: string;
+}
+export interface PatrolResult extends ChecklistItem {
+  ok: boolean;
+  note: string | null;
+  caseId: string | null;
+}
 export interface Patrol {
-  id: string; kind: PatrolKind; regionId: string; regionName: string; periodKey: string; patrollerId: string; patrollerName: string;
-  patrolledAt: string; patrolDate: string; problems: number; note: string | null; results: PatrolResult[];
+  id: string;
+  kind: PatrolKind;
+  regionId: string;
+  regionName: string;
+  periodKey: string;
+  patrollerId: string;
+  patrollerName: string;
+  patrolledAt: string;
+  patrolDate: string;
+  problems: number;
+  note: string | null;
+  results: PatrolResult[];
   location: { latitude: number; longitude: number } | null;
 }
 
@@ -129,8 +207,8 @@ const DUE_ORDER = { late: 0, due: 1, done: 2 } as const;
 export function usePatrolsDue() {
   return useQuery({
     queryKey: patrolKeys.due,
-    queryFn: ({ signal }) => api.get<Page<PatrolDue>>('/api/patrols/due', undefined, signal)
-      .then((p) => [...p.items].sort((a, b) => DUE_ORDER[a.status] - DUE_ORDER[b.status])),
+    queryFn: ({ signal }) =>
+      api.get<Page<PatrolDue>>('/api/patrols/due', undefined, signal).then((p) => [...p.items].sort((a, b) => DUE_ORDER[a.status] - DUE_ORDER[b.status])),
   });
 }
 
@@ -177,7 +255,10 @@ export function useTodoPages() {
   return useInfiniteQuery({
     queryKey: ['h5', 'cases', 'todo-pages'],
     initialPageParam: 1,
-    queryFn: async ({ pageParam, signal }) => ({ page: pageParam, ...(await api.get<Page<CaseItem>>('/api/cases', { box: 'todo', page: pageParam, pageSize: TODO_PAGE }, signal)) }),
+    queryFn: async ({ pageParam, signal }) => ({
+      page: pageParam,
+      ...(await api.get<Page<CaseItem>>('/api/cases', { box: 'todo', page: pageParam, pageSize: TODO_PAGE }, signal)),
+    }),
     getNextPageParam: (last) => (last.items.length > 0 && last.page * TODO_PAGE < last.total ? last.page + 1 : undefined),
   });
 }
@@ -199,7 +280,10 @@ export const planWho = (i: { residentName: string | null; headName: string | nul
 
 /** The first sentence of a text, for a case title (≤ 30 characters shown, the server keeps ≤ 60). */
 export function firstSentence(text: string, max = 30): string {
-  const s = text.trim().split(/[。！？!?\n]/)[0].trim();
+  const s = text
+    .trim()
+    .split(/[。！？!?\n]/)[0]
+    .trim();
   return s.length > max ? s.slice(0, max) : s;
 }
 
@@ -209,7 +293,10 @@ export function useMyVisits() {
   return useInfiniteQuery({
     queryKey: ['h5', 'visits', 'mine'],
     initialPageParam: 1,
-    queryFn: async ({ pageParam, signal }) => ({ page: pageParam, ...(await api.get<Page<Visit>>('/api/visits', { mine: 'true', page: pageParam, pageSize: VISIT_PAGE }, signal)) }),
+    queryFn: async ({ pageParam, signal }) => ({
+      page: pageParam,
+      ...(await api.get<Page<Visit>>('/api/visits', { mine: 'true', page: pageParam, pageSize: VISIT_PAGE }, signal)),
+    }),
     getNextPageParam: (last) => (last.items.length > 0 && last.page * VISIT_PAGE < last.total ? last.page + 1 : undefined),
   });
 }

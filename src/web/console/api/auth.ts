@@ -1,9 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
-export interface RoleGrant { role: string; regionId: string; regionName: string; regionLevel: string; householdId: string | null }
+export interface RoleGrant {
+  role: string;
+  regionId: string;
+  regionName: string;
+  regionLevel: string;
+  householdId: string | null;
+}
 export interface Me {
-  id: string; name: string; phone: string; roles: RoleGrant[];
+  id: string;
+  name: string;
+  phone: string;
+  roles: RoleGrant[];
   /** Region abilities the user holds, each with the ids of the regions where held (the menu and "new" buttons). */
   abilities: Record<string, string[]>;
 }

@@ -26,8 +26,7 @@ export const calendarKeys = {
 export const useCalendarOverview = (enabled = true) =>
   useQuery({ queryKey: calendarKeys.overview, queryFn: () => api.get<CalendarOverview>('/api/workdays'), enabled, staleTime: 5 * 60_000 });
 
-export const useWorkYear = (year: number) =>
-  useQuery({ queryKey: calendarKeys.year(year), queryFn: () => api.get<WorkYear>(`/api/workdays/${year}`) });
+export const useWorkYear = (year: number) => useQuery({ queryKey: calendarKeys.year(year), queryFn: () => api.get<WorkYear>(`/api/workdays/${year}`) });
 
 export const saveWorkYear = (year: number, body: { holidays: string[]; workdays: string[]; names: Record<string, string> }) =>
   api.put<WorkYear & { casesRecomputed: number }>(`/api/workdays/${year}`, body);

@@ -5,10 +5,28 @@ import { api, download, type Page } from './client';
 export type CaseType = 'incident' | 'service' | 'dispute';
 export type CaseStatus = 'reported' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'rated' | 'archived' | 'rejected';
 export type CaseAction =
-  | 'accept' | 'reject' | 'dispatch' | 'start' | 'resolve' | 'escalate' | 'return' | 'supervise' | 'rate' | 'archive' | 'reopen'
-  | 'request_extension' | 'approve_extension' | 'deny_extension' | 'copy' | 'verify' | 'note'
-  /** 党员代办: record the next of the six steps. */ | 'step'
-  /** 矛盾纠纷: a mediation session; a follow-up visit (回访) after it ends. */ | 'mediate' | 'revisit';
+  | 'accept'
+  | 'reject'
+  | 'dispatch'
+  | 'start'
+  | 'resolve'
+  | 'escalate'
+  | 'return'
+  | 'supervise'
+  | 'rate'
+  | 'archive'
+  | 'reopen'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'deny_extension'
+  | 'copy'
+  | 'verify'
+  | 'note'
+  /** 党员代办: record the next of the six steps. */
+  | 'step'
+  /** 矛盾纠纷: a mediation session; a follow-up visit (回访) after it ends. */
+  | 'mediate'
+  | 'revisit';
 export type Priority = 'normal' | 'major' | 'difficult';
 export type Card = 'yellow' | 'red';
 export type CaseBox = 'todo' | 'done' | 'overdue' | 'copied' | 'mine';
@@ -23,24 +41,77 @@ export const SERVICE_STEPS = ['受理', '核实', '告知', '上报', '代理', 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 export type PartySide = 'applicant' | 'respondent' | 'other';
-export interface DisputeParty { name: string; phone?: string; householdId?: string; side?: PartySide }
-export interface CaseDetails { parties?: DisputeParty[]; riskLevel?: RiskLevel; serviceItem?: string }
+export interface DisputeParty {
+  name: string;
+  phone?: string;
+  householdId?: string;
+  side?: PartySide;
+}
+export interface CaseDetails {
+  parties?: DisputeParty[];
+  riskLevel?: RiskLevel;
+  serviceItem?: string;
+}
 
 export interface CaseItem {
-  id: string; seq: string; type: CaseType; category: string; categoryName: string; categoryGroup: string | null;
-  title: string; description: string; priority: Priority; source: string; sourceName: string;
-  regionId: string; regionName: string; householdId: string | null; status: CaseStatus; card: Card | null;
-  levelRegionId: string; levelRegionName: string; levelRegionLevel: string; reporterId: string; reporterName: string;
-  assigneeId: string | null; assigneeName: string | null; /** 站所 the case is dispatched to. */ assigneeUnit: string | null; dueAt: string | null; yellowAt: string | null; overdue: boolean;
+  id: string;
+  seq: string;
+  type: CaseType;
+  category: string;
+  categoryName: string;
+  categoryGroup: string | null;
+  title: string;
+  description: string;
+  priority: Priority;
+  source: string;
+  sourceName: string;
+  regionId: string;
+  regionName: string;
+  householdId: string | null;
+  status: CaseStatus;
+  card: Card | null;
+  levelRegionId: string;
+  levelRegionName: string;
+  levelRegionLevel: string;
+  reporterId: string;
+  reporterName: string;
+  assigneeId: string | null;
+  assigneeName: string | null /** 站所 the case is dispatched to. */;
+  assigneeUnit: string | null;
+  dueAt: string | null;
+  yellowAt: string | null;
+  overdue: boolean;
   /** The due date lies in a year whose work calendar nobody has entered (counted Monday–Friday for now). */ dueProvisional?: boolean;
-  reportedAt: string; acceptedAt: string | null; resolvedAt: string | null; closedAt: string | null;
-  rating: number | null; ratingComment: string | null; escalations: number; reopened: number;
-  extensionPending: boolean; extensionDays: number; verified: boolean; details: (CaseDetails & Record<string, unknown>) | null;
+  reportedAt: string;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  rating: number | null;
+  ratingComment: string | null;
+  escalations: number;
+  reopened: number;
+  extensionPending: boolean;
+  extensionDays: number;
+  verified: boolean;
+  details: (CaseDetails & Record<string, unknown>) | null;
 }
-export interface Attachment { id: string; name: string; mime: string; size: number; createdAt: string; uploadedBy: string }
+export interface Attachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+  uploadedBy: string;
+}
 export interface HistoryEntry {
   /** A case action, or the system's own: report, card_yellow, card_red. */
-  action: string; from: CaseStatus | null; to: CaseStatus; by: string | null; byName: string; at: string; note: string | null;
+  action: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  by: string | null;
+  byName: string;
+  at: string;
+  note: string | null;
   data: Record<string, unknown> | null;
 }
 export interface CaseDetail extends CaseItem {
@@ -50,30 +121,82 @@ export interface CaseDetail extends CaseItem {
   /** Exactly the actions the caller may take now. */
   actions: CaseAction[];
 }
-export interface Assignee { userId: string; name: string; phone: string; role: string; regionId: string; regionName: string }
+export interface Assignee {
+  userId: string;
+  name: string;
+  phone: string;
+  role: string;
+  regionId: string;
+  regionName: string;
+}
 export interface CaseCategory {
-  code: string; type: CaseType; name: string; group: string | null; active: boolean;
-  acceptYellow: number; acceptRed: number; resolveYellow: number; resolveRed: number;
-  skipLevel: boolean; verifyRequired: boolean; firstReportPoints: number;
+  code: string;
+  type: CaseType;
+  name: string;
+  group: string | null;
+  active: boolean;
+  acceptYellow: number;
+  acceptRed: number;
+  resolveYellow: number;
+  resolveRed: number;
+  skipLevel: boolean;
+  verifyRequired: boolean;
+  firstReportPoints: number;
 }
 
 export const LIMIT_LEVELS = ['village', 'township', 'county'] as const;
 export type LimitLevel = (typeof LIMIT_LEVELS)[number];
-export interface Limits { acceptYellow: number; acceptRed: number; resolveYellow: number; resolveRed: number }
+export interface Limits {
+  acceptYellow: number;
+  acceptRed: number;
+  resolveYellow: number;
+  resolveRed: number;
+}
 /** A time-limit rule; null category / level means every category / level. */
-export interface LimitRule extends Limits { id: string; category: string | null; categoryName: string | null; level: LimitLevel | null; priority: Priority; updatedAt: string }
+export interface LimitRule extends Limits {
+  id: string;
+  category: string | null;
+  categoryName: string | null;
+  level: LimitLevel | null;
+  priority: Priority;
+  updatedAt: string;
+}
 export type LimitRuleInput = Omit<LimitRule, 'id' | 'categoryName' | 'updatedAt'>;
 
 export interface CaseFilter {
-  box?: CaseBox; /** 'true': low ratings and reopened cases. */ attention?: 'true'; status?: CaseStatus; type?: CaseType; category?: string; card?: Card; regionId?: string;
-  q?: string; /** Shanghai days 'YYYY-MM-DD', both inclusive. */ from?: string; to?: string; page: number; pageSize: number;
+  box?: CaseBox /** 'true': low ratings and reopened cases. */;
+  attention?: 'true';
+  status?: CaseStatus;
+  type?: CaseType;
+  category?: string;
+  card?: Card;
+  regionId?: string;
+  q?: string /** Shanghai days 'YYYY-MM-DD', both inclusive. */;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
 }
 export interface CaseReport {
-  type: CaseType; category: string; title: string; description: string; regionId: string;
-  householdId?: string; priority?: Priority; source?: Source; idempotencyKey?: string; details?: CaseDetails;
+  type: CaseType;
+  category: string;
+  title: string;
+  description: string;
+  regionId: string;
+  householdId?: string;
+  priority?: Priority;
+  source?: Source;
+  idempotencyKey?: string;
+  details?: CaseDetails;
 }
 export interface TransitionInput {
-  action: CaseAction; note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean; idempotencyKey?: string;
+  action: CaseAction;
+  note?: string;
+  assigneeId?: string;
+  rating?: number;
+  days?: number;
+  skipLevel?: boolean;
+  idempotencyKey?: string;
   /** Disputes' 办结: 达成协议 or 终止调解. */ outcome?: 'agreement' | 'terminated';
   /** 党员代办: the step being recorded. */ step?: string;
   /** A mediation session's place. */ place?: string;
@@ -110,8 +233,15 @@ export function useCaseCount(box: CaseBox) {
 
 /** KPIs of a subtree (the caller's whole jurisdiction without `regionId`): counts, 小事不出村率, ratings. */
 export interface CaseStats {
-  total: number; byStatus: { status: string; n: number }[]; resolved: number; overdue: number; escalated: number;
-  reopened: number; lowRatings: number; avgRating: number | null; resolvedInVillage: number;
+  total: number;
+  byStatus: { status: string; n: number }[];
+  resolved: number;
+  overdue: number;
+  escalated: number;
+  reopened: number;
+  lowRatings: number;
+  avgRating: number | null;
+  resolvedInVillage: number;
   /** Share (0–1) of resolved cases resolved at village or grid level; null when none is resolved. */ villageRate: number | null;
 }
 
@@ -163,6 +293,8 @@ export function uploadAttachments(id: string, files: File[]) {
   for (const f of files) form.append('file', f, f.name);
   return api.upload<{ items: Attachment[] }>(`/api/cases/${encodeURIComponent(id)}/attachments`, form);
 }
-export const attachmentUrl = (caseId: string, attachmentId: string) => `/api/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
+export const attachmentUrl = (caseId: string, attachmentId: string) =>
+  `/api/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
 export const exportCaseFile = (id: string, fallbackName: string) => download(`/api/cases/${encodeURIComponent(id)}/file`, {}, fallbackName);
-export const exportDisputeLedger = (f: { regionId?: string; from?: string; to?: string }, fallbackName: string) => download('/api/cases/disputes/ledger', f, fallbackName);
+export const exportDisputeLedger = (f: { regionId?: string; from?: string; to?: string }, fallbackName: string) =>
+  download('/api/cases/disputes/ledger', f, fallbackName);

@@ -1,5 +1,11 @@
 // fetch wrapper: cookie session (HttpOnly xz_session), JSON in/out, errors as ApiError.
-export interface ErrorDetail { field?: string; message?: string; row?: number; column?: string; reason?: string }
+export interface ErrorDetail {
+  field?: string;
+  message?: string;
+  row?: number;
+  column?: string;
+  reason?: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -40,12 +46,20 @@ export function setResponseObserver(fn: ((res: Response) => void) | null) {
 
 export async function parseError(res: Response): Promise<ApiError> {
   let body: { error?: { code?: string; message?: string; details?: unknown } } | null = null;
-  try { body = await res.json(); } catch { /* not JSON */ }
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
   const e = body?.error;
-  return new ApiError(res.status, e?.code ?? (res.status >= 500 ? 'INTERNAL' : 'HTTP_' + res.status), e?.message ?? '', e?.details);
+  return new ApiError(res.status, e?.code ?? (res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`), e?.message ?? '', e?.details);
 }
 
-export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  opts: { query?: Query; body?: unknown; form?: FormData; signal?: AbortSignal } = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(withQuery(path, opts.query), {
@@ -78,7 +92,10 @@ export const api = {
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { form, query }),
 };
 
-export interface Page<T> { items: T[]; total: number }
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
 
 /** Downloads a file response (e.g. .xlsx) through fetch so errors can be shown instead of a JSON page. */
 export async function download(path: string, query: Query, fallbackName: string): Promise<void> {

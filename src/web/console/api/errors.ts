@@ -7,22 +7,30 @@ import { serverText } from '../i18n/format';
 
 export function useErrorText() {
   const { locale, t } = useI18n();
-  return useCallback((err: unknown): string => {
-    if (err instanceof ApiError) {
-      if (err.code === 'NETWORK') return t('common.networkError');
-      const text = serverText(err.message, locale);
-      if (text) return text;
-      return err.status >= 500 ? t('common.serverError') : t('common.loadFailed');
-    }
-    return t('common.serverError');
-  }, [locale, t]);
+  return useCallback(
+    (err: unknown): string => {
+      if (err instanceof ApiError) {
+        if (err.code === 'NETWORK') return t('common.networkError');
+        const text = serverText(err.message, locale);
+        if (text) return text;
+        return err.status >= 500 ? t('common.serverError') : t('common.loadFailed');
+      }
+      return t('common.serverError');
+    },
+    [locale, t],
+  );
 }
 
 /**
  * Puts field-level server errors onto the form (keeping what the user typed);
  * returns true when at least one landed on a field. `map` renames server paths.
  */
-export function applyFieldErrors(form: FormInstance, err: unknown, locale: 'zh-CN' | 'en-US', map: (field: string) => (string | number)[] | null = (f) => [f]): boolean {
+export function applyFieldErrors(
+  form: FormInstance,
+  err: unknown,
+  locale: 'zh-CN' | 'en-US',
+  map: (field: string) => (string | number)[] | null = (f) => [f],
+): boolean {
   if (!(err instanceof ApiError)) return false;
   const names = new Set(Object.keys(form.getFieldsValue(true)));
   const fields = err.fieldErrors

@@ -3,9 +3,20 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
 export interface Notification {
-  id: string; kind: string; title: string; body: string | null; entity: string | null; entityId: string | null; createdAt: string; read: boolean;
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  entity: string | null;
+  entityId: string | null;
+  createdAt: string;
+  read: boolean;
 }
-export interface Inbox { items: Notification[]; total: number; unread: number }
+export interface Inbox {
+  items: Notification[];
+  total: number;
+  unread: number;
+}
 
 export const notificationKeys = { all: ['notifications'] as const, list: (unread: boolean) => ['notifications', unread ? 'unread' : 'all'] as const };
 

@@ -6,19 +6,54 @@ export const PATROL_KINDS = ['daily', 'fortnightly', 'quarterly'] as const;
 export type PatrolKind = (typeof PATROL_KINDS)[number];
 export type PatrolDueStatus = 'done' | 'due' | 'late';
 
-export interface ChecklistItem { code: string; category: string; name: string }
-export interface Checklist { name: string; items: ChecklistItem[]; updatedAt: string }
-export interface PatrolResult extends ChecklistItem { ok: boolean; note: string | null; caseId: string | null }
+export interface ChecklistItem {
+  code: string;
+  category: string;
+  name: string;
+}
+export interface Checklist {
+  name: string;
+  items: ChecklistItem[];
+  updatedAt: string;
+}
+export interface PatrolResult extends ChecklistItem {
+  ok: boolean;
+  note: string | null;
+  caseId: string | null;
+}
 export interface Patrol {
-  id: string; kind: PatrolKind; regionId: string; regionName: string; periodKey: string;
-  patrollerId: string; patrollerName: string; patrolledAt: string; patrolDate: string; problems: number; note: string | null;
-  results: PatrolResult[]; location: { latitude: number; longitude: number } | null;
+  id: string;
+  kind: PatrolKind;
+  regionId: string;
+  regionName: string;
+  periodKey: string;
+  patrollerId: string;
+  patrollerName: string;
+  patrolledAt: string;
+  patrolDate: string;
+  problems: number;
+  note: string | null;
+  results: PatrolResult[];
+  location: { latitude: number; longitude: number } | null;
 }
 export interface PatrolDue {
-  kind: PatrolKind; regionId: string; regionName: string; periodKey: string; dueOn: string; periodEnd: string;
-  status: PatrolDueStatus; patrolId: string | null;
+  kind: PatrolKind;
+  regionId: string;
+  regionName: string;
+  periodKey: string;
+  dueOn: string;
+  periodEnd: string;
+  status: PatrolDueStatus;
+  patrolId: string | null;
 }
-export interface PatrolFilter { regionId?: string; kind?: PatrolKind; month?: string; problems?: 'true'; page: number; pageSize: number }
+export interface PatrolFilter {
+  regionId?: string;
+  kind?: PatrolKind;
+  month?: string;
+  problems?: 'true';
+  page: number;
+  pageSize: number;
+}
 
 export const patrolKeys = {
   all: ['patrols'] as const,
@@ -57,4 +92,5 @@ export function usePatrolsDue(regionId?: string) {
 export function usePatrolChecklist() {
   return useQuery({ queryKey: patrolKeys.checklist, queryFn: () => api.get<Checklist>('/api/patrols/checklist') });
 }
-export const putPatrolChecklist = (body: { name: string; items: { code?: string; category: string; name: string }[] }) => api.put<Checklist>('/api/patrols/checklist', body);
+export const putPatrolChecklist = (body: { name: string; items: { code?: string; category: string; name: string }[] }) =>
+  api.put<Checklist>('/api/patrols/checklist', body);

@@ -2,8 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Page } from './client';
 
 export type Level = 'county' | 'township' | 'village' | 'grid';
-export interface Region { id: string; parentId: string | null; level: Level; code: string | null; name: string; hasChildren: boolean }
-export interface RegionDetail extends Region { ancestors: { id: string; name: string; level: Level; visible: boolean }[] }
+export interface Region {
+  id: string;
+  parentId: string | null;
+  level: Level;
+  code: string | null;
+  name: string;
+  hasChildren: boolean;
+}
+export interface RegionDetail extends Region {
+  ancestors: { id: string; name: string; level: Level; visible: boolean }[];
+}
 
 export const regionKeys = {
   children: (parentId?: string) => ['regions', 'children', parentId ?? 'root'] as const,
@@ -24,7 +33,8 @@ export function useRootRegions() {
 }
 
 export const createRegion = (body: { parentId: string; level: Level; name: string; code?: string | null }) => api.post<Region>('/api/regions', body);
-export const updateRegion = (id: string, body: { name?: string; code?: string | null }) => api.patch<RegionDetail>(`/api/regions/${encodeURIComponent(id)}`, body);
+export const updateRegion = (id: string, body: { name?: string; code?: string | null }) =>
+  api.patch<RegionDetail>(`/api/regions/${encodeURIComponent(id)}`, body);
 
 /** The level a new child of `parent` gets: grids nest under grids. */
 export function childLevel(parent: Level): Level {

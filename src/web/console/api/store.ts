@@ -10,24 +10,70 @@ export const MOVE_REASONS = ['initial', 'restock', 'adjust', 'redemption', 'canc
 export const MAX_QUANTITY = 20;
 
 export interface StoreItem {
-  id: string; regionId: string; regionName: string; name: string; description: string | null; merchant: string | null;
-  cost: number; stock: number; active: boolean; sortOrder: number; photoId: string | null; updatedAt: string;
+  id: string;
+  regionId: string;
+  regionName: string;
+  name: string;
+  description: string | null;
+  merchant: string | null;
+  cost: number;
+  stock: number;
+  active: boolean;
+  sortOrder: number;
+  photoId: string | null;
+  updatedAt: string;
   /** What the caller may do to the item (item.update …), from the server's policy. */
   abilities?: string[];
 }
-export interface StockMove { id: string; delta: number; reason: string; note: string | null; byName: string | null; at: string }
+export interface StockMove {
+  id: string;
+  delta: number;
+  reason: string;
+  note: string | null;
+  byName: string | null;
+  at: string;
+}
 export interface Redemption {
-  id: string; householdId: string; householdName: string; itemId: string; itemName: string;
-  quantity: number; unitCost: number; totalCost: number; code: string; status: RedemptionStatus;
-  requestedBy: string; requestedByName: string | null; createdAt: string;
-  fulfilledAt: string | null; fulfilledByName: string | null;
-  cancelledAt: string | null; cancelledByName: string | null; cancelReason: string | null;
+  id: string;
+  householdId: string;
+  householdName: string;
+  itemId: string;
+  itemName: string;
+  quantity: number;
+  unitCost: number;
+  totalCost: number;
+  code: string;
+  status: RedemptionStatus;
+  requestedBy: string;
+  requestedByName: string | null;
+  createdAt: string;
+  fulfilledAt: string | null;
+  fulfilledByName: string | null;
+  cancelledAt: string | null;
+  cancelledByName: string | null;
+  cancelReason: string | null;
   /** What the caller may do to the redemption (redemption.cancel …), from the server's policy. */
   abilities?: string[];
 }
-export interface HouseholdPoints { householdId: string; householdName: string; balance: number }
-export interface ItemInput { name: string; cost: number; merchant?: string | null; description?: string | null }
-export interface RedemptionFilter { regionId?: string; status?: RedemptionStatus; itemId?: string; householdId?: string; page: number; pageSize: number }
+export interface HouseholdPoints {
+  householdId: string;
+  householdName: string;
+  balance: number;
+}
+export interface ItemInput {
+  name: string;
+  cost: number;
+  merchant?: string | null;
+  description?: string | null;
+}
+export interface RedemptionFilter {
+  regionId?: string;
+  status?: RedemptionStatus;
+  itemId?: string;
+  householdId?: string;
+  page: number;
+  pageSize: number;
+}
 
 export const storeKeys = {
   all: ['store'] as const,
@@ -42,14 +88,16 @@ const seg = encodeURIComponent;
 export function useStoreItems(regionId: string | undefined, includeInactive = true) {
   return useQuery<StoreItem[]>({
     queryKey: storeKeys.items(regionId, includeInactive),
-    queryFn: ({ signal }) => api.get<Page<StoreItem>>('/api/store/items', { regionId, includeInactive: includeInactive ? 'true' : undefined }, signal).then((p) => p.items),
+    queryFn: ({ signal }) =>
+      api.get<Page<StoreItem>>('/api/store/items', { regionId, includeInactive: includeInactive ? 'true' : undefined }, signal).then((p) => p.items),
     enabled: !!regionId,
     placeholderData: keepPreviousData,
   });
 }
 export const createItem = (body: ItemInput & { regionId: string; stock: number }) => api.post<StoreItem>('/api/store/items', body);
 export const updateItem = (id: string, body: Partial<ItemInput & { active: boolean }>) => api.patch<StoreItem>(`/api/store/items/${seg(id)}`, body);
-export const adjustStock = (id: string, body: { delta: number; note?: string; idempotencyKey: string }) => api.post<StoreItem>(`/api/store/items/${seg(id)}/stock`, body);
+export const adjustStock = (id: string, body: { delta: number; note?: string; idempotencyKey: string }) =>
+  api.post<StoreItem>(`/api/store/items/${seg(id)}/stock`, body);
 export function uploadItemPhoto(id: string, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -78,7 +126,8 @@ export const codeDigits = (input: string) => input.replace(/\D/g, '');
 export const lookupCode = (code: string) => api.get<Redemption>(`/api/store/redemptions/by-code/${seg(codeDigits(code))}`);
 export const fulfilCode = (code: string) => api.post<Redemption>('/api/store/redemptions/fulfil', { code: codeDigits(code) });
 export const cancelRedemption = (id: string, reason?: string) => api.post<Redemption>(`/api/store/redemptions/${seg(id)}/cancel`, reason ? { reason } : {});
-export const redeemAtCounter = (body: { householdId: string; itemId: string; quantity: number; idempotencyKey: string }) => api.post<Redemption>('/api/store/redemptions', body);
+export const redeemAtCounter = (body: { householdId: string; itemId: string; quantity: number; idempotencyKey: string }) =>
+  api.post<Redemption>('/api/store/redemptions', body);
 
 export function useHouseholdBalance(householdId: string | undefined) {
   return useQuery({

@@ -2,8 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { RESIDENT_TAGS } from '../../../shared/tags';
 
-export interface TagDef { code: string; zh: string; en: string }
-export interface Dictionaries { tags: TagDef[]; relations: string[] }
+export interface TagDef {
+  code: string;
+  zh: string;
+  en: string;
+}
+export interface Dictionaries {
+  tags: TagDef[];
+  relations: string[];
+}
 
 const FALLBACK: Dictionaries = {
   tags: RESIDENT_TAGS.map((t) => ({ ...t })),

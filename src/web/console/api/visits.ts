@@ -10,10 +10,23 @@ export const PLAN_STATUSES: PlanStatus[] = ['due', 'overdue', 'done'];
 export type VisitMethod = 'home' | 'phone' | 'other';
 
 export interface PlanItem {
-  id: string; householdId: string; address: string; headName: string | null; residentId: string | null; residentName: string | null;
-  regionId: string; regionName: string; frequency: Frequency; periodKey: string; periodStart: string; periodEnd: string;
+  id: string;
+  householdId: string;
+  address: string;
+  headName: string | null;
+  residentId: string | null;
+  residentName: string | null;
+  regionId: string;
+  regionName: string;
+  frequency: Frequency;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
   /** Names of the rules asking for this visit (e.g. 独居老人每月必访). */ reasons: string[];
-  status: PlanStatus; visitId: string | null; visitDate: string | null; visitorName: string | null;
+  status: PlanStatus;
+  visitId: string | null;
+  visitDate: string | null;
+  visitorName: string | null;
 }
 export interface Progress {
   month: string;
@@ -23,16 +36,52 @@ export interface Progress {
   byVisitor: { userId: string; name: string; visits: number; planDone: number }[];
 }
 export interface Visit {
-  id: string; householdId: string; address: string; headName: string | null; residentId: string | null; residentName: string | null;
-  regionId: string; regionName: string; visitorId: string; visitorName: string; visitedAt: string; visitDate: string;
-  method: VisitMethod | string; situation: string; needs: string | null; followUp: string | null; problem: boolean; caseId: string | null;
+  id: string;
+  householdId: string;
+  address: string;
+  headName: string | null;
+  residentId: string | null;
+  residentName: string | null;
+  regionId: string;
+  regionName: string;
+  visitorId: string;
+  visitorName: string;
+  visitedAt: string;
+  visitDate: string;
+  method: VisitMethod | string;
+  situation: string;
+  needs: string | null;
+  followUp: string | null;
+  problem: boolean;
+  caseId: string | null;
   location: { latitude: number; longitude: number } | null;
 }
-export interface VisitDetail extends Visit { attachments: Attachment[] }
-export interface VisitRule { id: string; name: string; tag: string | null; frequency: Frequency; builtin: boolean; active: boolean }
+export interface VisitDetail extends Visit {
+  attachments: Attachment[];
+}
+export interface VisitRule {
+  id: string;
+  name: string;
+  tag: string | null;
+  frequency: Frequency;
+  builtin: boolean;
+  active: boolean;
+}
 
-export interface PlanFilter { regionId?: string; month?: string; status?: PlanStatus; page: number; pageSize: number }
-export interface VisitFilter { regionId?: string; month?: string; problem?: 'true'; page: number; pageSize: number }
+export interface PlanFilter {
+  regionId?: string;
+  month?: string;
+  status?: PlanStatus;
+  page: number;
+  pageSize: number;
+}
+export interface VisitFilter {
+  regionId?: string;
+  month?: string;
+  problem?: 'true';
+  page: number;
+  pageSize: number;
+}
 
 export const visitKeys = {
   all: ['visits'] as const,
@@ -78,7 +127,8 @@ export function useVisit(id: string | undefined) {
   });
 }
 
-export const visitPhotoUrl = (visitId: string, attachmentId: string) => `/api/visits/${encodeURIComponent(visitId)}/attachments/${encodeURIComponent(attachmentId)}`;
+export const visitPhotoUrl = (visitId: string, attachmentId: string) =>
+  `/api/visits/${encodeURIComponent(visitId)}/attachments/${encodeURIComponent(attachmentId)}`;
 export const exportVisitLedger = (f: { regionId?: string; month?: string }, fallbackName: string) => download('/api/visits/ledger', f, fallbackName);
 
 export function useVisitRules() {

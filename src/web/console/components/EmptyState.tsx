@@ -5,7 +5,12 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
   return (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={<div><div style={{ color: '#595959', fontSize: 14 }}>{title}</div>{hint && <div className="xz-empty-hint">{hint}</div>}</div>}
+      description={
+        <div>
+          <div style={{ color: '#595959', fontSize: 14 }}>{title}</div>
+          {hint && <div className="xz-empty-hint">{hint}</div>}
+        </div>
+      }
       style={{ padding: '32px 0' }}
     >
       {action}

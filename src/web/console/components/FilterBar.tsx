@@ -9,10 +9,18 @@ import { useT } from '../i18n';
 type Filters = Record<string, unknown>;
 
 const cleaned = <V extends Filters>(v: V): V =>
-  Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : x ?? undefined])) as V;
+  Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : (x ?? undefined)])) as V;
 
-export function FilterBar<V extends Filters>({ form, onSearch, children, more, moreActive = false }: {
-  form: FormInstance<V>; onSearch: (v: V) => void; children: ReactNode;
+export function FilterBar<V extends Filters>({
+  form,
+  onSearch,
+  children,
+  more,
+  moreActive = false,
+}: {
+  form: FormInstance<V>;
+  onSearch: (v: V) => void;
+  children: ReactNode;
   /** Further fields, shown after 展开. */
   more?: ReactNode;
   /** One of the further fields has a value: start unfolded. */
@@ -22,11 +30,22 @@ export function FilterBar<V extends Filters>({ form, onSearch, children, more, m
   const [expanded, setExpanded] = useState(moreActive);
   const buttons = (
     <Space>
-      <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); onSearch({} as V); }}>{t('common.reset')}</Button>
-      <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('common.search')}</Button>
+      <Button
+        icon={<ReloadOutlined />}
+        onClick={() => {
+          form.resetFields();
+          onSearch({} as V);
+        }}
+      >
+        {t('common.reset')}
+      </Button>
+      <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+        {t('common.search')}
+      </Button>
       {more && (
         <Button type="link" style={{ paddingInline: 4 }} aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
-          {expanded ? t('common.collapse') : t('common.expand')}{expanded ? <UpOutlined /> : <DownOutlined />}
+          {expanded ? t('common.collapse') : t('common.expand')}
+          {expanded ? <UpOutlined /> : <DownOutlined />}
         </Button>
       )}
     </Space>
@@ -40,10 +59,19 @@ export function FilterBar<V extends Filters>({ form, onSearch, children, more, m
     );
   }
   return (
-    <Form form={form} layout="horizontal" labelCol={{ flex: '76px' }} wrapperCol={{ flex: 1 }} className="xz-filter-bar xz-filter-grid" onFinish={(v) => onSearch(cleaned(v))}>
+    <Form
+      form={form}
+      layout="horizontal"
+      labelCol={{ flex: '76px' }}
+      wrapperCol={{ flex: 1 }}
+      className="xz-filter-bar xz-filter-grid"
+      onFinish={(v) => onSearch(cleaned(v))}
+    >
       {children}
       {/* Folded fields stay mounted (hidden) so their values survive folding. */}
-      <div className="xz-filter-more" style={{ display: expanded ? 'contents' : 'none' }}>{more}</div>
+      <div className="xz-filter-more" style={{ display: expanded ? 'contents' : 'none' }}>
+        {more}
+      </div>
       <div className="xz-filter-actions">{buttons}</div>
     </Form>
   );

@@ -8,7 +8,21 @@ import { useT } from '../i18n';
 
 const label = (h: { headName: string | null; address: string }) => `${h.headName ?? '—'} · ${h.address}`;
 
-export function HouseholdPicker({ id, value, onChange, regionId, style, ...rest }: { id?: string; value?: string | null; onChange?: (v: string | undefined) => void; regionId?: string; style?: React.CSSProperties; 'aria-label'?: string }) {
+export function HouseholdPicker({
+  id,
+  value,
+  onChange,
+  regionId,
+  style,
+  ...rest
+}: {
+  id?: string;
+  value?: string | null;
+  onChange?: (v: string | undefined) => void;
+  regionId?: string;
+  style?: React.CSSProperties;
+  'aria-label'?: string;
+}) {
   const t = useT();
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<HouseholdSummary[]>([]);
@@ -22,11 +36,17 @@ export function HouseholdPicker({ id, value, onChange, regionId, style, ...rest 
   });
 
   useEffect(() => {
-    if (!regionId) { setOptions([]); return; }
+    if (!regionId) {
+      setOptions([]);
+      return;
+    }
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       setLoading(true);
-      searchHouseholds(regionId, q).then(setOptions).catch(() => setOptions([])).finally(() => setLoading(false));
+      searchHouseholds(regionId, q)
+        .then(setOptions)
+        .catch(() => setOptions([]))
+        .finally(() => setLoading(false));
     }, 250);
     return () => clearTimeout(timer.current);
   }, [q, regionId]);

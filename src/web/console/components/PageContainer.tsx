@@ -6,10 +6,23 @@ import { HomeOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
 import { menuTrail } from '../layout/menu';
 
-export interface Crumb { title: string; path?: string }
+export interface Crumb {
+  title: string;
+  path?: string;
+}
 
-export function PageContainer({ title, subTitle, extra, crumbs = [], parentPath, children }: {
-  title: ReactNode; subTitle?: ReactNode; extra?: ReactNode; crumbs?: Crumb[];
+export function PageContainer({
+  title,
+  subTitle,
+  extra,
+  crumbs = [],
+  parentPath,
+  children,
+}: {
+  title: ReactNode;
+  subTitle?: ReactNode;
+  extra?: ReactNode;
+  crumbs?: Crumb[];
   /** Where the menu page crumb leads (e.g. the list with the filters the user came from). */
   parentPath?: string;
   children: ReactNode;
@@ -18,14 +31,25 @@ export function PageContainer({ title, subTitle, extra, crumbs = [], parentPath,
   const { pathname } = useLocation();
   const trail = menuTrail(pathname) ?? [];
   const items = [
-    { title: <Link to="/" aria-label={t('common.backHome')}><HomeOutlined /></Link> },
+    {
+      title: (
+        <Link to="/" aria-label={t('common.backHome')}>
+          <HomeOutlined />
+        </Link>
+      ),
+    },
     ...trail.map((e, i) => {
       const isLast = i === trail.length - 1 && crumbs.length === 0;
       const to = i === trail.length - 1 && parentPath ? parentPath : e.path;
       return { title: to && !isLast ? <Link to={to}>{t(e.label)}</Link> : t(e.label) };
     }),
     ...crumbs.map((c, i) => {
-      const text = <span className="xz-crumb" title={c.title}>{c.title}</span>;
+      const text = (
+        // biome-ignore lint/correctness/useJsxKeyInIterable: a breadcrumb item's title, not a list child
+        <span className="xz-crumb" title={c.title}>
+          {c.title}
+        </span>
+      );
       return { title: c.path && i < crumbs.length - 1 ? <Link to={c.path}>{text}</Link> : text };
     }),
   ];
@@ -35,7 +59,9 @@ export function PageContainer({ title, subTitle, extra, crumbs = [], parentPath,
         <Breadcrumb items={items} />
         <div className="xz-page-title-row">
           <div style={{ minWidth: 0 }}>
-            <Typography.Title level={1} className="xz-page-title" ellipsis={{ tooltip: true }}>{title}</Typography.Title>
+            <Typography.Title level={1} className="xz-page-title" ellipsis={{ tooltip: true }}>
+              {title}
+            </Typography.Title>
             {subTitle && <div className="xz-page-sub">{subTitle}</div>}
           </div>
           {extra && <div style={{ flex: 'none' }}>{extra}</div>}

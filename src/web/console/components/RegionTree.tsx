@@ -7,14 +7,26 @@ import { LevelIcon } from './LevelIcon';
 import { useRegionBranches } from './useRegionBranches';
 import { useAutoExpand } from './useAutoExpand';
 
-export interface RegionTreeProps { rootId: string; selectedId?: string; onSelect: (r: Pick<Region, 'id' | 'name' | 'level'>) => void }
+export interface RegionTreeProps {
+  rootId: string;
+  selectedId?: string;
+  onSelect: (r: Pick<Region, 'id' | 'name' | 'level'>) => void;
+}
 
 export function RegionTree({ rootId, selectedId, onSelect }: RegionTreeProps) {
   const t = useT();
   const root = useRegion(rootId);
   const { branches, load } = useRegionBranches();
   const [expanded, setExpanded] = useState<string[]>([rootId]);
-  const byId = useMemo(() => new Map(Object.values(branches).flat().map((r) => [r.id, r])), [branches]);
+  const byId = useMemo(
+    () =>
+      new Map(
+        Object.values(branches)
+          .flat()
+          .map((r) => [r.id, r]),
+      ),
+    [branches],
+  );
 
   useEffect(() => {
     setExpanded([rootId]);
@@ -25,7 +37,12 @@ export function RegionTree({ rootId, selectedId, onSelect }: RegionTreeProps) {
 
   const node = (r: Pick<Region, 'id' | 'name' | 'level' | 'hasChildren'>): TreeDataNode => ({
     key: r.id,
-    title: <span className="xz-tree-title" title={r.name}><LevelIcon level={r.level} /><span>{r.name}</span></span>,
+    title: (
+      <span className="xz-tree-title" title={r.name}>
+        <LevelIcon level={r.level} />
+        <span>{r.name}</span>
+      </span>
+    ),
     isLeaf: !r.hasChildren,
     children: branches[r.id]?.map(node),
   });
@@ -42,7 +59,9 @@ export function RegionTree({ rootId, selectedId, onSelect }: RegionTreeProps) {
       selectedKeys={[selectedId ?? rootId]}
       expandedKeys={expanded}
       onExpand={(keys) => setExpanded(keys as string[])}
-      loadData={async (n) => { if (!branches[String(n.key)]) await load(String(n.key)); }}
+      loadData={async (n) => {
+        if (!branches[String(n.key)]) await load(String(n.key));
+      }}
       onSelect={(keys) => {
         const id = String(keys[0] ?? selectedId ?? rootId);
         const r = id === rootId ? root.data : byId.get(id);

@@ -28,7 +28,10 @@ export function RegionTreeSelect({ id, value, onChange, selectable, rootId, plac
   const [expanded, setExpanded] = useState<string[]>([]);
 
   useEffect(() => {
-    if (value) void reveal(value).then((chain) => setExpanded((e) => [...new Set([...e, ...chain.slice(0, -1)])])).catch(() => {});
+    if (value)
+      void reveal(value)
+        .then((chain) => setExpanded((e) => [...new Set([...e, ...chain.slice(0, -1)])]))
+        .catch(() => {});
   }, [value, reveal]);
   useEffect(() => {
     if (rootId) void load(rootId).then(() => setExpanded((e) => [...new Set([...e, rootId])]));
@@ -48,12 +51,23 @@ export function RegionTreeSelect({ id, value, onChange, selectable, rootId, plac
       const parent = pId ? all.get(pId) : undefined;
       const label = r.level === 'grid' && parent ? `${parent.name} / ${r.name}` : r.name;
       out.push({
-        id: r.id, pId, value: r.id, isLeaf: !r.hasChildren, selectable: selectable ? selectable(r) : true, label,
-        title: <span className="xz-tree-title"><LevelIcon level={r.level} />{r.name}<span className="xz-tree-level">{t(`level.${r.level}`)}</span></span>,
+        id: r.id,
+        pId,
+        value: r.id,
+        isLeaf: !r.hasChildren,
+        selectable: selectable ? selectable(r) : true,
+        label,
+        title: (
+          <span className="xz-tree-title">
+            <LevelIcon level={r.level} />
+            {r.name}
+            <span className="xz-tree-level">{t(`level.${r.level}`)}</span>
+          </span>
+        ),
       });
       for (const c of branches[r.id] ?? []) add(c, r.id);
     };
-    const top = rootId ? (all.get(rootId) ? [all.get(rootId)!] : branches[rootId] ?? []) : roots.data ?? [];
+    const top = rootId ? (all.get(rootId) ? [all.get(rootId)!] : (branches[rootId] ?? [])) : (roots.data ?? []);
     for (const r of top) add(r);
     return out;
   }, [roots.data, branches, rootId, all, selectable, t]);
@@ -70,7 +84,10 @@ export function RegionTreeSelect({ id, value, onChange, selectable, rootId, plac
       treeNodeLabelProp="label"
       treeExpandedKeys={expanded}
       onTreeExpand={(keys) => setExpanded(keys as string[])}
-      loadData={async (n) => { const key = String(n.value ?? n.key); if (!branches[key]) await load(key); }}
+      loadData={async (n) => {
+        const key = String(n.value ?? n.key);
+        if (!branches[key]) await load(key);
+      }}
       placeholder={placeholder}
       allowClear={allowClear}
       showSearch={false}

@@ -4,8 +4,17 @@ import { useDictionaries } from '../api/tags';
 import { useI18n } from '../i18n';
 
 const COLORS: Record<string, string> = {
-  poor: 'orange', elderly_alone: 'gold', severe_disability: 'purple', community_correction: 'volcano', released_prisoner: 'magenta',
-  severe_mental: 'red', left_behind_child: 'cyan', floating: 'geekblue', notable: 'green', veteran: 'blue', party_member: 'red',
+  poor: 'orange',
+  elderly_alone: 'gold',
+  severe_disability: 'purple',
+  community_correction: 'volcano',
+  released_prisoner: 'magenta',
+  severe_mental: 'red',
+  left_behind_child: 'cyan',
+  floating: 'geekblue',
+  notable: 'green',
+  veteran: 'blue',
+  party_member: 'red',
 };
 
 export function useTagLabel() {
@@ -36,7 +45,11 @@ export function TagList({ tags, max = 3, maxChars, nowrap = false }: { tags: str
   const rest = tags.slice(count);
   return (
     <span style={{ display: 'inline-flex', flexWrap: nowrap ? 'nowrap' : 'wrap', gap: 4, maxWidth: '100%', overflow: 'hidden' }}>
-      {shown.map((c) => <Tag key={c} color={COLORS[c] ?? 'default'} style={{ marginInlineEnd: 0 }}>{label(c)}</Tag>)}
+      {shown.map((c) => (
+        <Tag key={c} color={COLORS[c] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+          {label(c)}
+        </Tag>
+      ))}
       {rest.length > 0 && (
         <Tooltip title={rest.map(label).join('、')}>
           <Tag style={{ marginInlineEnd: 0 }}>+{rest.length}</Tag>

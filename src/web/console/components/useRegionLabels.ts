@@ -16,7 +16,7 @@ export function useRegionLabels(ids: string[], enabled: boolean) {
   const byId = new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data] as const] : [])));
   return (id: string, name: string) => {
     const r = byId.get(id);
-    if (!r || r.level !== 'grid') return name;
+    if (r?.level !== 'grid') return name;
     const village = [...r.ancestors].reverse().find((a) => a.level === 'village');
     return village ? `${village.name} / ${name}` : name;
   };

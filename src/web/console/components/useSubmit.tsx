@@ -11,10 +11,13 @@ export function useSaveError(form: FormInstance, map?: FieldMap) {
   const { locale } = useI18n();
   const errorText = useErrorText();
   const [banner, setBanner] = useState<string | null>(null);
-  const report = useCallback((err: unknown) => {
-    const landed = applyFieldErrors(form, err, locale, map);
-    setBanner(landed ? null : errorText(err));
-  }, [form, locale, map, errorText]);
+  const report = useCallback(
+    (err: unknown) => {
+      const landed = applyFieldErrors(form, err, locale, map);
+      setBanner(landed ? null : errorText(err));
+    },
+    [form, locale, map, errorText],
+  );
   return { banner, report, clear: useCallback(() => setBanner(null), []) };
 }
 
@@ -41,10 +44,22 @@ export function useSubmit<V>(form: FormInstance<V>, action: (values: V) => Promi
   };
   const submit = async () => {
     let values: V;
-    try { values = await form.validateFields(); } catch { return; }
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
     await run(values);
   };
 
   const alert = banner ? <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} role="alert" /> : null;
-  return { submit, run, saving, alert, onValuesChange: () => { if (banner) clear(); } };
+  return {
+    submit,
+    run,
+    saving,
+    alert,
+    onValuesChange: () => {
+      if (banner) clear();
+    },
+  };
 }

@@ -21,17 +21,23 @@ export function useUrlFilters<F extends Paged>(keys: readonly Exclude<keyof F & 
     return out as F;
   }, [params, defaultsKey, keysKey, pageSize]);
 
-  const update = useCallback((patch: Partial<F>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === null || v === '') next.delete(k);
-        else next.set(k, String(v));
-      }
-      if (!('page' in patch)) next.delete('page');
-      return next;
-    }, { replace: true });
-  }, [setParams]);
+  const update = useCallback(
+    (patch: Partial<F>) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === undefined || v === null || v === '') next.delete(k);
+            else next.set(k, String(v));
+          }
+          if (!('page' in patch)) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
 
   return { filter, update };
 }

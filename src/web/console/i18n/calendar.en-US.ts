@@ -3,7 +3,8 @@ import type { calendarZhCN } from './calendar.zh-CN';
 export const calendarEnUS: Record<keyof typeof calendarZhCN, string> = {
   'menu.workCalendar': 'Work calendar',
   'calendar.title': 'Work calendar',
-  'calendar.sub': 'Time limits count working days: holidays are skipped, make-up Saturdays and Sundays count. Enter each year from the State Council\'s holiday notice.',
+  'calendar.sub':
+    "Time limits count working days: holidays are skipped, make-up Saturdays and Sundays count. Enter each year from the State Council's holiday notice.",
   'calendar.year': 'Year',
   'calendar.yearOption': '{year}',
   'calendar.status.entered': 'Entered',
@@ -26,7 +27,7 @@ export const calendarEnUS: Record<keyof typeof calendarZhCN, string> = {
   'calendar.day.weekend': '{date}: weekend',
   'calendar.month': 'Month {m}',
   'calendar.confirmSave.title': 'Save the {year} work calendar?',
-  'calendar.confirmSave.body': 'Every open case\'s yellow, red and due times are then recomputed on the new calendar, with a note on each case.',
+  'calendar.confirmSave.body': "Every open case's yellow, red and due times are then recomputed on the new calendar, with a note on each case.",
   'calendar.saved': 'Saved. {n} open cases were recomputed',
   'calendar.noAccess': 'Only administrators enter the work calendar',
   'calendar.noHolidays': 'No holidays entered for this year',
@@ -51,5 +52,5 @@ export const calendarEnUS: Record<keyof typeof calendarZhCN, string> = {
   'calendar.banner.link': 'Enter it',
   'case.action.calendar': 'Work calendar change',
   'case.due.provisional': 'Counted Monday–Friday for now',
-  'case.due.provisionalHint': 'That year\'s work calendar is not entered: holidays and make-up days are not counted yet; it is recomputed once entered',
+  'case.due.provisionalHint': "That year's work calendar is not entered: holidays and make-up days are not counted yet; it is recomputed once entered",
 };

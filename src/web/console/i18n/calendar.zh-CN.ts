@@ -31,7 +31,8 @@ export const calendarZhCN = {
   'calendar.noHolidays': '本年尚未录入放假安排',
   'calendar.import.title': '粘贴{year}年节假日安排通知',
   'calendar.import.label': '通知正文',
-  'calendar.import.placeholder': '将国务院办公厅通知的正文粘贴在这里，例如：\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：……放假调休，共9天。……上班。',
+  'calendar.import.placeholder':
+    '将国务院办公厅通知的正文粘贴在这里，例如：\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：……放假调休，共9天。……上班。',
   'calendar.import.read': '识别',
   'calendar.import.readHint': '未写年份的日期按{year}年计算。识别结果需确认后才会填入日历，保存前仍可逐日修改。',
   'calendar.import.result': '识别结果',

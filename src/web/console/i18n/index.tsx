@@ -16,7 +16,9 @@ function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
     if (saved === 'zh-CN' || saved === 'en-US') return saved;
-  } catch { /* private mode */ }
+  } catch {
+    /* private mode */
+  }
   return 'zh-CN';
 }
 
@@ -42,7 +44,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l);
-    try { localStorage.setItem(STORAGE_KEY, l); } catch { /* ignore */ }
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      /* ignore */
+    }
   }, []);
   const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

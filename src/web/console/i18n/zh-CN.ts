@@ -607,7 +607,8 @@ export const zhCN = {
   'caseCategories.name.required': '请填写类别名称',
   'caseCategories.name.placeholder': '如：代缴水电费',
   'caseCategories.group.hint': '同一分组的类别在上报时排在一起，可选已有分组或输入新分组',
-  'caseCategories.hint': '时限按工作日计算（自动扣除法定节假日、计入调休上班日）。此处为该类别一般事项在各层级通用的时限；按层级或重大、疑难事项另设时限请到“层级时限”。',
+  'caseCategories.hint':
+    '时限按工作日计算（自动扣除法定节假日、计入调休上班日）。此处为该类别一般事项在各层级通用的时限；按层级或重大、疑难事项另设时限请到“层级时限”。',
   'caseCategories.col.name': '类别',
   'caseCategories.col.group': '分组',
   'caseCategories.col.accept': '受理时限（黄/红）',
@@ -625,7 +626,8 @@ export const zhCN = {
   'caseCategories.noAccess': '只有系统管理员可以修改事件类别',
   'common.delete': '删除',
   'caseLimits.tab': '层级时限',
-  'caseLimits.hint': '事件上报后由所在村负责；超过红牌时限自动上报乡镇、再到县，每到一级按该级的时限重新计时。规则越具体越优先：类别+层级 > 类别 > 层级 > 默认时限。修改后对新开始计时的事件生效。',
+  'caseLimits.hint':
+    '事件上报后由所在村负责；超过红牌时限自动上报乡镇、再到县，每到一级按该级的时限重新计时。规则越具体越优先：类别+层级 > 类别 > 层级 > 默认时限。修改后对新开始计时的事件生效。',
   'caseLimits.defaults': '默认时限（未设置规则时，单位：工作日）',
   'caseLimits.defaultPair': '受理 {ay}/{ar}，办结 {ry}/{rr}',
   'caseLimits.rules': '时限规则',
@@ -927,7 +929,8 @@ export const zhCN = {
   'visitSettings.tab.checklist': '巡查清单',
   'visitSettings.noAccess': '只有系统管理员可以修改走访规则和巡查清单',
   'visitRules.title': '走访规则',
-  'visitRules.hint': '每月的走访计划按这些规则从户籍标签自动生成。“五必访”为内置规则，固定每月走访，可以暂停但不能删除。修改后立即作用于本期尚未结束的计划，已结束的月份保持原样。',
+  'visitRules.hint':
+    '每月的走访计划按这些规则从户籍标签自动生成。“五必访”为内置规则，固定每月走访，可以暂停但不能删除。修改后立即作用于本期尚未结束的计划，已结束的月份保持原样。',
   'visitRules.add': '新增走访规则',
   'visitRules.edit': '修改走访规则',
   'visitRules.col.name': '规则名称',

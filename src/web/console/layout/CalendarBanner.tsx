@@ -14,8 +14,18 @@ export function CalendarBanner() {
   if (!admin || !years.length) return null;
   return (
     <Alert
-      className="xz-cal-banner" type="warning" showIcon role="status"
-      title={<span>{t('calendar.banner', { year: years.join('、') })}<Link to={`/system/calendar?year=${years[0]}`} style={{ marginLeft: 12 }}>{t('calendar.banner.link')}</Link></span>}
+      className="xz-cal-banner"
+      type="warning"
+      showIcon
+      role="status"
+      title={
+        <span>
+          {t('calendar.banner', { year: years.join('、') })}
+          <Link to={`/system/calendar?year=${years[0]}`} style={{ marginLeft: 12 }}>
+            {t('calendar.banner.link')}
+          </Link>
+        </span>
+      }
     />
   );
 }

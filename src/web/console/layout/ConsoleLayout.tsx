@@ -20,9 +20,9 @@ export default function ConsoleLayout() {
   const entries = useMemo(() => visibleMenu(can), [can]);
 
   const toItems = (list: MenuEntry[]): MenuProps['items'] =>
-    list.map((e) => (e.children
-      ? { key: e.key, icon: e.icon, label: t(e.label), children: toItems(e.children) }
-      : { key: e.key, icon: e.icon, label: t(e.label) }));
+    list.map((e) =>
+      e.children ? { key: e.key, icon: e.icon, label: t(e.label), children: toItems(e.children) } : { key: e.key, icon: e.icon, label: t(e.label) },
+    );
   const trail = menuTrail(pathname, entries) ?? [];
   const selected = trail.at(-1)?.key;
   const [openKeys, setOpenKeys] = useState<string[]>(() => entries.map((e) => e.key));
@@ -36,8 +36,17 @@ export default function ConsoleLayout() {
   return (
     <Layout className="xz-shell">
       <Sider className="xz-sider" width={208} collapsedWidth={64} collapsed={collapsed} theme="dark" trigger={null}>
-        <a className="xz-logo" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
-          <span className="xz-logo-mark" aria-hidden>治</span>
+        <a
+          className="xz-logo"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          <span className="xz-logo-mark" aria-hidden>
+            治
+          </span>
           {!collapsed && (
             <span className="xz-logo-text">
               <strong>{t('app.name')}</strong>

@@ -10,5 +10,9 @@ export function HomeRedirect() {
   const { can } = useSession();
   const leaf = firstLeaf(visibleMenu(can).filter((e) => e.key !== 'system'));
   if (leaf?.path) return <Navigate to={leaf.path} replace />;
-  return <Card variant="borderless" style={{ marginTop: 24 }}><Result status="info" title={t('noAccess.title')} subTitle={t('noAccess.desc')} /></Card>;
+  return (
+    <Card variant="borderless" style={{ marginTop: 24 }}>
+      <Result status="info" title={t('noAccess.title')} subTitle={t('noAccess.desc')} />
+    </Card>
+  );
 }

@@ -12,8 +12,17 @@ import { EmptyState } from '../components/EmptyState';
 import { useCaseLabels } from '../lib/caseLabels';
 
 const KIND_COLOR: Record<string, string> = {
-  assignment: 'blue', deadline: 'orange', card_yellow: 'gold', card_red: 'red', escalated: 'volcano', supervised: 'volcano',
-  rated: 'green', copied: 'cyan', extension: 'purple', status: 'default', points: 'magenta',
+  assignment: 'blue',
+  deadline: 'orange',
+  card_yellow: 'gold',
+  card_red: 'red',
+  escalated: 'volcano',
+  supervised: 'volcano',
+  rated: 'green',
+  copied: 'cyan',
+  extension: 'purple',
+  status: 'default',
+  points: 'magenta',
 };
 
 export function InboxBell() {
@@ -61,7 +70,15 @@ export function InboxBell() {
   return (
     <>
       <Tooltip title={bellLabel}>
-        <Button type="text" className="xz-bell" aria-label={bellLabel} onClick={() => { setTab(unread ? 'unread' : 'all'); setOpen(true); }}>
+        <Button
+          type="text"
+          className="xz-bell"
+          aria-label={bellLabel}
+          onClick={() => {
+            setTab(unread ? 'unread' : 'all');
+            setOpen(true);
+          }}
+        >
           <Badge count={unread} size="small" overflowCount={99} offset={[2, -2]}>
             <BellOutlined style={{ fontSize: 18 }} />
           </Badge>
@@ -72,7 +89,11 @@ export function InboxBell() {
         onClose={() => setOpen(false)}
         title={t('inbox.title')}
         size={420}
-        extra={<Button size="small" icon={<CheckOutlined />} disabled={!unread} onClick={readAll}>{t('inbox.markAll')}</Button>}
+        extra={
+          <Button size="small" icon={<CheckOutlined />} disabled={!unread} onClick={readAll}>
+            {t('inbox.markAll')}
+          </Button>
+        }
         styles={{ body: { padding: '12px 0' } }}
       >
         <div style={{ padding: '0 16px 12px' }}>
@@ -80,11 +101,16 @@ export function InboxBell() {
             block
             value={tab}
             onChange={(v) => setTab(v as 'unread' | 'all')}
-            options={[{ value: 'unread', label: `${t('inbox.unreadTab')}${unread ? ` ${unread}` : ''}` }, { value: 'all', label: t('inbox.allTab') }]}
+            options={[
+              { value: 'unread', label: `${t('inbox.unreadTab')}${unread ? ` ${unread}` : ''}` },
+              { value: 'all', label: t('inbox.allTab') },
+            ]}
           />
         </div>
         {list.isPending ? (
-          <div style={{ padding: '0 16px' }}><Skeleton active paragraph={{ rows: 5 }} /></div>
+          <div style={{ padding: '0 16px' }}>
+            <Skeleton active paragraph={{ rows: 5 }} />
+          </div>
         ) : !list.data?.items.length ? (
           <EmptyState title={t(tab === 'unread' ? 'inbox.empty' : 'inbox.empty.all')} hint={t('inbox.empty.hint')} />
         ) : (
@@ -93,9 +119,18 @@ export function InboxBell() {
               <li key={n.id}>
                 <button type="button" className={n.read ? 'xz-inbox-item' : 'xz-inbox-item xz-inbox-unread'} onClick={() => openOne(n)}>
                   <span className="xz-inbox-top">
-                    <Tag color={KIND_COLOR[n.kind] ?? 'default'} style={{ marginInlineEnd: 0 }}>{label.kind(n.kind)}</Tag>
-                    {!n.read && <><span className="xz-inbox-dot" aria-hidden /><span className="xz-sr-only">{t('inbox.unread')}</span></>}
-                    <time className="xz-muted" dateTime={n.createdAt}>{f.dateTimeShort(n.createdAt)}</time>
+                    <Tag color={KIND_COLOR[n.kind] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+                      {label.kind(n.kind)}
+                    </Tag>
+                    {!n.read && (
+                      <>
+                        <span className="xz-inbox-dot" aria-hidden />
+                        <span className="xz-sr-only">{t('inbox.unread')}</span>
+                      </>
+                    )}
+                    <time className="xz-muted" dateTime={n.createdAt}>
+                      {f.dateTimeShort(n.createdAt)}
+                    </time>
                   </span>
                   <span className="xz-inbox-title">{n.title}</span>
                   {n.body && <span className="xz-inbox-body xz-muted">{n.body}</span>}

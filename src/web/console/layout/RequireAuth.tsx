@@ -13,16 +13,30 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   const me = useMe();
   if (me.isPending) {
-    return <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center' }}><Spin size="large" description={t('common.loading')}><div style={{ width: 120 }} /></Spin></div>;
+    return (
+      <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center' }}>
+        <Spin size="large" description={t('common.loading')}>
+          <div style={{ width: 120 }} />
+        </Spin>
+      </div>
+    );
   }
-  if (me.error instanceof ApiError && me.error.status === 401 || (!me.data && !me.error)) {
+  if ((me.error instanceof ApiError && me.error.status === 401) || (!me.data && !me.error)) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.error || !me.data) {
     return (
-      <Result status="warning" title={t('common.loadFailed')} subTitle={errorText(me.error)}
-        extra={<Button type="primary" onClick={() => me.refetch()}>{t('common.retry')}</Button>} />
+      <Result
+        status="warning"
+        title={t('common.loadFailed')}
+        subTitle={errorText(me.error)}
+        extra={
+          <Button type="primary" onClick={() => me.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
     );
   }
   return <SessionProvider me={me.data}>{children}</SessionProvider>;

@@ -2,8 +2,32 @@
 // gated on a region ability its module's policy declares, so every role sees the pages its work needs.
 import type { ReactNode } from 'react';
 import {
-  AccountBookOutlined, AlertOutlined, AuditOutlined, GiftOutlined, HeartOutlined, NotificationOutlined, ReadOutlined, ScanOutlined, ShopOutlined, ShoppingOutlined, TrophyOutlined, ApartmentOutlined, CarryOutOutlined, ClusterOutlined, ControlOutlined, FormOutlined, HomeOutlined, KeyOutlined, ProfileOutlined,
-  CalendarOutlined, SafetyOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, ToolOutlined,
+  AccountBookOutlined,
+  AlertOutlined,
+  AuditOutlined,
+  GiftOutlined,
+  HeartOutlined,
+  NotificationOutlined,
+  ReadOutlined,
+  ScanOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  TrophyOutlined,
+  ApartmentOutlined,
+  CarryOutOutlined,
+  ClusterOutlined,
+  ControlOutlined,
+  FormOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ProfileOutlined,
+  CalendarOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 import type { Ability } from '../lib/access';
@@ -21,14 +45,18 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   {
-    key: 'registry', label: 'menu.registry', icon: <ApartmentOutlined />,
+    key: 'registry',
+    label: 'menu.registry',
+    icon: <ApartmentOutlined />,
     children: [
       { key: 'households', label: 'menu.households', icon: <HomeOutlined />, path: '/registry/households', ability: 'household.read' },
       { key: 'regions', label: 'menu.regions', icon: <ClusterOutlined />, path: '/registry/regions', ability: 'household.read' },
     ],
   },
   {
-    key: 'cases', label: 'menu.cases', icon: <AlertOutlined />,
+    key: 'cases',
+    label: 'menu.cases',
+    icon: <AlertOutlined />,
     children: [
       { key: 'caseList', label: 'menu.caseList', icon: <ProfileOutlined />, path: '/cases', ability: 'case.read' },
       { key: 'caseReport', label: 'menu.caseReport', icon: <FormOutlined />, path: '/cases/report', ability: 'case.read' },
@@ -37,7 +65,9 @@ export const MENU: MenuEntry[] = [
     ],
   },
   {
-    key: 'visits', label: 'menu.visits', icon: <CarryOutOutlined />,
+    key: 'visits',
+    label: 'menu.visits',
+    icon: <CarryOutOutlined />,
     children: [
       { key: 'visitPlan', label: 'menu.visitPlan', icon: <ScheduleOutlined />, path: '/visits/plan', ability: 'visit.log' },
       { key: 'visitLog', label: 'menu.visitLog', icon: <SolutionOutlined />, path: '/visits/log', ability: 'visit.log' },
@@ -46,7 +76,9 @@ export const MENU: MenuEntry[] = [
     ],
   },
   {
-    key: 'points', label: 'menu.points', icon: <GiftOutlined />,
+    key: 'points',
+    label: 'menu.points',
+    icon: <GiftOutlined />,
     children: [
       { key: 'pointAwards', label: 'menu.pointAwards', icon: <AuditOutlined />, path: '/points/awards', ability: 'award.propose' },
       { key: 'pointBoard', label: 'menu.pointBoard', icon: <NotificationOutlined />, path: '/points/board', ability: 'award.review' },
@@ -60,7 +92,9 @@ export const MENU: MenuEntry[] = [
     ],
   },
   {
-    key: 'system', label: 'menu.system', icon: <SettingOutlined />,
+    key: 'system',
+    label: 'menu.system',
+    icon: <SettingOutlined />,
     children: [
       { key: 'users', label: 'menu.users', icon: <TeamOutlined />, path: '/system/users', ability: 'user.manage' },
       { key: 'workCalendar', label: 'menu.workCalendar', icon: <CalendarOutlined />, path: '/system/calendar', ability: 'calendar.manage' },
@@ -83,8 +117,8 @@ export function visibleMenu(can: (ability: Ability) => boolean, entries: MenuEnt
 export function menuTrail(pathname: string, entries: MenuEntry[] = MENU, trail: MenuEntry[] = []): MenuEntry[] | null {
   let best: MenuEntry[] | null = null;
   for (const e of entries) {
-    const found = e.path && (pathname === e.path || pathname.startsWith(e.path + '/')) ? [...trail, e]
-      : e.children ? menuTrail(pathname, e.children, [...trail, e]) : null;
+    const found =
+      e.path && (pathname === e.path || pathname.startsWith(`${e.path}/`)) ? [...trail, e] : e.children ? menuTrail(pathname, e.children, [...trail, e]) : null;
     if (found && (!best || found.at(-1)!.path!.length > best.at(-1)!.path!.length)) best = found;
   }
   return best;

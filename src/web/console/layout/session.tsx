@@ -5,7 +5,12 @@ import type { Level } from '../api/regions';
 import { abilityRegions, hasAbility, type Ability } from '../lib/access';
 import { useRegion } from '../api/regions';
 
-export interface Jurisdiction { regionId: string; name: string; level: Level; roles: string[] }
+export interface Jurisdiction {
+  regionId: string;
+  name: string;
+  level: Level;
+  roles: string[];
+}
 
 interface Session {
   me: Me;
@@ -35,20 +40,34 @@ const storageKey = (userId: string) => `xz.jurisdiction.${userId}`;
 export function SessionProvider({ me, children }: { me: Me; children: ReactNode }) {
   const jurisdictions = useMemo(() => jurisdictionsOf(me), [me]);
   const [chosen, setChosen] = useState<string | null>(() => {
-    try { return sessionStorage.getItem(storageKey(me.id)); } catch { return null; }
+    try {
+      return sessionStorage.getItem(storageKey(me.id));
+    } catch {
+      return null;
+    }
   });
   const current = jurisdictions.find((j) => j.regionId === chosen) ?? jurisdictions[0] ?? null;
-  const setCurrent = useCallback((regionId: string) => {
-    setChosen(regionId);
-    try { sessionStorage.setItem(storageKey(me.id), regionId); } catch { /* ignore */ }
-  }, [me.id]);
+  const setCurrent = useCallback(
+    (regionId: string) => {
+      setChosen(regionId);
+      try {
+        sessionStorage.setItem(storageKey(me.id), regionId);
+      } catch {
+        /* ignore */
+      }
+    },
+    [me.id],
+  );
   const can = useCallback((ability: Ability) => hasAbility(me, ability), [me]);
   const here = useRegion(current?.regionId);
-  const canHere = useCallback((ability: Ability) => {
-    if (!current) return false;
-    const above = new Set(here.data?.ancestors.map((a) => a.id) ?? []);
-    return abilityRegions(me, ability).some((id) => id === current.regionId || above.has(id));
-  }, [me, current, here.data]);
+  const canHere = useCallback(
+    (ability: Ability) => {
+      if (!current) return false;
+      const above = new Set(here.data?.ancestors.map((a) => a.id) ?? []);
+      return abilityRegions(me, ability).some((id) => id === current.regionId || above.has(id));
+    },
+    [me, current, here.data],
+  );
   const value = useMemo(() => ({ me, jurisdictions, current, setCurrent, can, canHere }), [me, jurisdictions, current, setCurrent, can, canHere]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -8,10 +8,30 @@ export type { Role };
 
 /** The region abilities the console asks about (declared in src/modules/<m>/policy.ts). */
 export type Ability =
-  | 'household.read' | 'household.create' | 'region.manage' | 'calendar.manage' | 'user.manage'
-  | 'case.read' | 'case.report' | 'case.manage' | 'case.supervise' | 'case.settings' | 'consultation.hold'
-  | 'visit.log' | 'visit.settings' | 'patrol.log' | 'patrol.settings'
-  | 'award.propose' | 'award.approve' | 'award.review' | 'ledger.read' | 'rule.read' | 'points.manage' | 'ranking.read' | 'volunteer.manage' | 'points.check'
+  | 'household.read'
+  | 'household.create'
+  | 'region.manage'
+  | 'calendar.manage'
+  | 'user.manage'
+  | 'case.read'
+  | 'case.report'
+  | 'case.manage'
+  | 'case.supervise'
+  | 'case.settings'
+  | 'consultation.hold'
+  | 'visit.log'
+  | 'visit.settings'
+  | 'patrol.log'
+  | 'patrol.settings'
+  | 'award.propose'
+  | 'award.approve'
+  | 'award.review'
+  | 'ledger.read'
+  | 'rule.read'
+  | 'points.manage'
+  | 'ranking.read'
+  | 'volunteer.manage'
+  | 'points.check'
   | 'store.manage';
 
 /** The ids of the regions where the user holds `ability` (empty when nowhere). */

@@ -9,25 +9,37 @@ const known = (key: string): key is MessageKey => key in zhCN;
 export function useCaseLabels() {
   const { t } = useI18n();
   /** The dictionary's word for `prefix.code`, else the fallback (a server-provided Chinese name, or a generic word). */
-  const word = useCallback((prefix: string, code: string | null | undefined, fallback: string) => {
-    const key = `${prefix}.${code ?? ''}`;
-    return known(key) ? t(key) : fallback;
-  }, [t]);
-  return useMemo(() => ({
-    status: (s: string) => word('case.status', s, t('case.action.other')),
-    action: (a: string) => word('case.action', a, t('case.action.other')),
-    type: (x: string) => word('case.type', x, t('case.type.incident')),
-    priority: (p: string) => word('case.priority', p, t('case.priority.normal')),
-    source: (code: string, name?: string) => word('case.source', code, name || t('case.source.other_system')),
-    level: (l: string) => word('level', l, ''),
-    kind: (k: string) => word('inbox.kind', k, t('inbox.kind.other')),
-  }), [word, t]);
+  const word = useCallback(
+    (prefix: string, code: string | null | undefined, fallback: string) => {
+      const key = `${prefix}.${code ?? ''}`;
+      return known(key) ? t(key) : fallback;
+    },
+    [t],
+  );
+  return useMemo(
+    () => ({
+      status: (s: string) => word('case.status', s, t('case.action.other')),
+      action: (a: string) => word('case.action', a, t('case.action.other')),
+      type: (x: string) => word('case.type', x, t('case.type.incident')),
+      priority: (p: string) => word('case.priority', p, t('case.priority.normal')),
+      source: (code: string, name?: string) => word('case.source', code, name || t('case.source.other_system')),
+      level: (l: string) => word('level', l, ''),
+      kind: (k: string) => word('inbox.kind', k, t('inbox.kind.other')),
+    }),
+    [word, t],
+  );
 }
 
 /** Tag colours by status: open work in warm and blue tones, finished work green, closed grey. */
 export const STATUS_COLOR: Record<CaseStatus, string> = {
-  reported: 'orange', accepted: 'blue', dispatched: 'geekblue', in_progress: 'cyan',
-  resolved: 'green', rated: 'green', archived: 'default', rejected: 'default',
+  reported: 'orange',
+  accepted: 'blue',
+  dispatched: 'geekblue',
+  in_progress: 'cyan',
+  resolved: 'green',
+  rated: 'green',
+  archived: 'default',
+  rejected: 'default',
 };
 
 export const OPEN_STATUSES: CaseStatus[] = ['reported', 'accepted', 'dispatched', 'in_progress'];

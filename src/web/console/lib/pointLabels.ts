@@ -7,17 +7,24 @@ const known = (key: string): key is MessageKey => key in zhCN;
 
 export function usePointLabels() {
   const { t } = useI18n();
-  const word = useCallback((prefix: string, code: string | null | undefined) => {
-    const key = `${prefix}.${code ?? ''}`;
-    return known(key) ? t(key) : '—';
-  }, [t]);
-  return useMemo(() => ({
-    status: (s: string) => word('pts.status', s),
-    source: (s: string) => word('pts.source', s),
-    proposer: (p: string) => word('pts.proposer', p),
-    event: (e: string) => word('pts.event', e),
-    cap: (cap: number | null, period: string | null) => (cap == null ? t('pts.rule.cap.none') : t(period === 'month' ? 'pts.rule.cap.month' : 'pts.rule.cap.year', { n: cap })),
-  }), [word, t]);
+  const word = useCallback(
+    (prefix: string, code: string | null | undefined) => {
+      const key = `${prefix}.${code ?? ''}`;
+      return known(key) ? t(key) : '—';
+    },
+    [t],
+  );
+  return useMemo(
+    () => ({
+      status: (s: string) => word('pts.status', s),
+      source: (s: string) => word('pts.source', s),
+      proposer: (p: string) => word('pts.proposer', p),
+      event: (e: string) => word('pts.event', e),
+      cap: (cap: number | null, period: string | null) =>
+        cap == null ? t('pts.rule.cap.none') : t(period === 'month' ? 'pts.rule.cap.month' : 'pts.rule.cap.year', { n: cap }),
+    }),
+    [word, t],
+  );
 }
 
 export const AWARD_COLOR: Record<string, string> = { pending: 'orange', publicized: 'blue', effective: 'green', rejected: 'default' };

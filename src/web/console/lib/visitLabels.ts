@@ -25,7 +25,7 @@ export function useVisitLabels() {
         if (p.frequency === 'weekly') return `${day(p.periodStart)}–${day(p.periodEnd)}`;
         if (p.frequency === 'quarterly') {
           const q = Number(p.periodKey.slice(-1));
-          return t('visits.period.quarter', { y: p.periodKey.slice(0, 4), q: locale === 'zh-CN' ? '一二三四'[q - 1] ?? String(q) : q });
+          return t('visits.period.quarter', { y: p.periodKey.slice(0, 4), q: locale === 'zh-CN' ? ('一二三四'[q - 1] ?? String(q)) : q });
         }
         return '';
       },
@@ -34,7 +34,7 @@ export function useVisitLabels() {
         if (kind === 'daily') return day(periodKey);
         if (kind === 'fortnightly') return `${day(periodKey)}–${day(periodEnd)}`;
         const q = Number(periodKey.slice(-1));
-        return t('visits.period.quarter', { y: periodKey.slice(0, 4), q: locale === 'zh-CN' ? '一二三四'[q - 1] ?? String(q) : q });
+        return t('visits.period.quarter', { y: periodKey.slice(0, 4), q: locale === 'zh-CN' ? ('一二三四'[q - 1] ?? String(q)) : q });
       },
     };
   }, [t, locale]);

@@ -19,11 +19,15 @@ export function CasePage() {
   return (
     <div className="xz-page xz-page-back">
       <BackBar title="事件详情" extra={c ? <ReadAloud c={c} /> : undefined} />
-      {q.isPending ? <Skeletons n={2} /> : q.isError || !c ? (
+      {q.isPending ? (
+        <Skeletons n={2} />
+      ) : q.isError || !c ? (
         <div className="xz-card xz-empty" role="alert">
           <p>{errorMessage(q.error, '没有找到这件事，可能已被撤回或您无权查看。')}</p>
         </div>
-      ) : <CaseBody c={c} />}
+      ) : (
+        <CaseBody c={c} />
+      )}
     </div>
   );
 }
@@ -36,13 +40,37 @@ function CaseBody({ c }: { c: CaseDetail }) {
   return (
     <>
       <section className="xz-card xz-facts" aria-labelledby="case-title">
-        <h2 id="case-title" className="xz-case-h">{c.title}</h2>
-        <div className="xz-facts-status"><StatusTag status={c.status} /><span className="xz-muted">编号 {c.seq}</span></div>
+        <h2 id="case-title" className="xz-case-h">
+          {c.title}
+        </h2>
+        <div className="xz-facts-status">
+          <StatusTag status={c.status} />
+          <span className="xz-muted">编号 {c.seq}</span>
+        </div>
         <dl className="xz-dl">
-          <div><dt>类别</dt><dd>{c.categoryName}</dd></div>
-          <div><dt>地点</dt><dd>{c.regionName}</dd></div>
-          <div><dt>上报</dt><dd>{dayWord(c.reportedAt)} · {c.reporterName}</dd></div>
-          {c.assigneeName && <div><dt>经办</dt><dd>{c.assigneeUnit ? `${c.assigneeUnit} · ` : ''}{c.assigneeName}</dd></div>}
+          <div>
+            <dt>类别</dt>
+            <dd>{c.categoryName}</dd>
+          </div>
+          <div>
+            <dt>地点</dt>
+            <dd>{c.regionName}</dd>
+          </div>
+          <div>
+            <dt>上报</dt>
+            <dd>
+              {dayWord(c.reportedAt)} · {c.reporterName}
+            </dd>
+          </div>
+          {c.assigneeName && (
+            <div>
+              <dt>经办</dt>
+              <dd>
+                {c.assigneeUnit ? `${c.assigneeUnit} · ` : ''}
+                {c.assigneeName}
+              </dd>
+            </div>
+          )}
         </dl>
         {c.description && <p className="xz-desc">{c.description}</p>}
         {photos.length > 0 && (
@@ -57,25 +85,42 @@ function CaseBody({ c }: { c: CaseDetail }) {
         <ImageViewer.Multi images={urls} visible={viewing !== null} defaultIndex={viewing ?? 0} onClose={() => setViewing(null)} />
       </section>
 
-      {c.actions.includes('rate') ? <RateBox c={c} onDone={() => setThanks(true)} /> : c.rating != null && (
-        <section className="xz-card" aria-labelledby="h-myrating">
-          {thanks && <p className="xz-thanks" role="status">感谢评价！村里已经收到您的意见。</p>}
-          <h2 id="h-myrating" className="xz-section-in">{thanks ? '您的评价' : '评价'}</h2>
-          <Stars value={c.rating} readOnly />
-          <p className="xz-rate-word">{RATING_WORDS[c.rating - 1]}</p>
-          {c.ratingComment && <p className="xz-desc">“{c.ratingComment}”</p>}
-        </section>
+      {c.actions.includes('rate') ? (
+        <RateBox c={c} onDone={() => setThanks(true)} />
+      ) : (
+        c.rating != null && (
+          <section className="xz-card" aria-labelledby="h-myrating">
+            {thanks && (
+              <p className="xz-thanks" role="status">
+                感谢评价！村里已经收到您的意见。
+              </p>
+            )}
+            <h2 id="h-myrating" className="xz-section-in">
+              {thanks ? '您的评价' : '评价'}
+            </h2>
+            <Stars value={c.rating} readOnly />
+            <p className="xz-rate-word">{RATING_WORDS[c.rating - 1]}</p>
+            {c.ratingComment && <p className="xz-desc">“{c.ratingComment}”</p>}
+          </section>
+        )
       )}
 
       <section className="xz-card" aria-labelledby="h-timeline">
-        <h2 id="h-timeline" className="xz-section-in">办理经过</h2>
+        <h2 id="h-timeline" className="xz-section-in">
+          办理经过
+        </h2>
         <ol className="xz-timeline">
           {[...c.history].reverse().map((h, i) => (
             <li key={`${h.at}-${i}`} className={i === 0 ? 'xz-tl xz-tl-now' : 'xz-tl'}>
               <span className="xz-tl-dot" aria-hidden />
               <div className="xz-tl-body">
-                <div className="xz-tl-head"><strong className="xz-tl-action">{actionWord(h.action)}</strong><span className="xz-tl-who">{h.byName}</span></div>
-                <time className="xz-tl-time" dateTime={h.at}>{timeWord(h.at)}</time>
+                <div className="xz-tl-head">
+                  <strong className="xz-tl-action">{actionWord(h.action)}</strong>
+                  <span className="xz-tl-who">{h.byName}</span>
+                </div>
+                <time className="xz-tl-time" dateTime={h.at}>
+                  {timeWord(h.at)}
+                </time>
                 {h.note && <p className="xz-tl-note">{h.note}</p>}
               </div>
             </li>
@@ -102,8 +147,12 @@ function ReadAloud({ c }: { c: CaseDetail }) {
   const { supported, speaking, toggle } = useReadAloud();
   if (!supported) return null;
   return (
-    <button type="button" className={speaking ? 'xz-read-btn xz-read-on' : 'xz-read-btn'}
-      aria-label={speaking ? '停止朗读' : '朗读'} onClick={() => toggle(spokenText(c))}>
+    <button
+      type="button"
+      className={speaking ? 'xz-read-btn xz-read-on' : 'xz-read-btn'}
+      aria-label={speaking ? '停止朗读' : '朗读'}
+      onClick={() => toggle(spokenText(c))}
+    >
       <span className="xz-read-pill" aria-hidden>
         {speaking ? <span className="xz-stop-mark" /> : <SoundOutline />}
         {speaking ? '停止' : '朗读'}
@@ -116,15 +165,24 @@ function Stars({ value, onChange, readOnly }: { value: number; onChange?: (n: nu
   if (readOnly) {
     return (
       <div className="xz-stars xz-stars-ro" role="img" aria-label={`${value}星，${RATING_WORDS[value - 1]}`}>
-        {[1, 2, 3, 4, 5].map((n) => <StarFill key={n} className={n <= value ? 'xz-star-on' : 'xz-star-off'} aria-hidden />)}
+        {[1, 2, 3, 4, 5].map((n) => (
+          <StarFill key={n} className={n <= value ? 'xz-star-on' : 'xz-star-off'} aria-hidden />
+        ))}
       </div>
     );
   }
   return (
     <div className="xz-stars" role="radiogroup" aria-label="满意程度">
       {[1, 2, 3, 4, 5].map((n) => (
-        <button key={n} type="button" role="radio" aria-checked={value === n} aria-label={`${n}星 ${RATING_WORDS[n - 1]}`}
-          className={n <= value ? 'xz-star xz-star-on' : 'xz-star xz-star-off'} onClick={() => onChange?.(n)}>
+        <button
+          key={n}
+          type="button"
+          role="radio"
+          aria-checked={value === n}
+          aria-label={`${n}星 ${RATING_WORDS[n - 1]}`}
+          className={n <= value ? 'xz-star xz-star-on' : 'xz-star xz-star-off'}
+          onClick={() => onChange?.(n)}
+        >
           <StarFill aria-hidden />
         </button>
       ))}
@@ -150,7 +208,12 @@ function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
     setBusy(true);
     setError('');
     try {
-      const next = await api.post<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/transitions`, { action: 'rate', rating, note: note.trim() || undefined, idempotencyKey: key });
+      const next = await api.post<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/transitions`, {
+        action: 'rate',
+        rating,
+        note: note.trim() || undefined,
+        idempotencyKey: key,
+      });
       onDone();
       qc.setQueryData(['h5', 'case', c.id], next);
       await qc.invalidateQueries({ queryKey: ['h5', 'cases'] });
@@ -163,14 +226,34 @@ function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
 
   return (
     <section ref={ref} id="rate" className="xz-card xz-ratebox" aria-labelledby="h-rate">
-      <h2 id="h-rate" className="xz-section-in">请您评价</h2>
+      <h2 id="h-rate" className="xz-section-in">
+        请您评价
+      </h2>
       <p className="xz-muted">这件事办得怎么样？请您打个分，村里都能看到。</p>
       <Stars value={rating} onChange={setRating} />
-      <p className="xz-rate-word" aria-live="polite">{rating ? RATING_WORDS[rating - 1] : '点星星打分'}</p>
-      <label htmlFor="rate-note" className="xz-label">想说的话（可不填）</label>
-      <TextArea id="rate-note" placeholder="比如：处理很及时，谢谢！" value={note} onChange={setNote} maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
-      {error && <p className="xz-error" role="alert">{error}</p>}
-      <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在提交" onClick={submit}>提交评价</Button>
+      <p className="xz-rate-word" aria-live="polite">
+        {rating ? RATING_WORDS[rating - 1] : '点星星打分'}
+      </p>
+      <label htmlFor="rate-note" className="xz-label">
+        想说的话（可不填）
+      </label>
+      <TextArea
+        id="rate-note"
+        placeholder="比如：处理很及时，谢谢！"
+        value={note}
+        onChange={setNote}
+        maxLength={200}
+        showCount
+        autoSize={{ minRows: 2, maxRows: 5 }}
+      />
+      {error && (
+        <p className="xz-error" role="alert">
+          {error}
+        </p>
+      )}
+      <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在提交" onClick={submit}>
+        提交评价
+      </Button>
     </section>
   );
 }

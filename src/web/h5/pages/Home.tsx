@@ -34,10 +34,21 @@ export function HomePage() {
   return (
     <div className="xz-page">
       <PageTitle sub={grant ? grant.regionName : undefined}>{me ? `您好，${me.name}` : '我家的事'}</PageTitle>
-      {family.isPending || rating.isPending ? <Skeletons /> : failed && !failed.data ? (
+      {family.isPending || rating.isPending ? (
+        <Skeletons />
+      ) : failed && !failed.data ? (
         <div className="xz-card xz-empty" role="alert">
           <p>{errorMessage(failed.error, '事件没有加载出来')}</p>
-          <Button color="primary" fill="outline" onClick={() => { void family.refetch(); void rating.refetch(); }}>重新加载</Button>
+          <Button
+            color="primary"
+            fill="outline"
+            onClick={() => {
+              void family.refetch();
+              void rating.refetch();
+            }}
+          >
+            重新加载
+          </Button>
         </div>
       ) : (
         <>
@@ -47,37 +58,67 @@ export function HomePage() {
                 待评价 <span className="xz-count">{moreToRate ? (exact ? rateTotal : `${toRate.length}+`) : toRate.length}</span>
               </h2>
               <p className="xz-section-hint">事情办完了，请告诉村里您满不满意。</p>
-              {toRate.map((c) => <CaseCard key={c.id} c={c} />)}
+              {toRate.map((c) => (
+                <CaseCard key={c.id} c={c} />
+              ))}
               {moreToRate && (
-                <Button block fill="outline" color="primary" className="xz-more-btn" loading={rating.isFetchingNextPage} loadingText="正在加载"
-                  onClick={() => { void rating.fetchNextPage(); }}>
+                <Button
+                  block
+                  fill="outline"
+                  color="primary"
+                  className="xz-more-btn"
+                  loading={rating.isFetchingNextPage}
+                  loadingText="正在加载"
+                  onClick={() => {
+                    void rating.fetchNextPage();
+                  }}
+                >
                   {rateLeft ? `还有 ${rateLeft} 件待评价，点此查看` : '查看更多待评价'}
                 </Button>
               )}
             </section>
           )}
           <section aria-labelledby="h-family">
-            <h2 id="h-family" className="xz-section">我家的事</h2>
+            <h2 id="h-family" className="xz-section">
+              我家的事
+            </h2>
             {rest.length === 0 && toRate.length === 0 && !family.hasNextPage ? (
               <div className="xz-card xz-empty">
                 <p className="xz-empty-title">还没有您家的事</p>
                 <p>看到路坏了、垃圾没人清、有安全隐患，拍张照片告诉村里，办理进度会显示在这里。</p>
-                <Button color="primary" size="large" className="xz-main-btn" onClick={() => navigate('/h5/report')}>去随手拍</Button>
+                <Button color="primary" size="large" className="xz-main-btn" onClick={() => navigate('/h5/report')}>
+                  去随手拍
+                </Button>
               </div>
             ) : rest.length === 0 && !family.hasNextPage ? (
               <p className="xz-section-hint">其他事情都已评价过了。</p>
-            ) : rest.map((c) => <CaseCard key={c.id} c={c} />)}
+            ) : (
+              rest.map((c) => <CaseCard key={c.id} c={c} />)
+            )}
             <InfiniteScroll loadMore={loadMore} hasMore={!!family.hasNextPage} threshold={400}>
               {(hasMore, loadFailed, retry) => (
                 <div className="xz-list-end" role="status">
                   {loadFailed ? (
                     <>
                       <span>没有加载出来</span>
-                      <button type="button" className="xz-link-btn" onClick={() => { void retry(); }}>重新加载</button>
+                      <button
+                        type="button"
+                        className="xz-link-btn"
+                        onClick={() => {
+                          void retry();
+                        }}
+                      >
+                        重新加载
+                      </button>
                     </>
                   ) : hasMore ? (
-                    <><DotLoading color="primary" /><span>正在加载更多</span></>
-                  ) : (family.data?.pages.length ?? 0) > 1 ? <span>已经到底了</span> : null}
+                    <>
+                      <DotLoading color="primary" />
+                      <span>正在加载更多</span>
+                    </>
+                  ) : (family.data?.pages.length ?? 0) > 1 ? (
+                    <span>已经到底了</span>
+                  ) : null}
                 </div>
               )}
             </InfiniteScroll>
@@ -104,7 +145,9 @@ function CaseCard({ c }: { c: CaseItem | FamilyCase }) {
         </span>
       </Link>
       {canRate && (
-        <Link to={`/h5/cases/${encodeURIComponent(c.id)}#rate`} className="xz-rate-btn" aria-label={`去评价：${c.title}`}>去评价</Link>
+        <Link to={`/h5/cases/${encodeURIComponent(c.id)}#rate`} className="xz-rate-btn" aria-label={`去评价：${c.title}`}>
+          去评价
+        </Link>
       )}
     </article>
   );

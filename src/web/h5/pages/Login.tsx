@@ -32,7 +32,7 @@ export function LoginPage() {
       const me = await api.get<Me>('/api/me');
       qc.setQueryData(meKey, me);
       const next = params.get('next');
-      navigate(next && next.startsWith('/h5') && !next.startsWith('/h5/login') ? next : homePath(me), { replace: true });
+      navigate(next?.startsWith('/h5') && !next.startsWith('/h5/login') ? next : homePath(me), { replace: true });
     } catch (err) {
       setError(errorMessage(err, '手机号或密码不正确，请重新输入'));
     } finally {
@@ -49,21 +49,39 @@ export function LoginPage() {
         </label>
       </div>
       <header className="xz-login-brand">
-        <div className="xz-logo" aria-hidden>治</div>
+        <div className="xz-logo" aria-hidden>
+          治
+        </div>
         <h1>乡治 · 村民端</h1>
         <p>随手拍、查进度、给办理打分</p>
       </header>
       <form className="xz-card xz-login-form" onSubmit={submit} noValidate>
         <div className="xz-field">
           <label htmlFor="login-phone">手机号</label>
-          <Input id="login-phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} placeholder="请输入手机号" value={phone} onChange={setPhone} clearable />
+          <Input
+            id="login-phone"
+            type="tel"
+            inputMode="numeric"
+            autoComplete="tel"
+            maxLength={11}
+            placeholder="请输入手机号"
+            value={phone}
+            onChange={setPhone}
+            clearable
+          />
         </div>
         <div className="xz-field">
           <label htmlFor="login-password">密码</label>
           <Input id="login-password" type="password" autoComplete="current-password" placeholder="请输入密码" value={password} onChange={setPassword} />
         </div>
-        {error && <p className="xz-error" role="alert">{error}</p>}
-        <Button type="submit" color="primary" block size="large" loading={busy} loadingText="正在登录" className="xz-main-btn">登录</Button>
+        {error && (
+          <p className="xz-error" role="alert">
+            {error}
+          </p>
+        )}
+        <Button type="submit" color="primary" block size="large" loading={busy} loadingText="正在登录" className="xz-main-btn">
+          登录
+        </Button>
         <p className="xz-hint">忘记密码请联系本村网格员或村委会重置。</p>
         <p className="xz-hint">网格员、村干部也在这里登录。</p>
       </form>

@@ -28,7 +28,9 @@ export function OutboxPage() {
     <div className="xz-page xz-page-back">
       <BackBar title="待同步" fallback={homePath(me)} />
       {justSent ? (
-        <p className="xz-saved" role="status"><CheckCircleFill aria-hidden /> {what}已上报</p>
+        <p className="xz-saved" role="status">
+          <CheckCircleFill aria-hidden /> {what}已上报
+        </p>
       ) : justSaved?.status === 'pending' ? (
         <div className="xz-saved xz-saved-phone" role="status">
           <CheckCircleFill aria-hidden />
@@ -45,29 +47,52 @@ export function OutboxPage() {
         <>
           {box.pending.length > 0 && (
             <section aria-labelledby="h-pending">
-              <h2 id="h-pending" className="xz-section">等待上报<span className="xz-count xz-count-wait">{box.pending.length}</span></h2>
+              <h2 id="h-pending" className="xz-section">
+                等待上报<span className="xz-count xz-count-wait">{box.pending.length}</span>
+              </h2>
               <p className="xz-section-hint">按保存的先后上报；每条只会记一次，重复发送也不会多出一条。</p>
-              {box.pending.map((e) => <EntryCard key={e.key} e={e} highlight={e.key === savedKey} />)}
+              {box.pending.map((e) => (
+                <EntryCard key={e.key} e={e} highlight={e.key === savedKey} />
+              ))}
             </section>
           )}
           {box.failed.length > 0 && (
             <section aria-labelledby="h-failed">
-              <h2 id="h-failed" className="xz-section">没有上报成功<span className="xz-count">{box.failed.length}</span></h2>
+              <h2 id="h-failed" className="xz-section">
+                没有上报成功<span className="xz-count">{box.failed.length}</span>
+              </h2>
               <p className="xz-section-hint">服务器没有接收这些记录，原因见每条下面。看过后可以删除，需要的话重新记录一次。</p>
-              {box.failed.map((e) => <EntryCard key={e.key} e={e} />)}
+              {box.failed.map((e) => (
+                <EntryCard key={e.key} e={e} />
+              ))}
             </section>
           )}
         </>
       )}
 
       {justSent?.kind === 'visit' && justSent.problem && (
-        <Link to={`/h5/visits/${encodeURIComponent(justSent.id)}`} className="xz-more-link">打开走访记录，转为事件<RightOutline aria-hidden /></Link>
+        <Link to={`/h5/visits/${encodeURIComponent(justSent.id)}`} className="xz-more-link">
+          打开走访记录，转为事件
+          <RightOutline aria-hidden />
+        </Link>
       )}
       <div className="xz-actionbar xz-outbox-actions">
         {box.pending.length > 0 && me && (
-          <Button block size="large" color="primary" className="xz-main-btn" loading={box.syncing} loadingText="正在上报" onClick={() => void runSync(me.id, qc)}>立即同步</Button>
+          <Button
+            block
+            size="large"
+            color="primary"
+            className="xz-main-btn"
+            loading={box.syncing}
+            loadingText="正在上报"
+            onClick={() => void runSync(me.id, qc)}
+          >
+            立即同步
+          </Button>
         )}
-        <Link to={homePath(me)} className="xz-plain-btn">{savedKey ? '完成，回到今日' : '回到今日'}</Link>
+        <Link to={homePath(me)} className="xz-plain-btn">
+          {savedKey ? '完成，回到今日' : '回到今日'}
+        </Link>
       </div>
     </div>
   );
@@ -78,7 +103,8 @@ function EntryCard({ e, highlight }: { e: OutboxEntry; highlight?: boolean }) {
   const remove = async () => {
     const ok = await Dialog.confirm({
       content: '删除后这条记录不会再上报，手机上也不再保留。确定删除吗？',
-      confirmText: '删除', cancelText: '再想想',
+      confirmText: '删除',
+      cancelText: '再想想',
     });
     if (ok) await discard(e.key);
   };
@@ -98,24 +124,47 @@ function EntryCard({ e, highlight }: { e: OutboxEntry; highlight?: boolean }) {
             {e.body.location && <span className="xz-reason">已附位置</span>}
           </p>
           <p className="xz-desc">{e.body.situation}</p>
-          {e.body.needs && <><h4 className="xz-sub">群众诉求</h4><p className="xz-desc">{e.body.needs}</p></>}
-          {e.body.followUp && <><h4 className="xz-sub">后续跟进</h4><p className="xz-desc">{e.body.followUp}</p></>}
+          {e.body.needs && (
+            <>
+              <h4 className="xz-sub">群众诉求</h4>
+              <p className="xz-desc">{e.body.needs}</p>
+            </>
+          )}
+          {e.body.followUp && (
+            <>
+              <h4 className="xz-sub">后续跟进</h4>
+              <p className="xz-desc">{e.body.followUp}</p>
+            </>
+          )}
           {e.photo && <Thumb blob={e.photo} name={e.photoName ?? '现场照片'} />}
         </>
       ) : (
         <>
-          <p className="xz-obx-line">共{e.total}项，{e.issues.length ? <strong className="xz-late-text">{e.issues.length}项有问题</strong> : '全部正常'}</p>
-          {e.issues.map((i) => <p key={i.name} className="xz-desc"><strong>{i.name}：</strong>{i.note}</p>)}
+          <p className="xz-obx-line">
+            共{e.total}项，{e.issues.length ? <strong className="xz-late-text">{e.issues.length}项有问题</strong> : '全部正常'}
+          </p>
+          {e.issues.map((i) => (
+            <p key={i.name} className="xz-desc">
+              <strong>{i.name}：</strong>
+              {i.note}
+            </p>
+          ))}
         </>
       )}
       {failed ? (
         <>
-          <p className="xz-error" role="alert">{e.error ?? '服务器没有接收这条记录'}</p>
+          <p className="xz-error" role="alert">
+            {e.error ?? '服务器没有接收这条记录'}
+          </p>
           <div className="xz-obx-btns">
             {e.kind === 'visit' && e.visitId && (
-              <Link to={`/h5/visits/${encodeURIComponent(e.visitId)}`} className="xz-link-btn xz-obx-open">查看走访记录</Link>
+              <Link to={`/h5/visits/${encodeURIComponent(e.visitId)}`} className="xz-link-btn xz-obx-open">
+                查看走访记录
+              </Link>
             )}
-            <button type="button" className="xz-link-btn xz-obx-del" onClick={() => void remove()}>删除这条</button>
+            <button type="button" className="xz-link-btn xz-obx-del" onClick={() => void remove()}>
+              删除这条
+            </button>
           </div>
         </>
       ) : e.error ? (

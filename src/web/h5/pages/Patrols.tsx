@@ -17,25 +17,43 @@ export function PatrolsPage() {
       <PageTitle sub="日巡查每天一次；月排查每月1日、15日；季度联查每季度初">巡查</PageTitle>
       <section aria-labelledby="h-due">
         <SectionHead id="h-due" title="今日巡查" count={left} />
-        {due.isPending ? <Skeletons n={1} /> : due.isError ? <Failed error={due.error} retry={() => due.refetch()} /> : due.data.length === 0 ? (
+        {due.isPending ? (
+          <Skeletons n={1} />
+        ) : due.isError ? (
+          <Failed error={due.error} retry={() => due.refetch()} />
+        ) : due.data.length === 0 ? (
           <p className="xz-card xz-quiet">今天没有要巡查的区域。</p>
-        ) : due.data.map((p) => <PatrolDueCard key={`${p.kind}-${p.regionId}`} p={p} pending={isPending(p)} />)}
+        ) : (
+          due.data.map((p) => <PatrolDueCard key={`${p.kind}-${p.regionId}`} p={p} pending={isPending(p)} />)
+        )}
       </section>
       <section aria-labelledby="h-mine">
         <SectionHead id="h-mine" title="我的巡查记录" />
-        {mine.isPending ? <Skeletons n={1} /> : mine.isError ? <Failed error={mine.error} retry={() => mine.refetch()} /> : mine.data.items.length === 0 ? (
+        {mine.isPending ? (
+          <Skeletons n={1} />
+        ) : mine.isError ? (
+          <Failed error={mine.error} retry={() => mine.refetch()} />
+        ) : mine.data.items.length === 0 ? (
           <p className="xz-card xz-quiet">还没有巡查记录。</p>
-        ) : mine.data.items.map((p) => (
-          <article key={p.id} className="xz-card xz-case">
-            <Link to={`/h5/patrols/${encodeURIComponent(p.id)}`} className="xz-case-link">
-              <span className="xz-case-top">
-                <span className="xz-case-title">{KIND_WORDS[p.kind]} · {p.regionName}</span>
-                {p.problems > 0 ? <Tag word={`${p.problems}项有问题`} tone="late" /> : <Tag word="全部正常" tone="done" />}
-              </span>
-              <span className="xz-case-meta"><span>{shortDay(p.patrolDate)} · {p.results.length}项</span></span>
-            </Link>
-          </article>
-        ))}
+        ) : (
+          mine.data.items.map((p) => (
+            <article key={p.id} className="xz-card xz-case">
+              <Link to={`/h5/patrols/${encodeURIComponent(p.id)}`} className="xz-case-link">
+                <span className="xz-case-top">
+                  <span className="xz-case-title">
+                    {KIND_WORDS[p.kind]} · {p.regionName}
+                  </span>
+                  {p.problems > 0 ? <Tag word={`${p.problems}项有问题`} tone="late" /> : <Tag word="全部正常" tone="done" />}
+                </span>
+                <span className="xz-case-meta">
+                  <span>
+                    {shortDay(p.patrolDate)} · {p.results.length}项
+                  </span>
+                </span>
+              </Link>
+            </article>
+          ))
+        )}
       </section>
     </div>
   );

@@ -17,7 +17,11 @@ export function PointsClaimPage() {
   const hh = homeGrant(me)?.householdId ?? undefined;
   const village = useMyVillage(me);
   const rules = useRules(village.data?.id);
-  const family = useQuery({ queryKey: ['h5', 'family', hh], queryFn: () => api.get<HouseholdDetail>(`/api/households/${encodeURIComponent(hh!)}`), enabled: !!hh });
+  const family = useQuery({
+    queryKey: ['h5', 'family', hh],
+    queryFn: () => api.get<HouseholdDetail>(`/api/households/${encodeURIComponent(hh!)}`),
+    enabled: !!hh,
+  });
   const navigate = useNavigate();
   const qc = useQueryClient();
   const shot = usePhotoPick();
@@ -32,8 +36,14 @@ export function PointsClaimPage() {
   const claimable = (rules.data ?? []).filter((r) => r.proposers.includes('villager') && r.value > 0);
 
   const submit = async () => {
-    if (!ruleId) { setError('请选择申报的事项'); return; }
-    if (!shot.photo) { setError('请拍一张照片作为证明'); return; }
+    if (!ruleId) {
+      setError('请选择申报的事项');
+      return;
+    }
+    if (!shot.photo) {
+      setError('请拍一张照片作为证明');
+      return;
+    }
     setBusy(true);
     setError('');
     // The state updates only on the next render: keep the claim's id here too, so this very catch knows it exists.
@@ -55,7 +65,9 @@ export function PointsClaimPage() {
   return (
     <div className="xz-page xz-page-back">
       <BackBar title="我要申报积分" fallback="/h5/points" />
-      {rules.isPending || village.isPending ? <Skeletons n={2} /> : !claimable.length ? (
+      {rules.isPending || village.isPending ? (
+        <Skeletons n={2} />
+      ) : !claimable.length ? (
         <p className="xz-card xz-muted">本村暂时没有可以由村民自己申报的积分事项。好人好事可以请网格员或村干部代为申报。</p>
       ) : (
         <div className="xz-card">
@@ -63,8 +75,19 @@ export function PointsClaimPage() {
             <legend className="xz-label">申报什么事项（必选）</legend>
             <div className="xz-chips xz-chips-1">
               {claimable.map((r) => (
-                <button key={r.id} type="button" aria-pressed={ruleId === r.id} className={ruleId === r.id ? 'xz-chip xz-chip-on' : 'xz-chip'} onClick={() => { setRuleId(r.id); setError(''); }} disabled={!!createdId}>
-                  <span>{r.name}</span><strong className="xz-pts-plus">+{r.value}</strong>
+                <button
+                  key={r.id}
+                  type="button"
+                  aria-pressed={ruleId === r.id}
+                  className={ruleId === r.id ? 'xz-chip xz-chip-on' : 'xz-chip'}
+                  onClick={() => {
+                    setRuleId(r.id);
+                    setError('');
+                  }}
+                  disabled={!!createdId}
+                >
+                  <span>{r.name}</span>
+                  <strong className="xz-pts-plus">+{r.value}</strong>
                 </button>
               ))}
             </div>
@@ -74,22 +97,47 @@ export function PointsClaimPage() {
               <legend className="xz-label">是谁做的（选填）</legend>
               <div className="xz-chips">
                 {family.data!.residents.map((r) => (
-                  <button key={r.id} type="button" aria-pressed={residentId === r.id} className={residentId === r.id ? 'xz-chip xz-chip-on' : 'xz-chip'} onClick={() => setResidentId(residentId === r.id ? '' : r.id)} disabled={!!createdId}>{r.name}</button>
+                  <button
+                    key={r.id}
+                    type="button"
+                    aria-pressed={residentId === r.id}
+                    className={residentId === r.id ? 'xz-chip xz-chip-on' : 'xz-chip'}
+                    onClick={() => setResidentId(residentId === r.id ? '' : r.id)}
+                    disabled={!!createdId}
+                  >
+                    {r.name}
+                  </button>
                 ))}
               </div>
             </fieldset>
           )}
           <div className="xz-field">
-            <label className="xz-label" htmlFor="claim-note">说明（选填）</label>
-            <TextArea id="claim-note" value={note} onChange={setNote} rows={3} maxLength={300} placeholder="例如：11月26日参加村里组织的清扫" disabled={!!createdId} />
+            <label className="xz-label" htmlFor="claim-note">
+              说明（选填）
+            </label>
+            <TextArea
+              id="claim-note"
+              value={note}
+              onChange={setNote}
+              rows={3}
+              maxLength={300}
+              placeholder="例如：11月26日参加村里组织的清扫"
+              disabled={!!createdId}
+            />
           </div>
           <PhotoField id="claim-photo" label="证明照片（必填）" state={shot} onError={setError} />
-          {error && <p className="xz-error" role="alert">{error}</p>}
+          {error && (
+            <p className="xz-error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
       )}
       {claimable.length > 0 && (
         <div className="xz-actionbar">
-          <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在提交" disabled={shot.shrinking} onClick={submit}>{createdId ? '重新上传照片' : '提交申报'}</Button>
+          <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在提交" disabled={shot.shrinking} onClick={submit}>
+            {createdId ? '重新上传照片' : '提交申报'}
+          </Button>
         </div>
       )}
     </div>

@@ -53,8 +53,13 @@ export function ReportPage() {
       let id = createdId;
       if (!id) {
         const created = await api.post<CaseDetail>('/api/cases', {
-          type: 'incident', category, title: title.trim(), description: description.trim(), regionId: grant.regionId,
-          householdId: grant.householdId ?? undefined, idempotencyKey: key,
+          type: 'incident',
+          category,
+          title: title.trim(),
+          description: description.trim(),
+          regionId: grant.regionId,
+          householdId: grant.householdId ?? undefined,
+          idempotencyKey: key,
         });
         id = created.id;
         setCreatedId(id);
@@ -77,18 +82,28 @@ export function ReportPage() {
       <div className="xz-card">
         <fieldset className="xz-fieldset">
           <legend className="xz-label">是什么问题</legend>
-          {cats.isPending ? <Skeletons n={1} /> : groups.map(([g, list]) => (
-            <div key={g} className="xz-chip-group">
-              <div className="xz-chip-group-name">{g}</div>
-              <div className="xz-chips">
-                {list.map((c) => (
-                  <button key={c.code} type="button" aria-pressed={category === c.code} className={category === c.code ? 'xz-chip xz-chip-on' : 'xz-chip'} onClick={() => setCategory(c.code)}>
-                    {c.name}
-                  </button>
-                ))}
+          {cats.isPending ? (
+            <Skeletons n={1} />
+          ) : (
+            groups.map(([g, list]) => (
+              <div key={g} className="xz-chip-group">
+                <div className="xz-chip-group-name">{g}</div>
+                <div className="xz-chips">
+                  {list.map((c) => (
+                    <button
+                      key={c.code}
+                      type="button"
+                      aria-pressed={category === c.code}
+                      className={category === c.code ? 'xz-chip xz-chip-on' : 'xz-chip'}
+                      onClick={() => setCategory(c.code)}
+                    >
+                      {c.name}
+                    </button>
+                  ))}
+                </div>
               </div>
-            </div>
-          ))}
+            ))
+          )}
         </fieldset>
 
         <div className="xz-field">
@@ -97,16 +112,32 @@ export function ReportPage() {
         </div>
         <div className="xz-field">
           <label htmlFor="rep-desc">详细情况</label>
-          <TextArea id="rep-desc" placeholder="在哪里、什么情况、持续多久了" value={description} onChange={setDescription} maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 6 }} />
+          <TextArea
+            id="rep-desc"
+            placeholder="在哪里、什么情况、持续多久了"
+            value={description}
+            onChange={setDescription}
+            maxLength={500}
+            showCount
+            autoSize={{ minRows: 3, maxRows: 6 }}
+          />
         </div>
 
         <PhotoField id="rep-photo" label="现场照片" state={shot} onError={setError} />
 
-        <p className="xz-place"><EnvironmentOutline aria-hidden /> 地点：{grant?.regionName ?? '未登记'}</p>
-        {error && <p className="xz-error" role="alert">{error}</p>}
+        <p className="xz-place">
+          <EnvironmentOutline aria-hidden /> 地点：{grant?.regionName ?? '未登记'}
+        </p>
+        {error && (
+          <p className="xz-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
       <div className="xz-actionbar">
-        <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在上报" disabled={shrinking} onClick={submit}>提交上报</Button>
+        <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在上报" disabled={shrinking} onClick={submit}>
+          提交上报
+        </Button>
       </div>
     </div>
   );

@@ -22,25 +22,47 @@ export function StorePage() {
   return (
     <div className="xz-page xz-page-back">
       <BackBar title="追梦超市" fallback="/h5/points" />
-      <div className="xz-card xz-pts-strip"><span>我家积分</span><strong>{balance.toLocaleString('zh-CN')} 分</strong></div>
-      {items.isPending || village.isPending ? <Skeletons /> : items.isError ? <p className="xz-card" role="alert">{errorMessage(items.error, '商品没有加载出来')}</p>
-        : !items.data.length ? <p className="xz-card xz-muted">村超市还没有上架商品。</p> : (
-          <ul className="xz-shop" aria-label="商品">
-            {[...items.data].sort((a, b) => Number(a.stock === 0) - Number(b.stock === 0)).map((i) => {
+      <div className="xz-card xz-pts-strip">
+        <span>我家积分</span>
+        <strong>{balance.toLocaleString('zh-CN')} 分</strong>
+      </div>
+      {items.isPending || village.isPending ? (
+        <Skeletons />
+      ) : items.isError ? (
+        <p className="xz-card" role="alert">
+          {errorMessage(items.error, '商品没有加载出来')}
+        </p>
+      ) : !items.data.length ? (
+        <p className="xz-card xz-muted">村超市还没有上架商品。</p>
+      ) : (
+        <ul className="xz-shop" aria-label="商品">
+          {[...items.data]
+            .sort((a, b) => Number(a.stock === 0) - Number(b.stock === 0))
+            .map((i) => {
               const url = itemPhotoUrl(i);
               return (
                 <li key={i.id}>
-                  <button type="button" className="xz-shop-item" onClick={() => setOpen(i)} disabled={i.stock === 0} aria-label={`${i.name}，${i.cost}积分，${i.stock ? `还剩${i.stock}件` : '已兑完'}`}>
+                  <button
+                    type="button"
+                    className="xz-shop-item"
+                    onClick={() => setOpen(i)}
+                    disabled={i.stock === 0}
+                    aria-label={`${i.name}，${i.cost}积分，${i.stock ? `还剩${i.stock}件` : '已兑完'}`}
+                  >
                     <span className="xz-shop-photo">{url ? <img src={url} alt="" loading="lazy" /> : <GiftOutline aria-hidden />}</span>
                     <span className="xz-shop-name">{i.name}</span>
                     <span className="xz-shop-cost">{i.cost.toLocaleString('zh-CN')} 积分</span>
-                    {i.stock ? <span className="xz-muted">还剩 {i.stock.toLocaleString('zh-CN')} 件</span> : <span className="xz-status xz-status-closed xz-shop-out">已兑完</span>}
+                    {i.stock ? (
+                      <span className="xz-muted">还剩 {i.stock.toLocaleString('zh-CN')} 件</span>
+                    ) : (
+                      <span className="xz-status xz-status-closed xz-shop-out">已兑完</span>
+                    )}
                   </button>
                 </li>
               );
             })}
-          </ul>
-        )}
+        </ul>
+      )}
       {open && hh && <RedeemSheet item={open} householdId={hh} balance={balance} onClose={() => setOpen(null)} />}
     </div>
   );
@@ -84,11 +106,29 @@ function RedeemSheet({ item, householdId, balance, onClose }: { item: StoreItem;
           <QtyStepper value={qty} max={Math.max(1, Math.min(item.stock, 20, Math.floor(balance / item.cost)))} onChange={setQty} />
         </div>
         <dl className="xz-dl">
-          <div><dt>需要</dt><dd><strong>{cost.toLocaleString('zh-CN')}</strong> 积分</dd></div>
-          <div><dt>兑换后</dt><dd>{after >= 0 ? `还剩 ${after.toLocaleString('zh-CN')} 积分` : <span className="xz-pts-minus">积分不够，还差 {(-after).toLocaleString('zh-CN')} 分</span>}</dd></div>
+          <div>
+            <dt>需要</dt>
+            <dd>
+              <strong>{cost.toLocaleString('zh-CN')}</strong> 积分
+            </dd>
+          </div>
+          <div>
+            <dt>兑换后</dt>
+            <dd>
+              {after >= 0 ? (
+                `还剩 ${after.toLocaleString('zh-CN')} 积分`
+              ) : (
+                <span className="xz-pts-minus">积分不够，还差 {(-after).toLocaleString('zh-CN')} 分</span>
+              )}
+            </dd>
+          </div>
         </dl>
-        <Button block color="primary" size="large" style={{ marginTop: 16 }} loading={busy} loadingText="正在兑换" disabled={after < 0} onClick={confirm}>确认兑换</Button>
-        <Button block fill="none" style={{ marginTop: 8 }} onClick={onClose}>再看看</Button>
+        <Button block color="primary" size="large" style={{ marginTop: 16 }} loading={busy} loadingText="正在兑换" disabled={after < 0} onClick={confirm}>
+          确认兑换
+        </Button>
+        <Button block fill="none" style={{ marginTop: 8 }} onClick={onClose}>
+          再看看
+        </Button>
       </div>
     </Popup>
   );
@@ -98,9 +138,15 @@ function RedeemSheet({ item, householdId, balance, onClose }: { item: StoreItem;
 function QtyStepper({ value, max, onChange }: { value: number; max: number; onChange: (n: number) => void }) {
   return (
     <div className="xz-qty" role="group" aria-labelledby="qty-label">
-      <button type="button" className="xz-qty-btn" aria-label="少一件" disabled={value <= 1} onClick={() => onChange(value - 1)}>−</button>
-      <output className="xz-qty-n" aria-live="polite">{value}</output>
-      <button type="button" className="xz-qty-btn" aria-label="多一件" disabled={value >= max} onClick={() => onChange(value + 1)}>+</button>
+      <button type="button" className="xz-qty-btn" aria-label="少一件" disabled={value <= 1} onClick={() => onChange(value - 1)}>
+        −
+      </button>
+      <output className="xz-qty-n" aria-live="polite">
+        {value}
+      </output>
+      <button type="button" className="xz-qty-btn" aria-label="多一件" disabled={value >= max} onClick={() => onChange(value + 1)}>
+        +
+      </button>
     </div>
   );
 }

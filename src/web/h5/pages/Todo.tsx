@@ -12,15 +12,43 @@ export function TodoPage() {
   return (
     <div className="xz-page xz-page-back">
       <BackBar title="我的待办事件" fallback="/h5/today" />
-      {q.isPending ? <Skeletons n={3} /> : q.isError && !q.data ? <Failed error={q.error} retry={() => q.refetch()} /> : (
+      {q.isPending ? (
+        <Skeletons n={3} />
+      ) : q.isError && !q.data ? (
+        <Failed error={q.error} retry={() => q.refetch()} />
+      ) : (
         <>
           <p className="xz-section-hint xz-search-count">共 {total} 件，新上报的在前</p>
           {items.length === 0 ? <p className="xz-card xz-quiet">没有待办的事件。</p> : items.map((c) => <WorkCaseCard key={c.id} c={c} />)}
-          <InfiniteScroll hasMore={!!q.hasNextPage} loadMore={async () => { const r = await q.fetchNextPage(); if (r.isError) throw r.error; }} threshold={300}>
+          <InfiniteScroll
+            hasMore={!!q.hasNextPage}
+            loadMore={async () => {
+              const r = await q.fetchNextPage();
+              if (r.isError) throw r.error;
+            }}
+            threshold={300}
+          >
             {(hasMore, failed, retry) => (
               <div className="xz-list-end" role="status">
-                {failed ? <><span>没有加载出来</span><button type="button" className="xz-link-btn" onClick={() => { void retry(); }}>重新加载</button></>
-                  : hasMore ? <><DotLoading color="primary" /><span>正在加载更多</span></> : null}
+                {failed ? (
+                  <>
+                    <span>没有加载出来</span>
+                    <button
+                      type="button"
+                      className="xz-link-btn"
+                      onClick={() => {
+                        void retry();
+                      }}
+                    >
+                      重新加载
+                    </button>
+                  </>
+                ) : hasMore ? (
+                  <>
+                    <DotLoading color="primary" />
+                    <span>正在加载更多</span>
+                  </>
+                ) : null}
               </div>
             )}
           </InfiniteScroll>

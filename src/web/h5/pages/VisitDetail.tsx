@@ -21,9 +21,15 @@ export function VisitDetailPage() {
   return (
     <div className="xz-page xz-page-back">
       <BackBar title="走访记录" fallback="/h5/visits" />
-      {q.isPending ? <Skeletons n={2} /> : q.isError ? (
-        <div className="xz-card xz-empty" role="alert"><p>{errorMessage(q.error, '没有找到这条走访记录。')}</p></div>
-      ) : <VisitBody v={q.data} saved={saved} />}
+      {q.isPending ? (
+        <Skeletons n={2} />
+      ) : q.isError ? (
+        <div className="xz-card xz-empty" role="alert">
+          <p>{errorMessage(q.error, '没有找到这条走访记录。')}</p>
+        </div>
+      ) : (
+        <VisitBody v={q.data} saved={saved} />
+      )}
     </div>
   );
 }
@@ -49,22 +55,30 @@ function VisitBody({ v, saved }: { v: Visit; saved: boolean }) {
   };
 
   // Just saved: turning the problem into a case is the next thing to do, so it comes first.
-  const caseBlock = (
-    v.caseId ? (
-      <section className="xz-card" aria-labelledby="h-case">
-        <h2 id="h-case" className="xz-section-in">事件</h2>
-        <LinkedCase caseId={v.caseId} fresh={fresh} />
-      </section>
-    ) : v.problem || converting ? (
-      <section className="xz-card xz-tocase-card" aria-labelledby="h-tocase">
-        <h2 id="h-tocase" className="xz-section-in">转为事件</h2>
-        <ToCaseBox id="visit-case" defaultTitle={firstSentence(v.situation)}
-          carried={`走访情况、群众诉求会写进事件，户（${v.address}）和网格自动带入，不用再填。`}
-          convert={convert} onCancel={v.problem ? undefined : () => setConverting(false)} />
-      </section>
-    ) : (
-      <button type="button" className="xz-text-btn xz-center-btn" onClick={() => setConverting(true)}>其实发现了问题？转为事件</button>
-    )
+  const caseBlock = v.caseId ? (
+    <section className="xz-card" aria-labelledby="h-case">
+      <h2 id="h-case" className="xz-section-in">
+        事件
+      </h2>
+      <LinkedCase caseId={v.caseId} fresh={fresh} />
+    </section>
+  ) : v.problem || converting ? (
+    <section className="xz-card xz-tocase-card" aria-labelledby="h-tocase">
+      <h2 id="h-tocase" className="xz-section-in">
+        转为事件
+      </h2>
+      <ToCaseBox
+        id="visit-case"
+        defaultTitle={firstSentence(v.situation)}
+        carried={`走访情况、群众诉求会写进事件，户（${v.address}）和网格自动带入，不用再填。`}
+        convert={convert}
+        onCancel={v.problem ? undefined : () => setConverting(false)}
+      />
+    </section>
+  ) : (
+    <button type="button" className="xz-text-btn xz-center-btn" onClick={() => setConverting(true)}>
+      其实发现了问题？转为事件
+    </button>
   );
 
   const caseFirst = saved && (v.problem || !!v.caseId || converting);
@@ -72,25 +86,58 @@ function VisitBody({ v, saved }: { v: Visit; saved: boolean }) {
   return (
     <>
       {saved && (
-        <p className="xz-saved" role="status"><CheckCircleFill aria-hidden /> 走访已保存</p>
+        <p className="xz-saved" role="status">
+          <CheckCircleFill aria-hidden /> 走访已保存
+        </p>
       )}
       {caseFirst && caseBlock}
       <section className="xz-card" aria-labelledby="visit-who">
         <div className="xz-case-top">
-          <h2 id="visit-who" className="xz-case-h">{who}</h2>
+          <h2 id="visit-who" className="xz-case-h">
+            {who}
+          </h2>
           {v.problem && <Tag word="发现问题" tone="late" />}
         </div>
         <dl className="xz-dl xz-dl-wide">
-          <div><dt>住址</dt><dd>{v.address}</dd></div>
-          <div><dt>网格</dt><dd>{v.regionName}</dd></div>
-          <div><dt>方式</dt><dd>{METHOD_WORDS[v.method] ?? '其他'}走访</dd></div>
-          <div><dt>时间</dt><dd>{timeWord(v.visitedAt)} · {v.visitorName}</dd></div>
-          {v.location && <div><dt>位置</dt><dd>已附上位置</dd></div>}
+          <div>
+            <dt>住址</dt>
+            <dd>{v.address}</dd>
+          </div>
+          <div>
+            <dt>网格</dt>
+            <dd>{v.regionName}</dd>
+          </div>
+          <div>
+            <dt>方式</dt>
+            <dd>{METHOD_WORDS[v.method] ?? '其他'}走访</dd>
+          </div>
+          <div>
+            <dt>时间</dt>
+            <dd>
+              {timeWord(v.visitedAt)} · {v.visitorName}
+            </dd>
+          </div>
+          {v.location && (
+            <div>
+              <dt>位置</dt>
+              <dd>已附上位置</dd>
+            </div>
+          )}
         </dl>
         <h3 className="xz-sub">走访情况</h3>
         <p className="xz-desc">{v.situation}</p>
-        {v.needs && <><h3 className="xz-sub">群众诉求</h3><p className="xz-desc">{v.needs}</p></>}
-        {v.followUp && <><h3 className="xz-sub">后续跟进</h3><p className="xz-desc">{v.followUp}</p></>}
+        {v.needs && (
+          <>
+            <h3 className="xz-sub">群众诉求</h3>
+            <p className="xz-desc">{v.needs}</p>
+          </>
+        )}
+        {v.followUp && (
+          <>
+            <h3 className="xz-sub">后续跟进</h3>
+            <p className="xz-desc">{v.followUp}</p>
+          </>
+        )}
         {photos.length > 0 && (
           <div className="xz-photos">
             {photos.map((p, i) => (
@@ -107,7 +154,9 @@ function VisitBody({ v, saved }: { v: Visit; saved: boolean }) {
 
       {saved && (
         <div className="xz-actionbar">
-          <Link to={homePath(me)} className="xz-plain-btn">{v.problem && !v.caseId ? '先不转，回到今日' : '完成，回到今日'}</Link>
+          <Link to={homePath(me)} className="xz-plain-btn">
+            {v.problem && !v.caseId ? '先不转，回到今日' : '完成，回到今日'}
+          </Link>
         </div>
       )}
     </>

@@ -48,12 +48,27 @@ export function VisitFormPage() {
   const keepOnPhone = async (visitId?: string) => {
     try {
       await enqueue({
-        kind: 'visit', key, userId: me!.id, savedAt: Date.now(), title: who ? `走访 · ${who}` : '走访', place: address, status: 'pending', tries: 0,
+        kind: 'visit',
+        key,
+        userId: me!.id,
+        savedAt: Date.now(),
+        title: who ? `走访 · ${who}` : '走访',
+        place: address,
+        status: 'pending',
+        tries: 0,
         body: {
-          householdId: householdId!, residentId: residentId ?? undefined, method, situation: situation.trim(),
-          needs: needs.trim() || undefined, followUp: followUp.trim() || undefined, problem, location: loc.spot,
+          householdId: householdId!,
+          residentId: residentId ?? undefined,
+          method,
+          situation: situation.trim(),
+          needs: needs.trim() || undefined,
+          followUp: followUp.trim() || undefined,
+          problem,
+          location: loc.spot,
         },
-        photo: shot.photo ?? undefined, photoName: shot.photo?.name, visitId,
+        photo: shot.photo ?? undefined,
+        photoName: shot.photo?.name,
+        visitId,
       });
     } catch {
       setError('没有网络，这台手机也不能离线保存。请先别关这个页面，等有信号后再点保存。');
@@ -80,9 +95,15 @@ export function VisitFormPage() {
     try {
       if (!id) {
         const v = await api.post<Visit>('/api/visits', {
-          householdId, residentId: residentId ?? undefined, method, situation: situation.trim(),
-          needs: needs.trim() || undefined, followUp: followUp.trim() || undefined, problem,
-          location: loc.spot, idempotencyKey: key,
+          householdId,
+          residentId: residentId ?? undefined,
+          method,
+          situation: situation.trim(),
+          needs: needs.trim() || undefined,
+          followUp: followUp.trim() || undefined,
+          problem,
+          location: loc.spot,
+          idempotencyKey: key,
         });
         id = v.id;
         setSavedId(id);
@@ -106,19 +127,43 @@ export function VisitFormPage() {
     <div className="xz-page xz-page-back">
       <BackBar title="记录走访" fallback="/h5/visits" />
       <section className="xz-card xz-visit-who" aria-label="走访对象">
-        {!householdId ? <p className="xz-error">没有选择要走访的户，请从走访列表进入。</p> : hh.isPending ? <Skeletons n={1} /> : hh.isError && from.address ? (
+        {!householdId ? (
+          <p className="xz-error">没有选择要走访的户，请从走访列表进入。</p>
+        ) : hh.isPending ? (
+          <Skeletons n={1} />
+        ) : hh.isError && from.address ? (
           <>
             <h2 className="xz-case-h">{who}</h2>
             <p className="xz-muted">{[from.address, from.grid].filter(Boolean).join(' · ')}</p>
-            {!!from.reasons?.length && <p className="xz-reasons">{from.reasons.map((r) => <span key={r} className="xz-reason">{r}</span>)}</p>}
+            {!!from.reasons?.length && (
+              <p className="xz-reasons">
+                {from.reasons.map((r) => (
+                  <span key={r} className="xz-reason">
+                    {r}
+                  </span>
+                ))}
+              </p>
+            )}
           </>
         ) : hh.isError ? (
-          <p className="xz-error" role="alert">{errorMessage(hh.error, '这户的信息没有加载出来')}</p>
+          <p className="xz-error" role="alert">
+            {errorMessage(hh.error, '这户的信息没有加载出来')}
+          </p>
         ) : (
           <>
             <h2 className="xz-case-h">{who}</h2>
-            <p className="xz-muted">{hh.data.address} · {hh.data.gridName}</p>
-            {!!from.reasons?.length && <p className="xz-reasons">{from.reasons.map((r) => <span key={r} className="xz-reason">{r}</span>)}</p>}
+            <p className="xz-muted">
+              {hh.data.address} · {hh.data.gridName}
+            </p>
+            {!!from.reasons?.length && (
+              <p className="xz-reasons">
+                {from.reasons.map((r) => (
+                  <span key={r} className="xz-reason">
+                    {r}
+                  </span>
+                ))}
+              </p>
+            )}
           </>
         )}
       </section>
@@ -128,7 +173,14 @@ export function VisitFormPage() {
           <legend className="xz-label">走访方式</legend>
           <div className="xz-seg xz-seg-form" role="radiogroup" aria-label="走访方式">
             {METHODS.map((m) => (
-              <button key={m} type="button" role="radio" aria-checked={method === m} className={method === m ? 'xz-seg-btn xz-seg-on' : 'xz-seg-btn'} onClick={() => setMethod(m)}>
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={method === m}
+                className={method === m ? 'xz-seg-btn xz-seg-on' : 'xz-seg-btn'}
+                onClick={() => setMethod(m)}
+              >
                 {METHOD_WORDS[m]}
               </button>
             ))}
@@ -136,23 +188,62 @@ export function VisitFormPage() {
         </fieldset>
 
         <div className="xz-field">
-          <label htmlFor="visit-situation">走访情况<span className="xz-req" aria-hidden>*</span></label>
-          <TextArea id="visit-situation" ref={situationRef} placeholder="身体、生活、家里的情况" value={situation}
-            onChange={(v) => { setSituation(v); if (v.trim()) setSituationError(''); }} maxLength={1000} autoSize={{ minRows: 3, maxRows: 8 }} />
-          {situationError && <p className="xz-error" role="alert">{situationError}</p>}
+          <label htmlFor="visit-situation">
+            走访情况
+            <span className="xz-req" aria-hidden>
+              *
+            </span>
+          </label>
+          <TextArea
+            id="visit-situation"
+            ref={situationRef}
+            placeholder="身体、生活、家里的情况"
+            value={situation}
+            onChange={(v) => {
+              setSituation(v);
+              if (v.trim()) setSituationError('');
+            }}
+            maxLength={1000}
+            autoSize={{ minRows: 3, maxRows: 8 }}
+          />
+          {situationError && (
+            <p className="xz-error" role="alert">
+              {situationError}
+            </p>
+          )}
         </div>
         <div className="xz-field">
-          <label htmlFor="visit-needs">群众诉求<span className="xz-optional">（可不填）</span></label>
-          <TextArea id="visit-needs" placeholder="对方提出的困难和要求" value={needs} onChange={setNeeds} maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} />
+          <label htmlFor="visit-needs">
+            群众诉求<span className="xz-optional">（可不填）</span>
+          </label>
+          <TextArea
+            id="visit-needs"
+            placeholder="对方提出的困难和要求"
+            value={needs}
+            onChange={setNeeds}
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+          />
         </div>
         <div className="xz-field">
-          <label htmlFor="visit-follow">后续跟进<span className="xz-optional">（可不填）</span></label>
-          <TextArea id="visit-follow" placeholder="下一步打算怎么办" value={followUp} onChange={setFollowUp} maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} />
+          <label htmlFor="visit-follow">
+            后续跟进<span className="xz-optional">（可不填）</span>
+          </label>
+          <TextArea
+            id="visit-follow"
+            placeholder="下一步打算怎么办"
+            value={followUp}
+            onChange={setFollowUp}
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+          />
         </div>
 
         <div className="xz-field xz-row xz-switch-row">
           <div>
-            <div className="xz-row-title" id="visit-problem-l">发现问题</div>
+            <div className="xz-row-title" id="visit-problem-l">
+              发现问题
+            </div>
             <div className="xz-muted">保存后可一键转为事件</div>
           </div>
           <Switch checked={problem} onChange={setProblem} aria-labelledby="visit-problem-l" />
@@ -160,10 +251,23 @@ export function VisitFormPage() {
 
         <PhotoField id="visit-photo" label="现场照片（可不拍）" state={shot} onError={setError} />
         <LocationField loc={loc} />
-        {error && <p className="xz-error" role="alert">{error}</p>}
+        {error && (
+          <p className="xz-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
       <div className="xz-actionbar">
-        <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText="正在保存" disabled={shot.shrinking || !householdId} onClick={save}>
+        <Button
+          color="primary"
+          block
+          size="large"
+          className="xz-main-btn"
+          loading={busy}
+          loadingText="正在保存"
+          disabled={shot.shrinking || !householdId}
+          onClick={save}
+        >
           保存走访
         </Button>
       </div>

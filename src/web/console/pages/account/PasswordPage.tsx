@@ -8,7 +8,11 @@ import { useSession } from '../../layout/session';
 import { roleLabel } from '../../lib/access';
 import { useI18n } from '../../i18n';
 
-interface Values { oldPassword: string; newPassword: string; confirm: string }
+interface Values {
+  oldPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 
 function strength(p: string): number {
   let s = 0;
@@ -37,50 +41,95 @@ export default function PasswordPage() {
   return (
     <PageContainer title={t('password.title')}>
       <Row gutter={16} align="stretch">
-      <Col xs={24} lg={14}>
-      <Card variant="borderless" title={t('password.title')} style={{ height: '100%' }}>
-        <div style={{ maxWidth: 460 }}>
-          <Alert type="info" showIcon title={t('password.hint')} style={{ marginBottom: 24 }} />
-          {alert}
-          <Form<Values> form={form} layout="vertical" onFinish={run} onValuesChange={onValuesChange}>
-            <Form.Item label={t('password.old')} name="oldPassword" rules={[{ required: true, message: t('validate.required', { field: t('password.old') }) }]}>
-              <Input.Password autoComplete="current-password" />
-            </Form.Item>
-            <Form.Item label={t('password.new')} name="newPassword" dependencies={['oldPassword']} validateFirst rules={[
-              ...passwordRules(t, t('password.new')),
-              ({ getFieldValue }) => ({ validator: async (_, v?: string) => { if (v && v === getFieldValue('oldPassword')) throw new Error(t('validate.password.same')); } }),
-            ]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            {pw && (
-              <div style={{ marginTop: -12, marginBottom: 16 }} aria-live="polite">
-                <span className="xz-muted" style={{ fontSize: 12 }}>{t('password.strength')}：{t(`password.strength.${level}`)}</span>
-                <Progress percent={(s / 4) * 100} showInfo={false} size="small" strokeColor={level === 'weak' ? '#ff4d4f' : level === 'medium' ? '#faad14' : '#52c41a'} />
-              </div>
-            )}
-            <Form.Item label={t('password.confirm')} name="confirm" dependencies={['newPassword']} rules={[
-              { required: true, message: t('validate.required', { field: t('password.confirm') }) },
-              ({ getFieldValue }) => ({ validator: async (_, v?: string) => { if (v && v !== getFieldValue('newPassword')) throw new Error(t('validate.password.match')); } }),
-            ]}>
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={saving} style={{ marginTop: 8 }}>{t('common.submit')}</Button>
-          </Form>
-        </div>
-      </Card>
-      </Col>
-      <Col xs={24} lg={10}>
-        <Card variant="borderless" title={t('account.title')} style={{ height: '100%' }}>
-          <Descriptions column={1} styles={{ label: { width: 96, color: '#666666' } }} items={[
-            { key: 'name', label: t('users.name'), children: me.name },
-            { key: 'phone', label: t('users.phone'), children: me.phone },
-            {
-              key: 'roles', label: t('users.col.roles'),
-              children: <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>{me.roles.map((r, i) => <Tag key={i} color="blue" style={{ marginInlineEnd: 0 }}>{roleLabel(r.role, locale)} · {r.regionName}</Tag>)}</span>,
-            },
-          ]} />
-        </Card>
-      </Col>
+        <Col xs={24} lg={14}>
+          <Card variant="borderless" title={t('password.title')} style={{ height: '100%' }}>
+            <div style={{ maxWidth: 460 }}>
+              <Alert type="info" showIcon title={t('password.hint')} style={{ marginBottom: 24 }} />
+              {alert}
+              <Form<Values> form={form} layout="vertical" onFinish={run} onValuesChange={onValuesChange}>
+                <Form.Item
+                  label={t('password.old')}
+                  name="oldPassword"
+                  rules={[{ required: true, message: t('validate.required', { field: t('password.old') }) }]}
+                >
+                  <Input.Password autoComplete="current-password" />
+                </Form.Item>
+                <Form.Item
+                  label={t('password.new')}
+                  name="newPassword"
+                  dependencies={['oldPassword']}
+                  validateFirst
+                  rules={[
+                    ...passwordRules(t, t('password.new')),
+                    ({ getFieldValue }) => ({
+                      validator: async (_, v?: string) => {
+                        if (v && v === getFieldValue('oldPassword')) throw new Error(t('validate.password.same'));
+                      },
+                    }),
+                  ]}
+                >
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+                {pw && (
+                  <div style={{ marginTop: -12, marginBottom: 16 }} aria-live="polite">
+                    <span className="xz-muted" style={{ fontSize: 12 }}>
+                      {t('password.strength')}：{t(`password.strength.${level}`)}
+                    </span>
+                    <Progress
+                      percent={(s / 4) * 100}
+                      showInfo={false}
+                      size="small"
+                      strokeColor={level === 'weak' ? '#ff4d4f' : level === 'medium' ? '#faad14' : '#52c41a'}
+                    />
+                  </div>
+                )}
+                <Form.Item
+                  label={t('password.confirm')}
+                  name="confirm"
+                  dependencies={['newPassword']}
+                  rules={[
+                    { required: true, message: t('validate.required', { field: t('password.confirm') }) },
+                    ({ getFieldValue }) => ({
+                      validator: async (_, v?: string) => {
+                        if (v && v !== getFieldValue('newPassword')) throw new Error(t('validate.password.match'));
+                      },
+                    }),
+                  ]}
+                >
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={saving} style={{ marginTop: 8 }}>
+                  {t('common.submit')}
+                </Button>
+              </Form>
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card variant="borderless" title={t('account.title')} style={{ height: '100%' }}>
+            <Descriptions
+              column={1}
+              styles={{ label: { width: 96, color: '#666666' } }}
+              items={[
+                { key: 'name', label: t('users.name'), children: me.name },
+                { key: 'phone', label: t('users.phone'), children: me.phone },
+                {
+                  key: 'roles',
+                  label: t('users.col.roles'),
+                  children: (
+                    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
+                      {me.roles.map((r, i) => (
+                        <Tag key={i} color="blue" style={{ marginInlineEnd: 0 }}>
+                          {roleLabel(r.role, locale)} · {r.regionName}
+                        </Tag>
+                      ))}
+                    </span>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
       </Row>
     </PageContainer>
   );

@@ -32,9 +32,19 @@ export default function WorkCalendarPage() {
   if (!admin) return <Result status="403" title={t('calendar.noAccess')} />;
   const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, year])].sort();
   return (
-    <PageContainer title={t('calendar.title')} subTitle={t('calendar.sub')}
-      extra={<Select aria-label={t('calendar.year')} value={year} style={{ width: 120 }} onChange={(y) => setParams({ year: String(y) })}
-        options={years.map((y) => ({ value: y, label: t('calendar.yearOption', { year: y }) }))} />}>
+    <PageContainer
+      title={t('calendar.title')}
+      subTitle={t('calendar.sub')}
+      extra={
+        <Select
+          aria-label={t('calendar.year')}
+          value={year}
+          style={{ width: 120 }}
+          onChange={(y) => setParams({ year: String(y) })}
+          options={years.map((y) => ({ value: y, label: t('calendar.yearOption', { year: y }) }))}
+        />
+      }
+    >
       <YearEditor key={year} year={year} />
     </PageContainer>
   );
@@ -54,9 +64,12 @@ function YearEditor({ year }: { year: number }) {
   const draft = edited ?? saved;
   const dirty = !!edited && !!saved && !sameDraft(edited, saved);
 
-  const toggle = useCallback((date: string, kind: DayKind) => {
-    setEdited((d) => (d ?? saved) && setKind((d ?? saved)!, date, nextKind(date, kind)));
-  }, [saved]);
+  const toggle = useCallback(
+    (date: string, kind: DayKind) => {
+      setEdited((d) => (d ?? saved) && setKind((d ?? saved)!, date, nextKind(date, kind)));
+    },
+    [saved],
+  );
 
   const apply = (p: ParsedNotice) => {
     setEdited({ holidays: new Set(p.holidays), workdays: new Set(p.workdays.filter((d) => isWeekend(d) && !p.holidays.includes(d))), names: p.names });
@@ -65,7 +78,10 @@ function YearEditor({ year }: { year: number }) {
   const save = () => {
     if (!draft) return;
     modal.confirm({
-      title: t('calendar.confirmSave.title', { year }), content: t('calendar.confirmSave.body'), okText: t('common.save'), cancelText: t('common.cancel'),
+      title: t('calendar.confirmSave.title', { year }),
+      content: t('calendar.confirmSave.body'),
+      okText: t('common.save'),
+      cancelText: t('common.cancel'),
       onOk: async () => {
         setSaving(true);
         try {
@@ -84,11 +100,27 @@ function YearEditor({ year }: { year: number }) {
     });
   };
 
-  if (q.isError) return <Card variant="borderless"><Alert type="error" showIcon title={errorText(q.error)} /></Card>;
-  if (q.isLoading || !draft || !saved || !q.data) return <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (q.isError)
+    return (
+      <Card variant="borderless">
+        <Alert type="error" showIcon title={errorText(q.error)} />
+      </Card>
+    );
+  if (q.isLoading || !draft || !saved || !q.data)
+    return (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   const y = q.data;
-  const status = y.source === 'provisional' ? <Tag className="xz-tag-provisional">{t('calendar.status.provisional')}</Tag>
-    : y.origin === 'entered' ? <Tag color="success">{t('calendar.status.entered')}</Tag> : <Tag color="blue">{t('calendar.status.shipped')}</Tag>;
+  const status =
+    y.source === 'provisional' ? (
+      <Tag className="xz-tag-provisional">{t('calendar.status.provisional')}</Tag>
+    ) : y.origin === 'entered' ? (
+      <Tag color="success">{t('calendar.status.entered')}</Tag>
+    ) : (
+      <Tag color="blue">{t('calendar.status.shipped')}</Tag>
+    );
   const byName = new Map<string, string[]>();
   for (const d of [...draft.holidays].sort()) {
     const n = draft.names[d] ?? '';
@@ -106,28 +138,66 @@ function YearEditor({ year }: { year: number }) {
           </Typography.Text>
         </Space>
         <Space wrap>
-          <Button icon={<SnippetsOutlined />} onClick={() => setPasting(true)}>{t('calendar.paste')}</Button>
-          {dirty && <Button icon={<UndoOutlined />} onClick={() => setEdited(null)}>{t('calendar.reset')}</Button>}
-          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={saving} onClick={save}>{t('calendar.save', { year })}</Button>
+          <Button icon={<SnippetsOutlined />} onClick={() => setPasting(true)}>
+            {t('calendar.paste')}
+          </Button>
+          {dirty && (
+            <Button icon={<UndoOutlined />} onClick={() => setEdited(null)}>
+              {t('calendar.reset')}
+            </Button>
+          )}
+          <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={saving} onClick={save}>
+            {t('calendar.save', { year })}
+          </Button>
         </Space>
       </div>
       {byName.size > 0 ? (
         <div className="xz-cal-names">
-          {[...byName].map(([n, ds]) => <Tag key={n} color="red" variant="outlined">{n}：{rangesText(ds)}</Tag>)}
-          {draft.workdays.size > 0 && <Tag color="blue" variant="outlined">{t('calendar.legend.workday')}：{rangesText([...draft.workdays])}</Tag>}
+          {[...byName].map(([n, ds]) => (
+            <Tag key={n} color="red" variant="outlined">
+              {n}：{rangesText(ds)}
+            </Tag>
+          ))}
+          {draft.workdays.size > 0 && (
+            <Tag color="blue" variant="outlined">
+              {t('calendar.legend.workday')}：{rangesText([...draft.workdays])}
+            </Tag>
+          )}
         </div>
-      ) : draft.holidays.size === 0 && <Typography.Paragraph type="secondary" style={{ margin: '0 0 12px' }}>{t('calendar.noHolidays')}</Typography.Paragraph>}
+      ) : (
+        draft.holidays.size === 0 && (
+          <Typography.Paragraph type="secondary" style={{ margin: '0 0 12px' }}>
+            {t('calendar.noHolidays')}
+          </Typography.Paragraph>
+        )
+      )}
       <div className="xz-cal-toolbar">
         <div className="xz-cal-legend">
-          <span><i className="xz-cal-swatch xz-cal-holiday" />{t('calendar.legend.holiday')}</span>
-          <span><i className="xz-cal-swatch xz-cal-workday" />{t('calendar.legend.workday')}</span>
-          <span><i className="xz-cal-swatch xz-cal-weekend" />{t('calendar.legend.weekend')}</span>
-          <span><i className="xz-cal-swatch xz-cal-changed" />{t('calendar.legend.changed')}</span>
+          <span>
+            <i className="xz-cal-swatch xz-cal-holiday" />
+            {t('calendar.legend.holiday')}
+          </span>
+          <span>
+            <i className="xz-cal-swatch xz-cal-workday" />
+            {t('calendar.legend.workday')}
+          </span>
+          <span>
+            <i className="xz-cal-swatch xz-cal-weekend" />
+            {t('calendar.legend.weekend')}
+          </span>
+          <span>
+            <i className="xz-cal-swatch xz-cal-changed" />
+            {t('calendar.legend.changed')}
+          </span>
         </div>
-        <span className="xz-muted" style={{ fontSize: 13 }}>{t('calendar.clickHint')}</span>
+        <span className="xz-muted" style={{ fontSize: 13 }}>
+          {t('calendar.clickHint')}
+        </span>
       </div>
       <div className="xz-cal-months">
-        {MONTHS.map((m) => <MonthGrid key={m} year={year} month={m} draft={draft} saved={saved} onToggle={toggle} readOnly={saving} />)}
+        {MONTHS.map((m) => (
+          <MonthGrid key={m} year={year} month={m} draft={draft} saved={saved} onToggle={toggle} readOnly={saving} />
+        ))}
       </div>
       <NoticeImportModal year={year} open={pasting} onClose={() => setPasting(false)} onApply={apply} />
     </Card>

@@ -2,7 +2,11 @@
 import { isWeekend } from '../../../../shared/work-calendar';
 
 export type DayKind = 'holiday' | 'workday' | 'normal';
-export interface Draft { holidays: Set<string>; workdays: Set<string>; names: Record<string, string> }
+export interface Draft {
+  holidays: Set<string>;
+  workdays: Set<string>;
+  names: Record<string, string>;
+}
 
 export const kindOf = (d: Draft, date: string): DayKind => (d.holidays.has(date) ? 'holiday' : d.workdays.has(date) ? 'workday' : 'normal');
 
@@ -39,4 +43,7 @@ export function rangesText(dates: string[]): string {
 }
 
 export const sameDraft = (a: Draft, b: Draft) =>
-  a.holidays.size === b.holidays.size && a.workdays.size === b.workdays.size && [...a.holidays].every((x) => b.holidays.has(x)) && [...a.workdays].every((x) => b.workdays.has(x));
+  a.holidays.size === b.holidays.size &&
+  a.workdays.size === b.workdays.size &&
+  [...a.holidays].every((x) => b.holidays.has(x)) &&
+  [...a.workdays].every((x) => b.workdays.has(x));

@@ -3,8 +3,15 @@ import { useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Rate, Select } from 'antd';
 import {
-  caseKeys, SERVICE_STEPS, transitionCase, useAssignees, useCaseCategories,
-  type Assignee, type CaseAction, type CaseDetail, type TransitionInput,
+  caseKeys,
+  SERVICE_STEPS,
+  transitionCase,
+  useAssignees,
+  useCaseCategories,
+  type Assignee,
+  type CaseAction,
+  type CaseDetail,
+  type TransitionInput,
 } from '../../api/cases';
 import { notificationKeys } from '../../api/notifications';
 import { useErrorText } from '../../api/errors';
@@ -16,8 +23,26 @@ import { useCaseLabels } from '../../lib/caseLabels';
 
 /** Most likely next step first; the first of MAIN present is the primary button. */
 const ORDER: CaseAction[] = [
-  'accept', 'dispatch', 'start', 'step', 'mediate', 'resolve', 'revisit', 'rate', 'approve_extension', 'verify', 'archive',
-  'deny_extension', 'escalate', 'supervise', 'copy', 'request_extension', 'return', 'reopen', 'reject', 'note',
+  'accept',
+  'dispatch',
+  'start',
+  'step',
+  'mediate',
+  'resolve',
+  'revisit',
+  'rate',
+  'approve_extension',
+  'verify',
+  'archive',
+  'deny_extension',
+  'escalate',
+  'supervise',
+  'copy',
+  'request_extension',
+  'return',
+  'reopen',
+  'reject',
+  'note',
 ];
 const MAIN: CaseAction[] = ['accept', 'dispatch', 'start', 'step', 'mediate', 'resolve', 'revisit', 'rate', 'approve_extension', 'verify', 'archive'];
 /** A dispute is handled by mediating it: 调解 comes before 开始处置 (which a mediator rarely needs). */
@@ -27,15 +52,27 @@ const DANGER: CaseAction[] = ['reject', 'deny_extension'];
 type Kind = 'assign' | 'reason' | 'rate' | 'escalate' | 'note' | 'outcome' | 'mediate' | 'revisit' | 'confirm';
 function kindOf(c: CaseDetail, a: CaseAction): Kind {
   switch (a) {
-    case 'dispatch': case 'copy': return 'assign';
-    case 'reject': case 'return': case 'request_extension': return 'reason';
-    case 'rate': return 'rate';
-    case 'escalate': return 'escalate';
-    case 'note': return 'note';
-    case 'mediate': return 'mediate';
-    case 'revisit': return 'revisit';
-    case 'resolve': return c.type === 'dispute' ? 'outcome' : 'confirm';
-    default: return 'confirm';
+    case 'dispatch':
+    case 'copy':
+      return 'assign';
+    case 'reject':
+    case 'return':
+    case 'request_extension':
+      return 'reason';
+    case 'rate':
+      return 'rate';
+    case 'escalate':
+      return 'escalate';
+    case 'note':
+      return 'note';
+    case 'mediate':
+      return 'mediate';
+    case 'revisit':
+      return 'revisit';
+    case 'resolve':
+      return c.type === 'dispute' ? 'outcome' : 'confirm';
+    default:
+      return 'confirm';
   }
 }
 
@@ -69,13 +106,19 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   return (
     <div className="xz-actions">
       {actions.map((a) => {
-        const props = { block: true, type: a === primary ? 'primary' as const : 'default' as const, danger: DANGER.includes(a) };
+        const props = { block: true, type: a === primary ? ('primary' as const) : ('default' as const), danger: DANGER.includes(a) };
         if (kindOf(c, a) === 'confirm') {
-          return a === 'step'
-            ? <ConfirmAction key={a} c={c} action={a} extra={{ step: step! }} text={t('case.step.button', { step: step! })} buttonProps={props} />
-            : <ConfirmAction key={a} c={c} action={a} buttonProps={props} />;
+          return a === 'step' ? (
+            <ConfirmAction key={a} c={c} action={a} extra={{ step: step! }} text={t('case.step.button', { step: step! })} buttonProps={props} />
+          ) : (
+            <ConfirmAction key={a} c={c} action={a} buttonProps={props} />
+          );
         }
-        return <Button key={a} {...props} onClick={() => setOpen(a)}>{label.action(a)}</Button>;
+        return (
+          <Button key={a} {...props} onClick={() => setOpen(a)}>
+            {label.action(a)}
+          </Button>
+        );
       })}
       {open && <ActionDialog c={c} action={open} onClose={() => setOpen(null)} />}
     </div>
@@ -83,8 +126,17 @@ export function CaseActions({ c }: { c: CaseDetail }) {
 }
 
 /** 受理, 开始处置, 办结, 督办, 归档, 核实, 回头看, 延期审批, 代办步骤: a Popconfirm with an optional note. */
-function ConfirmAction({ c, action, extra, text, buttonProps }: {
-  c: CaseDetail; action: CaseAction; extra?: Partial<TransitionInput>; text?: string;
+function ConfirmAction({
+  c,
+  action,
+  extra,
+  text,
+  buttonProps,
+}: {
+  c: CaseDetail;
+  action: CaseAction;
+  extra?: Partial<TransitionInput>;
+  text?: string;
   buttonProps: { block: boolean; type: 'primary' | 'default'; danger: boolean };
 }) {
   const { t } = useI18n();
@@ -113,7 +165,7 @@ function ConfirmAction({ c, action, extra, text, buttonProps }: {
   return (
     <Popconfirm
       title={t('caseAction.confirm', { action: verb })}
-      description={(
+      description={
         <Input.TextArea
           value={note}
           onChange={(e) => setNote(e.target.value)}
@@ -123,14 +175,16 @@ function ConfirmAction({ c, action, extra, text, buttonProps }: {
           aria-label={noteLabel}
           style={{ width: 280, marginTop: 4 }}
         />
-      )}
+      }
       okText={verb}
       cancelText={t('common.cancel')}
       placement="left"
       onConfirm={go}
       okButtonProps={{ loading: busy }}
     >
-      <Button {...buttonProps} loading={busy}>{verb}</Button>
+      <Button {...buttonProps} loading={busy}>
+        {verb}
+      </Button>
     </Popconfirm>
   );
 }
@@ -139,7 +193,15 @@ function ConfirmAction({ c, action, extra, text, buttonProps }: {
 const UNIT = 'unit:';
 const assignee = (v: string | undefined) => (v?.startsWith(UNIT) ? { unit: v.slice(UNIT.length) } : { assigneeId: v });
 
-interface DialogValues { note?: string; assigneeId?: string; rating?: number; days?: number; skipLevel?: boolean; outcome?: 'agreement' | 'terminated'; place?: string }
+interface DialogValues {
+  note?: string;
+  assigneeId?: string;
+  rating?: number;
+  days?: number;
+  skipLevel?: boolean;
+  outcome?: 'agreement' | 'terminated';
+  place?: string;
+}
 
 /**
  * 派单/抄告 (choose a person), 不予受理/退回/申请延期 (reason required), 评价 (stars), 上报上级 (越级 when allowed),
@@ -164,34 +226,51 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
     const byUser = new Map<string, Assignee & { roles: string[] }>();
     for (const a of assignees.data?.items ?? []) {
       const p = byUser.get(a.userId);
-      if (p) { if (!p.roles.includes(a.role)) p.roles.push(a.role); } else byUser.set(a.userId, { ...a, roles: [a.role] });
+      if (p) {
+        if (!p.roles.includes(a.role)) p.roles.push(a.role);
+      } else byUser.set(a.userId, { ...a, roles: [a.role] });
     }
     return [...byUser.values()];
   }, [assignees.data]);
 
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     await transition({
-      action, note: v.note?.trim() || undefined, ...assignee(v.assigneeId), rating: v.rating, days: v.days, outcome: v.outcome,
-      place: v.place?.trim() || undefined, skipLevel: action === 'escalate' && canSkip ? !!v.skipLevel : undefined, idempotencyKey: key,
+      action,
+      note: v.note?.trim() || undefined,
+      ...assignee(v.assigneeId),
+      rating: v.rating,
+      days: v.days,
+      outcome: v.outcome,
+      place: v.place?.trim() || undefined,
+      skipLevel: action === 'escalate' && canSkip ? !!v.skipLevel : undefined,
+      idempotencyKey: key,
     });
-    const name = v.assigneeId?.startsWith(UNIT) ? v.assigneeId.slice(UNIT.length) : people.find((p) => p.userId === v.assigneeId)?.name ?? '';
+    const name = v.assigneeId?.startsWith(UNIT) ? v.assigneeId.slice(UNIT.length) : (people.find((p) => p.userId === v.assigneeId)?.name ?? '');
     message.success(t(`case.done.${action}` as MessageKey, { name }));
     onClose();
   });
 
   // The text field every dialog has: what it is called, whether it is required, what to write.
   const REASON: Partial<Record<CaseAction, MessageKey>> = {
-    reject: 'caseAction.reason.reject.placeholder', return: 'caseAction.reason.return.placeholder', request_extension: 'caseAction.reason.extension.placeholder',
+    reject: 'caseAction.reason.reject.placeholder',
+    return: 'caseAction.reason.return.placeholder',
+    request_extension: 'caseAction.reason.extension.placeholder',
   };
   const note: { label: MessageKey; required?: MessageKey; placeholder?: MessageKey; rows?: number } =
-    kind === 'reason' ? { label: 'caseAction.reason', required: 'caseAction.reason.required', placeholder: REASON[action] }
-      : kind === 'note' ? { label: 'caseAction.noteText', required: 'caseAction.noteText.required' }
-        : kind === 'mediate' ? { label: 'caseAction.mediation', required: 'caseAction.mediation.required', placeholder: 'caseAction.mediation.placeholder', rows: 5 }
-          : kind === 'revisit' ? { label: 'caseAction.revisit', required: 'caseAction.revisit.required', placeholder: 'caseAction.revisit.placeholder', rows: 4 }
-            : kind === 'outcome' ? (outcome === 'terminated'
-              ? { label: 'caseAction.termination', required: 'validate.required', placeholder: 'caseAction.termination.placeholder', rows: 5 }
-              : { label: 'caseAction.agreement', required: 'validate.required', placeholder: 'caseAction.agreement.placeholder', rows: 5 })
-              : kind === 'rate' ? { label: 'caseAction.rating.comment', placeholder: 'caseAction.rating.comment.placeholder' }
+    kind === 'reason'
+      ? { label: 'caseAction.reason', required: 'caseAction.reason.required', placeholder: REASON[action] }
+      : kind === 'note'
+        ? { label: 'caseAction.noteText', required: 'caseAction.noteText.required' }
+        : kind === 'mediate'
+          ? { label: 'caseAction.mediation', required: 'caseAction.mediation.required', placeholder: 'caseAction.mediation.placeholder', rows: 5 }
+          : kind === 'revisit'
+            ? { label: 'caseAction.revisit', required: 'caseAction.revisit.required', placeholder: 'caseAction.revisit.placeholder', rows: 4 }
+            : kind === 'outcome'
+              ? outcome === 'terminated'
+                ? { label: 'caseAction.termination', required: 'validate.required', placeholder: 'caseAction.termination.placeholder', rows: 5 }
+                : { label: 'caseAction.agreement', required: 'validate.required', placeholder: 'caseAction.agreement.placeholder', rows: 5 }
+              : kind === 'rate'
+                ? { label: 'caseAction.rating.comment', placeholder: 'caseAction.rating.comment.placeholder' }
                 : { label: 'caseAction.note', placeholder: 'caseAction.note.placeholder' };
 
   return (
@@ -223,10 +302,23 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
               notFoundContent={assignees.isPending ? t('common.loading') : t('caseAction.assignee.empty')}
               options={[
                 // 派单 may go to a whole 站所 of the township; 抄告 names people.
-                ...(action === 'dispatch' && assignees.data?.units.length ? [{
-                  label: t('caseAction.units'),
-                  options: assignees.data.units.map((u) => ({ value: UNIT + u, search: u, label: <span className="xz-person"><span className="xz-person-name">{u}</span><span className="xz-muted">{t('caseAction.unitHint')}</span></span> })),
-                }] : []),
+                ...(action === 'dispatch' && assignees.data?.units.length
+                  ? [
+                      {
+                        label: t('caseAction.units'),
+                        options: assignees.data.units.map((u) => ({
+                          value: UNIT + u,
+                          search: u,
+                          label: (
+                            <span className="xz-person">
+                              <span className="xz-person-name">{u}</span>
+                              <span className="xz-muted">{t('caseAction.unitHint')}</span>
+                            </span>
+                          ),
+                        })),
+                      },
+                    ]
+                  : []),
                 {
                   label: t('caseAction.people'),
                   options: people.map((p) => ({
@@ -235,7 +327,9 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
                     label: (
                       <span className="xz-person">
                         <span className="xz-person-name">{p.name}</span>
-                        <span className="xz-muted">{p.roles.map((r) => roleLabel(r, locale)).join('、')} · {p.regionName}</span>
+                        <span className="xz-muted">
+                          {p.roles.map((r) => roleLabel(r, locale)).join('、')} · {p.regionName}
+                        </span>
                       </span>
                     ),
                   })),
@@ -245,10 +339,14 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
           </Form.Item>
         )}
         {action === 'request_extension' && (
-          <Form.Item label={t('caseAction.days')} name="days" rules={[
-            { required: true, message: t('caseAction.days.required') },
-            { type: 'number', min: 1, max: 30, message: t('caseAction.days.range') },
-          ]}>
+          <Form.Item
+            label={t('caseAction.days')}
+            name="days"
+            rules={[
+              { required: true, message: t('caseAction.days.required') },
+              { type: 'number', min: 1, max: 30, message: t('caseAction.days.range') },
+            ]}
+          >
             <InputNumber min={1} max={30} precision={0} suffix={t('caseAction.days.unit')} style={{ width: 180 }} />
           </Form.Item>
         )}
@@ -264,7 +362,9 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
         )}
         {kind === 'escalate' && (
           <>
-            <p className="xz-muted" style={{ marginTop: 0 }}>{t('caseAction.escalate.hint')}</p>
+            <p className="xz-muted" style={{ marginTop: 0 }}>
+              {t('caseAction.escalate.hint')}
+            </p>
             {canSkip && (
               <Form.Item name="skipLevel" valuePropName="checked" extra={t('caseAction.skipLevel.hint')}>
                 <Checkbox>{t('caseAction.skipLevel')}</Checkbox>
@@ -274,7 +374,14 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
         )}
         {kind === 'outcome' && (
           <Form.Item label={t('caseAction.outcome')} name="outcome" rules={[{ required: true, message: t('caseAction.outcome.required') }]}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'agreement', label: t('case.outcome.agreement') }, { value: 'terminated', label: t('case.outcome.terminated') }]} />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={[
+                { value: 'agreement', label: t('case.outcome.agreement') },
+                { value: 'terminated', label: t('case.outcome.terminated') },
+              ]}
+            />
           </Form.Item>
         )}
         {kind === 'mediate' && (
@@ -303,16 +410,38 @@ function DisputeContext({ c, action }: { c: CaseDetail; action: CaseAction }) {
   const sessions = c.history.filter((h) => h.action === 'mediate').length;
   return (
     <div className="xz-dialog-context">
-      {parties && <div>{t('case.parties')}：{parties}</div>}
-      <div>{action === 'mediate' ? t('caseAction.mediation.nth', { n: sessions + 1 }) : sessions ? t('case.mediation.count', { n: sessions }) : t('case.mediation.none')}</div>
+      {parties && (
+        <div>
+          {t('case.parties')}：{parties}
+        </div>
+      )}
+      <div>
+        {action === 'mediate'
+          ? t('caseAction.mediation.nth', { n: sessions + 1 })
+          : sessions
+            ? t('case.mediation.count', { n: sessions })
+            : t('case.mediation.none')}
+      </div>
     </div>
   );
 }
 
 /** Stars to choose, as a named radio group (the form's aria-required/aria-invalid land on the group, where they are allowed). */
-function RatingInput({ value, onChange, tooltips, id, ...aria }: {
-  value?: number; onChange?: (v: number) => void; tooltips: string[]; id?: string;
-  'aria-label'?: string; 'aria-required'?: boolean | 'true' | 'false'; 'aria-invalid'?: boolean | 'true' | 'false'; 'aria-describedby'?: string;
+function RatingInput({
+  value,
+  onChange,
+  tooltips,
+  id,
+  ...aria
+}: {
+  value?: number;
+  onChange?: (v: number) => void;
+  tooltips: string[];
+  id?: string;
+  'aria-label'?: string;
+  'aria-required'?: boolean | 'true' | 'false';
+  'aria-invalid'?: boolean | 'true' | 'false';
+  'aria-describedby'?: string;
 }) {
   return (
     <div role="radiogroup" id={id} {...aria} style={{ display: 'inline-flex' }}>

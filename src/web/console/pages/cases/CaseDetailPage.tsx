@@ -24,7 +24,13 @@ export default function CaseDetailPage() {
   const listPath = `/cases${listSearch}`;
 
   if (q.isPending) {
-    return <PageContainer title={<Skeleton.Input active size="small" />}><Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card></PageContainer>;
+    return (
+      <PageContainer title={<Skeleton.Input active size="small" />}>
+        <Card variant="borderless">
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      </PageContainer>
+    );
   }
   if (q.error || !q.data) {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403);
@@ -35,7 +41,11 @@ export default function CaseDetailPage() {
             status={notFound ? '404' : 'warning'}
             title={notFound ? t('case.notFound') : t('common.loadFailed')}
             subTitle={notFound ? t('case.notFound.desc') : errorText(q.error)}
-            extra={<Button type="primary" onClick={() => navigate(listPath)}>{t('case.backToList')}</Button>}
+            extra={
+              <Button type="primary" onClick={() => navigate(listPath)}>
+                {t('case.backToList')}
+              </Button>
+            }
           />
         </Card>
       </PageContainer>
@@ -45,14 +55,14 @@ export default function CaseDetailPage() {
   return (
     <PageContainer
       title={c.title}
-      subTitle={(
+      subTitle={
         <Space size={8} wrap>
           <span className="xz-seq">{c.seq}</span>
           <StatusTag status={c.status} />
           <CardTag card={c.card} />
           <DueText c={c} showLeft={false} />
         </Space>
-      )}
+      }
       crumbs={[{ title: c.title }]}
       parentPath={listPath}
       extra={<ExportButton c={c} />}
@@ -98,38 +108,117 @@ function Facts({ c }: { c: CaseDetail }) {
         items={[
           { key: 'seq', label: t('case.seq'), children: <span className="xz-seq">{c.seq}</span> },
           // The group only when it adds something: not 矛盾纠纷 · 宅基地纠纷（矛盾纠纷）.
-          { key: 'category', label: t('case.category'), children: <span>{label.type(c.type)} · {c.categoryName}{c.categoryGroup && c.categoryGroup !== c.categoryName && c.categoryGroup !== label.type(c.type) && <span className="xz-muted">（{c.categoryGroup}）</span>}</span> },
+          {
+            key: 'category',
+            label: t('case.category'),
+            children: (
+              <span>
+                {label.type(c.type)} · {c.categoryName}
+                {c.categoryGroup && c.categoryGroup !== c.categoryName && c.categoryGroup !== label.type(c.type) && (
+                  <span className="xz-muted">（{c.categoryGroup}）</span>
+                )}
+              </span>
+            ),
+          },
           // A dispute's parties, risk and how its mediation went are what people look for first.
           ...(c.type === 'dispute' ? disputeFacts(c, t) : []),
-          { key: 'priority', label: t('case.priority'), children: c.priority === 'normal' ? label.priority(c.priority) : <Tag color="volcano">{label.priority(c.priority)}</Tag> },
-          { key: 'place', label: t('case.place'), children: c.regionName || '—' },
-          { key: 'reporter', label: `${t('case.reporter')}/${t('case.source')}`, children: <span>{c.reporterName || '—'}<span className="xz-muted"> · {label.source(c.source, c.sourceName)}</span><SourceLink c={c} /></span> },
-          { key: 'reportedAt', label: t('case.reportedAt'), children: f.dateTime(c.reportedAt) },
-          { key: 'level', label: t('case.level'), children: <span>{c.levelRegionName || '—'}{c.levelRegionLevel && <span className="xz-muted">（{label.level(c.levelRegionLevel)}）</span>}</span> },
-          { key: 'assignee', label: t('case.assignee'), children: c.assigneeName || c.assigneeUnit || <span className="xz-muted">{t('case.assignee.none')}</span> },
-          open || !c.resolvedAt ? {
-            key: 'due', label: dueLabel,
-            children: open && c.dueAt
-              ? <Space size={8} wrap><span>{f.dateTime(c.dueAt)}</span><DueText c={c} />{c.dueProvisional && <Tooltip title={t('case.due.provisionalHint')}><Tag className="xz-tag-provisional" style={{ marginInlineEnd: 0 }}>{t('case.due.provisional')}</Tag></Tooltip>}</Space>
-              : <span className="xz-muted">{t('case.due.none')}</span>,
-          } : { key: 'due', label: t('case.resolvedAt'), children: f.dateTime(c.resolvedAt) },
           {
-            key: 'card', label: t('case.card'),
-            children: c.card || c.extensionPending ? (
-              <Space size={6} wrap><CardTag card={c.card} />{c.extensionPending && <Tag color="blue">{t('case.extensionPending')}</Tag>}</Space>
-            ) : <span className="xz-muted">{t('case.card.none')}</span>,
+            key: 'priority',
+            label: t('case.priority'),
+            children: c.priority === 'normal' ? label.priority(c.priority) : <Tag color="volcano">{label.priority(c.priority)}</Tag>,
+          },
+          { key: 'place', label: t('case.place'), children: c.regionName || '—' },
+          {
+            key: 'reporter',
+            label: `${t('case.reporter')}/${t('case.source')}`,
+            children: (
+              <span>
+                {c.reporterName || '—'}
+                <span className="xz-muted"> · {label.source(c.source, c.sourceName)}</span>
+                <SourceLink c={c} />
+              </span>
+            ),
+          },
+          { key: 'reportedAt', label: t('case.reportedAt'), children: f.dateTime(c.reportedAt) },
+          {
+            key: 'level',
+            label: t('case.level'),
+            children: (
+              <span>
+                {c.levelRegionName || '—'}
+                {c.levelRegionLevel && <span className="xz-muted">（{label.level(c.levelRegionLevel)}）</span>}
+              </span>
+            ),
           },
           {
-            key: 'rating', label: t('case.rating'), span: 2,
+            key: 'assignee',
+            label: t('case.assignee'),
+            children: c.assigneeName || c.assigneeUnit || <span className="xz-muted">{t('case.assignee.none')}</span>,
+          },
+          open || !c.resolvedAt
+            ? {
+                key: 'due',
+                label: dueLabel,
+                children:
+                  open && c.dueAt ? (
+                    <Space size={8} wrap>
+                      <span>{f.dateTime(c.dueAt)}</span>
+                      <DueText c={c} />
+                      {c.dueProvisional && (
+                        <Tooltip title={t('case.due.provisionalHint')}>
+                          <Tag className="xz-tag-provisional" style={{ marginInlineEnd: 0 }}>
+                            {t('case.due.provisional')}
+                          </Tag>
+                        </Tooltip>
+                      )}
+                    </Space>
+                  ) : (
+                    <span className="xz-muted">{t('case.due.none')}</span>
+                  ),
+              }
+            : { key: 'due', label: t('case.resolvedAt'), children: f.dateTime(c.resolvedAt) },
+          {
+            key: 'card',
+            label: t('case.card'),
+            children:
+              c.card || c.extensionPending ? (
+                <Space size={6} wrap>
+                  <CardTag card={c.card} />
+                  {c.extensionPending && <Tag color="blue">{t('case.extensionPending')}</Tag>}
+                </Space>
+              ) : (
+                <span className="xz-muted">{t('case.card.none')}</span>
+              ),
+          },
+          {
+            key: 'rating',
+            label: t('case.rating'),
+            span: 2,
             children: c.rating ? (
               <Space size={8} wrap>
                 <Stars value={c.rating} size={16} />
                 {c.ratingComment && <span>{c.ratingComment}</span>}
               </Space>
-            ) : <span className="xz-muted">{t('case.rating.none')}</span>,
+            ) : (
+              <span className="xz-muted">{t('case.rating.none')}</span>
+            ),
           },
           ...(c.copies.length ? [{ key: 'copies', label: t('case.copies'), children: c.copies.map((x) => x.name).join('、') }] : []),
-          ...(badges.length ? [{ key: 'badges', label: t('case.progress'), children: <Space size={6} wrap>{badges.map((b) => <Tag key={b}>{b}</Tag>)}</Space> }] : []),
+          ...(badges.length
+            ? [
+                {
+                  key: 'badges',
+                  label: t('case.progress'),
+                  children: (
+                    <Space size={6} wrap>
+                      {badges.map((b) => (
+                        <Tag key={b}>{b}</Tag>
+                      ))}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
           { key: 'description', label: t('case.description'), span: 'filled' as const, children: <div className="xz-prewrap">{c.description}</div> },
         ]}
       />
@@ -143,15 +232,26 @@ function SourceLink({ c }: { c: CaseDetail }) {
   const visitId = typeof c.details?.visitId === 'string' ? c.details.visitId : null;
   const patrolId = typeof c.details?.patrolId === 'string' ? c.details.patrolId : null;
   // Underlined: a link inside a line of text must not rely on colour alone.
-  if (visitId) return <Link className="xz-text-link" to={`/visits/log?open=${encodeURIComponent(visitId)}`}>{t('case.fromVisit')}</Link>;
-  if (patrolId) return <Link className="xz-text-link" to={`/patrols?open=${encodeURIComponent(patrolId)}`}>{t('case.fromPatrol')}</Link>;
+  if (visitId)
+    return (
+      <Link className="xz-text-link" to={`/visits/log?open=${encodeURIComponent(visitId)}`}>
+        {t('case.fromVisit')}
+      </Link>
+    );
+  if (patrolId)
+    return (
+      <Link className="xz-text-link" to={`/patrols?open=${encodeURIComponent(patrolId)}`}>
+        {t('case.fromPatrol')}
+      </Link>
+    );
   return null;
 }
 
 /** One line on what the case waits for, above the buttons (or why there are none). */
 function HandleIntro({ c }: { c: CaseDetail }) {
   const t = useT();
-  const text = c.status === 'rejected' ? t('case.handle.rejected') : c.status === 'archived' ? t('case.handle.archived') : c.actions.length ? null : t('case.handle.none');
+  const text =
+    c.status === 'rejected' ? t('case.handle.rejected') : c.status === 'archived' ? t('case.handle.archived') : c.actions.length ? null : t('case.handle.none');
   return text ? <Alert type="info" showIcon title={text} style={{ marginBottom: c.actions.length ? 12 : 0 }} /> : null;
 }
 
@@ -164,28 +264,39 @@ function disputeFacts(c: CaseDetail, t: ReturnType<typeof useT>) {
   const revisits = c.history.filter((h) => h.action === 'revisit').length;
   return [
     {
-      key: 'parties', label: t('case.parties'), span: 2,
+      key: 'parties',
+      label: t('case.parties'),
+      span: 2,
       children: parties.length ? (
         <Space size={[12, 4]} wrap>
           {parties.map((p, i) => (
             <span key={i}>
               {p.name}
-              <span className="xz-muted">（{t(p.side === 'respondent' ? 'case.party.respondent' : p.side === 'applicant' ? 'case.party.applicant' : 'case.party.other')}{p.phone ? ` · ${p.phone}` : ''}）</span>
+              <span className="xz-muted">
+                （{t(p.side === 'respondent' ? 'case.party.respondent' : p.side === 'applicant' ? 'case.party.applicant' : 'case.party.other')}
+                {p.phone ? ` · ${p.phone}` : ''}）
+              </span>
             </span>
           ))}
         </Space>
-      ) : '—',
+      ) : (
+        '—'
+      ),
     },
     {
-      key: 'risk', label: t('case.risk'),
+      key: 'risk',
+      label: t('case.risk'),
       children: risk ? <Tag color={risk === 'high' ? 'red' : risk === 'medium' ? 'orange' : 'green'}>{t(`case.risk.${risk}`)}</Tag> : '—',
     },
     {
-      key: 'mediation', label: t('case.mediation'),
+      key: 'mediation',
+      label: t('case.mediation'),
       children: (
         <Space size={6} wrap>
           {sessions ? <span>{t('case.mediation.count', { n: sessions })}</span> : <span className="xz-muted">{t('case.mediation.none')}</span>}
-          {(outcome === 'agreement' || outcome === 'terminated') && <Tag color={outcome === 'agreement' ? 'green' : 'default'}>{t(`case.outcome.${outcome}`)}</Tag>}
+          {(outcome === 'agreement' || outcome === 'terminated') && (
+            <Tag color={outcome === 'agreement' ? 'green' : 'default'}>{t(`case.outcome.${outcome}`)}</Tag>
+          )}
           {revisits > 0 && <Tag color="blue">{t('case.revisited')}</Tag>}
         </Space>
       ),
@@ -224,7 +335,9 @@ function ExportButton({ c }: { c: CaseDetail }) {
   };
   return (
     <Tooltip title={t('case.exportFile.tip')} placement="bottomRight">
-      <Button icon={<DownloadOutlined />} loading={busy} onClick={go}>{t('case.exportFile')}</Button>
+      <Button icon={<DownloadOutlined />} loading={busy} onClick={go}>
+        {t('case.exportFile')}
+      </Button>
     </Tooltip>
   );
 }

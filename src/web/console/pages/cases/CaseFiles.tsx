@@ -34,7 +34,10 @@ export function CaseFiles({ c }: { c: CaseDetail }) {
 
   const add = async (files: File[]) => {
     const bad = files.map((x) => fileProblem(x, t)).find(Boolean);
-    if (bad) { message.error(bad); return; }
+    if (bad) {
+      message.error(bad);
+      return;
+    }
     setBusy(true);
     try {
       const { items } = await uploadAttachments(c.id, files);
@@ -52,28 +55,47 @@ export function CaseFiles({ c }: { c: CaseDetail }) {
     <Card
       title={t('case.files')}
       variant="borderless"
-      extra={canAdd && (
-        <Upload accept={ACCEPT} multiple showUploadList={false} beforeUpload={(file, list) => { if (file === list[0]) void add(list as File[]); return Upload.LIST_IGNORE; }}>
-          <Button icon={<UploadOutlined />} loading={busy}>{t('case.files.add')}</Button>
-        </Upload>
-      )}
+      extra={
+        canAdd && (
+          <Upload
+            accept={ACCEPT}
+            multiple
+            showUploadList={false}
+            beforeUpload={(file, list) => {
+              if (file === list[0]) void add(list as File[]);
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={busy}>
+              {t('case.files.add')}
+            </Button>
+          </Upload>
+        )
+      }
     >
       {!c.attachments.length ? (
-        <div className="xz-muted">{t('case.files.empty')}<span style={{ marginInlineStart: 8 }}>{t('case.files.hint')}</span></div>
+        <div className="xz-muted">
+          {t('case.files.empty')}
+          <span style={{ marginInlineStart: 8 }}>{t('case.files.hint')}</span>
+        </div>
       ) : (
         <div className="xz-files">
           <Image.PreviewGroup>
             {photos.map((a) => (
               <figure key={a.id} className="xz-photo">
                 <Image src={attachmentUrl(c.id, a.id)} alt={a.name} width={120} height={90} style={{ objectFit: 'cover', borderRadius: 6 }} />
-                <figcaption className="xz-muted" title={a.name}>{f.dateTimeShort(a.createdAt)}</figcaption>
+                <figcaption className="xz-muted" title={a.name}>
+                  {f.dateTimeShort(a.createdAt)}
+                </figcaption>
               </figure>
             ))}
           </Image.PreviewGroup>
           {docs.map((a) => (
             <a key={a.id} className="xz-doc" href={attachmentUrl(c.id, a.id)} target="_blank" rel="noreferrer">
               <FilePdfOutlined style={{ fontSize: 28, color: '#cf1322' }} aria-hidden />
-              <span className="xz-doc-name" title={a.name}>{a.name}</span>
+              <span className="xz-doc-name" title={a.name}>
+                {a.name}
+              </span>
               <span className="xz-muted">{sizeText(a.size)}</span>
             </a>
           ))}

@@ -44,10 +44,24 @@ export function CaseFilterBar({ values, onSearch }: { values: CaseFilterValues; 
         />
       </Form.Item>
       <Form.Item label={t('cases.category')} name="category">
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('cases.category.placeholder')} options={catOptions} loading={categories.isPending} popupMatchSelectWidth={240} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('cases.category.placeholder')}
+          options={catOptions}
+          loading={categories.isPending}
+          popupMatchSelectWidth={240}
+        />
       </Form.Item>
       <Form.Item label={t('cases.card')} name="card">
-        <Select allowClear placeholder={t('cases.card.placeholder')} options={[{ value: 'yellow', label: t('case.card.yellow') }, { value: 'red', label: t('case.card.red') }]} />
+        <Select
+          allowClear
+          placeholder={t('cases.card.placeholder')}
+          options={[
+            { value: 'yellow', label: t('case.card.yellow') },
+            { value: 'red', label: t('case.card.red') },
+          ]}
+        />
       </Form.Item>
       <Form.Item label={t('cases.reportedRange')} name="range">
         <DatePicker.RangePicker

@@ -37,7 +37,9 @@ export default function CaseListPage() {
   // from/to go as the URL holds them, plain days: the server reads them as Shanghai days, both inclusive
   // (the browser's own time zone must not move them).
   const query: CaseFilter = {
-    ...filter, box: box === 'all' || box === 'attention' ? undefined : box, attention: box === 'attention' ? 'true' : undefined,
+    ...filter,
+    box: box === 'all' || box === 'attention' ? undefined : box,
+    attention: box === 'attention' ? 'true' : undefined,
   } as CaseFilter;
   const list = useCases(query);
   const todo = useCaseCount('todo');
@@ -49,18 +51,32 @@ export default function CaseListPage() {
   // Switching jurisdiction starts over at the new root.
   const [lastRoot, setLastRoot] = useState(rootId);
   useEffect(() => {
-    if (rootId !== lastRoot) { setLastRoot(rootId); update({ regionId: undefined }); }
+    if (rootId !== lastRoot) {
+      setLastRoot(rootId);
+      update({ regionId: undefined });
+    }
   }, [rootId, lastRoot, update]);
 
   const filtered = !!(filter.q || filter.status || filter.type || filter.category || filter.card || filter.from || filter.to || filter.regionId);
-  const reportButton = <Button type="primary" icon={<FormOutlined />} onClick={() => navigate('/cases/report')}>{t('cases.report')}</Button>;
+  const reportButton = (
+    <Button type="primary" icon={<FormOutlined />} onClick={() => navigate('/cases/report')}>
+      {t('cases.report')}
+    </Button>
+  );
   const empty = filtered
     ? { title: t('cases.empty.filtered'), hint: t('cases.empty.filteredHint') }
-    : { title: t(`cases.empty.${box}` as MessageKey), hint: t(`cases.empty.${box}.hint` as MessageKey), action: box === 'mine' || box === 'all' ? reportButton : undefined };
+    : {
+        title: t(`cases.empty.${box}` as MessageKey),
+        hint: t(`cases.empty.${box}.hint` as MessageKey),
+        action: box === 'mine' || box === 'all' ? reportButton : undefined,
+      };
   const exportLedger = async () => {
     setExporting(true);
     try {
-      await exportDisputeLedger({ regionId: filter.regionId, from: query.from, to: query.to }, `${region.data?.name ?? root.data?.name ?? ''}矛盾纠纷台账.xlsx`);
+      await exportDisputeLedger(
+        { regionId: filter.regionId, from: query.from, to: query.to },
+        `${region.data?.name ?? root.data?.name ?? ''}矛盾纠纷台账.xlsx`,
+      );
       message.success(t('case.exported'));
     } catch (err) {
       message.error(errorText(err));
@@ -68,17 +84,22 @@ export default function CaseListPage() {
       setExporting(false);
     }
   };
-  const count = (n: number | undefined, danger = false) => (n ? <Badge count={n} overflowCount={999} color={danger ? '#cf1322' : '#1659c7'} style={{ marginInlineStart: 6 }} /> : null);
+  const count = (n: number | undefined, danger = false) =>
+    n ? <Badge count={n} overflowCount={999} color={danger ? '#cf1322' : '#1659c7'} style={{ marginInlineStart: 6 }} /> : null;
 
   return (
     <PageContainer
       title={t('cases.title')}
-      extra={(
+      extra={
         <Space wrap>
           {reportButton}
-          {can('case.manage') && <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLedger}>{t('cases.exportLedger')}</Button>}
+          {can('case.manage') && (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLedger}>
+              {t('cases.exportLedger')}
+            </Button>
+          )}
         </Space>
-      )}
+      }
     >
       <div className="xz-split">
         {showTree && <RegionTreePanel rootId={rootId} selectedId={filter.regionId} onChange={(regionId) => update({ regionId })} />}
@@ -90,10 +111,19 @@ export default function CaseListPage() {
             onChange={(k) => update({ box: k })}
             items={boxes.map((b) => ({
               key: b,
-              label: <span>{t(`cases.box.${b}` as MessageKey)}{b === 'todo' && count(todo.data)}{b === 'overdue' && count(overdue.data, true)}</span>,
+              label: (
+                <span>
+                  {t(`cases.box.${b}` as MessageKey)}
+                  {b === 'todo' && count(todo.data)}
+                  {b === 'overdue' && count(overdue.data, true)}
+                </span>
+              ),
             }))}
           />
-          <CaseFilterBar values={filter} onSearch={(v) => update({ q: v.q, status: v.status, type: v.type, category: v.category, card: v.card, from: v.from, to: v.to })} />
+          <CaseFilterBar
+            values={filter}
+            onSearch={(v) => update({ q: v.q, status: v.status, type: v.type, category: v.category, card: v.card, from: v.from, to: v.to })}
+          />
           <div className="xz-table-toolbar">
             <div className="xz-table-toolbar-title">
               {filter.regionId ? region.data?.name : t(`cases.box.${box}` as MessageKey)}

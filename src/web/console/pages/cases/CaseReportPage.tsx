@@ -4,8 +4,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Radio, Select, Space, Upload, type UploadFile } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
-  caseKeys, CASE_TYPES, PRIORITIES, reportCase, RISK_LEVELS, SOURCES, uploadAttachments, useCaseCategories,
-  type CaseType, type DisputeParty, type Priority, type RiskLevel, type Source,
+  caseKeys,
+  CASE_TYPES,
+  PRIORITIES,
+  reportCase,
+  RISK_LEVELS,
+  SOURCES,
+  uploadAttachments,
+  useCaseCategories,
+  type CaseType,
+  type DisputeParty,
+  type Priority,
+  type RiskLevel,
+  type Source,
 } from '../../api/cases';
 import { useErrorText } from '../../api/errors';
 import { notificationKeys } from '../../api/notifications';
@@ -21,12 +32,19 @@ import { ACCEPT, fileProblem } from './CaseFiles';
 import { useCaseLabels } from '../../lib/caseLabels';
 
 interface Values {
-  type: CaseType; category?: string; title: string; description: string; regionId?: string; householdId?: string; priority: Priority; source?: Source;
-  /** Disputes only. */ parties?: DisputeParty[]; riskLevel?: RiskLevel;
+  type: CaseType;
+  category?: string;
+  title: string;
+  description: string;
+  regionId?: string;
+  householdId?: string;
+  priority: Priority;
+  source?: Source;
+  /** Disputes only. */ parties?: DisputeParty[];
+  riskLevel?: RiskLevel;
 }
 const SIDES = ['applicant', 'respondent', 'other'] as const;
 const MAX_PHOTOS = 9;
-
 
 export default function CaseReportPage() {
   const t = useT();
@@ -48,24 +66,55 @@ export default function CaseReportPage() {
   const dispute = type === 'dispute';
   // A dispute is registered (登记) rather than reported: its own words for the fields people fill in first.
   const words = dispute
-    ? { intro: t('caseReport.dispute.intro'), category: t('caseReport.dispute.category'), title: t('caseReport.dispute.titleField'), titleHint: t('caseReport.dispute.title.placeholder'), description: t('caseReport.dispute.description'), descriptionHint: t('caseReport.dispute.description.placeholder') }
-    : { intro: t('caseReport.intro'), category: t('caseReport.category'), title: t('caseReport.titleField'), titleHint: t('caseReport.title.placeholder'), description: t('caseReport.description'), descriptionHint: t('caseReport.description.placeholder') };
+    ? {
+        intro: t('caseReport.dispute.intro'),
+        category: t('caseReport.dispute.category'),
+        title: t('caseReport.dispute.titleField'),
+        titleHint: t('caseReport.dispute.title.placeholder'),
+        description: t('caseReport.dispute.description'),
+        descriptionHint: t('caseReport.dispute.description.placeholder'),
+      }
+    : {
+        intro: t('caseReport.intro'),
+        category: t('caseReport.category'),
+        title: t('caseReport.titleField'),
+        titleHint: t('caseReport.title.placeholder'),
+        description: t('caseReport.description'),
+        descriptionHint: t('caseReport.description.placeholder'),
+      };
   const active = useMemo(() => (categories.data ?? []).filter((c) => c.active), [categories.data]);
   const chosen = active.find((c) => c.code === code);
   const defaultPlace = current && (current.level === 'grid' || current.level === 'village') ? current.regionId : undefined;
 
   const { run, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     const c = await reportCase({
-      type: v.type, category: v.category!, title: v.title.trim(), description: v.description.trim(), regionId: v.regionId!,
-      householdId: v.householdId || undefined, priority: v.priority, source: v.source, idempotencyKey,
-      details: v.type === 'dispute'
-        ? { riskLevel: v.riskLevel, parties: (v.parties ?? []).filter((p) => p?.name?.trim()).map((p) => ({ name: p.name.trim(), phone: p.phone?.trim() || undefined, side: p.side })) }
-        : undefined,
+      type: v.type,
+      category: v.category!,
+      title: v.title.trim(),
+      description: v.description.trim(),
+      regionId: v.regionId!,
+      householdId: v.householdId || undefined,
+      priority: v.priority,
+      source: v.source,
+      idempotencyKey,
+      details:
+        v.type === 'dispute'
+          ? {
+              riskLevel: v.riskLevel,
+              parties: (v.parties ?? [])
+                .filter((p) => p?.name?.trim())
+                .map((p) => ({ name: p.name.trim(), phone: p.phone?.trim() || undefined, side: p.side })),
+            }
+          : undefined,
     });
     // The case exists now; photos follow it. If they fail, the case stays reported and the detail page can take them again.
     const files = photos.map((p) => p.originFileObj).filter((x): x is NonNullable<typeof x> => !!x);
     if (files.length) {
-      try { await uploadAttachments(c.id, files); } catch (err) { modal.warning({ title: t('caseReport.photos.failed', { reason: errorText(err) }) }); }
+      try {
+        await uploadAttachments(c.id, files);
+      } catch (err) {
+        modal.warning({ title: t('caseReport.photos.failed', { reason: errorText(err) }) });
+      }
     }
     await Promise.all([qc.invalidateQueries({ queryKey: caseKeys.all }), qc.invalidateQueries({ queryKey: notificationKeys.all })]);
     message.success(t('caseReport.done', { seq: c.seq }));
@@ -98,12 +147,14 @@ export default function CaseReportPage() {
             label={words.category}
             name="category"
             rules={[{ required: true, message: t('validate.select', { field: words.category }) }]}
-            extra={chosen && (
-              <span>
-                {t('caseReport.limits', { ay: chosen.acceptYellow, ar: chosen.acceptRed, ry: chosen.resolveYellow, rr: chosen.resolveRed })}
-                {chosen.firstReportPoints > 0 && <>{' '}{t('caseReport.category.firstPoints', { n: chosen.firstReportPoints })}</>}
-              </span>
-            )}
+            extra={
+              chosen && (
+                <span>
+                  {t('caseReport.limits', { ay: chosen.acceptYellow, ar: chosen.acceptRed, ry: chosen.resolveYellow, rr: chosen.resolveRed })}
+                  {chosen.firstReportPoints > 0 && <> {t('caseReport.category.firstPoints', { n: chosen.firstReportPoints })}</>}
+                </span>
+              )
+            }
           >
             <Select
               showSearch={{ optionFilterProp: 'label' }}
@@ -113,16 +164,24 @@ export default function CaseReportPage() {
               style={{ maxWidth: 360 }}
             />
           </Form.Item>
-          <Form.Item label={words.title} name="title" rules={[
-            { required: true, whitespace: true, message: t('validate.required', { field: words.title }) },
-            { max: 60, message: t('validate.maxLen', { field: words.title, n: 60 }) },
-          ]}>
+          <Form.Item
+            label={words.title}
+            name="title"
+            rules={[
+              { required: true, whitespace: true, message: t('validate.required', { field: words.title }) },
+              { max: 60, message: t('validate.maxLen', { field: words.title, n: 60 }) },
+            ]}
+          >
             <Input maxLength={60} showCount placeholder={words.titleHint} />
           </Form.Item>
-          <Form.Item label={words.description} name="description" rules={[
-            { required: true, whitespace: true, message: t('validate.required', { field: words.description }) },
-            { max: 2000, message: t('validate.maxLen', { field: words.description, n: 2000 }) },
-          ]}>
+          <Form.Item
+            label={words.description}
+            name="description"
+            rules={[
+              { required: true, whitespace: true, message: t('validate.required', { field: words.description }) },
+              { max: 2000, message: t('validate.maxLen', { field: words.description, n: 2000 }) },
+            ]}
+          >
             <Input.TextArea rows={5} maxLength={2000} showCount placeholder={words.descriptionHint} />
           </Form.Item>
           {dispute && (
@@ -141,18 +200,46 @@ export default function CaseReportPage() {
                       {fields.map((f, i) => (
                         <Space key={f.key} align="start" size={8} className="xz-party-row">
                           <Form.Item name={[f.name, 'side']} noStyle>
-                            <Select style={{ width: 118 }} aria-label={`${t('caseReport.party.side')} ${i + 1}`} options={SIDES.map((x) => ({ value: x, label: t(`case.party.${x}`) }))} />
+                            <Select
+                              style={{ width: 118 }}
+                              aria-label={`${t('caseReport.party.side')} ${i + 1}`}
+                              options={SIDES.map((x) => ({ value: x, label: t(`case.party.${x}`) }))}
+                            />
                           </Form.Item>
-                          <Form.Item name={[f.name, 'name']} style={{ marginBottom: 0 }} rules={[{ required: i < 2, whitespace: true, message: t('caseReport.party.name.required') }, { max: 30, message: t('validate.maxLen', { field: t('caseReport.party.name'), n: 30 }) }]}>
-                            <Input placeholder={t('caseReport.party.name')} aria-label={`${t('caseReport.party.name')} ${i + 1}`} maxLength={30} style={{ width: 140 }} />
+                          <Form.Item
+                            name={[f.name, 'name']}
+                            style={{ marginBottom: 0 }}
+                            rules={[
+                              { required: i < 2, whitespace: true, message: t('caseReport.party.name.required') },
+                              { max: 30, message: t('validate.maxLen', { field: t('caseReport.party.name'), n: 30 }) },
+                            ]}
+                          >
+                            <Input
+                              placeholder={t('caseReport.party.name')}
+                              aria-label={`${t('caseReport.party.name')} ${i + 1}`}
+                              maxLength={30}
+                              style={{ width: 140 }}
+                            />
                           </Form.Item>
                           <Form.Item name={[f.name, 'phone']} noStyle>
-                            <Input placeholder={t('caseReport.party.phone.placeholder')} aria-label={`${t('caseReport.party.phone')} ${i + 1}`} maxLength={20} inputMode="tel" style={{ width: 170 }} />
+                            <Input
+                              placeholder={t('caseReport.party.phone.placeholder')}
+                              aria-label={`${t('caseReport.party.phone')} ${i + 1}`}
+                              maxLength={20}
+                              inputMode="tel"
+                              style={{ width: 170 }}
+                            />
                           </Form.Item>
-                          {fields.length > 2 && <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('caseReport.party.remove')} onClick={() => remove(f.name)} />}
+                          {fields.length > 2 && (
+                            <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('caseReport.party.remove')} onClick={() => remove(f.name)} />
+                          )}
                         </Space>
                       ))}
-                      {fields.length < 20 && <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ side: 'other' })} style={{ width: 200 }}>{t('caseReport.party.add')}</Button>}
+                      {fields.length < 20 && (
+                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ side: 'other' })} style={{ width: 200 }}>
+                          {t('caseReport.party.add')}
+                        </Button>
+                      )}
                     </div>
                   )}
                 </Form.List>
@@ -163,11 +250,20 @@ export default function CaseReportPage() {
                 rules={[{ required: true, message: t('caseReport.risk.required') }]}
                 extra={risk ? t(`caseReport.risk.${risk}.hint`) : t('caseReport.risk.hint')}
               >
-                <Radio.Group optionType="button" buttonStyle="solid" className={`xz-risk xz-risk-${risk ?? 'none'}`} options={RISK_LEVELS.map((r) => ({ value: r, label: t(`case.risk.${r}`) }))} />
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  className={`xz-risk xz-risk-${risk ?? 'none'}`}
+                  options={RISK_LEVELS.map((r) => ({ value: r, label: t(`case.risk.${r}`) }))}
+                />
               </Form.Item>
             </>
           )}
-          <Form.Item label={t('caseReport.place')} name="regionId" rules={[{ required: true, message: t('validate.select', { field: t('caseReport.place') }) }]}>
+          <Form.Item
+            label={t('caseReport.place')}
+            name="regionId"
+            rules={[{ required: true, message: t('validate.select', { field: t('caseReport.place') }) }]}
+          >
             <RegionTreeSelect placeholder={t('caseReport.place.placeholder')} style={{ maxWidth: 360 }} />
           </Form.Item>
           <Form.Item label={t('caseReport.household')} name="householdId" extra={t('caseReport.household.hint')}>
@@ -182,7 +278,10 @@ export default function CaseReportPage() {
               maxCount={MAX_PHOTOS}
               beforeUpload={(file) => {
                 const bad = fileProblem(file, t);
-                if (bad) { message.error(bad); return Upload.LIST_IGNORE; }
+                if (bad) {
+                  message.error(bad);
+                  return Upload.LIST_IGNORE;
+                }
                 return false; // kept here, sent after the case is created
               }}
               onChange={({ fileList }) => setPhotos(fileList.slice(0, MAX_PHOTOS))}
@@ -194,11 +293,18 @@ export default function CaseReportPage() {
             <Radio.Group options={PRIORITIES.map((p) => ({ value: p, label: label.priority(p) }))} />
           </Form.Item>
           <Form.Item label={t('caseReport.source')} name="source">
-            <Select allowClear placeholder={t('caseReport.source.placeholder')} options={SOURCES.map((s) => ({ value: s, label: label.source(s) }))} style={{ maxWidth: 360 }} />
+            <Select
+              allowClear
+              placeholder={t('caseReport.source.placeholder')}
+              options={SOURCES.map((s) => ({ value: s, label: label.source(s) }))}
+              style={{ maxWidth: 360 }}
+            />
           </Form.Item>
           <Form.Item label=" " colon={false}>
             <Space>
-              <Button type="primary" htmlType="submit" loading={saving}>{t('caseReport.submit')}</Button>
+              <Button type="primary" htmlType="submit" loading={saving}>
+                {t('caseReport.submit')}
+              </Button>
               <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
             </Space>
           </Form.Item>

@@ -11,7 +11,11 @@ import { useCaseLabels } from '../../lib/caseLabels';
 import { listPagination } from '../../components/pagination';
 
 export interface CaseTableProps {
-  rows: CaseItem[]; total: number; page: number; pageSize: number; loading: boolean;
+  rows: CaseItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
   /** The village the list is looking at, whose name need not repeat in every 地点. */
   placeWithin?: string;
   empty: { title: string; hint?: string; action?: ReactNode };
@@ -30,15 +34,21 @@ export function CaseTable({ rows, total, page, pageSize, loading, placeWithin, e
   const columns: TableColumnsType<CaseItem> = [
     {
       // The title with its 编号 underneath: the column people read first gets the room.
-      title: `${t('cases.col.title')} / ${t('cases.col.seq')}`, dataIndex: 'title', ellipsis: { showTitle: false },
+      title: `${t('cases.col.title')} / ${t('cases.col.seq')}`,
+      dataIndex: 'title',
+      ellipsis: { showTitle: false },
       render: (v: string, r) => (
         <div className="xz-case-cell">
-          <Link to={`/cases/${r.id}`} state={back}><Ellipsis text={v} /></Link>
+          <Link to={`/cases/${r.id}`} state={back}>
+            <Ellipsis text={v} />
+          </Link>
           <span className="xz-seq-line">
             <span className="xz-seq xz-muted">{r.seq}</span>
             {r.reopened > 0 && (
               <Tooltip title={t('case.reopened', { n: r.reopened })}>
-                <Tag color="purple" variant="filled" className="xz-mini-tag">{t('cases.reopened')}</Tag>
+                <Tag color="purple" variant="filled" className="xz-mini-tag">
+                  {t('cases.reopened')}
+                </Tag>
               </Tooltip>
             )}
           </span>
@@ -46,26 +56,57 @@ export function CaseTable({ rows, total, page, pageSize, loading, placeWithin, e
       ),
     },
     {
-      title: t('cases.col.category'), dataIndex: 'categoryName', width: 118, ellipsis: { showTitle: false },
+      title: t('cases.col.category'),
+      dataIndex: 'categoryName',
+      width: 118,
+      ellipsis: { showTitle: false },
       render: (v: string, r) => <Ellipsis text={`${label.type(r.type)} · ${v}`}>{v}</Ellipsis>,
     },
     {
       // Inside a village the village's own name says nothing: "一组网格" rather than "孟家湾村 / 一组网格" (the tooltip keeps it).
-      title: t('cases.col.place'), dataIndex: 'regionName', width: placeWithin ? 88 : 100, ellipsis: { showTitle: false },
-      render: (v: string) => (v ? <Ellipsis text={v}>{placeWithin && v.startsWith(`${placeWithin} / `) ? v.slice(placeWithin.length + 3) : v}</Ellipsis> : dash),
+      title: t('cases.col.place'),
+      dataIndex: 'regionName',
+      width: placeWithin ? 88 : 100,
+      ellipsis: { showTitle: false },
+      render: (v: string) =>
+        v ? <Ellipsis text={v}>{placeWithin && v.startsWith(`${placeWithin} / `) ? v.slice(placeWithin.length + 3) : v}</Ellipsis> : dash,
     },
     { title: t('cases.col.status'), dataIndex: 'status', width: 84, render: (v: CaseItem['status']) => <StatusTag status={v} /> },
     // With the rating column the card cell gives up some room (a card and "已逾期 12 天" then wrap onto two lines).
     { title: t('cases.col.card'), key: 'card', width: showRating ? 124 : 146, render: (_: unknown, r) => <Urgency c={r} /> },
-    ...(showRating ? [{ title: t('cases.col.rating'), dataIndex: 'rating', width: 84, render: (v: number | null, r: CaseItem) => (v ? <RatingStars value={v} comment={r.ratingComment} /> : dash) }] : []),
+    ...(showRating
+      ? [
+          {
+            title: t('cases.col.rating'),
+            dataIndex: 'rating',
+            width: 84,
+            render: (v: number | null, r: CaseItem) => (v ? <RatingStars value={v} comment={r.ratingComment} /> : dash),
+          },
+        ]
+      : []),
     {
-      title: t('cases.col.level'), dataIndex: 'levelRegionName', width: 84, ellipsis: { showTitle: false },
+      title: t('cases.col.level'),
+      dataIndex: 'levelRegionName',
+      width: 84,
+      ellipsis: { showTitle: false },
       render: (v: string, r) => (v ? <Ellipsis text={`${v}（${label.level(r.levelRegionLevel)}）`}>{v}</Ellipsis> : dash),
     },
-    { title: t('cases.col.assignee'), dataIndex: 'assigneeName', width: 76, ellipsis: { showTitle: false }, render: (v: string | null, c) => (v || c.assigneeUnit ? <Ellipsis text={v || c.assigneeUnit!} /> : dash) },
     {
-      title: t('cases.col.reportedAt'), dataIndex: 'reportedAt', width: 100,
-      render: (v: string) => <Tooltip title={f.dateTime(v)}><span style={{ whiteSpace: 'nowrap' }}>{f.dateShort(v)}</span></Tooltip>,
+      title: t('cases.col.assignee'),
+      dataIndex: 'assigneeName',
+      width: 76,
+      ellipsis: { showTitle: false },
+      render: (v: string | null, c) => (v || c.assigneeUnit ? <Ellipsis text={v || c.assigneeUnit!} /> : dash),
+    },
+    {
+      title: t('cases.col.reportedAt'),
+      dataIndex: 'reportedAt',
+      width: 100,
+      render: (v: string) => (
+        <Tooltip title={f.dateTime(v)}>
+          <span style={{ whiteSpace: 'nowrap' }}>{f.dateShort(v)}</span>
+        </Tooltip>
+      ),
     },
   ];
   return (
@@ -88,7 +129,18 @@ function RatingStars({ value, comment }: { value: number; comment: string | null
   const t = useT();
   const words = t('cases.rating.tip', { n: value, word: t(`cases.rating.word.${value}` as MessageKey) });
   return (
-    <Tooltip title={comment ? <>{words}<br />“{comment}”</> : words}>
+    <Tooltip
+      title={
+        comment ? (
+          <>
+            {words}
+            <br />“{comment}”
+          </>
+        ) : (
+          words
+        )
+      }
+    >
       <span className="xz-rate-cell">
         {/* antd's Rate is a radio group even when disabled: hidden from screen readers, which read the words instead. */}
         <Rate disabled size="small" value={value} aria-hidden style={value <= 2 ? { color: '#cf1322' } : undefined} />

@@ -10,13 +10,21 @@ const DAY = 24 * 3600_000;
 
 export function StatusTag({ status }: { status: CaseItem['status'] }) {
   const label = useCaseLabels();
-  return <Tag color={STATUS_COLOR[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>{label.status(status)}</Tag>;
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+      {label.status(status)}
+    </Tag>
+  );
 }
 
 export function CardTag({ card }: { card: CaseItem['card'] }) {
   const t = useT();
   if (!card) return null;
-  return <Tag color={card === 'red' ? 'red' : 'gold'} style={{ marginInlineEnd: 0 }}>{t(card === 'red' ? 'case.card.red' : 'case.card.yellow')}</Tag>;
+  return (
+    <Tag color={card === 'red' ? 'red' : 'gold'} style={{ marginInlineEnd: 0 }}>
+      {t(card === 'red' ? 'case.card.red' : 'case.card.yellow')}
+    </Tag>
+  );
 }
 
 export type Due = { kind: 'overdue' | 'today' | 'left'; days: number };
@@ -35,9 +43,23 @@ export function DueText({ c, showLeft = true }: { c: Pick<CaseItem, 'status' | '
   const t = useT();
   const due = dueOf(c);
   if (!due) return null;
-  if (due.kind === 'overdue') return <Typography.Text type="danger" strong style={{ whiteSpace: 'nowrap' }}>{t('case.overdue', { n: due.days })}</Typography.Text>;
-  if (due.kind === 'today') return <Typography.Text type="warning" strong style={{ whiteSpace: 'nowrap', color: '#ad4e00' }}>{t('case.dueToday')}</Typography.Text>;
-  return showLeft ? <span className="xz-muted" style={{ whiteSpace: 'nowrap' }}>{t('case.dueIn', { n: due.days })}</span> : null;
+  if (due.kind === 'overdue')
+    return (
+      <Typography.Text type="danger" strong style={{ whiteSpace: 'nowrap' }}>
+        {t('case.overdue', { n: due.days })}
+      </Typography.Text>
+    );
+  if (due.kind === 'today')
+    return (
+      <Typography.Text type="warning" strong style={{ whiteSpace: 'nowrap', color: '#ad4e00' }}>
+        {t('case.dueToday')}
+      </Typography.Text>
+    );
+  return showLeft ? (
+    <span className="xz-muted" style={{ whiteSpace: 'nowrap' }}>
+      {t('case.dueIn', { n: due.days })}
+    </span>
+  ) : null;
 }
 
 /** The 黄红牌 cell: the card (if any) and how the time limit stands. */
@@ -57,7 +79,9 @@ export function Stars({ value, size = 14 }: { value: number; size?: number }) {
   const t = useT();
   return (
     <span role="img" aria-label={t('case.timeline.stars', { n: value })} className="xz-stars" style={{ fontSize: size }}>
-      {[1, 2, 3, 4, 5].map((n) => <StarFilled key={n} style={{ color: n <= value ? '#fadb14' : '#e8e8e8' }} />)}
+      {[1, 2, 3, 4, 5].map((n) => (
+        <StarFilled key={n} style={{ color: n <= value ? '#fadb14' : '#e8e8e8' }} />
+      ))}
     </span>
   );
 }

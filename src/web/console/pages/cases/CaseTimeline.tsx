@@ -9,10 +9,30 @@ import { Stars, StatusTag } from './CaseTags';
 import { useCaseLabels } from '../../lib/caseLabels';
 
 const COLOR: Record<string, string> = {
-  report: 'blue', accept: 'blue', dispatch: 'blue', start: 'blue', resolve: 'green', rate: 'green', archive: 'gray', verify: 'green',
-  reject: 'red', card_red: 'red', card_yellow: '#d48806', escalate: '#d46b08', supervise: '#d46b08', return: '#d46b08', reopen: '#d46b08',
-  request_extension: 'gray', approve_extension: 'green', deny_extension: 'red', copy: 'gray', note: 'gray',
-  step: 'blue', mediate: 'blue', revisit: 'green', attach: 'gray',
+  report: 'blue',
+  accept: 'blue',
+  dispatch: 'blue',
+  start: 'blue',
+  resolve: 'green',
+  rate: 'green',
+  archive: 'gray',
+  verify: 'green',
+  reject: 'red',
+  card_red: 'red',
+  card_yellow: '#d48806',
+  escalate: '#d46b08',
+  supervise: '#d46b08',
+  return: '#d46b08',
+  reopen: '#d46b08',
+  request_extension: 'gray',
+  approve_extension: 'green',
+  deny_extension: 'red',
+  copy: 'gray',
+  note: 'gray',
+  step: 'blue',
+  mediate: 'blue',
+  revisit: 'green',
+  attach: 'gray',
 };
 
 export function CaseTimeline({ c }: { c: CaseDetail }) {
@@ -31,16 +51,37 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
   const detail = (h: HistoryEntry): ReactNode[] => {
     const d = h.data ?? {};
     const out: ReactNode[] = [];
-    if (h.action === 'dispatch') { const n = typeof d.unit === 'string' ? d.unit : nameOf(d.assigneeId, d.assigneeName); if (n) out.push(t('case.timeline.to', { name: n })); }
-    if (h.action === 'copy') { const n = nameOf(d.userId, d.userName); if (n) out.push(t('case.timeline.copyTo', { name: n })); }
+    if (h.action === 'dispatch') {
+      const n = typeof d.unit === 'string' ? d.unit : nameOf(d.assigneeId, d.assigneeName);
+      if (n) out.push(t('case.timeline.to', { name: n }));
+    }
+    if (h.action === 'copy') {
+      const n = nameOf(d.userId, d.userName);
+      if (n) out.push(t('case.timeline.copyTo', { name: n }));
+    }
     if (h.action === 'escalate' && typeof d.toRegionName === 'string') {
-      out.push([t('case.timeline.escalateTo', { name: d.toRegionName }), d.skip ? `（${t('case.timeline.skip')}）` : '', d.automatic ? `（${t('case.timeline.auto')}）` : ''].join(''));
+      out.push(
+        [
+          t('case.timeline.escalateTo', { name: d.toRegionName }),
+          d.skip ? `（${t('case.timeline.skip')}）` : '',
+          d.automatic ? `（${t('case.timeline.auto')}）` : '',
+        ].join(''),
+      );
     }
     if ((h.action === 'request_extension' || h.action === 'approve_extension') && typeof d.days === 'number') out.push(t('case.timeline.days', { n: d.days }));
-    if (h.action === 'step' && typeof d.step === 'string') out.push(<Tag color="blue" style={{ marginInlineEnd: 0 }}>{d.step}</Tag>);
+    if (h.action === 'step' && typeof d.step === 'string')
+      out.push(
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+          {d.step}
+        </Tag>,
+      );
     if (h.action === 'mediate' && typeof d.place === 'string' && d.place) out.push(`${t('caseAction.place')}：${d.place}`);
     if (h.action === 'resolve' && (d.outcome === 'agreement' || d.outcome === 'terminated')) {
-      out.push(<Tag color={d.outcome === 'agreement' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>{t(`case.outcome.${d.outcome}`)}</Tag>);
+      out.push(
+        <Tag color={d.outcome === 'agreement' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
+          {t(`case.outcome.${d.outcome}`)}
+        </Tag>,
+      );
     }
     return out;
   };
@@ -57,13 +98,23 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
           <div className="xz-step-head">
             <strong className="xz-step-action">{label.action(h.action)}</strong>
             <span className="xz-step-who">{h.by ? h.byName || t('common.none') : t('case.system')}</span>
-            <time className="xz-muted" dateTime={h.at}>{f.dateTime(h.at)}</time>
+            <time className="xz-muted" dateTime={h.at}>
+              {f.dateTime(h.at)}
+            </time>
           </div>
           {(changed || h.action === 'report' || extra.length > 0 || rating) && (
             <div className="xz-step-line">
               {h.action === 'report' && <StatusTag status={h.to} />}
-              {changed && <>{h.from && <StatusTag status={h.from} />}<ArrowRightOutlined className="xz-muted" aria-label="→" /><StatusTag status={h.to} /></>}
-              {extra.map((x, k) => <span key={k}>{x}</span>)}
+              {changed && (
+                <>
+                  {h.from && <StatusTag status={h.from} />}
+                  <ArrowRightOutlined className="xz-muted" aria-label="→" />
+                  <StatusTag status={h.to} />
+                </>
+              )}
+              {extra.map((x, k) => (
+                <span key={k}>{x}</span>
+              ))}
               {rating && <Stars value={rating} />}
             </div>
           )}

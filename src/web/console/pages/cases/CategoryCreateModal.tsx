@@ -7,7 +7,10 @@ import { useT } from '../../i18n';
 import { useSubmit } from '../../components/useSubmit';
 import { useCaseLabels } from '../../lib/caseLabels';
 
-interface Values { name: string; group?: string }
+interface Values {
+  name: string;
+  group?: string;
+}
 
 export function CategoryCreateModal({ type, existing, onClose }: { type: CaseType; existing: CaseCategory[]; onClose: () => void }) {
   const t = useT();
@@ -23,15 +26,33 @@ export function CategoryCreateModal({ type, existing, onClose }: { type: CaseTyp
     onClose();
   });
   return (
-    <Modal open title={`${t('caseCategories.add')}（${label.type(type)}）`} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open
+      title={`${t('caseCategories.add')}（${label.type(type)}）`}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       {alert}
       <Form<Values> form={form} layout="vertical" onValuesChange={onValuesChange}>
-        <Form.Item label={t('caseCategories.col.name')} name="name" rules={[{ required: true, whitespace: true, message: t('caseCategories.name.required') }, { max: 30 }]}>
+        <Form.Item
+          label={t('caseCategories.col.name')}
+          name="name"
+          rules={[{ required: true, whitespace: true, message: t('caseCategories.name.required') }, { max: 30 }]}
+        >
           <Input maxLength={30} placeholder={t('caseCategories.name.placeholder')} />
         </Form.Item>
         <Form.Item label={t('caseCategories.col.group')} name="group" extra={t('caseCategories.group.hint')}>
-          <AutoComplete options={groups.map((g) => ({ value: g }))} maxLength={20} placeholder={groups[0]} filterOption={(input, o) => !!o?.value.includes(input)} />
+          <AutoComplete
+            options={groups.map((g) => ({ value: g }))}
+            maxLength={20}
+            placeholder={groups[0]}
+            filterOption={(input, o) => !!o?.value.includes(input)}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -12,8 +12,21 @@ import { PlusOutlined } from '@ant-design/icons';
 import { CategoryCreateModal } from './CategoryCreateModal';
 import { LimitPair, LimitRulesPanel } from './LimitRulesPanel';
 
-type Draft = Pick<CaseCategory, 'name' | 'active' | 'acceptYellow' | 'acceptRed' | 'resolveYellow' | 'resolveRed' | 'skipLevel' | 'verifyRequired' | 'firstReportPoints'>;
-const FIELDS: (keyof Draft)[] = ['name', 'active', 'acceptYellow', 'acceptRed', 'resolveYellow', 'resolveRed', 'skipLevel', 'verifyRequired', 'firstReportPoints'];
+type Draft = Pick<
+  CaseCategory,
+  'name' | 'active' | 'acceptYellow' | 'acceptRed' | 'resolveYellow' | 'resolveRed' | 'skipLevel' | 'verifyRequired' | 'firstReportPoints'
+>;
+const FIELDS: (keyof Draft)[] = [
+  'name',
+  'active',
+  'acceptYellow',
+  'acceptRed',
+  'resolveYellow',
+  'resolveRed',
+  'skipLevel',
+  'verifyRequired',
+  'firstReportPoints',
+];
 
 export default function CategorySettingsPage() {
   const t = useT();
@@ -36,7 +49,9 @@ export default function CategorySettingsPage() {
 
   const save = async (row: CaseCategory) => {
     if (!editing || orderError || !editing.draft.name.trim()) return;
-    const patch = Object.fromEntries(FIELDS.filter((k) => editing.draft[k] !== row[k]).map((k) => [k, k === 'name' ? editing.draft.name.trim() : editing.draft[k]]));
+    const patch = Object.fromEntries(
+      FIELDS.filter((k) => editing.draft[k] !== row[k]).map((k) => [k, k === 'name' ? editing.draft.name.trim() : editing.draft[k]]),
+    );
     setSaving(true);
     try {
       if (Object.keys(patch).length) await patchCategory(row.code, patch);
@@ -51,50 +66,131 @@ export default function CategorySettingsPage() {
   };
 
   const isEditing = (r: CaseCategory) => editing?.code === r.code;
-  const days = (r: CaseCategory, y: 'acceptYellow' | 'resolveYellow', red: 'acceptRed' | 'resolveRed', what: string) => (isEditing(r) ? (
-    <Space size={4}>
-      <InputNumber size="small" min={1} max={90} precision={0} value={d![y]} onChange={(v) => set(y, v ?? 1)} aria-label={`${r.name} ${what} ${t('caseCategories.yellow')}`} style={{ width: 60 }} status={orderError ? 'error' : undefined} />
-      <span className="xz-muted">/</span>
-      <InputNumber size="small" min={1} max={90} precision={0} value={d![red]} onChange={(v) => set(red, v ?? 1)} aria-label={`${r.name} ${what} ${t('caseCategories.red')}`} style={{ width: 60 }} status={orderError ? 'error' : undefined} />
-    </Space>
-  ) : (
-    <LimitPair y={r[y]} r={r[red]} />
-  ));
-  const flag = (r: CaseCategory, k: 'skipLevel' | 'verifyRequired' | 'active', what: string) => (isEditing(r)
-    ? <Switch size="small" checked={d![k]} onChange={(v) => set(k, v)} aria-label={`${r.name} ${what}`} />
-    : r[k] ? <span>{t('common.yes')}</span> : <span className="xz-muted">{t('common.no')}</span>);
+  const days = (r: CaseCategory, y: 'acceptYellow' | 'resolveYellow', red: 'acceptRed' | 'resolveRed', what: string) =>
+    isEditing(r) ? (
+      <Space size={4}>
+        <InputNumber
+          size="small"
+          min={1}
+          max={90}
+          precision={0}
+          value={d![y]}
+          onChange={(v) => set(y, v ?? 1)}
+          aria-label={`${r.name} ${what} ${t('caseCategories.yellow')}`}
+          style={{ width: 60 }}
+          status={orderError ? 'error' : undefined}
+        />
+        <span className="xz-muted">/</span>
+        <InputNumber
+          size="small"
+          min={1}
+          max={90}
+          precision={0}
+          value={d![red]}
+          onChange={(v) => set(red, v ?? 1)}
+          aria-label={`${r.name} ${what} ${t('caseCategories.red')}`}
+          style={{ width: 60 }}
+          status={orderError ? 'error' : undefined}
+        />
+      </Space>
+    ) : (
+      <LimitPair y={r[y]} r={r[red]} />
+    );
+  const flag = (r: CaseCategory, k: 'skipLevel' | 'verifyRequired' | 'active', what: string) =>
+    isEditing(r) ? (
+      <Switch size="small" checked={d![k]} onChange={(v) => set(k, v)} aria-label={`${r.name} ${what}`} />
+    ) : r[k] ? (
+      <span>{t('common.yes')}</span>
+    ) : (
+      <span className="xz-muted">{t('common.no')}</span>
+    );
 
   const columns: TableColumnsType<CaseCategory> = [
     {
-      title: t('caseCategories.col.name'), dataIndex: 'name',
-      render: (v: string, r) => (isEditing(r)
-        ? <Input size="small" value={d!.name} maxLength={30} onChange={(e) => set('name', e.target.value)} status={d!.name.trim() ? undefined : 'error'} aria-label={t('caseCategories.col.name')} />
-        : <span className={r.active ? undefined : 'xz-muted'}>{v}</span>),
+      title: t('caseCategories.col.name'),
+      dataIndex: 'name',
+      render: (v: string, r) =>
+        isEditing(r) ? (
+          <Input
+            size="small"
+            value={d!.name}
+            maxLength={30}
+            onChange={(e) => set('name', e.target.value)}
+            status={d!.name.trim() ? undefined : 'error'}
+            aria-label={t('caseCategories.col.name')}
+          />
+        ) : (
+          <span className={r.active ? undefined : 'xz-muted'}>{v}</span>
+        ),
     },
     { title: t('caseCategories.col.group'), dataIndex: 'group', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: t('caseCategories.col.accept'), key: 'accept', width: 160, render: (_: unknown, r) => days(r, 'acceptYellow', 'acceptRed', t('caseCategories.col.accept')) },
-    { title: t('caseCategories.col.resolve'), key: 'resolve', width: 160, render: (_: unknown, r) => days(r, 'resolveYellow', 'resolveRed', t('caseCategories.col.resolve')) },
-    { title: t('caseCategories.col.skip'), dataIndex: 'skipLevel', width: 92, render: (_: unknown, r) => flag(r, 'skipLevel', t('caseCategories.col.skip')) },
-    { title: t('caseCategories.col.verify'), dataIndex: 'verifyRequired', width: 104, render: (_: unknown, r) => flag(r, 'verifyRequired', t('caseCategories.col.verify')) },
     {
-      title: t('caseCategories.col.points'), dataIndex: 'firstReportPoints', width: 96, align: 'right',
-      render: (v: number, r) => (isEditing(r)
-        ? <InputNumber size="small" min={0} max={100} precision={0} value={d!.firstReportPoints} onChange={(x) => set('firstReportPoints', x ?? 0)} aria-label={`${r.name} ${t('caseCategories.col.points')}`} style={{ width: 64 }} />
-        : v || <span className="xz-muted">—</span>),
+      title: t('caseCategories.col.accept'),
+      key: 'accept',
+      width: 160,
+      render: (_: unknown, r) => days(r, 'acceptYellow', 'acceptRed', t('caseCategories.col.accept')),
+    },
+    {
+      title: t('caseCategories.col.resolve'),
+      key: 'resolve',
+      width: 160,
+      render: (_: unknown, r) => days(r, 'resolveYellow', 'resolveRed', t('caseCategories.col.resolve')),
+    },
+    { title: t('caseCategories.col.skip'), dataIndex: 'skipLevel', width: 92, render: (_: unknown, r) => flag(r, 'skipLevel', t('caseCategories.col.skip')) },
+    {
+      title: t('caseCategories.col.verify'),
+      dataIndex: 'verifyRequired',
+      width: 104,
+      render: (_: unknown, r) => flag(r, 'verifyRequired', t('caseCategories.col.verify')),
+    },
+    {
+      title: t('caseCategories.col.points'),
+      dataIndex: 'firstReportPoints',
+      width: 96,
+      align: 'right',
+      render: (v: number, r) =>
+        isEditing(r) ? (
+          <InputNumber
+            size="small"
+            min={0}
+            max={100}
+            precision={0}
+            value={d!.firstReportPoints}
+            onChange={(x) => set('firstReportPoints', x ?? 0)}
+            aria-label={`${r.name} ${t('caseCategories.col.points')}`}
+            style={{ width: 64 }}
+          />
+        ) : (
+          v || <span className="xz-muted">—</span>
+        ),
     },
     { title: t('caseCategories.col.active'), dataIndex: 'active', width: 72, render: (_: unknown, r) => flag(r, 'active', t('caseCategories.col.active')) },
     {
-      title: t('caseCategories.col.actions'), key: 'actions', width: 120, fixed: 'right',
-      render: (_: unknown, r) => (isEditing(r) ? (
-        <Space size={4}>
-          <Button type="link" size="small" loading={saving} disabled={!!orderError} onClick={() => save(r)}>{t('common.save')}</Button>
-          <Button type="link" size="small" onClick={() => setEditing(null)}>{t('common.cancel')}</Button>
-        </Space>
-      ) : (
-        <Button type="link" size="small" disabled={!!editing} onClick={() => setEditing({ code: r.code, draft: Object.fromEntries(FIELDS.map((k) => [k, r[k]])) as Draft })} aria-label={`${t('common.edit')} ${r.name}`}>
-          {t('common.edit')}
-        </Button>
-      )),
+      title: t('caseCategories.col.actions'),
+      key: 'actions',
+      width: 120,
+      fixed: 'right',
+      render: (_: unknown, r) =>
+        isEditing(r) ? (
+          <Space size={4}>
+            <Button type="link" size="small" loading={saving} disabled={!!orderError} onClick={() => save(r)}>
+              {t('common.save')}
+            </Button>
+            <Button type="link" size="small" onClick={() => setEditing(null)}>
+              {t('common.cancel')}
+            </Button>
+          </Space>
+        ) : (
+          <Button
+            type="link"
+            size="small"
+            disabled={!!editing}
+            onClick={() => setEditing({ code: r.code, draft: Object.fromEntries(FIELDS.map((k) => [k, r[k]])) as Draft })}
+            aria-label={`${t('common.edit')} ${r.name}`}
+          >
+            {t('common.edit')}
+          </Button>
+        ),
     },
   ];
 
@@ -116,12 +212,26 @@ export default function CategorySettingsPage() {
   );
 
   return (
-    <PageContainer title={t('caseCategories.title')}
-      extra={type !== 'limits' && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('caseCategories.add')}</Button>}>
+    <PageContainer
+      title={t('caseCategories.title')}
+      extra={
+        type !== 'limits' && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('caseCategories.add')}
+          </Button>
+        )
+      }
+    >
       {adding && type !== 'limits' && <CategoryCreateModal type={type} existing={categories.data ?? []} onClose={() => setAdding(false)} />}
       <Card variant="borderless">
-        <Tabs activeKey={type} onChange={(k) => { setType(k as CaseType | 'limits'); setEditing(null); }}
-          items={[...CASE_TYPES.map((x) => ({ key: x, label: label.type(x) })), { key: 'limits', label: t('caseLimits.tab') }]} />
+        <Tabs
+          activeKey={type}
+          onChange={(k) => {
+            setType(k as CaseType | 'limits');
+            setEditing(null);
+          }}
+          items={[...CASE_TYPES.map((x) => ({ key: x, label: label.type(x) })), { key: 'limits', label: t('caseLimits.tab') }]}
+        />
         {type === 'limits' ? <LimitRulesPanel /> : categoryPane}
       </Card>
     </PageContainer>

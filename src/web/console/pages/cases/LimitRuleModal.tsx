@@ -17,8 +17,13 @@ export function LimitRuleModal({ rule, categories, onClose }: { rule: LimitRule 
   const [form] = Form.useForm<Values>();
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     await putCaseLimit({
-      category: v.category === ANY ? null : v.category, level: v.level === ANY ? null : (v.level as LimitRule['level']), priority: v.priority,
-      acceptYellow: v.acceptYellow, acceptRed: v.acceptRed, resolveYellow: v.resolveYellow, resolveRed: v.resolveRed,
+      category: v.category === ANY ? null : v.category,
+      level: v.level === ANY ? null : (v.level as LimitRule['level']),
+      priority: v.priority,
+      acceptYellow: v.acceptYellow,
+      acceptRed: v.acceptRed,
+      resolveYellow: v.resolveYellow,
+      resolveRed: v.resolveRed,
     });
     await Promise.all([qc.invalidateQueries({ queryKey: caseKeys.limits }), qc.invalidateQueries({ queryKey: caseKeys.categories })]);
     message.success(t('caseLimits.saved'));
@@ -29,30 +34,63 @@ export function LimitRuleModal({ rule, categories, onClose }: { rule: LimitRule 
     : { category: ANY, level: 'township', priority: 'normal', acceptYellow: 2, acceptRed: 5, resolveYellow: 5, resolveRed: 10 };
   /** A yellow limit no later than its red one (re-checked when the red one changes). */
   const days = (name: keyof Limits, what: string, red?: keyof Limits) => (
-    <Form.Item name={name} label={what} dependencies={red ? [red] : undefined}
-      rules={[{ required: true, message: t('caseLimits.required') }, ...(red ? [({ getFieldValue }: { getFieldValue: (k: keyof Values) => number }) => ({
-        validator: (_: unknown, v: number) => (v == null || v <= getFieldValue(red) ? Promise.resolve() : Promise.reject(new Error(t('caseCategories.yellowBeforeRed')))),
-      })] : [])]}>
+    <Form.Item
+      name={name}
+      label={what}
+      dependencies={red ? [red] : undefined}
+      rules={[
+        { required: true, message: t('caseLimits.required') },
+        ...(red
+          ? [
+              ({ getFieldValue }: { getFieldValue: (k: keyof Values) => number }) => ({
+                validator: (_: unknown, v: number) =>
+                  v == null || v <= getFieldValue(red) ? Promise.resolve() : Promise.reject(new Error(t('caseCategories.yellowBeforeRed'))),
+              }),
+            ]
+          : []),
+      ]}
+    >
       <InputNumber min={1} max={90} precision={0} suffix={t('caseLimits.workdays')} style={{ width: '100%' }} />
     </Form.Item>
   );
   const groups = [...new Set(categories.map((c) => c.type))];
   return (
-    <Modal open width={560} title={rule ? t('caseLimits.edit') : t('caseLimits.add')} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open
+      width={560}
+      title={rule ? t('caseLimits.edit') : t('caseLimits.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       {alert}
       <Form<Values> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
         <Form.Item name="category" label={t('caseLimits.col.category')} extra={t('caseLimits.category.hint')}>
-          <Select showSearch optionFilterProp="label" disabled={!!rule}
-            options={[{ value: ANY, label: t('caseLimits.anyCategory') }, ...groups.map((g) => ({
-              label: label.type(g), title: label.type(g),
-              options: categories.filter((c) => c.type === g).map((c) => ({ value: c.code, label: c.name })),
-            }))]} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            disabled={!!rule}
+            options={[
+              { value: ANY, label: t('caseLimits.anyCategory') },
+              ...groups.map((g) => ({
+                label: label.type(g),
+                title: label.type(g),
+                options: categories.filter((c) => c.type === g).map((c) => ({ value: c.code, label: c.name })),
+              })),
+            ]}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="level" label={t('caseLimits.col.level')}>
-              <Select disabled={!!rule} options={[{ value: ANY, label: t('caseLimits.anyLevel') }, ...LIMIT_LEVELS.map((l) => ({ value: l, label: t(`caseLimits.level.${l}`) }))]} />
+              <Select
+                disabled={!!rule}
+                options={[{ value: ANY, label: t('caseLimits.anyLevel') }, ...LIMIT_LEVELS.map((l) => ({ value: l, label: t(`caseLimits.level.${l}`) }))]}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>

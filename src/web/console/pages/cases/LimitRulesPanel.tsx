@@ -13,7 +13,16 @@ import { LimitRuleModal } from './LimitRuleModal';
 import { EmptyState } from '../../components/EmptyState';
 
 export function LimitPair({ y, r }: { y: number; r: number }) {
-  return <span><Tag color="gold" style={{ marginInlineEnd: 4 }}>{y}</Tag><Tag color="red" style={{ marginInlineEnd: 0 }}>{r}</Tag></span>;
+  return (
+    <span>
+      <Tag color="gold" style={{ marginInlineEnd: 4 }}>
+        {y}
+      </Tag>
+      <Tag color="red" style={{ marginInlineEnd: 0 }}>
+        {r}
+      </Tag>
+    </span>
+  );
 }
 
 export function LimitRulesPanel() {
@@ -38,19 +47,34 @@ export function LimitRulesPanel() {
   };
 
   const columns: TableColumnsType<LimitRule> = [
-    { title: t('caseLimits.col.category'), key: 'category', render: (_: unknown, r) => r.categoryName ?? <span className="xz-muted">{t('caseLimits.anyCategory')}</span> },
-    { title: t('caseLimits.col.level'), key: 'level', width: 120, render: (_: unknown, r) => (r.level ? t(`caseLimits.level.${r.level}`) : <span className="xz-muted">{t('caseLimits.anyLevel')}</span>) },
+    {
+      title: t('caseLimits.col.category'),
+      key: 'category',
+      render: (_: unknown, r) => r.categoryName ?? <span className="xz-muted">{t('caseLimits.anyCategory')}</span>,
+    },
+    {
+      title: t('caseLimits.col.level'),
+      key: 'level',
+      width: 120,
+      render: (_: unknown, r) => (r.level ? t(`caseLimits.level.${r.level}`) : <span className="xz-muted">{t('caseLimits.anyLevel')}</span>),
+    },
     { title: t('caseLimits.col.priority'), dataIndex: 'priority', width: 96, render: (p: string) => label.priority(p) },
     { title: t('caseCategories.col.accept'), key: 'accept', width: 150, render: (_: unknown, r) => <LimitPair y={r.acceptYellow} r={r.acceptRed} /> },
     { title: t('caseCategories.col.resolve'), key: 'resolve', width: 150, render: (_: unknown, r) => <LimitPair y={r.resolveYellow} r={r.resolveRed} /> },
     { title: t('caseLimits.col.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => fmt.dateTimeShort(v) },
     {
-      title: t('caseCategories.col.actions'), key: 'actions', width: 120,
+      title: t('caseCategories.col.actions'),
+      key: 'actions',
+      width: 120,
       render: (_: unknown, r) => (
         <Space size={4}>
-          <Button type="link" size="small" onClick={() => setEditing(r)} aria-label={`${t('common.edit')} ${r.categoryName ?? t('caseLimits.anyCategory')}`}>{t('common.edit')}</Button>
+          <Button type="link" size="small" onClick={() => setEditing(r)} aria-label={`${t('common.edit')} ${r.categoryName ?? t('caseLimits.anyCategory')}`}>
+            {t('common.edit')}
+          </Button>
           <Popconfirm title={t('caseLimits.deleteConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => remove(r)}>
-            <Button type="link" size="small" danger>{t('common.delete')}</Button>
+            <Button type="link" size="small" danger>
+              {t('common.delete')}
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -63,12 +87,24 @@ export function LimitRulesPanel() {
       {editing && <LimitRuleModal rule={editing === 'new' ? null : editing} categories={categories.data ?? []} onClose={() => setEditing(null)} />}
       <Alert type="info" showIcon title={t('caseLimits.hint')} style={{ marginBottom: 12 }} />
       {d && (
-        <Descriptions size="small" column={3} bordered title={t('caseLimits.defaults')} style={{ marginBottom: 16 }}
-          items={PRIORITIES.map((p) => ({ key: p, label: label.priority(p), children: t('caseLimits.defaultPair', { ay: d[p].acceptYellow, ar: d[p].acceptRed, ry: d[p].resolveYellow, rr: d[p].resolveRed }) }))} />
+        <Descriptions
+          size="small"
+          column={3}
+          bordered
+          title={t('caseLimits.defaults')}
+          style={{ marginBottom: 16 }}
+          items={PRIORITIES.map((p) => ({
+            key: p,
+            label: label.priority(p),
+            children: t('caseLimits.defaultPair', { ay: d[p].acceptYellow, ar: d[p].acceptRed, ry: d[p].resolveYellow, rr: d[p].resolveRed }),
+          }))}
+        />
       )}
       <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
         <strong>{t('caseLimits.rules')}</strong>
-        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('caseLimits.add')}</Button>
+        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('caseLimits.add')}
+        </Button>
       </Space>
       <Table<LimitRule>
         rowKey="id"

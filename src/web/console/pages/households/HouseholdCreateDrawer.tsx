@@ -9,7 +9,12 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { ResidentFields, residentBody, type ResidentFormValues } from './ResidentFields';
 import { useSubmit } from '../../components/useSubmit';
 
-interface Values { regionId: string; address: string; phone?: string; head: ResidentFormValues }
+interface Values {
+  regionId: string;
+  address: string;
+  phone?: string;
+  head: ResidentFormValues;
+}
 
 /** Households sit on a grid, or on a village that has no grids. */
 export const householdPlace = (r: Region) => r.level === 'grid' || (r.level === 'village' && !r.hasChildren);
@@ -21,20 +26,39 @@ const mapField = (f: string) => {
   return ['regionId', 'address', 'phone'].includes(f) ? [f] : null;
 };
 
-export function HouseholdCreateDrawer({ open, defaultRegionId, rootId, onClose }: { open: boolean; defaultRegionId?: string; rootId?: string; onClose: () => void }) {
+export function HouseholdCreateDrawer({
+  open,
+  defaultRegionId,
+  rootId,
+  onClose,
+}: {
+  open: boolean;
+  defaultRegionId?: string;
+  rootId?: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
-    const head = residentBody({ ...v.head, relation: '户主' });
-    const h = await createHousehold({ regionId: v.regionId, address: v.address.trim(), phone: v.phone?.trim() || null, residents: [{ ...head, idNumber: head.idNumber! }] });
-    await qc.invalidateQueries({ queryKey: householdKeys.all });
-    message.success(t('household.created', { address: h.address }));
-    onClose();
-    navigate(`/registry/households/${h.id}`);
-  }, mapField);
+  const { submit, saving, alert, onValuesChange } = useSubmit(
+    form,
+    async (v) => {
+      const head = residentBody({ ...v.head, relation: '户主' });
+      const h = await createHousehold({
+        regionId: v.regionId,
+        address: v.address.trim(),
+        phone: v.phone?.trim() || null,
+        residents: [{ ...head, idNumber: head.idNumber! }],
+      });
+      await qc.invalidateQueries({ queryKey: householdKeys.all });
+      message.success(t('household.created', { address: h.address }));
+      onClose();
+      navigate(`/registry/households/${h.id}`);
+    },
+    mapField,
+  );
 
   return (
     <Drawer
@@ -44,27 +68,56 @@ export function HouseholdCreateDrawer({ open, defaultRegionId, rootId, onClose }
       onClose={onClose}
       mask={{ closable: false }}
       destroyOnHidden
-      footer={<Space style={{ float: 'right' }}><Button onClick={onClose}>{t('common.cancel')}</Button><Button type="primary" loading={saving} onClick={submit}>{t('common.save')}</Button></Space>}
+      footer={
+        <Space style={{ float: 'right' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={submit}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
     >
       {alert}
-      <Form<Values> form={form} layout="vertical" initialValues={{ regionId: defaultRegionId, head: { relation: '户主', tags: [] } }} onValuesChange={onValuesChange}>
-        <div className="xz-section-title" style={{ marginBottom: 12 }}>{t('household.facts')}</div>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ regionId: defaultRegionId, head: { relation: '户主', tags: [] } }}
+        onValuesChange={onValuesChange}
+      >
+        <div className="xz-section-title" style={{ marginBottom: 12 }}>
+          {t('household.facts')}
+        </div>
         <Form.Item label={t('household.region')} name="regionId" rules={[{ required: true, message: t('validate.select', { field: t('household.region') }) }]}>
           <RegionTreeSelect rootId={rootId} selectable={householdPlace} placeholder={t('household.region.placeholder')} />
         </Form.Item>
-        <Form.Item label={t('household.address')} name="address" rules={[
-          { required: true, whitespace: true, message: t('validate.required', { field: t('household.address') }) },
-          { max: 100, message: t('validate.maxLen', { field: t('household.address'), n: 100 }) },
-        ]}>
+        <Form.Item
+          label={t('household.address')}
+          name="address"
+          rules={[
+            { required: true, whitespace: true, message: t('validate.required', { field: t('household.address') }) },
+            { max: 100, message: t('validate.maxLen', { field: t('household.address'), n: 100 }) },
+          ]}
+        >
           <Input maxLength={100} placeholder={t('household.address.placeholder')} />
         </Form.Item>
-        <Form.Item label={t('household.phone')} name="phone" validateTrigger="onBlur" rules={[{
-          validator: async (_, val?: string) => { if (val && !phoneOk(val.trim())) throw new Error(t('validate.phone')); },
-        }]}>
+        <Form.Item
+          label={t('household.phone')}
+          name="phone"
+          validateTrigger="onBlur"
+          rules={[
+            {
+              validator: async (_, val?: string) => {
+                if (val && !phoneOk(val.trim())) throw new Error(t('validate.phone'));
+              },
+            },
+          ]}
+        >
           <Input maxLength={20} inputMode="tel" placeholder={t('common.optional')} />
         </Form.Item>
         <Divider style={{ margin: '8px 0 16px' }} />
-        <div className="xz-section-title" style={{ marginBottom: 12 }}>{t('resident.headFacts')}</div>
+        <div className="xz-section-title" style={{ marginBottom: 12 }}>
+          {t('resident.headFacts')}
+        </div>
         <ResidentFields form={form} prefix={['head']} fixedRelation="户主" />
       </Form>
     </Drawer>

@@ -10,7 +10,9 @@ export function HouseholdFilterBar({ q, tag, onSearch }: { q?: string; tag?: str
   const { t, locale } = useI18n();
   const dict = useDictionaries();
   const [form] = Form.useForm<Values>();
-  useEffect(() => { form.setFieldsValue({ q, tag }); }, [q, tag, form]);
+  useEffect(() => {
+    form.setFieldsValue({ q, tag });
+  }, [q, tag, form]);
 
   return (
     <FilterBar form={form} onSearch={onSearch}>

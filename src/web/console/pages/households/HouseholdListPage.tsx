@@ -37,7 +37,10 @@ export default function HouseholdListPage() {
   // Switching jurisdiction starts over at the new root.
   const [lastRoot, setLastRoot] = useState(rootId);
   useEffect(() => {
-    if (rootId !== lastRoot) { setLastRoot(rootId); update({ regionId: undefined, q: undefined, tag: undefined }); }
+    if (rootId !== lastRoot) {
+      setLastRoot(rootId);
+      update({ regionId: undefined, q: undefined, tag: undefined });
+    }
   }, [rootId, lastRoot, update]);
 
   const doExport = async () => {
@@ -52,19 +55,30 @@ export default function HouseholdListPage() {
     }
   };
 
-  const defaultGrid = region.data && (region.data.level === 'grid' || (region.data.level === 'village' && !region.data.hasChildren)) ? region.data.id : undefined;
-  const addButton = canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('households.add')}</Button>;
+  const defaultGrid =
+    region.data && (region.data.level === 'grid' || (region.data.level === 'village' && !region.data.hasChildren)) ? region.data.id : undefined;
+  const addButton = canWrite && (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+      {t('households.add')}
+    </Button>
+  );
 
   return (
     <PageContainer
       title={t('households.title')}
-      extra={(
+      extra={
         <Space wrap>
           {addButton}
-          {canWrite && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>{t('households.import')}</Button>}
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>{exporting ? t('households.exporting') : t('households.export')}</Button>
+          {canWrite && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {t('households.import')}
+            </Button>
+          )}
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>
+            {exporting ? t('households.exporting') : t('households.export')}
+          </Button>
         </Space>
-      )}
+      }
     >
       <div className="xz-split">
         {showTree && <RegionTreePanel rootId={rootId} selectedId={filter.regionId} onChange={(regionId) => update({ regionId })} />}
@@ -81,7 +95,7 @@ export default function HouseholdListPage() {
             total={list.data?.total ?? 0}
             page={filter.page}
             pageSize={filter.pageSize}
-            loading={list.isFetching && !list.data || list.isPlaceholderData}
+            loading={(list.isFetching && !list.data) || list.isPlaceholderData}
             filtered={!!(filter.q || filter.tag)}
             canEdit={canWrite}
             onPage={(page, pageSize) => update({ page, pageSize })}

@@ -10,25 +10,43 @@ export function ImportCheckResult({ result, rejected, fileName }: { result: Impo
   const f = useFormat();
   const n = result.errors.length;
   const stat = (title: string, value: number, unit: string, color?: string) => (
-    <Col span={6}><Statistic title={title} value={value < 0 ? '—' : f.num(value)} suffix={value < 0 ? undefined : unit} styles={{ content: { color, fontSize: 22 } }} /></Col>
+    <Col span={6}>
+      <Statistic title={title} value={value < 0 ? '—' : f.num(value)} suffix={value < 0 ? undefined : unit} styles={{ content: { color, fontSize: 22 } }} />
+    </Col>
   );
   return (
     <>
       {fileName && (
         <div className="xz-muted" style={{ marginBottom: 12 }}>
-          <FileExcelOutlined style={{ color: '#389e0d', marginInlineEnd: 6 }} aria-hidden />{fileName}
-          <span style={{ margin: '0 8px' }}>·</span>{t(result.mode === 'all' ? 'import.mode.all' : 'import.mode.partial')}
+          <FileExcelOutlined style={{ color: '#389e0d', marginInlineEnd: 6 }} aria-hidden />
+          {fileName}
+          <span style={{ margin: '0 8px' }}>·</span>
+          {t(result.mode === 'all' ? 'import.mode.all' : 'import.mode.partial')}
         </div>
       )}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {stat(t('import.rows'), result.totalRows, t('import.unitRows'))}
         {stat(t('import.households'), result.households, t('import.unitHouseholds'))}
-        {stat(t('import.willImport'), result.importedHouseholds, `${t('import.unitHouseholds')} / ${f.num(result.importedResidents)} ${t('import.unitResidents')}`, result.importedHouseholds > 0 ? '#237804' : undefined)}
+        {stat(
+          t('import.willImport'),
+          result.importedHouseholds,
+          `${t('import.unitHouseholds')} / ${f.num(result.importedResidents)} ${t('import.unitResidents')}`,
+          result.importedHouseholds > 0 ? '#237804' : undefined,
+        )}
         {stat(t('import.errorsCount'), n, t('import.unitErrors'), n ? '#cf1322' : undefined)}
       </Row>
-      {rejected ? <Alert type="error" showIcon title={rejected} style={{ marginBottom: 12 }} role="alert" />
-        : n === 0 ? <Alert type="success" showIcon title={t('import.noErrors')} style={{ marginBottom: 12 }} />
-          : <Alert type="warning" showIcon title={t(result.mode === 'all' ? 'import.hasErrors.all' : 'import.hasErrors.partial', { n })} style={{ marginBottom: 12 }} />}
+      {rejected ? (
+        <Alert type="error" showIcon title={rejected} style={{ marginBottom: 12 }} role="alert" />
+      ) : n === 0 ? (
+        <Alert type="success" showIcon title={t('import.noErrors')} style={{ marginBottom: 12 }} />
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          title={t(result.mode === 'all' ? 'import.hasErrors.all' : 'import.hasErrors.partial', { n })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {n > 0 && (
         <Table<ImportError & { key: number }>
           size="small"

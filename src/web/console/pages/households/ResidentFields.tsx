@@ -26,7 +26,12 @@ export function autofillFromId(form: FormInstance, prefix: Path, raw: string | u
   if (id.length !== 18 || idNumberMessage(id, today())) return;
   form.setFieldValue([...prefix, 'gender'], genderFromId(id));
   form.setFieldValue([...prefix, 'birthDate'], dayjs(birthDateFromId(id)));
-  void form.validateFields([[...prefix, 'gender'], [...prefix, 'birthDate']]).catch(() => {});
+  void form
+    .validateFields([
+      [...prefix, 'gender'],
+      [...prefix, 'birthDate'],
+    ])
+    .catch(() => {});
 }
 
 export function ResidentFields({ form, prefix = [], fixedRelation, maskedId }: ResidentFieldsProps) {
@@ -58,14 +63,12 @@ export function ResidentFields({ form, prefix = [], fixedRelation, maskedId }: R
   ];
   const genderRule: Rule = {
     validator: async (_, v?: string) => {
-      if (validId && v && v !== genderFromId(normalizeIdNumber(idValue!)))
-        throw new Error(t('validate.gender.mismatch'));
+      if (validId && v && v !== genderFromId(normalizeIdNumber(idValue!))) throw new Error(t('validate.gender.mismatch'));
     },
   };
   const birthRule: Rule = {
     validator: async (_, v?: dayjs.Dayjs) => {
-      if (validId && v && v.format('YYYY-MM-DD') !== birthDateFromId(normalizeIdNumber(idValue!)))
-        throw new Error(t('validate.birth.mismatch'));
+      if (validId && v && v.format('YYYY-MM-DD') !== birthDateFromId(normalizeIdNumber(idValue!))) throw new Error(t('validate.birth.mismatch'));
     },
   };
 
@@ -73,10 +76,14 @@ export function ResidentFields({ form, prefix = [], fixedRelation, maskedId }: R
     <>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('resident.name')} name={p('name')} rules={[
-            { required: true, whitespace: true, message: t('validate.required', { field: t('resident.name') }) },
-            { max: 30, message: t('validate.maxLen', { field: t('resident.name'), n: 30 }) },
-          ]}>
+          <Form.Item
+            label={t('resident.name')}
+            name={p('name')}
+            rules={[
+              { required: true, whitespace: true, message: t('validate.required', { field: t('resident.name') }) },
+              { max: 30, message: t('validate.maxLen', { field: t('resident.name'), n: 30 }) },
+            ]}
+          >
             <Input maxLength={30} autoComplete="off" />
           </Form.Item>
         </Col>
@@ -86,14 +93,24 @@ export function ResidentFields({ form, prefix = [], fixedRelation, maskedId }: R
               <Input disabled />
             </Form.Item>
           ) : (
-            <Form.Item label={t('resident.relation')} name={p('relation')} rules={[{ required: true, message: t('validate.select', { field: t('resident.relation') }) }]}>
-              <Select options={(dict.data?.relations ?? []).map((r) => ({ value: r, label: relationLabel(r, locale) }))} showSearch={{ optionFilterProp: 'label' }} />
+            <Form.Item
+              label={t('resident.relation')}
+              name={p('relation')}
+              rules={[{ required: true, message: t('validate.select', { field: t('resident.relation') }) }]}
+            >
+              <Select
+                options={(dict.data?.relations ?? []).map((r) => ({ value: r, label: relationLabel(r, locale) }))}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
           )}
         </Col>
       </Row>
       <Form.Item
-        label={t('resident.idNumber')} name={p('idNumber')} rules={idRules} validateTrigger={['onChange', 'onBlur']}
+        label={t('resident.idNumber')}
+        name={p('idNumber')}
+        rules={idRules}
+        validateTrigger={['onChange', 'onBlur']}
         extra={editing ? undefined : t('resident.idNumber.auto')}
         normalize={(v: string) => v?.replace(/\s/g, '').toUpperCase()}
       >
@@ -107,9 +124,20 @@ export function ResidentFields({ form, prefix = [], fixedRelation, maskedId }: R
       </Form.Item>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('resident.gender')} name={p('gender')} rules={[genderRule]} dependencies={[p('idNumber')]}
-            extra={validId ? t('resident.idNumber.fromId') : undefined}>
-            <Radio.Group disabled={editing && !idValue} options={[{ value: 'male', label: t('common.male') }, { value: 'female', label: t('common.female') }]} />
+          <Form.Item
+            label={t('resident.gender')}
+            name={p('gender')}
+            rules={[genderRule]}
+            dependencies={[p('idNumber')]}
+            extra={validId ? t('resident.idNumber.fromId') : undefined}
+          >
+            <Radio.Group
+              disabled={editing && !idValue}
+              options={[
+                { value: 'male', label: t('common.male') },
+                { value: 'female', label: t('common.female') },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -120,16 +148,28 @@ export function ResidentFields({ form, prefix = [], fixedRelation, maskedId }: R
       </Row>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('resident.phone')} name={p('phone')} validateTrigger={['onBlur']} rules={[{
-            validator: async (_, v?: string) => { if (v && !phoneOk(v.trim())) throw new Error(t('validate.phone')); },
-          }]}>
+          <Form.Item
+            label={t('resident.phone')}
+            name={p('phone')}
+            validateTrigger={['onBlur']}
+            rules={[
+              {
+                validator: async (_, v?: string) => {
+                  if (v && !phoneOk(v.trim())) throw new Error(t('validate.phone'));
+                },
+              },
+            ]}
+          >
             <Input maxLength={20} inputMode="tel" autoComplete="off" placeholder={t('common.optional')} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item label={t('resident.tags')} name={p('tags')}>
             <Select
-              mode="multiple" allowClear placeholder={t('resident.tags.placeholder')} maxTagCount="responsive"
+              mode="multiple"
+              allowClear
+              placeholder={t('resident.tags.placeholder')}
+              maxTagCount="responsive"
               options={(dict.data?.tags ?? []).map((d) => ({ value: d.code, label: locale === 'zh-CN' ? d.zh : d.en }))}
             />
           </Form.Item>
@@ -143,7 +183,14 @@ export function ResidentFields({ form, prefix = [], fixedRelation, maskedId }: R
 }
 
 export interface ResidentFormValues {
-  name: string; idNumber?: string; gender?: 'male' | 'female'; birthDate?: dayjs.Dayjs; phone?: string; relation: string; tags?: string[]; note?: string;
+  name: string;
+  idNumber?: string;
+  gender?: 'male' | 'female';
+  birthDate?: dayjs.Dayjs;
+  phone?: string;
+  relation: string;
+  tags?: string[];
+  note?: string;
 }
 
 /** Form values → API body (dates as YYYY-MM-DD, empty strings dropped). */

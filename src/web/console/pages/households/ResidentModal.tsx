@@ -14,7 +14,15 @@ export function ResidentModal({ householdId, resident, onClose }: { householdId:
   const editing = !!resident;
 
   const initial: Partial<ResidentFormValues> = resident
-    ? { name: resident.name, relation: resident.relation, gender: resident.gender, birthDate: resident.birthDate ? dayjs(resident.birthDate) : undefined, phone: resident.phone ?? undefined, tags: resident.tags, note: resident.note ?? undefined }
+    ? {
+        name: resident.name,
+        relation: resident.relation,
+        gender: resident.gender,
+        birthDate: resident.birthDate ? dayjs(resident.birthDate) : undefined,
+        phone: resident.phone ?? undefined,
+        tags: resident.tags,
+        note: resident.note ?? undefined,
+      }
     : { relation: '子女', tags: [] };
 
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (values) => {

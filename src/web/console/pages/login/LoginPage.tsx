@@ -9,10 +9,13 @@ import { useErrorText } from '../../api/errors';
 import { useI18n, type Locale } from '../../i18n';
 import './login.css';
 
-interface Values { phone: string; password: string }
+interface Values {
+  phone: string;
+  password: string;
+}
 
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 export default function LoginPage() {
@@ -48,13 +51,17 @@ export default function LoginPage() {
     <div className="xz-login">
       <section className="xz-login-brand" aria-hidden="false">
         <div className="xz-login-brand-inner">
-          <div className="xz-login-logo"><span>治</span></div>
+          <div className="xz-login-logo">
+            <span>治</span>
+          </div>
           <h1 className="xz-login-title">{t('app.title')}</h1>
           <p className="xz-login-subtitle">{t('app.subtitle')}</p>
           <p className="xz-login-tagline">{t('login.tagline')}</p>
           <ul className="xz-login-features">
             {(['login.feature1', 'login.feature2', 'login.feature3'] as const).map((k) => (
-              <li key={k}><CheckCircleFilled aria-hidden /> {t(k)}</li>
+              <li key={k}>
+                <CheckCircleFilled aria-hidden /> {t(k)}
+              </li>
             ))}
           </ul>
         </div>
@@ -65,8 +72,20 @@ export default function LoginPage() {
       </section>
       <section className="xz-login-panel">
         <div className="xz-login-lang">
-          <Dropdown menu={{ items: [{ key: 'zh-CN', label: '简体中文' }, { key: 'en-US', label: 'English' }], selectable: true, selectedKeys: [locale], onClick: ({ key }) => setLocale(key as Locale) }}>
-            <Button type="text" icon={<GlobalOutlined />} aria-label={`${t('header.language')}：${locale === 'zh-CN' ? '中文' : 'EN'}`}>{locale === 'zh-CN' ? '中文' : 'EN'}</Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'zh-CN', label: '简体中文' },
+                { key: 'en-US', label: 'English' },
+              ],
+              selectable: true,
+              selectedKeys: [locale],
+              onClick: ({ key }) => setLocale(key as Locale),
+            }}
+          >
+            <Button type="text" icon={<GlobalOutlined />} aria-label={`${t('header.language')}：${locale === 'zh-CN' ? '中文' : 'EN'}`}>
+              {locale === 'zh-CN' ? '中文' : 'EN'}
+            </Button>
           </Dropdown>
         </div>
         <div className="xz-login-card">
@@ -75,15 +94,22 @@ export default function LoginPage() {
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 20 }} role="alert" />}
           <Form<Values> layout="vertical" size="large" requiredMark={false} onFinish={onFinish} onValuesChange={() => error && setError(null)}>
             <Form.Item
-              label={t('login.phone')} name="phone" validateTrigger={['onChange', 'onBlur']}
-              rules={[{ required: true, message: t('login.phone.required') }, { pattern: /^\s*1\d{10}\s*$/, message: t('login.phone.invalid'), validateTrigger: 'onBlur' }]}
+              label={t('login.phone')}
+              name="phone"
+              validateTrigger={['onChange', 'onBlur']}
+              rules={[
+                { required: true, message: t('login.phone.required') },
+                { pattern: /^\s*1\d{10}\s*$/, message: t('login.phone.invalid'), validateTrigger: 'onBlur' },
+              ]}
             >
               <Input prefix={<MobileOutlined />} inputMode="numeric" autoComplete="username" maxLength={11} placeholder={t('login.phone.placeholder')} />
             </Form.Item>
             <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.password.required') }]}>
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder={t('login.password.placeholder')} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={submitting} style={{ marginTop: 8 }}>{t('login.submit')}</Button>
+            <Button type="primary" htmlType="submit" block loading={submitting} style={{ marginTop: 8 }}>
+              {t('login.submit')}
+            </Button>
           </Form>
         </div>
         <footer className="xz-login-footer">{t('app.footer')}</footer>

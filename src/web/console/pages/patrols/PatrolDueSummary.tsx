@@ -8,7 +8,15 @@ import { useT, type MessageKey } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useVisitLabels } from '../../lib/visitLabels';
 
-export function PatrolDueSummary({ regionId, regionName, place }: { regionId?: string; regionName?: string; place: (regionId: string, name: string) => string }) {
+export function PatrolDueSummary({
+  regionId,
+  regionName,
+  place,
+}: {
+  regionId?: string;
+  regionName?: string;
+  place: (regionId: string, name: string) => string;
+}) {
   const t = useT();
   const f = useFormat();
   const label = useVisitLabels();
@@ -24,7 +32,15 @@ export function PatrolDueSummary({ regionId, regionName, place }: { regionId?: s
     return (
       <div className="xz-case-stats xz-case-stats-error" role="alert">
         <span>{t('patrols.due.error')}</span>
-        <Button size="small" type="link" onClick={() => { void q.refetch(); }}>{t('common.retry')}</Button>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => {
+            void q.refetch();
+          }}
+        >
+          {t('common.retry')}
+        </Button>
       </div>
     );
   }
@@ -32,7 +48,9 @@ export function PatrolDueSummary({ regionId, regionName, place }: { regionId?: s
     <section className={q.isPlaceholderData ? 'xz-case-stats xz-case-stats-stale xz-due' : 'xz-case-stats xz-due'} aria-label={title} aria-busy={q.isFetching}>
       <div className="xz-due-row">
         <div className="xz-case-stats-head">
-          <div className="xz-case-stats-title" title={title}>{title}</div>
+          <div className="xz-case-stats-title" title={title}>
+            {title}
+          </div>
           <div className="xz-case-stats-caption">{t('patrols.due.caption')}</div>
         </div>
         {!q.data ? (
@@ -41,37 +59,44 @@ export function PatrolDueSummary({ regionId, regionName, place }: { regionId?: s
           <div className="xz-muted xz-due-none">{t('patrols.due.none')}</div>
         ) : (
           <dl className="xz-case-stats-figures">
-            {byKind.map(({ kind, rows }) => <KindFigure key={kind} kind={kind} rows={rows} />)}
+            {byKind.map(({ kind, rows }) => (
+              <KindFigure key={kind} kind={kind} rows={rows} />
+            ))}
           </dl>
         )}
         {pending.length > 0 && (
           <Button type="link" size="small" className="xz-due-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-            {open ? t('patrols.due.hidePending') : t('patrols.due.showPending', { n: f.num(pending.length) })}{open ? <UpOutlined /> : <DownOutlined />}
+            {open ? t('patrols.due.hidePending') : t('patrols.due.showPending', { n: f.num(pending.length) })}
+            {open ? <UpOutlined /> : <DownOutlined />}
           </Button>
         )}
       </div>
       {open && pending.length > 0 && (
         <div className="xz-due-pending">
-          {PATROL_KINDS.flatMap((kind) => (['late', 'due'] as const).map((status) => {
-            const rows = pending.filter((i) => i.kind === kind && i.status === status);
-            if (!rows.length) return null;
-            return (
-              <div key={`${kind}-${status}`} className="xz-due-kind">
-                <div className="xz-due-kind-name">
-                  {label.kind(kind)}
-                  <Tag color={status === 'late' ? 'red' : 'blue'} className="xz-mini-tag">{label.dueStatus(status)} {f.num(rows.length)}</Tag>
+          {PATROL_KINDS.flatMap((kind) =>
+            (['late', 'due'] as const).map((status) => {
+              const rows = pending.filter((i) => i.kind === kind && i.status === status);
+              if (!rows.length) return null;
+              return (
+                <div key={`${kind}-${status}`} className="xz-due-kind">
+                  <div className="xz-due-kind-name">
+                    {label.kind(kind)}
+                    <Tag color={status === 'late' ? 'red' : 'blue'} className="xz-mini-tag">
+                      {label.dueStatus(status)} {f.num(rows.length)}
+                    </Tag>
+                  </div>
+                  <ul className="xz-due-list">
+                    {byVillage(rows.map((r) => place(r.regionId, r.regionName))).map(([village, names]) => (
+                      <li key={village || names.join()}>
+                        {village && <span className="xz-due-village">{village}：</span>}
+                        <span>{names.join('、')}</span>
+                      </li>
+                    ))}
+                  </ul>
                 </div>
-                <ul className="xz-due-list">
-                  {byVillage(rows.map((r) => place(r.regionId, r.regionName))).map(([village, names]) => (
-                    <li key={village || names.join()}>
-                      {village && <span className="xz-due-village">{village}：</span>}
-                      <span>{names.join('、')}</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
-          }))}
+              );
+            }),
+          )}
         </div>
       )}
     </section>
@@ -99,12 +124,17 @@ function KindFigure({ kind, rows }: { kind: PatrolKind; rows: PatrolDue[] }) {
   const period = label.patrolPeriod(kind, rows[0].periodKey, rows[0].periodEnd);
   return (
     <div className="xz-case-stats-item" data-stat={kind}>
-      <dt>{label.kind(kind)}<span className="xz-due-period">{period}</span></dt>
+      <dt>
+        {label.kind(kind)}
+        <span className="xz-due-period">{period}</span>
+      </dt>
       <dd>
         {t('patrols.due.doneOf', { done: f.num(done), total: f.num(rows.length) })}
         <span className="xz-due-unit">{t(`patrols.due.unit.${kind}` as MessageKey)}</span>
         <span className="xz-due-detail">
-          {done === rows.length ? <span className="xz-ok-text">{t('patrols.due.allDone')}</span> : (
+          {done === rows.length ? (
+            <span className="xz-ok-text">{t('patrols.due.allDone')}</span>
+          ) : (
             <>
               {due > 0 && <span>{t('patrols.due.dueN', { n: f.num(due) })}</span>}
               {late > 0 && <span className="xz-danger-text">{t('patrols.due.lateN', { n: f.num(late) })}</span>}

@@ -37,41 +37,102 @@ export default function PatrolListPage() {
   const view = filter.regionId ? region.data : root.data;
   const showTree = !root.data || root.data.hasChildren;
   const kind = PATROL_KINDS.find((k) => k === filter.kind);
-  const list = usePatrols({ regionId, kind, month: filter.month, problems: filter.problems === 'true' ? 'true' : undefined, page: filter.page, pageSize: filter.pageSize });
+  const list = usePatrols({
+    regionId,
+    kind,
+    month: filter.month,
+    problems: filter.problems === 'true' ? 'true' : undefined,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  });
   const due = usePatrolsDue(regionId);
-  const place = usePlaceLabels(view, [...(list.data?.items.map((p) => p.regionId) ?? []), ...(due.data?.filter((d) => d.status !== 'done').map((d) => d.regionId) ?? [])]);
+  const place = usePlaceLabels(view, [
+    ...(list.data?.items.map((p) => p.regionId) ?? []),
+    ...(due.data?.filter((d) => d.status !== 'done').map((d) => d.regionId) ?? []),
+  ]);
 
-  useEffect(() => { form.setFieldsValue({ kind: filter.kind, month: filter.month, problems: filter.problems }); }, [filter.kind, filter.month, filter.problems, form]);
+  useEffect(() => {
+    form.setFieldsValue({ kind: filter.kind, month: filter.month, problems: filter.problems });
+  }, [filter.kind, filter.month, filter.problems, form]);
   const [lastRoot, setLastRoot] = useState(rootId);
   useEffect(() => {
-    if (rootId !== lastRoot) { setLastRoot(rootId); update({ regionId: undefined }); }
+    if (rootId !== lastRoot) {
+      setLastRoot(rootId);
+      update({ regionId: undefined });
+    }
   }, [rootId, lastRoot, update]);
 
   const open = (id: string | undefined) => update({ open: id, page: filter.page });
   const filtered = !!(filter.kind || filter.month || filter.problems);
   const columns: TableColumnsType<Patrol> = [
-    { title: t('patrols.col.at'), dataIndex: 'patrolledAt', width: 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span> },
-    { title: t('patrols.col.kind'), dataIndex: 'kind', width: 100, render: (v: string) => <Tag color={PATROL_KIND_COLOR[v] ?? 'default'} style={{ marginInlineEnd: 0 }}>{label.kind(v)}</Tag> },
-    { title: t('patrols.col.place'), dataIndex: 'regionName', width: 170, ellipsis: { showTitle: false }, render: (v: string, r) => <Ellipsis text={place(r.regionId, v)} /> },
-    { title: t('patrols.col.patroller'), dataIndex: 'patrollerName', width: 96, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v || '—'} /> },
     {
-      title: t('patrols.col.result'), key: 'result', width: 150,
-      render: (_: unknown, r) => (r.problems
-        ? <span className="xz-danger-text">{t('patrols.result.problems', { n: r.problems })}</span>
-        : <span className="xz-ok-text">{t('patrols.result.ok', { n: r.results.length })}</span>),
+      title: t('patrols.col.at'),
+      dataIndex: 'patrolledAt',
+      width: 120,
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span>,
     },
     {
-      title: t('patrols.col.cases'), key: 'cases', width: 96,
+      title: t('patrols.col.kind'),
+      dataIndex: 'kind',
+      width: 100,
+      render: (v: string) => (
+        <Tag color={PATROL_KIND_COLOR[v] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+          {label.kind(v)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('patrols.col.place'),
+      dataIndex: 'regionName',
+      width: 170,
+      ellipsis: { showTitle: false },
+      render: (v: string, r) => <Ellipsis text={place(r.regionId, v)} />,
+    },
+    {
+      title: t('patrols.col.patroller'),
+      dataIndex: 'patrollerName',
+      width: 96,
+      ellipsis: { showTitle: false },
+      render: (v: string) => <Ellipsis text={v || '—'} />,
+    },
+    {
+      title: t('patrols.col.result'),
+      key: 'result',
+      width: 150,
+      render: (_: unknown, r) =>
+        r.problems ? (
+          <span className="xz-danger-text">{t('patrols.result.problems', { n: r.problems })}</span>
+        ) : (
+          <span className="xz-ok-text">{t('patrols.result.ok', { n: r.results.length })}</span>
+        ),
+    },
+    {
+      title: t('patrols.col.cases'),
+      key: 'cases',
+      width: 96,
       render: (_: unknown, r) => {
         const n = r.results.filter((x) => x.caseId).length;
         return n ? t('patrols.cases.n', { n }) : <span className="xz-muted">—</span>;
       },
     },
-    { title: t('patrols.note'), dataIndex: 'note', ellipsis: { showTitle: false }, render: (v: string | null) => (v ? <Ellipsis text={v} /> : <span className="xz-muted">—</span>) },
     {
-      title: t('cases.col.actions'), key: 'actions', width: 72, fixed: 'right',
+      title: t('patrols.note'),
+      dataIndex: 'note',
+      ellipsis: { showTitle: false },
+      render: (v: string | null) => (v ? <Ellipsis text={v} /> : <span className="xz-muted">—</span>),
+    },
+    {
+      title: t('cases.col.actions'),
+      key: 'actions',
+      width: 72,
+      fixed: 'right',
       render: (_: unknown, r) => (
-        <Button type="link" size="small" onClick={() => open(r.id)} aria-label={t('patrols.view', { kind: label.kind(r.kind), place: place(r.regionId, r.regionName), date: f.date(r.patrolledAt) })}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => open(r.id)}
+          aria-label={t('patrols.view', { kind: label.kind(r.kind), place: place(r.regionId, r.regionName), date: f.date(r.patrolledAt) })}
+        >
           {t('common.view')}
         </Button>
       ),
@@ -86,7 +147,12 @@ export default function PatrolListPage() {
           <PatrolDueSummary regionId={regionId} regionName={view?.name} place={place} />
           <FilterBar<FormValues> form={form} onSearch={(v) => update({ kind: v.kind, month: v.month, problems: v.problems })}>
             <Form.Item label={t('patrols.col.kind')} name="kind">
-              <Select allowClear placeholder={t('patrols.kind.all')} style={{ width: 140 }} options={PATROL_KINDS.map((k) => ({ value: k, label: label.kind(k) }))} />
+              <Select
+                allowClear
+                placeholder={t('patrols.kind.all')}
+                style={{ width: 140 }}
+                options={PATROL_KINDS.map((k) => ({ value: k, label: label.kind(k) }))}
+              />
             </Form.Item>
             <Form.Item label={t('visits.month')} name="month">
               <MonthPicker allowClear placeholder={t('visitLog.month.all')} />
@@ -110,13 +176,21 @@ export default function PatrolListPage() {
             size="middle"
             scroll={{ x: 900 }}
             locale={{
-              emptyText: list.isPending ? ' ' : filtered
-                ? <EmptyState title={t('patrols.empty.filtered')} hint={t('cases.empty.filteredHint')} />
-                : <EmptyState title={t('patrols.empty')} hint={t('patrols.empty.hint')} />,
+              emptyText: list.isPending ? (
+                ' '
+              ) : filtered ? (
+                <EmptyState title={t('patrols.empty.filtered')} hint={t('cases.empty.filteredHint')} />
+              ) : (
+                <EmptyState title={t('patrols.empty')} hint={t('patrols.empty.hint')} />
+              ),
             }}
             pagination={listPagination({
-              page: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, jumper: false,
-              totalText: (n) => t('patrols.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
+              page: filter.page,
+              pageSize: filter.pageSize,
+              total: list.data?.total ?? 0,
+              jumper: false,
+              totalText: (n) => t('patrols.total', { n: f.num(n) }),
+              onChange: (page, pageSize) => update({ page, pageSize }),
             })}
           />
         </Card>

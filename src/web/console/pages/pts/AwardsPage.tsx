@@ -41,67 +41,195 @@ export default function AwardsPage() {
     let ok = 0;
     const failed: string[] = [];
     for (const id of selected) {
-      try { await decideAward(id, 'approve'); ok++; } catch (err) {
+      try {
+        await decideAward(id, 'approve');
+        ok++;
+      } catch (err) {
         const a = list.data?.items.find((x) => x.id === id);
         failed.push(`${a?.householdName ?? ''} ${a?.ruleName ?? ''}：${errorText(err)}`);
       }
     }
     setSelected([]);
     await refresh();
-    if (failed.length) modal.warning({ title: t('pts.awards.batchResult', { ok, failed: failed.length }), content: <ul style={{ paddingInlineStart: 18 }}>{failed.map((x) => <li key={x}>{x}</li>)}</ul> });
+    if (failed.length)
+      modal.warning({
+        title: t('pts.awards.batchResult', { ok, failed: failed.length }),
+        content: (
+          <ul style={{ paddingInlineStart: 18 }}>
+            {failed.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        ),
+      });
     else message.success(t('pts.awards.batchResult', { ok, failed: 0 }));
   };
 
   const columns: TableColumnsType<Award> = [
-    { title: t('pts.awards.col.at'), dataIndex: 'proposedAt', width: 112, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span> },
     {
-      title: t('pts.awards.col.household'), key: 'household', width: 150, ellipsis: { showTitle: false },
-      render: (_: unknown, r) => <div className="xz-two-lines"><Ellipsis text={r.householdName || '—'} /><span className="xz-muted xz-small">{r.gridName}{r.residentName ? ` · ${r.residentName}` : ''}</span></div>,
+      title: t('pts.awards.col.at'),
+      dataIndex: 'proposedAt',
+      width: 112,
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span>,
     },
     {
-      title: t('pts.awards.col.rule'), key: 'rule', ellipsis: { showTitle: false },
-      render: (_: unknown, r) => <div className="xz-two-lines"><Ellipsis text={r.ruleName} /><span className="xz-muted xz-small"><Ellipsis text={`${r.category}${r.note ? ` · ${r.note}` : ''}`} /></span></div>,
+      title: t('pts.awards.col.household'),
+      key: 'household',
+      width: 150,
+      ellipsis: { showTitle: false },
+      render: (_: unknown, r) => (
+        <div className="xz-two-lines">
+          <Ellipsis text={r.householdName || '—'} />
+          <span className="xz-muted xz-small">
+            {r.gridName}
+            {r.residentName ? ` · ${r.residentName}` : ''}
+          </span>
+        </div>
+      ),
+    },
+    {
+      title: t('pts.awards.col.rule'),
+      key: 'rule',
+      ellipsis: { showTitle: false },
+      render: (_: unknown, r) => (
+        <div className="xz-two-lines">
+          <Ellipsis text={r.ruleName} />
+          <span className="xz-muted xz-small">
+            <Ellipsis text={`${r.category}${r.note ? ` · ${r.note}` : ''}`} />
+          </span>
+        </div>
+      ),
     },
     { title: t('pts.awards.col.value'), dataIndex: 'value', width: 72, align: 'right', render: (v: number) => <PointValue value={v} strong /> },
-    { title: t('pts.awards.col.proposer'), key: 'proposer', width: 112, render: (_: unknown, r) => <div className="xz-two-lines"><span>{r.proposerName}</span><span className="xz-muted xz-small">{label.proposer(r.proposerRole)}</span></div> },
     {
-      title: t('pts.awards.col.evidence'), dataIndex: 'evidenceCount', width: 72,
-      render: (n: number, r) => (n ? t('pts.awards.photos', { n }) : r.proposerRole === 'villager' && r.status === 'pending' ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('pts.awards.noPhoto')}</Tag> : <span className="xz-muted">{t('pts.awards.noPhoto')}</span>),
+      title: t('pts.awards.col.proposer'),
+      key: 'proposer',
+      width: 112,
+      render: (_: unknown, r) => (
+        <div className="xz-two-lines">
+          <span>{r.proposerName}</span>
+          <span className="xz-muted xz-small">{label.proposer(r.proposerRole)}</span>
+        </div>
+      ),
     },
-    ...(status === 'publicized' ? [{ title: t('pts.awards.col.until'), dataIndex: 'publicUntil', width: 112, render: (v: string | null) => f.dateTimeShort(v) }] : []),
-    ...(status === 'rejected' ? [{ title: t('pts.awards.facts.reason'), dataIndex: 'reason', width: 160, ellipsis: { showTitle: false }, render: (v: string | null) => <Ellipsis text={v ?? '—'} /> }] : []),
     {
-      title: t('pts.awards.col.actions'), key: 'actions', width: 72, fixed: 'right',
-      render: (_: unknown, r) => <Button type="link" size="small" onClick={() => update({ award: r.id, page: filter.page })} aria-label={`${t('common.view')} ${r.householdName} ${r.ruleName}`}>{t('common.view')}</Button>,
+      title: t('pts.awards.col.evidence'),
+      dataIndex: 'evidenceCount',
+      width: 72,
+      render: (n: number, r) =>
+        n ? (
+          t('pts.awards.photos', { n })
+        ) : r.proposerRole === 'villager' && r.status === 'pending' ? (
+          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+            {t('pts.awards.noPhoto')}
+          </Tag>
+        ) : (
+          <span className="xz-muted">{t('pts.awards.noPhoto')}</span>
+        ),
+    },
+    ...(status === 'publicized'
+      ? [{ title: t('pts.awards.col.until'), dataIndex: 'publicUntil', width: 112, render: (v: string | null) => f.dateTimeShort(v) }]
+      : []),
+    ...(status === 'rejected'
+      ? [
+          {
+            title: t('pts.awards.facts.reason'),
+            dataIndex: 'reason',
+            width: 160,
+            ellipsis: { showTitle: false },
+            render: (v: string | null) => <Ellipsis text={v ?? '—'} />,
+          },
+        ]
+      : []),
+    {
+      title: t('pts.awards.col.actions'),
+      key: 'actions',
+      width: 72,
+      fixed: 'right',
+      render: (_: unknown, r) => (
+        <Button
+          type="link"
+          size="small"
+          onClick={() => update({ award: r.id, page: filter.page })}
+          aria-label={`${t('common.view')} ${r.householdName} ${r.ruleName}`}
+        >
+          {t('common.view')}
+        </Button>
+      ),
     },
   ];
 
   return (
-    <PageContainer title={t('pts.awards.title')} subTitle={t('pts.awards.sub')}
-      extra={canPropose && <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>{t('pts.awards.propose')}</Button>}>
+    <PageContainer
+      title={t('pts.awards.title')}
+      subTitle={t('pts.awards.sub')}
+      extra={
+        canPropose && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>
+            {t('pts.awards.propose')}
+          </Button>
+        )
+      }
+    >
       <SplitWithTree rootId={rootId} selectedId={filter.regionId} showTree={showTree} onChange={(id) => update({ regionId: id })}>
         <div className="xz-table-toolbar">
           <Segmented<AwardStatus>
             value={status}
-            onChange={(v) => { setSelected([]); update({ status: v === 'pending' ? undefined : v }); }}
+            onChange={(v) => {
+              setSelected([]);
+              update({ status: v === 'pending' ? undefined : v });
+            }}
             options={AWARD_STATUSES.map((s) => ({ value: s, label: `${label.status(s)}${counts.data ? ` ${f.num(counts.data[s])}` : ''}` }))}
           />
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <span className="xz-muted">{region?.name}</span>
-            {canDecide && status === 'pending' && <Button disabled={!selected.length} onClick={approveMany}>{t('pts.awards.batchApprove', { n: selected.length })}</Button>}
+            {canDecide && status === 'pending' && (
+              <Button disabled={!selected.length} onClick={approveMany}>
+                {t('pts.awards.batchApprove', { n: selected.length })}
+              </Button>
+            )}
           </div>
         </div>
         <Table<Award>
-          rowKey="id" columns={columns} dataSource={list.data?.items ?? []} size="middle" tableLayout="fixed" scroll={{ x: 860 }}
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          size="middle"
+          tableLayout="fixed"
+          scroll={{ x: 860 }}
           loading={(list.isFetching && !list.data) || list.isPlaceholderData}
           rowSelection={canDecide && status === 'pending' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
           onRow={(r) => ({ onDoubleClick: () => update({ award: r.id, page: filter.page }) })}
-          locale={{ emptyText: list.isPending ? ' ' : status === 'pending' ? <EmptyState title={t('pts.awards.empty.pending')} hint={canPropose ? t('pts.awards.empty.hint') : undefined} /> : <EmptyState title={t('pts.awards.empty.other')} /> }}
-          pagination={listPagination({ page: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, jumper: false, totalText: (n) => t('pts.awards.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }) })}
+          locale={{
+            emptyText: list.isPending ? (
+              ' '
+            ) : status === 'pending' ? (
+              <EmptyState title={t('pts.awards.empty.pending')} hint={canPropose ? t('pts.awards.empty.hint') : undefined} />
+            ) : (
+              <EmptyState title={t('pts.awards.empty.other')} />
+            ),
+          }}
+          pagination={listPagination({
+            page: filter.page,
+            pageSize: filter.pageSize,
+            total: list.data?.total ?? 0,
+            jumper: false,
+            totalText: (n) => t('pts.awards.total', { n: f.num(n) }),
+            onChange: (page, pageSize) => update({ page, pageSize }),
+          })}
         />
       </SplitWithTree>
       <AwardDrawer id={filter.award} canDecide={canDecide} onClose={() => update({ award: undefined, page: filter.page })} onChanged={refresh} />
-      <ProposeModal open={proposing} regionId={regionId} onClose={() => setProposing(false)} onDone={async (a) => { setProposing(false); await refresh(); update({ status: a.status === 'pending' ? undefined : a.status }); }} />
+      <ProposeModal
+        open={proposing}
+        regionId={regionId}
+        onClose={() => setProposing(false)}
+        onDone={async (a) => {
+          setProposing(false);
+          await refresh();
+          update({ status: a.status === 'pending' ? undefined : a.status });
+        }}
+      />
     </PageContainer>
   );
 }

@@ -32,24 +32,56 @@ export default function BoardPage() {
   const recent = items.filter((i) => i.status === 'effective');
 
   const common: TableColumnsType<BoardItem> = [
-    { title: t('pts.board.col.household'), dataIndex: 'householdName', width: 110, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v || '—'} /> },
+    {
+      title: t('pts.board.col.household'),
+      dataIndex: 'householdName',
+      width: 110,
+      ellipsis: { showTitle: false },
+      render: (v: string) => <Ellipsis text={v || '—'} />,
+    },
     { title: t('pts.board.col.grid'), dataIndex: 'gridName', width: 110, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
-    { title: t('pts.board.col.rule'), key: 'rule', ellipsis: { showTitle: false }, render: (_: unknown, r) => <Ellipsis text={`${r.ruleName}${r.note ? `（${r.note}）` : ''}`} /> },
+    {
+      title: t('pts.board.col.rule'),
+      key: 'rule',
+      ellipsis: { showTitle: false },
+      render: (_: unknown, r) => <Ellipsis text={`${r.ruleName}${r.note ? `（${r.note}）` : ''}`} />,
+    },
     { title: t('pts.board.col.member'), dataIndex: 'residentName', width: 90, render: (v: string | null) => v ?? '—' },
     { title: t('pts.board.col.value'), dataIndex: 'value', width: 72, align: 'right', render: (v: number) => <PointValue value={v} strong /> },
   ];
   const currentColumns: TableColumnsType<BoardItem> = [
     ...common,
     {
-      title: t('pts.board.col.until'), dataIndex: 'publicUntil', width: 200,
-      render: (v: string | null, r) => v && <span>{f.date(v)} <span className="xz-muted">{t('pts.board.daysLeft', { n: r.daysLeft ?? 0 })}</span></span>,
+      title: t('pts.board.col.until'),
+      dataIndex: 'publicUntil',
+      width: 200,
+      render: (v: string | null, r) =>
+        v && (
+          <span>
+            {f.date(v)} <span className="xz-muted">{t('pts.board.daysLeft', { n: r.daysLeft ?? 0 })}</span>
+          </span>
+        ),
     },
-    ...(canObject ? [{
-      title: t('pts.awards.col.actions'), key: 'actions', width: 96, className: 'xz-no-print',
-      render: (_: unknown, r: BoardItem) => <Button type="link" size="small" onClick={() => setObjecting(r)} aria-label={`${t('pts.awards.object')} ${r.householdName} ${r.ruleName}`}>{t('pts.awards.object')}</Button>,
-    }] : []),
+    ...(canObject
+      ? [
+          {
+            title: t('pts.awards.col.actions'),
+            key: 'actions',
+            width: 96,
+            className: 'xz-no-print',
+            render: (_: unknown, r: BoardItem) => (
+              <Button type="link" size="small" onClick={() => setObjecting(r)} aria-label={`${t('pts.awards.object')} ${r.householdName} ${r.ruleName}`}>
+                {t('pts.awards.object')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
-  const recentColumns: TableColumnsType<BoardItem> = [...common, { title: t('pts.board.col.effective'), dataIndex: 'publicUntil', width: 120, render: (_: unknown, r) => f.date(r.decidedAt) }];
+  const recentColumns: TableColumnsType<BoardItem> = [
+    ...common,
+    { title: t('pts.board.col.effective'), dataIndex: 'publicUntil', width: 120, render: (_: unknown, r) => f.date(r.decidedAt) },
+  ];
 
   const object = async () => {
     const v = await form.validateFields();
@@ -65,24 +97,67 @@ export default function BoardPage() {
   };
 
   return (
-    <PageContainer title={t('pts.board.title')} subTitle={t('pts.board.sub')}
-      extra={<Button icon={<PrinterOutlined />} className="xz-no-print" onClick={() => window.print()}>{t('pts.board.print')}</Button>}>
+    <PageContainer
+      title={t('pts.board.title')}
+      subTitle={t('pts.board.sub')}
+      extra={
+        <Button icon={<PrinterOutlined />} className="xz-no-print" onClick={() => window.print()}>
+          {t('pts.board.print')}
+        </Button>
+      }
+    >
       <SplitWithTree rootId={rootId} selectedId={filter.regionId} showTree={showTree} onChange={(id) => update({ regionId: id })}>
         <div className="xz-board-sheet">
           <h2 className="xz-board-heading">{board.data ? t('pts.board.heading', { name: board.data.regionName }) : '\u00a0'}</h2>
           {board.data && <p className="xz-board-notice">{t('pts.board.notice', { n: board.data.publicDays })}</p>}
-          <h3 className="xz-section-title">{t('pts.board.current')} <span className="xz-muted">{f.num(current.length)}</span></h3>
-          <Table<BoardItem> rowKey="id" size="middle" tableLayout="fixed" columns={currentColumns} dataSource={current} pagination={false} loading={board.isLoading}
-            locale={{ emptyText: board.isLoading ? ' ' : <EmptyState title={t('pts.board.empty')} /> }} style={{ marginBottom: 24 }} />
-          <h3 className="xz-section-title">{t('pts.board.recent')} <span className="xz-muted">{f.num(recent.length)}</span></h3>
-          <Table<BoardItem> rowKey="id" size="middle" tableLayout="fixed" columns={recentColumns} dataSource={recent} pagination={recent.length > 20 ? { pageSize: 20 } : false}
-            locale={{ emptyText: board.isLoading ? ' ' : <EmptyState title={t('pts.board.emptyRecent')} /> }} />
+          <h3 className="xz-section-title">
+            {t('pts.board.current')} <span className="xz-muted">{f.num(current.length)}</span>
+          </h3>
+          <Table<BoardItem>
+            rowKey="id"
+            size="middle"
+            tableLayout="fixed"
+            columns={currentColumns}
+            dataSource={current}
+            pagination={false}
+            loading={board.isLoading}
+            locale={{ emptyText: board.isLoading ? ' ' : <EmptyState title={t('pts.board.empty')} /> }}
+            style={{ marginBottom: 24 }}
+          />
+          <h3 className="xz-section-title">
+            {t('pts.board.recent')} <span className="xz-muted">{f.num(recent.length)}</span>
+          </h3>
+          <Table<BoardItem>
+            rowKey="id"
+            size="middle"
+            tableLayout="fixed"
+            columns={recentColumns}
+            dataSource={recent}
+            pagination={recent.length > 20 ? { pageSize: 20 } : false}
+            locale={{ emptyText: board.isLoading ? ' ' : <EmptyState title={t('pts.board.emptyRecent')} /> }}
+          />
         </div>
       </SplitWithTree>
-      <Modal open={!!objecting} title={t('pts.awards.objectTitle')} okText={t('common.confirm')} cancelText={t('common.cancel')} onOk={object} onCancel={() => setObjecting(null)} destroyOnHidden>
-        {objecting && <p>{objecting.householdName} · {objecting.ruleName} · <PointValue value={objecting.value} /></p>}
+      <Modal
+        open={!!objecting}
+        title={t('pts.awards.objectTitle')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        onOk={object}
+        onCancel={() => setObjecting(null)}
+        destroyOnHidden
+      >
+        {objecting && (
+          <p>
+            {objecting.householdName} · {objecting.ruleName} · <PointValue value={objecting.value} />
+          </p>
+        )}
         <Form form={form} layout="vertical">
-          <Form.Item name="text" label={t('pts.awards.objectText')} rules={[{ required: true, whitespace: true, message: t('pts.awards.objectText.required') }]}>
+          <Form.Item
+            name="text"
+            label={t('pts.awards.objectText')}
+            rules={[{ required: true, whitespace: true, message: t('pts.awards.objectText.required') }]}
+          >
             <Input.TextArea rows={3} maxLength={300} showCount />
           </Form.Item>
         </Form>

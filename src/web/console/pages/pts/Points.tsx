@@ -9,7 +9,11 @@ import { useUrlFilters } from '../../components/useUrlFilters';
 
 /** +5 in green, −10 in red. */
 export function PointValue({ value, strong }: { value: number; strong?: boolean }) {
-  return <span className={value >= 0 ? 'xz-pts-plus' : 'xz-pts-minus'} style={strong ? { fontWeight: 600 } : undefined}>{signed(value)}</span>;
+  return (
+    <span className={value >= 0 ? 'xz-pts-plus' : 'xz-pts-minus'} style={strong ? { fontWeight: 600 } : undefined}>
+      {signed(value)}
+    </span>
+  );
 }
 
 /** The region the page shows: the URL's regionId, else the user's current jurisdiction; with its record. */
@@ -27,11 +31,25 @@ export function usePageRegion(keys: string[], pageSize = 20) {
 }
 
 /** The 辖区 tree beside a page's main card. */
-export function SplitWithTree({ rootId, selectedId, showTree, onChange, children }: { rootId?: string; selectedId?: string; showTree: boolean; onChange: (id: string | undefined) => void; children: ReactNode }) {
+export function SplitWithTree({
+  rootId,
+  selectedId,
+  showTree,
+  onChange,
+  children,
+}: {
+  rootId?: string;
+  selectedId?: string;
+  showTree: boolean;
+  onChange: (id: string | undefined) => void;
+  children: ReactNode;
+}) {
   return (
     <div className="xz-split">
       {showTree && <RegionTreePanel rootId={rootId} selectedId={selectedId} onChange={onChange} />}
-      <Card className="xz-split-main" variant="borderless">{children}</Card>
+      <Card className="xz-split-main" variant="borderless">
+        {children}
+      </Card>
     </div>
   );
 }

@@ -8,7 +8,17 @@ import { downloadRuleTemplate, importRules, type RuleImportResult } from '../../
 import { useT } from '../../i18n';
 import { useErrorText } from '../../api/errors';
 
-export function RuleImportModal({ regionId, regionName, onClose, onDone }: { regionId: string; regionName: string; onClose: () => void; onDone: () => Promise<unknown> }) {
+export function RuleImportModal({
+  regionId,
+  regionName,
+  onClose,
+  onDone,
+}: {
+  regionId: string;
+  regionName: string;
+  onClose: () => void;
+  onDone: () => Promise<unknown>;
+}) {
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -23,36 +33,86 @@ export function RuleImportModal({ regionId, regionName, onClose, onDone }: { reg
     try {
       const r = await importRules(regionId, file, dryRun);
       if (dryRun) setCheck(r);
-      else { message.success(t('pts.import.done', { created: r.created, updated: r.updated })); await onDone(); onClose(); }
+      else {
+        message.success(t('pts.import.done', { created: r.created, updated: r.updated }));
+        await onDone();
+        onClose();
+      }
     } catch (err) {
       const details = err instanceof ApiError ? (err.details as { problems?: RuleImportResult['problems'] } | undefined) : undefined;
       if (details?.problems) setCheck({ dryRun: true, totalRows: 0, created: 0, updated: 0, unchanged: 0, inherited: 0, problems: details.problems });
       setError(errorText(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
   const ok = check && !check.problems.length;
   return (
-    <Modal open width={640} title={t('pts.import.title', { name: regionName })} onCancel={onClose} destroyOnHidden
-      footer={<Space>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button disabled={!file} loading={busy && !ok} onClick={() => run(true)}>{t('pts.import.check')}</Button>
-        <Button type="primary" disabled={!ok} loading={busy && !!ok} onClick={() => run(false)}>{t('pts.import.run')}</Button>
-      </Space>}>
+    <Modal
+      open
+      width={640}
+      title={t('pts.import.title', { name: regionName })}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button disabled={!file} loading={busy && !ok} onClick={() => run(true)}>
+            {t('pts.import.check')}
+          </Button>
+          <Button type="primary" disabled={!ok} loading={busy && !!ok} onClick={() => run(false)}>
+            {t('pts.import.run')}
+          </Button>
+        </Space>
+      }
+    >
       <p className="xz-muted">{t('pts.import.hint')}</p>
       <Space style={{ marginBottom: 12 }}>
-        <Upload accept=".xlsx" maxCount={1} beforeUpload={(f) => { setFile(f); setCheck(null); setError(null); return false; }} onRemove={() => { setFile(null); setCheck(null); }}>
+        <Upload
+          accept=".xlsx"
+          maxCount={1}
+          beforeUpload={(f) => {
+            setFile(f);
+            setCheck(null);
+            setError(null);
+            return false;
+          }}
+          onRemove={() => {
+            setFile(null);
+            setCheck(null);
+          }}
+        >
           <Button icon={<UploadOutlined />}>{t('pts.import.choose')}</Button>
         </Upload>
-        <Button type="link" icon={<DownloadOutlined />} onClick={() => downloadRuleTemplate().catch((err) => message.error(errorText(err)))}>{t('pts.import.template')}</Button>
+        <Button type="link" icon={<DownloadOutlined />} onClick={() => downloadRuleTemplate().catch((err) => message.error(errorText(err)))}>
+          {t('pts.import.template')}
+        </Button>
       </Space>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
       {check && !check.problems.length && (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }}
-          title={t('pts.import.checked', { rows: check.totalRows, created: check.created, updated: check.updated, unchanged: check.unchanged + check.inherited })} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('pts.import.checked', {
+            rows: check.totalRows,
+            created: check.created,
+            updated: check.updated,
+            unchanged: check.unchanged + check.inherited,
+          })}
+        />
       )}
       {check && check.problems.length > 0 && (
-        <Table rowKey={(p) => `${p.row}-${p.message}`} size="small" pagination={check.problems.length > 10 ? { pageSize: 10 } : false} dataSource={check.problems}
-          columns={[{ title: t('pts.import.row'), dataIndex: 'row', width: 80 }, { title: t('pts.import.problem'), dataIndex: 'message' }]} />
+        <Table
+          rowKey={(p) => `${p.row}-${p.message}`}
+          size="small"
+          pagination={check.problems.length > 10 ? { pageSize: 10 } : false}
+          dataSource={check.problems}
+          columns={[
+            { title: t('pts.import.row'), dataIndex: 'row', width: 80 },
+            { title: t('pts.import.problem'), dataIndex: 'message' },
+          ]}
+        />
       )}
     </Modal>
   );

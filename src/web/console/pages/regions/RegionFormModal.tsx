@@ -31,23 +31,44 @@ export function RegionFormModal({ target, onClose, onSaved }: { target: RegionFo
   return (
     <Modal
       open
-      title={target.kind === 'add' ? t('regions.add.title', { name: target.parent.name, level: levelName }) : t('regions.edit.title', { name: target.region.name })}
-      okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden mask={{ closable: false }}
+      title={
+        target.kind === 'add' ? t('regions.add.title', { name: target.parent.name, level: levelName }) : t('regions.edit.title', { name: target.region.name })
+      }
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
     >
       {alert}
       <Form form={form} layout="vertical" initialValues={target.kind === 'edit' ? { name: target.region.name, code: target.region.code ?? undefined } : {}}>
         <Form.Item label={t('regions.level')}>
           <Input value={levelName} disabled aria-label={t('regions.level')} />
         </Form.Item>
-        <Form.Item label={t('regions.name')} name="name" rules={[
-          { required: true, whitespace: true, message: t('validate.required', { field: t('regions.name') }) },
-          { max: 50, message: t('validate.maxLen', { field: t('regions.name'), n: 50 }) },
-        ]}>
+        <Form.Item
+          label={t('regions.name')}
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: t('validate.required', { field: t('regions.name') }) },
+            { max: 50, message: t('validate.maxLen', { field: t('regions.name'), n: 50 }) },
+          ]}
+        >
           <Input maxLength={50} placeholder={t(`regions.name.placeholder.${level}`)} />
         </Form.Item>
-        <Form.Item label={t('regions.code')} name="code" validateTrigger={['onBlur']} rules={[{
-          validator: async (_, v?: string) => { if (v && !CODE_SHAPE[level].test(v.trim())) throw new Error(t('validate.code')); },
-        }]}>
+        <Form.Item
+          label={t('regions.code')}
+          name="code"
+          validateTrigger={['onBlur']}
+          rules={[
+            {
+              validator: async (_, v?: string) => {
+                if (v && !CODE_SHAPE[level].test(v.trim())) throw new Error(t('validate.code'));
+              },
+            },
+          ]}
+        >
           <Input maxLength={20} className="xz-id" placeholder={t(`regions.code.placeholder.${level}`)} />
         </Form.Item>
       </Form>

@@ -39,22 +39,57 @@ export default function RegionsPage() {
 
   const onSaved = async (parentId: string | null) => {
     await qc.invalidateQueries({ queryKey: regionKeys.all });
-    if (parentId) { await load(parentId, true); setExpanded((e) => [...new Set([...e, parentId])]); }
+    if (parentId) {
+      await load(parentId, true);
+      setExpanded((e) => [...new Set([...e, parentId])]);
+    }
     if (!parentId || parentId === root.data?.parentId) await root.refetch();
   };
 
   const columns: TableColumnsType<Row> = [
-    { title: t('regions.col.name'), dataIndex: 'name', render: (v: string, r) => <span className="xz-tree-title"><LevelIcon level={r.level} />{v}</span> },
+    {
+      title: t('regions.col.name'),
+      dataIndex: 'name',
+      render: (v: string, r) => (
+        <span className="xz-tree-title">
+          <LevelIcon level={r.level} />
+          {v}
+        </span>
+      ),
+    },
     { title: t('regions.col.level'), dataIndex: 'level', width: 120, render: (v: Level) => <Tag color={LEVEL_COLOR[v]}>{t(`level.${v}`)}</Tag> },
-    { title: t('regions.col.code'), dataIndex: 'code', width: 200, render: (v: string | null) => (v ? <span className="xz-id">{v}</span> : <span className="xz-muted">{t('regions.noCode')}</span>) },
+    {
+      title: t('regions.col.code'),
+      dataIndex: 'code',
+      width: 200,
+      render: (v: string | null) => (v ? <span className="xz-id">{v}</span> : <span className="xz-muted">{t('regions.noCode')}</span>),
+    },
   ];
   if (manage) {
     columns.push({
-      title: t('regions.col.actions'), key: 'actions', width: 200,
+      title: t('regions.col.actions'),
+      key: 'actions',
+      width: 200,
       render: (_: unknown, r) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setTarget({ kind: 'add', parent: r })} aria-label={`${t('regions.addChild')}：${r.name}`}>{t('regions.addChild')}</Button>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTarget({ kind: 'edit', region: r })} aria-label={`${t('regions.rename')}：${r.name}`}>{t('regions.rename')}</Button>
+          <Button
+            type="link"
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => setTarget({ kind: 'add', parent: r })}
+            aria-label={`${t('regions.addChild')}：${r.name}`}
+          >
+            {t('regions.addChild')}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setTarget({ kind: 'edit', region: r })}
+            aria-label={`${t('regions.rename')}：${r.name}`}
+          >
+            {t('regions.rename')}
+          </Button>
         </Space>
       ),
     });

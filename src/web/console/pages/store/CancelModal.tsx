@@ -17,7 +17,9 @@ export function CancelModal({ r, onClose }: { r: Redemption | null; onClose: () 
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
-  useEffect(() => { if (r) form.resetFields(); }, [r, form]);
+  useEffect(() => {
+    if (r) form.resetFields();
+  }, [r, form]);
 
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     if (!r) return;
@@ -43,12 +45,18 @@ export function CancelModal({ r, onClose }: { r: Redemption | null; onClose: () 
       {alert}
       {r && (
         <>
-          <div className="xz-store-cancel-facts"><RedemptionFacts r={r} showCode /></div>
+          <div className="xz-store-cancel-facts">
+            <RedemptionFacts r={r} showCode />
+          </div>
           <p>{t('store.cancel.effect', { points: points(r.totalCost), name: r.householdName || '—', n: f.num(r.quantity), item: r.itemName })}</p>
         </>
       )}
       <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
-        <Form.Item name="reason" label={t('store.cancel.reason')} rules={[{ required: true, whitespace: true, message: t('store.cancel.reason.required') }, { max: 200 }]}>
+        <Form.Item
+          name="reason"
+          label={t('store.cancel.reason')}
+          rules={[{ required: true, whitespace: true, message: t('store.cancel.reason.required') }, { max: 200 }]}
+        >
           <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('store.cancel.reason.placeholder')} />
         </Form.Item>
       </Form>

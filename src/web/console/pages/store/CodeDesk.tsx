@@ -27,7 +27,10 @@ export function CodeDesk() {
 
   const lookup = async () => {
     const digits = codeDigits(code);
-    if (digits.length !== 8) { setState({ kind: 'error', text: t(digits ? 'store.code.length' : 'store.code.required') }); return; }
+    if (digits.length !== 8) {
+      setState({ kind: 'error', text: t(digits ? 'store.code.length' : 'store.code.required') });
+      return;
+    }
     setBusy('lookup');
     try {
       setState({ kind: 'found', r: await lookupCode(digits) });
@@ -63,13 +66,22 @@ export function CodeDesk() {
   const r = state && state.kind !== 'error' ? state.r : null;
   return (
     <Card title={t('store.counter.codeTitle')} variant="borderless">
-      <form className="xz-counter-form" onSubmit={(e) => { e.preventDefault(); void lookup(); }}>
+      <form
+        className="xz-counter-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void lookup();
+        }}
+      >
         <Input
           ref={input}
           className="xz-counter-code"
           size="large"
           value={code}
-          onChange={(e) => { setCode(spaced(codeDigits(e.target.value).slice(0, 8))); if (state?.kind === 'error') setState(null); }}
+          onChange={(e) => {
+            setCode(spaced(codeDigits(e.target.value).slice(0, 8)));
+            if (state?.kind === 'error') setState(null);
+          }}
           placeholder={t('store.code.placeholder')}
           aria-label={t('store.code.placeholder')}
           inputMode="numeric"
@@ -78,7 +90,9 @@ export function CodeDesk() {
           allowClear
           status={state?.kind === 'error' ? 'error' : undefined}
         />
-        <Button type="primary" size="large" htmlType="submit" icon={<SearchOutlined />} loading={busy === 'lookup'}>{t('common.search')}</Button>
+        <Button type="primary" size="large" htmlType="submit" icon={<SearchOutlined />} loading={busy === 'lookup'}>
+          {t('common.search')}
+        </Button>
       </form>
       <div className="xz-counter-hint">{t('store.code.hint')}</div>
 
@@ -90,17 +104,34 @@ export function CodeDesk() {
             <div className="xz-counter-done-title">{t('store.counter.done')}</div>
             <p className="xz-counter-item">{t('store.itemTimes', { name: r.itemName, n: f.num(r.quantity) })}</p>
             <p className="xz-muted">{t('store.counter.doneFor', { name: r.householdName || '—' })}</p>
-            <Button type="primary" size="large" onClick={next}>{t('store.counter.next')}</Button>
+            <Button type="primary" size="large" onClick={next}>
+              {t('store.counter.next')}
+            </Button>
           </div>
         )}
         {state?.kind === 'found' && r && (
           <Card size="small" className="xz-counter-card">
-            {r.status === 'fulfilled' && <Alert type="warning" showIcon title={t('store.code.used', { at: f.dateTime(r.fulfilledAt), name: r.fulfilledByName ?? '—' })} style={{ marginBottom: 16 }} />}
-            {r.status === 'cancelled' && <Alert type="warning" showIcon title={t('store.code.cancelled', { at: f.dateTime(r.cancelledAt) })} style={{ marginBottom: 16 }} />}
+            {r.status === 'fulfilled' && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('store.code.used', { at: f.dateTime(r.fulfilledAt), name: r.fulfilledByName ?? '—' })}
+                style={{ marginBottom: 16 }}
+              />
+            )}
+            {r.status === 'cancelled' && (
+              <Alert type="warning" showIcon title={t('store.code.cancelled', { at: f.dateTime(r.cancelledAt) })} style={{ marginBottom: 16 }} />
+            )}
             <RedemptionFacts r={r} />
-            {r.status === 'reserved'
-              ? <Button type="primary" size="large" block className="xz-counter-fulfil" loading={busy === 'fulfil'} onClick={() => fulfil(r)}>{t('store.counter.fulfil')}</Button>
-              : <Button size="large" block className="xz-counter-fulfil" onClick={next}>{t('store.counter.another')}</Button>}
+            {r.status === 'reserved' ? (
+              <Button type="primary" size="large" block className="xz-counter-fulfil" loading={busy === 'fulfil'} onClick={() => fulfil(r)}>
+                {t('store.counter.fulfil')}
+              </Button>
+            ) : (
+              <Button size="large" block className="xz-counter-fulfil" onClick={next}>
+                {t('store.counter.another')}
+              </Button>
+            )}
           </Card>
         )}
         {!state && <div className="xz-muted">{t('store.counter.idle')}</div>}

@@ -49,8 +49,14 @@ export function CounterRedeem({ regionId }: { regionId: string | undefined }) {
   const maxQty = Math.max(1, Math.min(MAX_QUANTITY, item?.stock ?? MAX_QUANTITY));
 
   // A different household or item is a different redemption: a new key.
-  useEffect(() => { setKey(clientKey()); }, [householdId, itemId, quantity]);
-  useEffect(() => { form.setFieldValue('itemId', undefined); }, [householdId, form]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key is renewed whenever what is redeemed changes
+  useEffect(() => {
+    setKey(clientKey());
+  }, [householdId, itemId, quantity]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another household starts with no item chosen
+  useEffect(() => {
+    form.setFieldValue('itemId', undefined);
+  }, [householdId, form]);
 
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     const r = await redeemAtCounter({ householdId: v.householdId!, itemId: v.itemId!, quantity: v.quantity, idempotencyKey: key });
@@ -99,8 +105,14 @@ export function CounterRedeem({ regionId }: { regionId: string | undefined }) {
           )}
           {fulfilError && <Alert type="error" showIcon title={fulfilError} role="alert" style={{ marginBottom: 12, textAlign: 'start' }} />}
           <div style={{ display: 'flex', gap: 12, justifyContent: 'center' }}>
-            {!fulfilled && <Button type="primary" size="large" loading={fulfilling} onClick={fulfilNow}>{t('store.proxy.fulfilNow')}</Button>}
-            <Button size="large" onClick={again}>{t('store.proxy.again')}</Button>
+            {!fulfilled && (
+              <Button type="primary" size="large" loading={fulfilling} onClick={fulfilNow}>
+                {t('store.proxy.fulfilNow')}
+              </Button>
+            )}
+            <Button size="large" onClick={again}>
+              {t('store.proxy.again')}
+            </Button>
           </div>
         </div>
       </Card>
@@ -109,7 +121,9 @@ export function CounterRedeem({ regionId }: { regionId: string | undefined }) {
 
   return (
     <Card title={t('store.counter.proxyTitle')} variant="borderless">
-      <p className="xz-muted" style={{ marginTop: 0 }}>{t('store.proxy.intro')}</p>
+      <p className="xz-muted" style={{ marginTop: 0 }}>
+        {t('store.proxy.intro')}
+      </p>
       {alert}
       <Form form={form} layout="vertical" onValuesChange={onValuesChange} initialValues={{ quantity: 1 }} requiredMark={false}>
         <Form.Item name="householdId" label={t('store.proxy.household')} rules={[{ required: true, message: t('store.proxy.household.required') }]}>
@@ -118,9 +132,13 @@ export function CounterRedeem({ regionId }: { regionId: string | undefined }) {
         {householdId && (
           <div className="xz-counter-balance">
             <span>{t('store.proxy.balance')}</span>
-            {balance.isPending ? <span className="xz-muted">{t('common.loading')}</span>
-              : balance.data ? <strong>{f.num(balance.data.balance)}</strong>
-              : <span className="xz-danger-text">{errorText(balance.error)}</span>}
+            {balance.isPending ? (
+              <span className="xz-muted">{t('common.loading')}</span>
+            ) : balance.data ? (
+              <strong>{f.num(balance.data.balance)}</strong>
+            ) : (
+              <span className="xz-danger-text">{errorText(balance.error)}</span>
+            )}
             {balance.data && <span>{t('store.unit.points')}</span>}
           </div>
         )}
@@ -152,12 +170,17 @@ export function CounterRedeem({ regionId }: { regionId: string | undefined }) {
         {item && (
           <div className="xz-counter-sum">
             {t('store.proxy.total')} <strong>{points(total)}</strong>
-            {left !== null && (left >= 0
-              ? <span className="xz-muted">{t('store.proxy.left', { points: points(left) })}</span>
-              : <span className="xz-danger-text">{t('store.proxy.short', { points: points(-left) })}</span>)}
+            {left !== null &&
+              (left >= 0 ? (
+                <span className="xz-muted">{t('store.proxy.left', { points: points(left) })}</span>
+              ) : (
+                <span className="xz-danger-text">{t('store.proxy.short', { points: points(-left) })}</span>
+              ))}
           </div>
         )}
-        <Button type="primary" size="large" block loading={saving} onClick={submit}>{t('store.proxy.submit')}</Button>
+        <Button type="primary" size="large" block loading={saving} onClick={submit}>
+          {t('store.proxy.submit')}
+        </Button>
       </Form>
     </Card>
   );

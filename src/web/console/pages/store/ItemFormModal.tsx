@@ -14,8 +14,16 @@ const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 type Values = { name: string; cost: number; stock?: number; merchant?: string; description?: string };
 
 /** `item` edits it; `store` (a village or township) receives a new one. */
-export function ItemFormModal({ open, item, store, onClose }: {
-  open: boolean; item: StoreItem | null; store: { id: string; name: string } | null; onClose: () => void;
+export function ItemFormModal({
+  open,
+  item,
+  store,
+  onClose,
+}: {
+  open: boolean;
+  item: StoreItem | null;
+  store: { id: string; name: string } | null;
+  onClose: () => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -24,7 +32,12 @@ export function ItemFormModal({ open, item, store, onClose }: {
   const [form] = Form.useForm<Values>();
   const [photo, setPhoto] = useState<File | null>(null);
   const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -38,7 +51,11 @@ export function ItemFormModal({ open, item, store, onClose }: {
     const saved = item ? await updateItem(item.id, body) : await createItem({ ...body, regionId: store!.id, stock: v.stock ?? 0 });
     let photoFailed: string | null = null;
     if (photo) {
-      try { await uploadItemPhoto(saved.id, photo); } catch (err) { photoFailed = errorText(err); }
+      try {
+        await uploadItemPhoto(saved.id, photo);
+      } catch (err) {
+        photoFailed = errorText(err);
+      }
     }
     await qc.invalidateQueries({ queryKey: storeKeys.all });
     // The item is saved either way; a refused photo can be tried again from 编辑.
@@ -69,20 +86,46 @@ export function ItemFormModal({ open, item, store, onClose }: {
     >
       {alert}
       <Form form={form} layout="vertical" onValuesChange={onValuesChange} requiredMark>
-        <Form.Item name="name" label={t('store.item.name')} rules={[{ required: true, whitespace: true, message: t('store.item.name.required') }, { max: 40, message: t('store.item.name.max') }]}>
+        <Form.Item
+          name="name"
+          label={t('store.item.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('store.item.name.required') },
+            { max: 40, message: t('store.item.name.max') },
+          ]}
+        >
           <Input placeholder={t('store.item.name.placeholder')} maxLength={40} showCount />
         </Form.Item>
         <div style={{ display: 'flex', gap: 16 }}>
           <Form.Item name="cost" label={t('store.item.cost')} style={{ flex: 1 }} rules={[{ required: true, message: t('store.item.cost.required') }]}>
-            <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} suffix={t('store.unit.points')} placeholder={t('store.item.cost.placeholder')} />
+            <InputNumber
+              min={1}
+              max={100000}
+              precision={0}
+              style={{ width: '100%' }}
+              suffix={t('store.unit.points')}
+              placeholder={t('store.item.cost.placeholder')}
+            />
           </Form.Item>
           {!item && (
-            <Form.Item name="stock" label={t('store.item.stock')} style={{ flex: 1 }} initialValue={0} rules={[{ required: true, message: t('store.item.stock.required') }]} extra={t('store.item.stock.extra')}>
+            <Form.Item
+              name="stock"
+              label={t('store.item.stock')}
+              style={{ flex: 1 }}
+              initialValue={0}
+              rules={[{ required: true, message: t('store.item.stock.required') }]}
+              extra={t('store.item.stock.extra')}
+            >
               <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} suffix={t('store.unit.pieces')} />
             </Form.Item>
           )}
         </div>
-        <Form.Item name="merchant" label={t('store.item.merchant')} extra={t('store.item.merchant.extra')} rules={[{ max: 40, message: t('store.item.merchant.max') }]}>
+        <Form.Item
+          name="merchant"
+          label={t('store.item.merchant')}
+          extra={t('store.item.merchant.extra')}
+          rules={[{ max: 40, message: t('store.item.merchant.max') }]}
+        >
           <Input placeholder={t('store.merchant.collective')} maxLength={40} />
         </Form.Item>
         <Form.Item name="description" label={t('store.item.description')} rules={[{ max: 300 }]}>
@@ -90,9 +133,13 @@ export function ItemFormModal({ open, item, store, onClose }: {
         </Form.Item>
         <Form.Item label={t('store.item.photo')} extra={t('store.item.photo.extra')}>
           <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-            {current
-              ? <img src={current} alt={t('store.item.photo')} width={72} height={72} style={{ objectFit: 'cover', borderRadius: 6 }} />
-              : <span className="xz-store-thumb xz-store-thumb-none" style={{ width: 72, height: 72 }} aria-hidden><PictureOutlined /></span>}
+            {current ? (
+              <img src={current} alt={t('store.item.photo')} width={72} height={72} style={{ objectFit: 'cover', borderRadius: 6 }} />
+            ) : (
+              <span className="xz-store-thumb xz-store-thumb-none" style={{ width: 72, height: 72 }} aria-hidden>
+                <PictureOutlined />
+              </span>
+            )}
             <Upload accept={PHOTO_TYPES.join(',')} showUploadList={false} beforeUpload={pick}>
               <Button>{current ? t('store.item.photo.change') : t('store.item.photo.choose')}</Button>
             </Upload>

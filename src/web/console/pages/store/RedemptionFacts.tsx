@@ -15,20 +15,36 @@ export function RedemptionFacts({ r, showCode = false }: { r: Redemption; showCo
       <dt>{t('store.col.item')}</dt>
       <dd className="xz-counter-item">{t('store.itemTimes', { name: r.itemName, n: f.num(r.quantity) })}</dd>
       <dt>{t('store.col.points')}</dt>
-      <dd>{points(r.totalCost)}{r.quantity > 1 && <span className="xz-muted">{t('store.unitCost', { each: points(r.unitCost) })}</span>}</dd>
+      <dd>
+        {points(r.totalCost)}
+        {r.quantity > 1 && <span className="xz-muted">{t('store.unitCost', { each: points(r.unitCost) })}</span>}
+      </dd>
       <dt>{t('store.col.createdAt')}</dt>
-      <dd>{f.dateTime(r.createdAt)}{r.requestedByName && <span className="xz-muted">{t('store.by', { name: r.requestedByName })}</span>}</dd>
+      <dd>
+        {f.dateTime(r.createdAt)}
+        {r.requestedByName && <span className="xz-muted">{t('store.by', { name: r.requestedByName })}</span>}
+      </dd>
       {showCode && (
         <>
           <dt>{t('store.col.code')}</dt>
-          <dd className="xz-code">{r.code.slice(0, 4)} {r.code.slice(4)}</dd>
+          <dd className="xz-code">
+            {r.code.slice(0, 4)} {r.code.slice(4)}
+          </dd>
         </>
       )}
       <dt>{t('store.col.status')}</dt>
       <dd>
         <RedemptionStatusTag status={r.status} />
-        {r.status === 'fulfilled' && <span className="xz-muted" style={{ marginInlineStart: 8 }}>{t('store.fulfilledWhen', { at: f.dateTime(r.fulfilledAt), name: r.fulfilledByName ?? '—' })}</span>}
-        {r.status === 'cancelled' && <span className="xz-muted" style={{ marginInlineStart: 8 }}>{t('store.cancelledWhen', { at: f.dateTime(r.cancelledAt), name: r.cancelledByName ?? '—' })}</span>}
+        {r.status === 'fulfilled' && (
+          <span className="xz-muted" style={{ marginInlineStart: 8 }}>
+            {t('store.fulfilledWhen', { at: f.dateTime(r.fulfilledAt), name: r.fulfilledByName ?? '—' })}
+          </span>
+        )}
+        {r.status === 'cancelled' && (
+          <span className="xz-muted" style={{ marginInlineStart: 8 }}>
+            {t('store.cancelledWhen', { at: f.dateTime(r.cancelledAt), name: r.cancelledByName ?? '—' })}
+          </span>
+        )}
       </dd>
       {r.status === 'cancelled' && r.cancelReason && (
         <>

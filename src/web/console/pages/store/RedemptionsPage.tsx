@@ -42,36 +42,78 @@ export default function RedemptionsPage() {
     cancelled: useCount(regionId, filter.itemId, 'cancelled'),
   };
 
-  useEffect(() => { form.setFieldsValue({ itemId: filter.itemId }); }, [filter.itemId, form]);
+  useEffect(() => {
+    form.setFieldsValue({ itemId: filter.itemId });
+  }, [filter.itemId, form]);
 
   const columns: TableColumnsType<Redemption> = [
-    { title: t('store.col.createdAt'), dataIndex: 'createdAt', width: 112, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span> },
-    { title: t('store.col.household'), dataIndex: 'householdName', width: 96, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v || '—'} /> },
+    {
+      title: t('store.col.createdAt'),
+      dataIndex: 'createdAt',
+      width: 112,
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span>,
+    },
+    {
+      title: t('store.col.household'),
+      dataIndex: 'householdName',
+      width: 96,
+      ellipsis: { showTitle: false },
+      render: (v: string) => <Ellipsis text={v || '—'} />,
+    },
     { title: t('store.col.item'), dataIndex: 'itemName', ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     { title: t('store.col.quantity'), dataIndex: 'quantity', width: 56, align: 'right', render: (v: number) => f.num(v) },
     { title: t('store.col.points'), dataIndex: 'totalCost', width: 88, align: 'right', render: (v: number) => points(v) },
     {
-      title: t('store.col.code'), dataIndex: 'code', width: 100,
-      render: (v: string, r) => (r.status === 'reserved'
-        ? <span className="xz-code">{formatCode(v)}</span>
-        : <span className={r.status === 'cancelled' ? 'xz-code xz-code-dead' : 'xz-code'} aria-label={t('store.code.masked', { last: v.slice(-4) })}>{maskCode(v)}</span>),
+      title: t('store.col.code'),
+      dataIndex: 'code',
+      width: 100,
+      render: (v: string, r) =>
+        r.status === 'reserved' ? (
+          <span className="xz-code">{formatCode(v)}</span>
+        ) : (
+          <span className={r.status === 'cancelled' ? 'xz-code xz-code-dead' : 'xz-code'} role="img" aria-label={t('store.code.masked', { last: v.slice(-4) })}>
+            {maskCode(v)}
+          </span>
+        ),
     },
     { title: t('store.col.status'), dataIndex: 'status', width: 88, render: (v: RedemptionStatus) => <RedemptionStatusTag status={v} /> },
     {
-      title: t('store.col.handlers'), key: 'by', width: 140,
+      title: t('store.col.handlers'),
+      key: 'by',
+      width: 140,
       render: (_: unknown, r) => (
         <div className="xz-two-lines xz-small">
           <Ellipsis text={t('store.handler.requested', { name: r.requestedByName ?? '—' })} />
-          {r.status === 'fulfilled' && <Ellipsis text={`${t('store.handler.fulfilled', { name: r.fulfilledByName ?? '—' })} ${f.dateTime(r.fulfilledAt)}`}>{t('store.handler.fulfilled', { name: r.fulfilledByName ?? '—' })}</Ellipsis>}
-          {r.status === 'cancelled' && <Ellipsis text={t('store.handler.cancelled', { name: r.cancelledByName ?? '—', reason: r.cancelReason || t('store.cancel.noReason') })} />}
+          {r.status === 'fulfilled' && (
+            <Ellipsis text={`${t('store.handler.fulfilled', { name: r.fulfilledByName ?? '—' })} ${f.dateTime(r.fulfilledAt)}`}>
+              {t('store.handler.fulfilled', { name: r.fulfilledByName ?? '—' })}
+            </Ellipsis>
+          )}
+          {r.status === 'cancelled' && (
+            <Ellipsis text={t('store.handler.cancelled', { name: r.cancelledByName ?? '—', reason: r.cancelReason || t('store.cancel.noReason') })} />
+          )}
         </div>
       ),
     },
     {
-      title: t('store.col.actions'), key: 'actions', width: 76, fixed: 'right',
-      render: (_: unknown, r) => (r.status === 'reserved' && r.abilities?.includes('redemption.cancel')
-        ? <Button type="link" size="small" danger onClick={() => setCancelling(r)} aria-label={t('store.cancel.label', { name: r.householdName || '—', item: r.itemName })}>{t('store.cancel.action')}</Button>
-        : <span className="xz-muted">—</span>),
+      title: t('store.col.actions'),
+      key: 'actions',
+      width: 76,
+      fixed: 'right',
+      render: (_: unknown, r) =>
+        r.status === 'reserved' && r.abilities?.includes('redemption.cancel') ? (
+          <Button
+            type="link"
+            size="small"
+            danger
+            onClick={() => setCancelling(r)}
+            aria-label={t('store.cancel.label', { name: r.householdName || '—', item: r.itemName })}
+          >
+            {t('store.cancel.action')}
+          </Button>
+        ) : (
+          <span className="xz-muted">—</span>
+        ),
     },
   ];
 
@@ -117,14 +159,22 @@ export default function RedemptionsPage() {
             size="middle"
             scroll={{ x: 880 }}
             locale={{
-              emptyText: list.isError ? <EmptyState title={errorText(list.error)} />
-                : list.isPending ? ' '
-                : status || filter.itemId ? <EmptyState title={t('store.redemptions.empty.filtered')} hint={t('store.redemptions.empty.filteredHint')} />
-                : <EmptyState title={t('store.redemptions.empty')} hint={t('store.redemptions.empty.hint')} />,
+              emptyText: list.isError ? (
+                <EmptyState title={errorText(list.error)} />
+              ) : list.isPending ? (
+                ' '
+              ) : status || filter.itemId ? (
+                <EmptyState title={t('store.redemptions.empty.filtered')} hint={t('store.redemptions.empty.filteredHint')} />
+              ) : (
+                <EmptyState title={t('store.redemptions.empty')} hint={t('store.redemptions.empty.hint')} />
+              ),
             }}
             pagination={listPagination({
-              page: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0,
-              totalText: (n) => t('store.redemptions.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
+              page: filter.page,
+              pageSize: filter.pageSize,
+              total: list.data?.total ?? 0,
+              totalText: (n) => t('store.redemptions.total', { n: f.num(n) }),
+              onChange: (page, pageSize) => update({ page, pageSize }),
             })}
           />
         </Card>

@@ -34,8 +34,12 @@ export function StockModal({ item, onClose }: { item: StoreItem | null; onClose:
 
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
     if (!item) return;
-    const delta = mode === 'restock' ? v.quantity ?? 0 : (v.counted ?? stock) - stock;
-    if (delta === 0) { message.info(t('store.stock.same')); onClose(); return; }
+    const delta = mode === 'restock' ? (v.quantity ?? 0) : (v.counted ?? stock) - stock;
+    if (delta === 0) {
+      message.info(t('store.stock.same'));
+      onClose();
+      return;
+    }
     const note = v.note?.trim() || (mode === 'count' ? t('store.stock.countNote') : undefined);
     const saved = await adjustStock(item.id, { delta, note, idempotencyKey: key });
     await qc.invalidateQueries({ queryKey: storeKeys.all });
@@ -67,10 +71,15 @@ export function StockModal({ item, onClose }: { item: StoreItem | null; onClose:
         block
         value={mode}
         onChange={switchMode}
-        options={[{ value: 'restock', label: t('store.stock.mode.restock') }, { value: 'count', label: t('store.stock.mode.count') }]}
+        options={[
+          { value: 'restock', label: t('store.stock.mode.restock') },
+          { value: 'count', label: t('store.stock.mode.count') },
+        ]}
         style={{ marginBottom: 16 }}
       />
-      <p className="xz-muted" style={{ marginTop: 0 }}>{t('store.stock.current', { n: f.num(stock) })}</p>
+      <p className="xz-muted" style={{ marginTop: 0 }}>
+        {t('store.stock.current', { n: f.num(stock) })}
+      </p>
       <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
         {mode === 'restock' ? (
           <Form.Item name="quantity" label={t('store.stock.quantity')} rules={[{ required: true, message: t('store.stock.quantity.required') }]}>
@@ -81,7 +90,13 @@ export function StockModal({ item, onClose }: { item: StoreItem | null; onClose:
             name="counted"
             label={t('store.stock.counted')}
             rules={[{ required: true, message: t('store.stock.counted.required') }]}
-            extra={diff === null ? t('store.stock.counted.extra') : diff === 0 ? t('store.stock.diff.none') : t(diff > 0 ? 'store.stock.diff.more' : 'store.stock.diff.less', { n: f.num(Math.abs(diff)) })}
+            extra={
+              diff === null
+                ? t('store.stock.counted.extra')
+                : diff === 0
+                  ? t('store.stock.diff.none')
+                  : t(diff > 0 ? 'store.stock.diff.more' : 'store.stock.diff.less', { n: f.num(Math.abs(diff)) })
+            }
           >
             <InputNumber min={0} max={1000000} precision={0} style={{ width: '100%' }} suffix={t('store.unit.pieces')} autoFocus />
           </Form.Item>

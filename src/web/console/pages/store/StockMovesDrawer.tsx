@@ -19,12 +19,34 @@ export function StockMovesDrawer({ item, onClose }: { item: StoreItem | null; on
 
   const columns: TableColumnsType<StockMove> = [
     { title: t('store.moves.at'), dataIndex: 'at', width: 130, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span> },
-    { title: t('store.moves.reason'), dataIndex: 'reason', width: 96, render: (v: string) => <Tag color={MOVE_COLOR[v] ?? 'default'} style={{ marginInlineEnd: 0 }}>{label.move(v)}</Tag> },
     {
-      title: t('store.moves.delta'), dataIndex: 'delta', width: 80, align: 'right',
-      render: (v: number) => <span className={v > 0 ? 'xz-ok-text' : 'xz-danger-text'}>{v > 0 ? '+' : '−'}{f.num(Math.abs(v))}</span>,
+      title: t('store.moves.reason'),
+      dataIndex: 'reason',
+      width: 96,
+      render: (v: string) => (
+        <Tag color={MOVE_COLOR[v] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+          {label.move(v)}
+        </Tag>
+      ),
     },
-    { title: t('store.moves.note'), dataIndex: 'note', ellipsis: { showTitle: false }, render: (v: string | null) => (v ? <Ellipsis text={v} /> : <span className="xz-muted">—</span>) },
+    {
+      title: t('store.moves.delta'),
+      dataIndex: 'delta',
+      width: 80,
+      align: 'right',
+      render: (v: number) => (
+        <span className={v > 0 ? 'xz-ok-text' : 'xz-danger-text'}>
+          {v > 0 ? '+' : '−'}
+          {f.num(Math.abs(v))}
+        </span>
+      ),
+    },
+    {
+      title: t('store.moves.note'),
+      dataIndex: 'note',
+      ellipsis: { showTitle: false },
+      render: (v: string | null) => (v ? <Ellipsis text={v} /> : <span className="xz-muted">—</span>),
+    },
     { title: t('store.moves.by'), dataIndex: 'byName', width: 90, ellipsis: { showTitle: false }, render: (v: string | null) => <Ellipsis text={v ?? '—'} /> },
   ];
 
@@ -43,7 +65,15 @@ export function StockMovesDrawer({ item, onClose }: { item: StoreItem | null; on
         loading={moves.isPending && !!item}
         tableLayout="fixed"
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: moves.isError ? <EmptyState title={errorText(moves.error)} /> : moves.isPending ? ' ' : <EmptyState title={t('store.moves.empty')} hint={t('store.moves.empty.hint')} /> }}
+        locale={{
+          emptyText: moves.isError ? (
+            <EmptyState title={errorText(moves.error)} />
+          ) : moves.isPending ? (
+            ' '
+          ) : (
+            <EmptyState title={t('store.moves.empty')} hint={t('store.moves.empty.hint')} />
+          ),
+        }}
       />
     </Drawer>
   );

@@ -59,8 +59,9 @@ export default function StoreItemsPage() {
   const keeps = (it: StoreItem) => !!it.abilities?.includes('item.update') && !aboveMe.has(it.regionId);
 
   const all = items.data ?? [];
-  const rows = all.filter((it) => (show === 'all' || (show === 'active') === it.active)
-    && (!filter.q || it.name.includes(filter.q) || (it.merchant ?? '').includes(filter.q)));
+  const rows = all.filter(
+    (it) => (show === 'all' || (show === 'active') === it.active) && (!filter.q || it.name.includes(filter.q) || (it.merchant ?? '').includes(filter.q)),
+  );
   const counts = { active: all.filter((it) => it.active).length, inactive: all.filter((it) => !it.active).length };
   const shortCount = all.filter((it) => it.active && it.stock === 0).length;
 
@@ -79,45 +80,84 @@ export default function StoreItemsPage() {
 
   const columns: TableColumnsType<StoreItem> = [
     {
-      title: t('store.col.item'), key: 'item',
+      title: t('store.col.item'),
+      key: 'item',
       render: (_: unknown, it) => (
         <div className="xz-store-item-cell">
           <ItemThumb item={it} />
           <div className="xz-two-lines">
-            <Ellipsis text={it.name}><strong>{it.name}</strong></Ellipsis>
+            <Ellipsis text={it.name}>
+              <strong>{it.name}</strong>
+            </Ellipsis>
             {/* Items of another store than the one chosen say whose they are: the township's (统一) or a village's. */}
-            {it.regionId !== regionId
-              ? <span className="xz-small"><Tag color={above.has(it.regionId) ? 'blue' : 'default'}>{above.has(it.regionId) ? t('store.item.fromStore', { store: it.regionName }) : it.regionName}</Tag></span>
-              : it.description ? <span className="xz-muted xz-small"><Ellipsis text={it.description} /></span> : null}
+            {it.regionId !== regionId ? (
+              <span className="xz-small">
+                <Tag color={above.has(it.regionId) ? 'blue' : 'default'}>
+                  {above.has(it.regionId) ? t('store.item.fromStore', { store: it.regionName }) : it.regionName}
+                </Tag>
+              </span>
+            ) : it.description ? (
+              <span className="xz-muted xz-small">
+                <Ellipsis text={it.description} />
+              </span>
+            ) : null}
           </div>
         </div>
       ),
     },
     {
-      title: t('store.col.merchant'), dataIndex: 'merchant', width: 130, ellipsis: { showTitle: false },
+      title: t('store.col.merchant'),
+      dataIndex: 'merchant',
+      width: 130,
+      ellipsis: { showTitle: false },
       render: (v: string | null) => (v ? <Ellipsis text={v} /> : <span className="xz-muted">{t('store.merchant.collective')}</span>),
     },
     { title: t('store.col.cost'), dataIndex: 'cost', width: 96, align: 'right', render: (v: number) => <span className="xz-store-cost">{points(v)}</span> },
     { title: t('store.col.stock'), dataIndex: 'stock', width: 116, render: (v: number) => <StockCell stock={v} /> },
     {
-      title: t('store.col.status'), dataIndex: 'active', width: 76,
-      render: (v: boolean) => <Tag color={v ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>{t(v ? 'store.item.on' : 'store.item.off')}</Tag>,
+      title: t('store.col.status'),
+      dataIndex: 'active',
+      width: 76,
+      render: (v: boolean) => (
+        <Tag color={v ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
+          {t(v ? 'store.item.on' : 'store.item.off')}
+        </Tag>
+      ),
     },
     {
-      title: t('store.col.actions'), key: 'actions', width: 250, fixed: 'right',
+      title: t('store.col.actions'),
+      key: 'actions',
+      width: 250,
+      fixed: 'right',
       render: (_: unknown, it) => {
         if (!keeps(it)) return <span className="xz-muted xz-small">{t('store.item.keptBy', { store: it.regionName })}</span>;
         return (
           <div className="xz-store-actions">
-            <Button type="link" size="small" onClick={() => setEditing(it)} aria-label={t('store.item.editLabel', { name: it.name })}>{t('common.edit')}</Button>
-            <Button type="link" size="small" onClick={() => setStocking(it)} aria-label={t('store.item.stockLabel', { name: it.name })}>{t('store.item.stock.action')}</Button>
-            <Button type="link" size="small" onClick={() => setMovesOf(it)} aria-label={t('store.item.movesLabel', { name: it.name })}>{t('store.item.moves')}</Button>
+            <Button type="link" size="small" onClick={() => setEditing(it)} aria-label={t('store.item.editLabel', { name: it.name })}>
+              {t('common.edit')}
+            </Button>
+            <Button type="link" size="small" onClick={() => setStocking(it)} aria-label={t('store.item.stockLabel', { name: it.name })}>
+              {t('store.item.stock.action')}
+            </Button>
+            <Button type="link" size="small" onClick={() => setMovesOf(it)} aria-label={t('store.item.movesLabel', { name: it.name })}>
+              {t('store.item.moves')}
+            </Button>
             {it.active ? (
-              <Popconfirm title={t('store.item.offConfirm', { name: it.name })} description={t('store.item.offHint')} okText={t('store.item.offOk')} cancelText={t('common.cancel')} onConfirm={() => toggle(it)}>
-                <Button type="link" size="small" danger loading={toggling === it.id} aria-label={t('store.item.offLabel', { name: it.name })}>{t('store.item.offOk')}</Button>
+              <Popconfirm
+                title={t('store.item.offConfirm', { name: it.name })}
+                description={t('store.item.offHint')}
+                okText={t('store.item.offOk')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => toggle(it)}
+              >
+                <Button type="link" size="small" danger loading={toggling === it.id} aria-label={t('store.item.offLabel', { name: it.name })}>
+                  {t('store.item.offOk')}
+                </Button>
               </Popconfirm>
             ) : (
-              <Button type="link" size="small" loading={toggling === it.id} onClick={() => toggle(it)} aria-label={t('store.item.onLabel', { name: it.name })}>{t('store.item.onOk')}</Button>
+              <Button type="link" size="small" loading={toggling === it.id} onClick={() => toggle(it)} aria-label={t('store.item.onLabel', { name: it.name })}>
+                {t('store.item.onOk')}
+              </Button>
             )}
           </div>
         );
@@ -127,7 +167,9 @@ export default function StoreItemsPage() {
 
   const addButton = mayKeep && (
     <Tooltip title={store ? undefined : t('store.item.pickStore')}>
-      <Button type="primary" icon={<PlusOutlined />} disabled={!store} onClick={() => setEditing('new')}>{t('store.item.create')}</Button>
+      <Button type="primary" icon={<PlusOutlined />} disabled={!store} onClick={() => setEditing('new')}>
+        {t('store.item.create')}
+      </Button>
     </Tooltip>
   );
   const filtered = show !== 'all' || !!filter.q;
@@ -176,22 +218,42 @@ export default function StoreItemsPage() {
             scroll={{ x: 910 }}
             rowClassName={(it) => (it.active ? '' : 'xz-muted')}
             locale={{
-              emptyText: items.isError ? <EmptyState title={errorText(items.error)} />
-                : items.isPending ? ' '
-                : filtered ? <EmptyState title={t('store.items.empty.filtered')} hint={t('store.items.empty.filteredHint')} />
-                : <EmptyState title={t('store.items.empty')} hint={t(store && mayKeep ? 'store.items.empty.hint' : 'store.items.empty.pick')}
-                    action={store && mayKeep ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('store.item.create')}</Button> : undefined} />,
+              emptyText: items.isError ? (
+                <EmptyState title={errorText(items.error)} />
+              ) : items.isPending ? (
+                ' '
+              ) : filtered ? (
+                <EmptyState title={t('store.items.empty.filtered')} hint={t('store.items.empty.filteredHint')} />
+              ) : (
+                <EmptyState
+                  title={t('store.items.empty')}
+                  hint={t(store && mayKeep ? 'store.items.empty.hint' : 'store.items.empty.pick')}
+                  action={
+                    store && mayKeep ? (
+                      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                        {t('store.item.create')}
+                      </Button>
+                    ) : undefined
+                  }
+                />
+              ),
             }}
             pagination={{
-              current: filter.page, pageSize: filter.pageSize, total: rows.length, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], hideOnSinglePage: rows.length <= 10,
-              showTotal: (n) => t('store.items.count', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
+              current: filter.page,
+              pageSize: filter.pageSize,
+              total: rows.length,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              hideOnSinglePage: rows.length <= 10,
+              showTotal: (n) => t('store.items.count', { n: f.num(n) }),
+              onChange: (page, pageSize) => update({ page, pageSize }),
             }}
           />
         </Card>
       </div>
       <ItemFormModal open={editing !== null} item={editing === 'new' ? null : editing} store={store} onClose={() => setEditing(null)} />
       <StockModal item={stocking} onClose={() => setStocking(null)} />
-      <StockMovesDrawer item={movesOf ? all.find((it) => it.id === movesOf.id) ?? movesOf : null} onClose={() => setMovesOf(null)} />
+      <StockMovesDrawer item={movesOf ? (all.find((it) => it.id === movesOf.id) ?? movesOf) : null} onClose={() => setMovesOf(null)} />
     </PageContainer>
   );
 }

@@ -25,19 +25,38 @@ export function TodayFulfilled({ regionId }: { regionId: string | undefined }) {
 
   const columns: TableColumnsType<Redemption> = [
     { title: t('store.col.fulfilledAt'), dataIndex: 'fulfilledAt', width: 90, render: (v: string) => dayjs(v).format('HH:mm') },
-    { title: t('store.col.household'), dataIndex: 'householdName', width: 120, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v || '—'} /> },
+    {
+      title: t('store.col.household'),
+      dataIndex: 'householdName',
+      width: 120,
+      ellipsis: { showTitle: false },
+      render: (v: string) => <Ellipsis text={v || '—'} />,
+    },
     { title: t('store.col.item'), dataIndex: 'itemName', ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     { title: t('store.col.quantity'), dataIndex: 'quantity', width: 70, align: 'right', render: (v: number) => f.num(v) },
     { title: t('store.col.points'), dataIndex: 'totalCost', width: 110, align: 'right', render: (v: number) => points(v) },
     { title: t('store.col.code'), dataIndex: 'code', width: 110, render: (v: string) => <span className="xz-code">{maskCode(v)}</span> },
-    { title: t('store.col.fulfilledBy'), dataIndex: 'fulfilledByName', width: 100, ellipsis: { showTitle: false }, render: (v: string | null) => <Ellipsis text={v ?? '—'} /> },
+    {
+      title: t('store.col.fulfilledBy'),
+      dataIndex: 'fulfilledByName',
+      width: 100,
+      ellipsis: { showTitle: false },
+      render: (v: string | null) => <Ellipsis text={v ?? '—'} />,
+    },
   ];
 
   return (
     <Card
       className="xz-counter-today"
       variant="borderless"
-      title={<span>{t('store.counter.today', { date: f.date(new Date()) })}<span className="xz-total" style={{ marginInlineStart: 8 }}>{t('store.counter.todayTotal', { n: f.num(rows.length), pieces: f.num(pieces), points: points(spent) })}</span></span>}
+      title={
+        <span>
+          {t('store.counter.today', { date: f.date(new Date()) })}
+          <span className="xz-total" style={{ marginInlineStart: 8 }}>
+            {t('store.counter.todayTotal', { n: f.num(rows.length), pieces: f.num(pieces), points: points(spent) })}
+          </span>
+        </span>
+      }
     >
       <Table<Redemption>
         rowKey="id"
@@ -47,7 +66,15 @@ export function TodayFulfilled({ regionId }: { regionId: string | undefined }) {
         loading={list.isPending && !!regionId}
         tableLayout="fixed"
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: list.isError ? <EmptyState title={errorText(list.error)} /> : list.isPending ? ' ' : <EmptyState title={t('store.counter.todayEmpty')} hint={t('store.counter.todayEmptyHint')} /> }}
+        locale={{
+          emptyText: list.isError ? (
+            <EmptyState title={errorText(list.error)} />
+          ) : list.isPending ? (
+            ' '
+          ) : (
+            <EmptyState title={t('store.counter.todayEmpty')} hint={t('store.counter.todayEmptyHint')} />
+          ),
+        }}
       />
     </Card>
   );

@@ -18,21 +18,31 @@ export const STATUS_COLOR: Record<RedemptionStatus, string> = { reserved: 'gold'
 
 export function useStoreLabels() {
   const { t } = useI18n();
-  const word = useCallback((prefix: string, code: string) => {
-    const key = `${prefix}.${code}` as MessageKey;
-    const text = t(key);
-    // An unknown code shows as a dash, never as the raw code.
-    return text === key ? '—' : text;
-  }, [t]);
-  return useMemo(() => ({
-    status: (s: string) => word('store.status', s),
-    move: (r: string) => word('store.move', r),
-  }), [word]);
+  const word = useCallback(
+    (prefix: string, code: string) => {
+      const key = `${prefix}.${code}` as MessageKey;
+      const text = t(key);
+      // An unknown code shows as a dash, never as the raw code.
+      return text === key ? '—' : text;
+    },
+    [t],
+  );
+  return useMemo(
+    () => ({
+      status: (s: string) => word('store.status', s),
+      move: (r: string) => word('store.move', r),
+    }),
+    [word],
+  );
 }
 
 export function RedemptionStatusTag({ status }: { status: RedemptionStatus }) {
   const label = useStoreLabels();
-  return <Tag color={STATUS_COLOR[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>{label.status(status)}</Tag>;
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+      {label.status(status)}
+    </Tag>
+  );
 }
 
 /** Points as "1,234 分". */
@@ -60,7 +70,12 @@ export function ItemThumb({ item, size = 48 }: { item: Pick<StoreItem, 'id' | 'p
   const url = itemPhotoUrl(item);
   if (!url) {
     return (
-      <span className="xz-store-thumb xz-store-thumb-none" style={{ width: size, height: size }} role="img" aria-label={t('store.photo.none', { name: item.name })}>
+      <span
+        className="xz-store-thumb xz-store-thumb-none"
+        style={{ width: size, height: size }}
+        role="img"
+        aria-label={t('store.photo.none', { name: item.name })}
+      >
         <ShopOutlined aria-hidden />
       </span>
     );
@@ -72,7 +87,9 @@ export function ItemThumb({ item, size = 48 }: { item: Pick<StoreItem, 'id' | 'p
  * The region a store page looks at: the one chosen in the tree (kept in the URL), else the header's jurisdiction.
  * Switching the jurisdiction in the header drops the tree choice, which may lie outside the new one.
  */
-export function useStoreRegion<F extends { regionId?: string; page: number; pageSize: number }>(keys: readonly Exclude<keyof F & string, 'page' | 'pageSize'>[]) {
+export function useStoreRegion<F extends { regionId?: string; page: number; pageSize: number }>(
+  keys: readonly Exclude<keyof F & string, 'page' | 'pageSize'>[],
+) {
   const { current } = useSession();
   const rootId = current?.regionId;
   const { filter, update } = useUrlFilters<F>(keys);
@@ -82,7 +99,10 @@ export function useStoreRegion<F extends { regionId?: string; page: number; page
   const showTree = !root.data || root.data.hasChildren;
   const [lastRoot, setLastRoot] = useState(rootId);
   useEffect(() => {
-    if (rootId !== lastRoot) { setLastRoot(rootId); update({ regionId: undefined } as Partial<F>); }
+    if (rootId !== lastRoot) {
+      setLastRoot(rootId);
+      update({ regionId: undefined } as Partial<F>);
+    }
   }, [rootId, lastRoot, update]);
   return { rootId, regionId, root: root.data, region: region.data, showTree, filter, update };
 }

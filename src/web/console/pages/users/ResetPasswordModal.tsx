@@ -15,8 +15,17 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: 
   });
 
   return (
-    <Modal open title={t('users.resetPassword.title', { name: user.name })} okText={t('common.confirm')} cancelText={t('common.cancel')}
-      confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open
+      title={t('users.resetPassword.title', { name: user.name })}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       {alert}
       <Form form={form} layout="vertical">
         <Form.Item label={t('password.new')} name="password" extra={t('users.password.hint')} rules={passwordRules(t, t('password.new'))}>

@@ -11,8 +11,22 @@ import { useVisitLabels } from '../../lib/visitLabels';
 import { PlanStatus, ReasonTags } from './parts';
 import { listPagination } from '../../components/pagination';
 
-export function PlanTable({ rows, total, page, pageSize, loading, place, wideGrid, empty, onPage }: {
-  rows: PlanItem[]; total: number; page: number; pageSize: number; loading: boolean;
+export function PlanTable({
+  rows,
+  total,
+  page,
+  pageSize,
+  loading,
+  place,
+  wideGrid,
+  empty,
+  onPage,
+}: {
+  rows: PlanItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
   /** Grid labels carry their village (above village level): give them room. */
   wideGrid: boolean;
   /** The grid's label in this view ("孟家湾村 / 一组网格" above village level, "一组网格" inside one). */
@@ -27,40 +41,72 @@ export function PlanTable({ rows, total, page, pageSize, loading, place, wideGri
   const columns: TableColumnsType<PlanItem> = [
     {
       // Who is visited (the tagged resident, or the whole household) over the household's address, which opens its file.
-      title: t('visits.col.person'), key: 'person', ellipsis: { showTitle: false },
+      title: t('visits.col.person'),
+      key: 'person',
+      ellipsis: { showTitle: false },
       render: (_: unknown, r) => {
-        const subject = r.residentId == null
-          ? <>{r.headName ?? '—'}<span className="xz-muted">{t('visits.wholeHouseholdSuffix')}</span></>
-          : <>{r.residentName ?? r.headName ?? '—'}{r.residentName && r.headName && r.residentName !== r.headName && <span className="xz-muted">{t('visits.headSuffix', { name: r.headName })}</span>}</>;
+        const subject =
+          r.residentId == null ? (
+            <>
+              {r.headName ?? '—'}
+              <span className="xz-muted">{t('visits.wholeHouseholdSuffix')}</span>
+            </>
+          ) : (
+            <>
+              {r.residentName ?? r.headName ?? '—'}
+              {r.residentName && r.headName && r.residentName !== r.headName && (
+                <span className="xz-muted">{t('visits.headSuffix', { name: r.headName })}</span>
+              )}
+            </>
+          );
         return (
           <div className="xz-two-lines">
             <span className="xz-cell-ellipsis">{subject}</span>
-            <Link to={`/registry/households/${r.householdId}`} className="xz-small"><Ellipsis text={r.address} /></Link>
+            <Link to={`/registry/households/${r.householdId}`} className="xz-small">
+              <Ellipsis text={r.address} />
+            </Link>
           </div>
         );
       },
     },
     {
-      title: t('visits.col.grid'), dataIndex: 'regionName', width: wideGrid ? 160 : 100, ellipsis: { showTitle: false },
+      title: t('visits.col.grid'),
+      dataIndex: 'regionName',
+      width: wideGrid ? 160 : 100,
+      ellipsis: { showTitle: false },
       render: (v: string, r) => <Ellipsis text={place(r.regionId, v)} />,
     },
     { title: t('visits.col.reasons'), dataIndex: 'reasons', width: 170, render: (v: string[]) => <ReasonTags reasons={v} /> },
     {
-      title: t('visits.col.period'), key: 'period', width: 96,
+      title: t('visits.col.period'),
+      key: 'period',
+      width: 96,
       render: (_: unknown, r) => {
         const detail = label.period(r);
-        return <div className="xz-two-lines"><span>{label.frequency(r.frequency)}</span>{detail && <span className="xz-muted xz-small">{detail}</span>}</div>;
+        return (
+          <div className="xz-two-lines">
+            <span>{label.frequency(r.frequency)}</span>
+            {detail && <span className="xz-muted xz-small">{detail}</span>}
+          </div>
+        );
       },
     },
     { title: t('visits.col.status'), key: 'status', width: 140, render: (_: unknown, r) => <PlanStatus item={r} /> },
     {
-      title: t('visits.col.visited'), key: 'visited', width: 132,
-      render: (_: unknown, r) => (r.visitId ? (
-        <div className="xz-two-lines">
-          <Link to={`/visits/log?open=${r.visitId}`} aria-label={t('visits.openVisit', { date: f.date(r.visitDate), name: r.headName ?? r.address })}>{f.dateShort(r.visitDate)}</Link>
-          <span className="xz-muted xz-small">{r.visitorName || '—'}</span>
-        </div>
-      ) : dash),
+      title: t('visits.col.visited'),
+      key: 'visited',
+      width: 132,
+      render: (_: unknown, r) =>
+        r.visitId ? (
+          <div className="xz-two-lines">
+            <Link to={`/visits/log?open=${r.visitId}`} aria-label={t('visits.openVisit', { date: f.date(r.visitDate), name: r.headName ?? r.address })}>
+              {f.dateShort(r.visitDate)}
+            </Link>
+            <span className="xz-muted xz-small">{r.visitorName || '—'}</span>
+          </div>
+        ) : (
+          dash
+        ),
     },
   ];
   return (

@@ -33,12 +33,26 @@ export function VisitDrawer({ id, place, onClose }: { id?: string; place: (regio
             items={[
               { key: 'at', label: t('visitLog.col.at'), children: f.dateTime(v.visitedAt) },
               { key: 'method', label: t('visitLog.col.method'), children: label.method(v.method) },
-              { key: 'address', label: t('visits.col.address'), span: 2, children: <Link to={`/registry/households/${v.householdId}`}>{v.address || '—'}</Link> },
+              {
+                key: 'address',
+                label: t('visits.col.address'),
+                span: 2,
+                children: <Link to={`/registry/households/${v.householdId}`}>{v.address || '—'}</Link>,
+              },
               { key: 'head', label: t('visitLog.head'), children: v.headName ?? '—' },
               { key: 'subject', label: t('visitLog.subject'), children: v.residentName ?? t('visits.wholeHousehold') },
               { key: 'grid', label: t('visits.col.grid'), children: place(v.regionId, v.regionName) || '—' },
               { key: 'visitor', label: t('visitLog.col.visitor'), children: v.visitorName || '—' },
-              ...(v.location ? [{ key: 'location', label: t('visitLog.location'), span: 2, children: t('visitLog.location.value', { lat: v.location.latitude.toFixed(5), lng: v.location.longitude.toFixed(5) }) }] : []),
+              ...(v.location
+                ? [
+                    {
+                      key: 'location',
+                      label: t('visitLog.location'),
+                      span: 2,
+                      children: t('visitLog.location.value', { lat: v.location.latitude.toFixed(5), lng: v.location.longitude.toFixed(5) }),
+                    },
+                  ]
+                : []),
             ]}
           />
           <section className="xz-drawer-section" aria-label={t('visitLog.situation')}>
@@ -61,8 +75,13 @@ export function VisitDrawer({ id, place, onClose }: { id?: string; place: (regio
                 <Link to={`/cases/${v.caseId}`}>{t('visitLog.viewCase')}</Link>
               </span>
             ) : v.problem ? (
-              <span className="xz-inline"><Tag color="orange">{t('visitLog.problem')}</Tag><span className="xz-muted">{t('visitLog.noCase')}</span></span>
-            ) : <span className="xz-muted">{t('visitLog.noProblem')}</span>}
+              <span className="xz-inline">
+                <Tag color="orange">{t('visitLog.problem')}</Tag>
+                <span className="xz-muted">{t('visitLog.noCase')}</span>
+              </span>
+            ) : (
+              <span className="xz-muted">{t('visitLog.noProblem')}</span>
+            )}
           </section>
           {photos.length > 0 && (
             <section className="xz-drawer-section" aria-label={t('visitLog.photos')}>
@@ -72,7 +91,9 @@ export function VisitDrawer({ id, place, onClose }: { id?: string; place: (regio
                   {photos.map((a) => (
                     <figure key={a.id} className="xz-photo">
                       <Image src={visitPhotoUrl(v.id, a.id)} alt={a.name} width={120} height={90} style={{ objectFit: 'cover', borderRadius: 6 }} />
-                      <figcaption className="xz-muted" title={a.name}>{f.dateTimeShort(a.createdAt)}</figcaption>
+                      <figcaption className="xz-muted" title={a.name}>
+                        {f.dateTimeShort(a.createdAt)}
+                      </figcaption>
                     </figure>
                   ))}
                 </Image.PreviewGroup>

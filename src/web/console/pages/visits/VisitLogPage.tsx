@@ -35,13 +35,24 @@ export default function VisitLogPage() {
   const region = useRegion(filter.regionId);
   const view = filter.regionId ? region.data : root.data;
   const showTree = !root.data || root.data.hasChildren;
-  const list = useVisits({ regionId, month: filter.month, problem: filter.problem === 'true' ? 'true' : undefined, page: filter.page, pageSize: filter.pageSize });
+  const list = useVisits({
+    regionId,
+    month: filter.month,
+    problem: filter.problem === 'true' ? 'true' : undefined,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  });
   const place = usePlaceLabels(view, list.data?.items.map((v) => v.regionId) ?? []);
 
-  useEffect(() => { form.setFieldsValue({ month: filter.month, problem: filter.problem }); }, [filter.month, filter.problem, form]);
+  useEffect(() => {
+    form.setFieldsValue({ month: filter.month, problem: filter.problem });
+  }, [filter.month, filter.problem, form]);
   const [lastRoot, setLastRoot] = useState(rootId);
   useEffect(() => {
-    if (rootId !== lastRoot) { setLastRoot(rootId); update({ regionId: undefined }); }
+    if (rootId !== lastRoot) {
+      setLastRoot(rootId);
+      update({ regionId: undefined });
+    }
   }, [rootId, lastRoot, update]);
 
   const wideGrid = view?.level === 'county' || view?.level === 'township';
@@ -49,34 +60,70 @@ export default function VisitLogPage() {
   const filtered = !!(filter.month || filter.problem);
   const columns: TableColumnsType<Visit> = [
     {
-      title: t('visitLog.col.at'), dataIndex: 'visitedAt', width: 116,
+      title: t('visitLog.col.at'),
+      dataIndex: 'visitedAt',
+      width: 116,
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{f.dateTimeShort(v)}</span>,
     },
     {
-      title: t('visitLog.col.household'), key: 'household', ellipsis: { showTitle: false },
+      title: t('visitLog.col.household'),
+      key: 'household',
+      ellipsis: { showTitle: false },
       render: (_: unknown, r) => (
         <div className="xz-two-lines">
           <Ellipsis text={r.address} />
           <span className="xz-muted xz-small">
-            {r.headName ?? '—'}{r.residentName && r.residentName !== r.headName ? ` · ${t('visits.subject', { name: r.residentName })}` : ''}
+            {r.headName ?? '—'}
+            {r.residentName && r.residentName !== r.headName ? ` · ${t('visits.subject', { name: r.residentName })}` : ''}
           </span>
         </div>
       ),
     },
-    { title: t('visits.col.grid'), dataIndex: 'regionName', width: wideGrid ? 160 : 100, ellipsis: { showTitle: false }, render: (v: string, r) => <Ellipsis text={place(r.regionId, v)} /> },
+    {
+      title: t('visits.col.grid'),
+      dataIndex: 'regionName',
+      width: wideGrid ? 160 : 100,
+      ellipsis: { showTitle: false },
+      render: (v: string, r) => <Ellipsis text={place(r.regionId, v)} />,
+    },
     { title: t('visitLog.col.method'), dataIndex: 'method', width: 84, render: (v: string) => label.method(v) },
-    { title: t('visitLog.col.visitor'), dataIndex: 'visitorName', width: 80, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v || '—'} /> },
+    {
+      title: t('visitLog.col.visitor'),
+      dataIndex: 'visitorName',
+      width: 80,
+      ellipsis: { showTitle: false },
+      render: (v: string) => <Ellipsis text={v || '—'} />,
+    },
     { title: t('visitLog.situation'), dataIndex: 'situation', ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     {
-      title: t('visitLog.col.outcome'), key: 'outcome', width: 100,
-      render: (_: unknown, r) => (r.caseId
-        ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('visitLog.toCase')}</Tag>
-        : r.problem ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('visitLog.problem')}</Tag> : <span className="xz-muted">{t('visitLog.ok')}</span>),
+      title: t('visitLog.col.outcome'),
+      key: 'outcome',
+      width: 100,
+      render: (_: unknown, r) =>
+        r.caseId ? (
+          <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+            {t('visitLog.toCase')}
+          </Tag>
+        ) : r.problem ? (
+          <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+            {t('visitLog.problem')}
+          </Tag>
+        ) : (
+          <span className="xz-muted">{t('visitLog.ok')}</span>
+        ),
     },
     {
-      title: t('cases.col.actions'), key: 'actions', width: 64, fixed: 'right',
+      title: t('cases.col.actions'),
+      key: 'actions',
+      width: 64,
+      fixed: 'right',
       render: (_: unknown, r) => (
-        <Button type="link" size="small" onClick={() => open(r.id)} aria-label={t('visitLog.view', { name: r.headName ?? r.address, date: f.date(r.visitedAt) })}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => open(r.id)}
+          aria-label={t('visitLog.view', { name: r.headName ?? r.address, date: f.date(r.visitedAt) })}
+        >
           {t('common.view')}
         </Button>
       ),
@@ -112,13 +159,21 @@ export default function VisitLogPage() {
             scroll={{ x: 900 }}
             onRow={(r) => ({ onDoubleClick: () => open(r.id) })}
             locale={{
-              emptyText: list.isPending ? ' ' : filtered
-                ? <EmptyState title={t('visitLog.empty.filtered')} hint={t('cases.empty.filteredHint')} />
-                : <EmptyState title={t('visitLog.empty')} hint={t('visitLog.empty.hint')} />,
+              emptyText: list.isPending ? (
+                ' '
+              ) : filtered ? (
+                <EmptyState title={t('visitLog.empty.filtered')} hint={t('cases.empty.filteredHint')} />
+              ) : (
+                <EmptyState title={t('visitLog.empty')} hint={t('visitLog.empty.hint')} />
+              ),
             }}
             pagination={listPagination({
-              page: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, jumper: false,
-              totalText: (n) => t('visitLog.total', { n: f.num(n) }), onChange: (page, pageSize) => update({ page, pageSize }),
+              page: filter.page,
+              pageSize: filter.pageSize,
+              total: list.data?.total ?? 0,
+              jumper: false,
+              totalText: (n) => t('visitLog.total', { n: f.num(n) }),
+              onChange: (page, pageSize) => update({ page, pageSize }),
             })}
           />
         </Card>

@@ -45,15 +45,26 @@ export default function VisitPlanPage() {
   // Without a month in the URL both ask for the server's current month; the progress answer says which it is.
   const progress = useVisitProgress(regionId, filter.month);
   const [serverMonth, setServerMonth] = useState<string>();
-  useEffect(() => { if (!filter.month && progress.data && !progress.isPlaceholderData) setServerMonth(progress.data.month); }, [filter.month, progress.data, progress.isPlaceholderData]);
+  useEffect(() => {
+    if (!filter.month && progress.data && !progress.isPlaceholderData) setServerMonth(progress.data.month);
+  }, [filter.month, progress.data, progress.isPlaceholderData]);
   const month = filter.month ?? progress.data?.month;
-  const plan = useVisitPlan({ regionId, month: filter.month, status: tab === 'all' || tab === 'progress' ? undefined : tab, page: filter.page, pageSize: filter.pageSize }, tab !== 'progress');
-  const place = usePlaceLabels(view, [...(plan.data?.items.map((i) => i.regionId) ?? []), ...(tab === 'progress' ? progress.data?.byGrid.map((g) => g.regionId) ?? [] : [])]);
+  const plan = useVisitPlan(
+    { regionId, month: filter.month, status: tab === 'all' || tab === 'progress' ? undefined : tab, page: filter.page, pageSize: filter.pageSize },
+    tab !== 'progress',
+  );
+  const place = usePlaceLabels(view, [
+    ...(plan.data?.items.map((i) => i.regionId) ?? []),
+    ...(tab === 'progress' ? (progress.data?.byGrid.map((g) => g.regionId) ?? []) : []),
+  ]);
 
   // Switching jurisdiction starts over at the new root.
   const [lastRoot, setLastRoot] = useState(rootId);
   useEffect(() => {
-    if (rootId !== lastRoot) { setLastRoot(rootId); update({ regionId: undefined }); }
+    if (rootId !== lastRoot) {
+      setLastRoot(rootId);
+      update({ regionId: undefined });
+    }
   }, [rootId, lastRoot, update]);
 
   const exportLedger = async () => {
@@ -69,7 +80,8 @@ export default function VisitPlanPage() {
   };
 
   const totals = progress.data?.totals;
-  const count = (n: number | undefined, danger = false) => (n ? <Badge count={n} overflowCount={9999} color={danger ? '#cf1322' : '#1659c7'} style={{ marginInlineStart: 6 }} /> : null);
+  const count = (n: number | undefined, danger = false) =>
+    n ? <Badge count={n} overflowCount={9999} color={danger ? '#cf1322' : '#1659c7'} style={{ marginInlineStart: 6 }} /> : null;
   const tabLabel = (x: Tab) => (
     <span>
       {t(`visits.tab.${x}` as MessageKey)}
@@ -83,23 +95,20 @@ export default function VisitPlanPage() {
     <PageContainer
       title={t('visits.plan.title')}
       subTitle={t('visits.plan.sub')}
-      extra={(
+      extra={
         <Space wrap>
           <MonthPicker value={month} max={serverMonth} onChange={(m) => update({ month: m })} />
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLedger} disabled={!month}>{t('visits.exportLedger')}</Button>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportLedger} disabled={!month}>
+            {t('visits.exportLedger')}
+          </Button>
         </Space>
-      )}
+      }
     >
       <div className="xz-split">
         {showTree && <RegionTreePanel rootId={rootId} selectedId={filter.regionId} onChange={(id) => update({ regionId: id })} />}
         <Card className="xz-split-main" variant="borderless">
           <VisitSummary q={progress} regionName={view?.name} />
-          <Tabs
-            className="xz-box-tabs"
-            activeKey={tab}
-            onChange={(k) => update({ tab: k })}
-            items={TABS.map((x) => ({ key: x, label: tabLabel(x) }))}
-          />
+          <Tabs className="xz-box-tabs" activeKey={tab} onChange={(k) => update({ tab: k })} items={TABS.map((x) => ({ key: x, label: tabLabel(x) }))} />
           {tab === 'progress' ? (
             <VisitProgressPanel q={progress} place={place} />
           ) : (

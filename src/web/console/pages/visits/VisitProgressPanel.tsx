@@ -18,26 +18,48 @@ export function VisitProgressPanel({ q, place }: { q: UseQueryResult<Progress>; 
   const loading = q.isPending || q.isPlaceholderData;
   const num = (v: number) => f.num(v);
   const gridColumns: TableColumnsType<GridRow> = [
-    { title: t('visits.col.grid'), dataIndex: 'regionName', ellipsis: { showTitle: false }, render: (v: string, r) => <Ellipsis text={place(r.regionId, v)} /> },
     {
-      title: t('visits.progress.workers'), dataIndex: 'workers', width: 160, ellipsis: { showTitle: false },
+      title: t('visits.col.grid'),
+      dataIndex: 'regionName',
+      ellipsis: { showTitle: false },
+      render: (v: string, r) => <Ellipsis text={place(r.regionId, v)} />,
+    },
+    {
+      title: t('visits.progress.workers'),
+      dataIndex: 'workers',
+      width: 160,
+      ellipsis: { showTitle: false },
       render: (v: string[]) => (v.length ? <Ellipsis text={v.join('、')} /> : <span className="xz-muted">{t('visits.progress.noWorker')}</span>),
     },
     { title: t('visits.summary.total'), dataIndex: 'total', width: 80, align: 'right', render: num },
     { title: t('visits.summary.done'), dataIndex: 'done', width: 80, align: 'right', render: num },
     { title: t('visits.summary.due'), dataIndex: 'due', width: 80, align: 'right', render: num },
     {
-      title: t('visits.summary.overdue'), dataIndex: 'overdue', width: 80, align: 'right',
+      title: t('visits.summary.overdue'),
+      dataIndex: 'overdue',
+      width: 80,
+      align: 'right',
       render: (v: number) => (v ? <span className="xz-danger-text">{f.num(v)}</span> : num(v)),
     },
     {
-      title: t('visits.summary.rate'), dataIndex: 'rate', width: 200,
-      render: (v: number | null, r) => (v == null ? <span className="xz-muted">{t('cases.stats.none')}</span> : (
-        <div className="xz-rate-bar">
-          <Bar percent={Math.round(v * 1000) / 10} showInfo={false} size="small" strokeColor="#1659c7" aria-label={t('visits.progress.rateOf', { name: r.regionName, rate: f.percent(v) })} />
-          <span className="xz-rate-text">{f.percent(v)}</span>
-        </div>
-      )),
+      title: t('visits.summary.rate'),
+      dataIndex: 'rate',
+      width: 200,
+      render: (v: number | null, r) =>
+        v == null ? (
+          <span className="xz-muted">{t('cases.stats.none')}</span>
+        ) : (
+          <div className="xz-rate-bar">
+            <Bar
+              percent={Math.round(v * 1000) / 10}
+              showInfo={false}
+              size="small"
+              strokeColor="#1659c7"
+              aria-label={t('visits.progress.rateOf', { name: r.regionName, rate: f.percent(v) })}
+            />
+            <span className="xz-rate-text">{f.percent(v)}</span>
+          </div>
+        ),
     },
   ];
   const personColumns: TableColumnsType<PersonRow> = [
@@ -49,7 +71,10 @@ export function VisitProgressPanel({ q, place }: { q: UseQueryResult<Progress>; 
     <div className="xz-progress">
       <section aria-labelledby="xz-progress-grid">
         <div className="xz-table-toolbar">
-          <div className="xz-table-toolbar-title"><span id="xz-progress-grid">{t('visits.progress.byGrid')}</span><span className="xz-total">{t('visits.progress.byGrid.caption')}</span></div>
+          <div className="xz-table-toolbar-title">
+            <span id="xz-progress-grid">{t('visits.progress.byGrid')}</span>
+            <span className="xz-total">{t('visits.progress.byGrid.caption')}</span>
+          </div>
         </div>
         <Table<GridRow>
           rowKey="regionId"
@@ -59,13 +84,20 @@ export function VisitProgressPanel({ q, place }: { q: UseQueryResult<Progress>; 
           tableLayout="fixed"
           size="middle"
           scroll={{ x: 860 }}
-          pagination={(q.data?.byGrid.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false, showTotal: (n) => t('visits.progress.gridTotal', { n: f.num(n) }) } : false}
+          pagination={
+            (q.data?.byGrid.length ?? 0) > 50
+              ? { pageSize: 50, showSizeChanger: false, showTotal: (n) => t('visits.progress.gridTotal', { n: f.num(n) }) }
+              : false
+          }
           locale={{ emptyText: loading ? ' ' : <EmptyState title={t('visits.progress.byGrid.empty')} hint={t('visits.empty.all.hint')} /> }}
         />
       </section>
       <section aria-labelledby="xz-progress-person">
         <div className="xz-table-toolbar">
-          <div className="xz-table-toolbar-title"><span id="xz-progress-person">{t('visits.progress.byPerson')}</span><span className="xz-total">{t('visits.progress.byPerson.caption')}</span></div>
+          <div className="xz-table-toolbar-title">
+            <span id="xz-progress-person">{t('visits.progress.byPerson')}</span>
+            <span className="xz-total">{t('visits.progress.byPerson.caption')}</span>
+          </div>
         </div>
         <Table<PersonRow>
           rowKey="userId"

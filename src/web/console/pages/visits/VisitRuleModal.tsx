@@ -43,11 +43,22 @@ export function VisitRuleModal({ rule, rules, onClose }: { rule: VisitRule | nul
   const initial: Values = rule
     ? { name: rule.name, tag: rule.tag ?? EVERY, frequency: rule.frequency }
     : { name: suggest(EVERY, 'monthly'), tag: EVERY, frequency: 'monthly' };
-  const taken = (tag: string, frequency: Frequency) => rules.some((r) => r.active && r.id !== rule?.id && (r.tag ?? EVERY) === tag && r.frequency === frequency);
+  const taken = (tag: string, frequency: Frequency) =>
+    rules.some((r) => r.active && r.id !== rule?.id && (r.tag ?? EVERY) === tag && r.frequency === frequency);
 
   return (
-    <Modal open width={520} title={rule ? t('visitRules.edit') : t('visitRules.add')} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open
+      width={520}
+      title={rule ? t('visitRules.edit') : t('visitRules.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       {alert}
       <Form<Values>
         form={form}
@@ -63,7 +74,10 @@ export function VisitRuleModal({ rule, rules, onClose }: { rule: VisitRule | nul
           <Select
             disabled={!!rule}
             showSearch={{ optionFilterProp: 'label' }}
-            options={[{ value: EVERY, label: t('visitRules.everyHousehold') }, ...(dict.data?.tags ?? []).map((x) => ({ value: x.code, label: locale === 'zh-CN' ? x.zh : x.en }))]}
+            options={[
+              { value: EVERY, label: t('visitRules.everyHousehold') },
+              ...(dict.data?.tags ?? []).map((x) => ({ value: x.code, label: locale === 'zh-CN' ? x.zh : x.en })),
+            ]}
           />
         </Form.Item>
         <Form.Item
@@ -71,16 +85,28 @@ export function VisitRuleModal({ rule, rules, onClose }: { rule: VisitRule | nul
           label={t('visitRules.col.frequency')}
           extra={rule?.builtin ? t('visitRules.builtin.tip') : undefined}
           dependencies={['tag']}
-          rules={[({ getFieldValue }) => ({
-            validator: (_: unknown, v: Frequency) => (!rule && taken(getFieldValue('tag'), v) ? Promise.reject(new Error(t('visitRules.duplicate'))) : Promise.resolve()),
-          })]}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_: unknown, v: Frequency) =>
+                !rule && taken(getFieldValue('tag'), v) ? Promise.reject(new Error(t('visitRules.duplicate'))) : Promise.resolve(),
+            }),
+          ]}
         >
-          <Radio.Group disabled={!!rule?.builtin} optionType="button" buttonStyle="solid" options={FREQUENCIES.map((f) => ({ value: f, label: label.frequency(f) }))} />
+          <Radio.Group
+            disabled={!!rule?.builtin}
+            optionType="button"
+            buttonStyle="solid"
+            options={FREQUENCIES.map((f) => ({ value: f, label: label.frequency(f) }))}
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('visitRules.col.name')} rules={[
-          { required: true, whitespace: true, message: t('visitRules.name.required') },
-          { max: 40, message: t('validate.maxLen', { field: t('visitRules.col.name'), n: 40 }) },
-        ]}>
+        <Form.Item
+          name="name"
+          label={t('visitRules.col.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('visitRules.name.required') },
+            { max: 40, message: t('validate.maxLen', { field: t('visitRules.col.name'), n: 40 }) },
+          ]}
+        >
           <Input maxLength={40} showCount placeholder={t('visitRules.name.placeholder')} />
         </Form.Item>
       </Form>

@@ -38,33 +38,59 @@ export function VisitRulesPanel() {
 
   const columns: TableColumnsType<VisitRule> = [
     {
-      title: t('visitRules.col.name'), dataIndex: 'name',
+      title: t('visitRules.col.name'),
+      dataIndex: 'name',
       render: (v: string, r) => (
         <Space size={6} wrap>
           <span className={r.active ? undefined : 'xz-muted'}>{v}</span>
-          {r.builtin && <Tag color="red" className="xz-mini-tag">{t('visitRules.builtin')}</Tag>}
+          {r.builtin && (
+            <Tag color="red" className="xz-mini-tag">
+              {t('visitRules.builtin')}
+            </Tag>
+          )}
         </Space>
       ),
     },
     {
-      title: t('visitRules.col.tag'), dataIndex: 'tag', width: 160,
-      render: (v: string | null) => (v ? <Tag color={tagColor(v)} style={{ marginInlineEnd: 0 }}>{tagLabel(v)}</Tag> : <span>{t('visitRules.everyHousehold')}</span>),
+      title: t('visitRules.col.tag'),
+      dataIndex: 'tag',
+      width: 160,
+      render: (v: string | null) =>
+        v ? (
+          <Tag color={tagColor(v)} style={{ marginInlineEnd: 0 }}>
+            {tagLabel(v)}
+          </Tag>
+        ) : (
+          <span>{t('visitRules.everyHousehold')}</span>
+        ),
     },
     { title: t('visitRules.col.frequency'), dataIndex: 'frequency', width: 110, render: (v: string) => label.frequency(v) },
     {
-      title: t('visitRules.col.active'), dataIndex: 'active', width: 140,
+      title: t('visitRules.col.active'),
+      dataIndex: 'active',
+      width: 140,
       render: (v: boolean, r) => (
         <Space size={8}>
-          <Switch size="small" checked={v} loading={switching === r.id} onChange={(on) => toggle(r, on)} aria-label={t('visitRules.toggle', { name: r.name })} />
+          <Switch
+            size="small"
+            checked={v}
+            loading={switching === r.id}
+            onChange={(on) => toggle(r, on)}
+            aria-label={t('visitRules.toggle', { name: r.name })}
+          />
           <span className={v ? undefined : 'xz-muted'}>{v ? t('visitRules.active') : t('visitRules.pausedWord')}</span>
         </Space>
       ),
     },
     {
-      title: t('caseCategories.col.actions'), key: 'actions', width: 90,
+      title: t('caseCategories.col.actions'),
+      key: 'actions',
+      width: 90,
       render: (_: unknown, r) => (
         <Tooltip title={r.builtin ? t('visitRules.builtin.tip') : undefined}>
-          <Button type="link" size="small" onClick={() => setEditing(r)} aria-label={`${t('common.edit')} ${r.name}`}>{t('common.edit')}</Button>
+          <Button type="link" size="small" onClick={() => setEditing(r)} aria-label={`${t('common.edit')} ${r.name}`}>
+            {t('common.edit')}
+          </Button>
         </Tooltip>
       ),
     },
@@ -76,7 +102,9 @@ export function VisitRulesPanel() {
       <Alert type="info" showIcon title={t('visitRules.hint')} style={{ marginBottom: 12 }} />
       <div className="xz-table-toolbar">
         <div className="xz-table-toolbar-title">{t('visitRules.title')}</div>
-        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('visitRules.add')}</Button>
+        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('visitRules.add')}
+        </Button>
       </div>
       <Table<VisitRule>
         rowKey="id"

@@ -18,8 +18,14 @@ export default function VisitSettingsPage() {
   return (
     <PageContainer title={t('visitSettings.title')}>
       <Card variant="borderless">
-        <Tabs activeKey={tab} onChange={(k) => update({ tab: k })}
-          items={[{ key: 'rules', label: t('visitSettings.tab.rules') }, { key: 'checklist', label: t('visitSettings.tab.checklist') }]} />
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => update({ tab: k })}
+          items={[
+            { key: 'rules', label: t('visitSettings.tab.rules') },
+            { key: 'checklist', label: t('visitSettings.tab.checklist') },
+          ]}
+        />
         {tab === 'rules' ? <VisitRulesPanel /> : <ChecklistPanel />}
       </Card>
     </PageContainer>

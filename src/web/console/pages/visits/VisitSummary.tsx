@@ -17,21 +17,37 @@ export function VisitSummary({ q, regionName }: { q: UseQueryResult<Progress>; r
     return (
       <div className="xz-case-stats xz-case-stats-error" role="alert">
         <span>{t('visits.summary.error')}</span>
-        <Button size="small" type="link" onClick={() => { void q.refetch(); }}>{t('common.retry')}</Button>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => {
+            void q.refetch();
+          }}
+        >
+          {t('common.retry')}
+        </Button>
       </div>
     );
   }
-  const figures = s ? [
-    { key: 'total', label: t('visits.summary.total'), value: f.num(s.total) },
-    { key: 'done', label: t('visits.summary.done'), value: f.num(s.done) },
-    { key: 'due', label: t('visits.summary.due'), value: f.num(s.due) },
-    { key: 'overdue', label: t('visits.summary.overdue'), value: f.num(s.overdue), tone: s.overdue ? 'danger' : undefined },
-    { key: 'rate', label: t('visits.summary.rate'), value: s.rate == null ? <span className="xz-case-stats-none">{t('cases.stats.none')}</span> : f.percent(s.rate) },
-  ] : [];
+  const figures = s
+    ? [
+        { key: 'total', label: t('visits.summary.total'), value: f.num(s.total) },
+        { key: 'done', label: t('visits.summary.done'), value: f.num(s.done) },
+        { key: 'due', label: t('visits.summary.due'), value: f.num(s.due) },
+        { key: 'overdue', label: t('visits.summary.overdue'), value: f.num(s.overdue), tone: s.overdue ? 'danger' : undefined },
+        {
+          key: 'rate',
+          label: t('visits.summary.rate'),
+          value: s.rate == null ? <span className="xz-case-stats-none">{t('cases.stats.none')}</span> : f.percent(s.rate),
+        },
+      ]
+    : [];
   return (
     <section className={q.isPlaceholderData ? 'xz-case-stats xz-case-stats-stale' : 'xz-case-stats'} aria-label={title} aria-busy={q.isFetching}>
       <div className="xz-case-stats-head xz-visit-summary-head">
-        <div className="xz-case-stats-title" title={title}>{title}</div>
+        <div className="xz-case-stats-title" title={title}>
+          {title}
+        </div>
         <div className="xz-case-stats-caption">{t('visits.summary.caption')}</div>
       </div>
       {!s ? (

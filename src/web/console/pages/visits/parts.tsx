@@ -8,8 +8,20 @@ import { tagColor, useTagLabel } from '../../components/TagList';
 import { PLAN_STATUS_COLOR, useVisitLabels } from '../../lib/visitLabels';
 
 /** A month (YYYY-MM). Months after `max` (the server's current month) have no plan yet and cannot be chosen. */
-export function MonthPicker({ value, onChange, max, allowClear = false, placeholder, id }: {
-  value?: string; onChange?: (month: string | undefined) => void; max?: string; allowClear?: boolean; placeholder?: string; id?: string;
+export function MonthPicker({
+  value,
+  onChange,
+  max,
+  allowClear = false,
+  placeholder,
+  id,
+}: {
+  value?: string;
+  onChange?: (month: string | undefined) => void;
+  max?: string;
+  allowClear?: boolean;
+  placeholder?: string;
+  id?: string;
 }) {
   const { t, locale } = useI18n();
   const last = dayjs(`${max ?? dayjs().format('YYYY-MM')}-01`).endOf('month');
@@ -41,7 +53,7 @@ export function ReasonTags({ reasons }: { reasons: string[] }) {
   // The rule of that name; else (rules still loading, or a rule renamed since) the tag its name starts with (独居老人每月必访).
   const tagOf = (name: string) => {
     const rule = rules.data?.find((r) => r.name === name);
-    return rule ? rule.tag : dict.data?.tags.find((x) => name.startsWith(x.zh))?.code ?? null;
+    return rule ? rule.tag : (dict.data?.tags.find((x) => name.startsWith(x.zh))?.code ?? null);
   };
   return (
     <span className="xz-reasons">
@@ -49,7 +61,9 @@ export function ReasonTags({ reasons }: { reasons: string[] }) {
         const tag = tagOf(name);
         return (
           <Tooltip key={name} title={name}>
-            <Tag color={tag ? tagColor(tag) : 'default'} className="xz-reason-tag">{tag ? tagLabel(tag) : name}</Tag>
+            <Tag color={tag ? tagColor(tag) : 'default'} className="xz-reason-tag">
+              {tag ? tagLabel(tag) : name}
+            </Tag>
           </Tooltip>
         );
       })}
@@ -63,7 +77,9 @@ export function PlanStatus({ item }: { item: Pick<PlanItem, 'status' | 'periodEn
   const label = useVisitLabels();
   return (
     <span className="xz-plan-status">
-      <Tag color={PLAN_STATUS_COLOR[item.status]} style={{ marginInlineEnd: 0 }}>{label.status(item.status)}</Tag>
+      <Tag color={PLAN_STATUS_COLOR[item.status]} style={{ marginInlineEnd: 0 }}>
+        {label.status(item.status)}
+      </Tag>
       {item.status === 'due' && <span className="xz-muted">{t('visits.dueBy', { date: label.day(item.periodEnd) })}</span>}
       {item.status === 'overdue' && <Typography.Text type="danger">{t('visits.overdueSince', { date: label.day(item.periodEnd) })}</Typography.Text>}
     </span>
