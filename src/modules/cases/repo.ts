@@ -1,5 +1,6 @@
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/kysely.js';
-import type { CaseCategoriesTable, CaseHistoryTable, CaseLimitsTable, CasesTable } from '../../db/schema.js';
+import type { CaseCategoriesTable, CaseHistoryTable, CaseLimitsTable, CasesTable, DB } from '../../db/schema.js';
 import { withinPath, type Scope } from '../../core/scope.js';
 import { containsPattern } from '../../core/text.js';
 
@@ -138,6 +139,16 @@ export interface CaseFilter {
   attention?: boolean;
 }
 
+/**
+ * "Copied to the caller". On PostgreSQL as `= any(array(subquery))`: evaluated once, so the
+ * OR of the scope's branches stays a union of index scans; an `in (subquery)` branch would
+ * turn the whole OR into a full scan of cases there.
+ */
+function copiedTo(db: Executor, eb: ExpressionBuilder<DB & { c: CasesTable }, 'c'>, userId: string): Expression<SqlBool> {
+  const ids = eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', userId);
+  return db.getExecutor().adapter instanceof PostgresAdapter ? sql<SqlBool>`c.id = any(array(${ids}))` : eb('c.id', 'in', ids);
+}
+
 /** Cases the scope can see: reported in its subtree, reported by, assigned to or copied to the caller. */
 function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
   let q = db
@@ -147,7 +158,7 @@ function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
         scope.rowFilter('c.region_path', 'c.household_id')(eb),
         eb('c.reporter_id', '=', userId),
         eb('c.assignee_id', '=', userId),
-        eb('c.id', 'in', eb.selectFrom('case_copies as cc').select('cc.case_id').where('cc.user_id', '=', userId)),
+        copiedTo(db, eb, userId),
       ]),
     );
   if (f.status) q = q.where('c.status', '=', f.status);
