@@ -11,6 +11,7 @@ import { fixedClock, type Clock } from '../src/core/clock.js';
 import type { Ctx } from '../src/core/context.js';
 import { seedDemo, DEMO_PASSWORD, type DemoSeed } from '../src/modules/demo/seed.js';
 import { buildApp } from '../src/server/app.js';
+import { STATEMENT_LOG_HEADER, STATEMENTS_HEADER } from '../src/server/query-budget.js';
 import { localStorage } from '../src/core/storage.js';
 import { runSweeps } from '../src/server/sweeps.js';
 import { ensureCatalog } from '../src/modules/cases/service.js';
@@ -76,6 +77,8 @@ export interface TestEnv {
   secondCtx(): Ctx;
   /** JSON request helper: returns status and parsed body. */
   call(method: string, url: string, token?: string | null, body?: unknown): Promise<{ status: number; body: any }>;
+  /** As call, with how many SQL statements the request ran (test/query-budget.test.ts). */
+  counted(method: string, url: string, token?: string | null, body?: unknown): Promise<{ status: number; body: any; statements: number; log: string[] }>;
   close(): Promise<void>;
 }
 
@@ -91,10 +94,10 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
   const seed = (await seedDemo(ctx, { householdsPerGrid: opts.householdsPerGrid }))!;
   const filesDir = mkdtempSync(join(tmpdir(), 'xz-files-'));
   ctx.storage = localStorage(filesDir);
-  const app = await buildApp({ database, clock, devClock: true, sweeps: () => runSweeps(ctx), storage: ctx.storage });
+  const app = await buildApp({ database, clock, devClock: true, sweeps: () => runSweeps(ctx), storage: ctx.storage, countQueries: true });
   await app.ready();
   const tokens = new Map<string, string>();
-  const call: TestEnv['call'] = async (method, url, token, body) => {
+  const counted: TestEnv['counted'] = async (method, url, token, body) => {
     const res = await app.inject({
       method: method as any,
       url,
@@ -107,7 +110,12 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
     } catch {
       /* not JSON */
     }
-    return { status: res.statusCode, body: parsed };
+    const log = decodeURIComponent(String(res.headers[STATEMENT_LOG_HEADER] ?? ''));
+    return { status: res.statusCode, body: parsed, statements: Number(res.headers[STATEMENTS_HEADER]), log: log ? log.split('\n') : [] };
+  };
+  const call: TestEnv['call'] = async (method, url, token, body) => {
+    const { status, body: parsed } = await counted(method, url, token, body);
+    return { status, body: parsed };
   };
   return {
     app,
@@ -116,6 +124,7 @@ export async function startTestApp(opts: { now?: Date; householdsPerGrid?: numbe
     clock,
     seed,
     call,
+    counted,
     async login(phone, fresh = false) {
       if (tokens.has(phone) && !fresh) return tokens.get(phone)!;
       const r = await call('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });

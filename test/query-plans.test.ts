@@ -9,6 +9,7 @@ import type { Actor } from '../src/core/context.js';
 import { actorFor } from '../src/modules/accounts/service.js';
 import * as cases from '../src/modules/cases/repo.js';
 import * as points from '../src/modules/points/repo.js';
+import * as people from '../src/modules/people/repo.js';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
 
 let env: TestEnv;
@@ -191,6 +192,17 @@ describe(`indexes the busiest queries use on ${STORE}`, () => {
 
   it('抄告: cases copied to the user, through case_copies by user', async () => {
     await expectIndex((db) => cases.list(db, cadre.scope, cadre.userId, { copiedTo: cadre.userId }, 1, 20), 'case_copies_user');
+  });
+
+  it("a household list page's tags, through resident_tags by household", async () => {
+    const ids = (await env.ctx.db.selectFrom('households').select('id').limit(20).execute()).map((h) => h.id);
+    await expectIndex((db) => people.householdTags(db, ids), 'resident_tags_household');
+  });
+
+  it('a case list page sorts the ids of visible cases, then reads twenty rows by primary key', async () => {
+    const plans = await plansOf((db) => cases.list(db, cadre.scope, cadre.userId, {}, 1, 20));
+    const page = plans.find((p) => /cases_region/.test(p) && (STORE === 'postgres' || /PRIMARY KEY|autoindex_cases_1/.test(p)));
+    expect(page, plans.join('\n---\n')).toBeTruthy();
   });
 
   it('the award queue and the 公示栏 of a village, through point_awards by region path', async () => {

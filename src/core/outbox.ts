@@ -11,6 +11,7 @@
 // with its claim and pushing next_at out by a lease, so a worker that dies
 // mid-delivery leaves rows that come due again when the lease lapses.
 // Times here are wall-clock times (delivery is infrastructure, not domain time).
+import { uncounted } from '../db/query-count.js';
 import type { Ctx } from './context.js';
 import type { Updateable } from 'kysely';
 import type { Executor } from '../db/kysely.js';
@@ -210,7 +211,7 @@ export function startOutbox(ctx: Ctx, handlers: Record<string, OutboxHandler>, o
   poll.unref();
   // Commits right after this process wrote a message are what make it deliverable.
   const unsubscribe = ctx.database.onCommit(() => {
-    if (Date.now() - lastEnqueued < 60_000) setImmediate(wake);
+    if (Date.now() - lastEnqueued < 60_000) uncounted(() => setImmediate(wake));
   });
 
   return {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
+import { countStatement } from './query-count.js';
 
 export type DbKind = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -53,8 +54,50 @@ function listenerSet() {
   return { listeners, onCommit };
 }
 
+/** Every statement Kysely runs (transactions' begin and commit included) counts toward the current request's tally (test/query-budget.test.ts), and goes to `onQuery` when given. */
+const logQueries = (onQuery?: OpenOptions['onQuery']) => (event: { level: string; query: { sql: string; parameters: readonly unknown[] } }) => {
+  if (event.level !== 'query') return;
+  countStatement(event.query.sql);
+  onQuery?.(event.query.sql, event.query.parameters);
+};
+
+export interface OpenOptions {
+  /** Sees every query's SQL and parameters after it ran (the read benchmark replays them on a bare route). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+}
+
+/** How many distinct statements each SQLite connection keeps prepared. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text: Kysely's driver prepares every statement
+ * anew, and preparing cost about a seventh of the time under a burst of case reports (bench/RESULTS.md).
+ * Kysely runs one statement at a time on the connection, so a cached statement is never busy when reused;
+ * SQLite re-prepares it itself after a schema change. The least recently used statements are dropped.
+ */
+function cachingStatements(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (text: string) => {
+      let stmt = cache.get(text);
+      if (stmt) {
+        cache.delete(text);
+      } else {
+        stmt = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, stmt);
+      return stmt;
+    },
+  };
+}
+
 /** `file:PATH`, a bare path, `:memory:` → SQLite; `postgres://…` → PostgreSQL. */
-export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xiangzhi.db'): Database {
+export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xiangzhi.db', opts: OpenOptions = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     // Keep bigint counts as numbers; our counts are far below 2^53.
     pg.types.setTypeParser(20, (v) => Number(v));
@@ -63,7 +106,7 @@ export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xian
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error('postgres idle client error:', err.message));
     const { listeners, onCommit } = listenerSet();
-    const db = new Kysely<DB>({ dialect: reportingCommits(new PostgresDialect({ pool }), listeners) });
+    const db = new Kysely<DB>({ dialect: reportingCommits(new PostgresDialect({ pool }), listeners), log: logQueries(opts.onQuery) });
     return { db, kind: 'postgres', close: () => db.destroy(), onCommit };
   }
   const path = url.startsWith('file:') ? url.slice(5) : url;
@@ -76,6 +119,9 @@ export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xian
   // Refresh planner statistics where they are stale, so subtree and search queries pick the right index.
   sqlite.pragma('optimize = 0x10002');
   const { listeners, onCommit } = listenerSet();
-  const db = new Kysely<DB>({ dialect: reportingCommits(new SqliteDialect({ database: sqlite }), listeners) });
+  const db = new Kysely<DB>({
+    dialect: reportingCommits(new SqliteDialect({ database: cachingStatements(sqlite) }), listeners),
+    log: logQueries(opts.onQuery),
+  });
   return { db, kind: 'sqlite', close: () => db.destroy(), onCommit };
 }

@@ -14,6 +14,7 @@ import { dataDir, localStorage, type Storage } from '../core/storage.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { registerAuth } from './auth.js';
 import { rejectNul } from './input-guard.js';
+import { countRequestQueries } from './query-budget.js';
 import devRoutes from './dev-routes.js';
 import type { App, RouteModule } from '../http/types.js';
 import accountRoutes from '../modules/accounts/routes.js';
@@ -87,6 +88,8 @@ export interface AppOptions {
   sweeps?: () => Promise<unknown>;
   /** Tuning for the worker that delivers the outbox (retries, backoff, polling). */
   outbox?: OutboxOptions;
+  /** Answers carry `x-sql-statements`: how many SQL statements the request ran (the query-budget test). */
+  countQueries?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -100,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  if (opts.countQueries) countRequestQueries(app);
 
   const ctx: Ctx = {
     db: opts.database.db,

@@ -45,12 +45,7 @@ export async function holdersNear(ctx: Ctx, role: string, path: string) {
 
 /** Active users holding one of `roles` exactly on the region at `path` (e.g. a village's cadres). */
 export async function holdersAt(ctx: Ctx, roles: string[], path: string): Promise<string[]> {
-  const grants = await repo.grantsAtPaths(ctx.db, roles, [path]);
-  const users = await repo.usersByIds(
-    ctx.db,
-    grants.map((g) => g.user_id),
-  );
-  return users.filter((u) => u.active).map((u) => u.id);
+  return (await repo.activeHoldersAtPaths(ctx.db, roles, [path])).map((u) => u.id);
 }
 
 /** The region paths of a user's grants (for checking where someone may be assigned work). */

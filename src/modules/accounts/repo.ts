@@ -51,15 +51,44 @@ export function insertSession(db: Executor, row: { id: string; user_id: string; 
     .execute();
 }
 
-export function liveSession(db: Executor, id: string, now: string) {
+/**
+ * A live session with its user and every grant of that user, in one indexed read (one row per grant, or one
+ * row with null grant columns for a user without any): the lookup every signed-in request makes.
+ */
+export function liveSessionWithGrants(db: Executor, id: string, now: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.user_id', 'users.name', 'users.active'])
+    .leftJoin('user_roles', 'user_roles.user_id', 'sessions.user_id')
+    .select([
+      'sessions.user_id',
+      'users.name',
+      'users.active',
+      'user_roles.role',
+      'user_roles.region_id',
+      'user_roles.region_path',
+      'user_roles.household_id',
+      'user_roles.unit',
+    ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+    .orderBy('user_roles.created_at')
+    .execute();
+}
+
+/** Active users among those holding one of `roles` on exactly one of `paths`, in one read. */
+export function activeHoldersAtPaths(db: Executor, roles: string[], paths: string[]) {
+  if (!roles.length || !paths.length) return Promise.resolve([]);
+  return db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.id')
+    .distinct()
+    .where('user_roles.role', 'in', roles)
+    .where('user_roles.region_path', 'in', paths)
+    .where('users.active', '=', 1)
+    .execute();
 }
 
 export function revokeSession(db: Executor, id: string, now: string) {

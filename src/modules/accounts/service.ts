@@ -23,12 +23,19 @@ function failureState(row: { count: number; first_at: string; locked_until: stri
 }
 
 export async function grantsFor(ctx: Ctx, userId: string): Promise<Grant[]> {
-  const rows = await repo.grantsOf(ctx.db, [userId]);
-  return rows.map((r) => ({ role: r.role as Role, regionId: r.region_id, regionPath: r.region_path, householdId: r.household_id, unit: r.unit ?? null }));
+  return (await repo.grantsOf(ctx.db, [userId])).map(grantOf);
 }
 
-export async function actorFor(ctx: Ctx, userId: string, name: string, ip: string | null): Promise<Actor> {
-  const grants = await grantsFor(ctx, userId);
+const grantOf = (r: { role: string; region_id: string; region_path: string; household_id: string | null; unit?: string | null }): Grant => ({
+  role: r.role as Role,
+  regionId: r.region_id,
+  regionPath: r.region_path,
+  householdId: r.household_id,
+  unit: r.unit ?? null,
+});
+
+export async function actorFor(ctx: Ctx, userId: string, name: string, ip: string | null, known?: Grant[]): Promise<Actor> {
+  const grants = known ?? (await grantsFor(ctx, userId));
   const linked = grants.some((g) => g.role === 'party_member') ? await people.linkedHouseholdIds(ctx, userId) : [];
   return { userId, name, scope: new Scope(grants, linked), ip };
 }
@@ -84,9 +91,15 @@ export async function login(ctx: Ctx, phone: string, password: string, ip: strin
 /** Resolves a bearer token or cookie to the caller, or null. */
 export async function authenticate(ctx: Ctx, token: string, ip: string | null): Promise<{ actor: Actor; sessionId: string } | null> {
   const id = tokenId(token);
-  const s = await repo.liveSession(ctx.db, id, ctx.clock.now().toISOString());
+  const rows = await repo.liveSessionWithGrants(ctx.db, id, ctx.clock.now().toISOString());
+  const s = rows[0];
   if (!s?.active) return null;
-  return { actor: await actorFor(ctx, s.user_id, s.name, ip), sessionId: id };
+  const grants = rows.flatMap((r) =>
+    r.role && r.region_id && r.region_path
+      ? [grantOf({ role: r.role, region_id: r.region_id, region_path: r.region_path, household_id: r.household_id, unit: r.unit })]
+      : [],
+  );
+  return { actor: await actorFor(ctx, s.user_id, s.name, ip, grants), sessionId: id };
 }
 
 export async function logout(ctx: Ctx, actor: Actor, sessionId: string) {

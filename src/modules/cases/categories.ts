@@ -8,6 +8,7 @@ import * as repo from './repo.js';
 import { ANY, CASE_TYPES, limitsProblem, pickLimits, type LimitRule } from './rules.js';
 import * as limits from './limits.js';
 import { newId } from '../../core/ids.js';
+import { caseCatalog, forgetCatalog } from './catalog-cache.js';
 
 const days = z.number().int().min(1, { error: '时限至少1个工作日' }).max(90, { error: '时限最多90个工作日' }).nullable().optional();
 export const categoryPatch = z.object({
@@ -82,12 +83,13 @@ export async function create(ctx: Ctx, actor: Actor, input: z.infer<typeof categ
     await repo.insertCategories(tx, [row]);
     await audit(tx, ctx.clock.now(), actor, { action: 'case_category.create', entity: 'case_category', entityId: row.code, detail: input });
   });
+  forgetCatalog(ctx);
   return view(row, await limits.rules(ctx.db));
 }
 
 export async function list(ctx: Ctx) {
-  const rules = await limits.rules(ctx.db);
-  return (await repo.categories(ctx.db)).map((c) => view(c, rules));
+  const { categories, rules } = await caseCatalog(ctx);
+  return categories.map((c) => view(c, rules));
 }
 
 export async function update(ctx: Ctx, actor: Actor, code: string, p: z.infer<typeof categoryPatch>) {
@@ -143,5 +145,6 @@ export async function update(ctx: Ctx, actor: Actor, code: string, p: z.infer<ty
       if (ruleChange && (ruleChange.row || ruleChange.prior)) await limits.writeRule(tx, now, actor, ruleChange.row, ruleChange.prior);
       await audit(tx, now, actor, { action: 'case_category.update', entity: 'case_category', entityId: code, detail: p });
     });
+  forgetCatalog(ctx);
   return view((await repo.categoryByCode(ctx.db, code))!, await limits.rules(ctx.db));
 }

@@ -10,6 +10,7 @@ import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import type { WorkCalendar } from '../../core/workdays.js';
 import * as repo from './repo.js';
+import { forgetCatalog, toRule } from './catalog-cache.js';
 import {
   ANY,
   DEFAULT_LIMITS,
@@ -23,16 +24,6 @@ import {
   type Priority,
   type Status,
 } from './rules.js';
-
-const toRule = (r: repo.LimitRow): LimitRule => ({
-  category: r.category_code,
-  level: r.level,
-  priority: r.priority as Priority,
-  acceptYellow: r.accept_yellow,
-  acceptRed: r.accept_red,
-  resolveYellow: r.resolve_yellow,
-  resolveRed: r.resolve_red,
-});
 
 export async function rules(db: Executor): Promise<LimitRule[]> {
   return (await repo.limitRules(db)).map(toRule);
@@ -123,6 +114,7 @@ export async function put(ctx: Ctx, actor: Actor, input: z.infer<typeof limitBod
     await audit(tx, now, actor, { action: 'case_limit.set', entity: 'case_limit', entityId: kept.id, detail: { before: prior ?? null, after: kept } });
     return kept;
   });
+  forgetCatalog(ctx);
   return (await view(ctx.db, [stored]))[0];
 }
 
@@ -143,4 +135,5 @@ export async function remove(ctx: Ctx, actor: Actor, id: string) {
   const prior = await repo.limitRule(ctx.db, { id });
   if (!prior) throw notFound('时限规则', 'Time-limit rule');
   await ctx.db.transaction().execute((tx) => writeRule(tx, ctx.clock.now(), actor, null, prior));
+  forgetCatalog(ctx);
 }

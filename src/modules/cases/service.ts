@@ -16,6 +16,7 @@ import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, 
 import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
+import { caseCatalog, forgetCatalog } from './catalog-cache.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 import { actionsFor, caseRegion, LEVEL_ROLES, mayAssign, partiesOf, reportSource, todoOf } from './policy.js';
 import {
@@ -57,6 +58,7 @@ export async function ensureCatalog(ctx: Ctx) {
       active: 1,
     })),
   );
+  forgetCatalog(ctx);
 }
 
 export interface ReportInput {
@@ -80,7 +82,8 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     if (prior) return detail(ctx, actor, prior.id);
   }
   const region = await regions.requireBodyRegion(ctx, actor, input.regionId);
-  const cat = await repo.categoryByCode(ctx.db, input.category);
+  const catalog = await caseCatalog(ctx);
+  const cat = catalog.byCode.get(input.category);
   if (!cat?.active || cat.type !== input.type) throw new AppError('VALIDATION_FAILED', '事件类别不存在或与事件类型不符', 'Unknown category for this case type');
   if (input.type === 'dispute') checkDisputeDetails(input.details);
   if (input.householdId) {
@@ -89,10 +92,11 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
       throw new AppError('UNKNOWN_HOUSEHOLD', '所选户不存在或不在该区域内', 'Unknown household');
   }
   // The responsible level starts at the reporting place's village (or the place itself above it).
-  const level = (await regions.ancestorAt(ctx, region.path, 'village')) ?? region;
+  const chain = await regions.getMany(ctx, pathIds(region.path));
+  const level = chain.find((r) => r.level === 'village') ?? region;
   const now = ctx.clock.now();
   const priority = input.priority ?? 'normal';
-  const clock = timeLimits.clockFrom(workCalendar(ctx), now, await timeLimits.limitsFor(ctx.db, cat.code, level.level, priority), 'accept');
+  const clock = timeLimits.clockFrom(workCalendar(ctx), now, catalog.limitsFor(cat.code, level.level, priority), 'accept');
   const id = newId();
   const row: repo.CaseRow = {
     id,
@@ -133,24 +137,24 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     updated_at: now.toISOString(),
     version: 0,
   };
+  const reported = {
+    id: newId(),
+    case_id: id,
+    action: 'report',
+    from_status: null,
+    to_status: 'reported',
+    by_user_id: actor.userId,
+    at: row.reported_at,
+    note: null,
+    data: null,
+    idempotency_key: null,
+  };
   // Read everything before the transaction: on SQLite it holds the only connection.
   const levelPeople = await holdersAt(ctx, LEVEL_ROLES, level.path);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       await repo.insert(tx, row);
-      await repo.insertHistory(tx, [
-        {
-          id: newId(),
-          case_id: id,
-          action: 'report',
-          from_status: null,
-          to_status: 'reported',
-          by_user_id: actor.userId,
-          at: row.reported_at,
-          note: null,
-          data: null,
-        },
-      ]);
+      await repo.insertHistory(tx, [reported]);
       await audit(tx, now, actor, {
         action: 'case.report',
         entity: 'case',
@@ -169,7 +173,10 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     }
     throw err;
   }
-  return detail(ctx, actor, id);
+  // The answer from what the report already knows: nothing of a new case needs reading back.
+  const names = new Map([[actor.userId, { name: actor.name }]]);
+  const [view] = await caseView(ctx, [row], now.toISOString(), { regions: chain, names });
+  return { ...view, history: historyView([reported], names), copies: [], attachments: [], actions: actionsFor(actor, row) };
 }
 
 async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ctx.db) {
@@ -187,8 +194,9 @@ async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ct
 export async function detail(ctx: Ctx, actor: Actor, id: string) {
   const c = await requireCase(ctx, actor, id);
   const [history, copies, files] = await Promise.all([repo.historyOf(ctx.db, id), repo.copiesOf(ctx.db, id), attachments.listFor(ctx, 'case', id)]);
-  const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString());
-  const names = await userNames(ctx, [...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)]);
+  // Everyone the page names, in one read: reporter, assignee, the history's actors, those copied in.
+  const names = await userNames(ctx, [c.reporter_id, c.assignee_id ?? '', ...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)]);
+  const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString(), { names });
   return {
     ...view,
     history: historyView(history, names),
@@ -252,7 +260,7 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
       throw invalidTransition('当前状态下您不能执行该操作', 'You cannot take this action in the current state');
     }
     const now = ctx.clock.now();
-    const cat = (await repo.categoryByCode(ctx.db, c.category_code))!;
+    const cat = (await caseCatalog(ctx)).byCode.get(c.category_code)!;
     const { patch, notices, data, credits } = await effects(ctx, actor, c, cat, input, now);
     const written = await ctx.db.transaction().execute(async (tx) => {
       const ok = await repo.updateVersioned(tx, id, c.version, { ...patch, status: to, updated_at: now.toISOString() });
@@ -293,7 +301,7 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
   const credits: pointsLedger.Posting[] = [];
   let data: Record<string, unknown> | null = null;
   // The limits of the level the case sits at (按层级时限).
-  const limits = await timeLimits.limitsFor(ctx.db, c.category_code, (await regions.get(ctx, c.level_region_id))?.level ?? ANY, c.priority as Priority);
+  const limits = (await caseCatalog(ctx)).limitsFor(c.category_code, (await regions.get(ctx, c.level_region_id))?.level ?? ANY, c.priority as Priority);
   const levelPeople = () => holdersAt(ctx, LEVEL_ROLES, c.level_region_path);
   switch (input.action) {
     case 'accept': {

@@ -3,27 +3,36 @@ import type { Ctx } from '../../core/context.js';
 import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import { userNames } from '../accounts/index.js';
-import * as repo from './repo.js';
+import type * as repo from './repo.js';
+import { caseCatalog } from './catalog-cache.js';
 import { SOURCE_LABELS } from './catalog.js';
 import { isOpen, type Status } from './rules.js';
 import { workCalendar } from '../../core/work-calendar.js';
 import { shanghaiDate } from '../../core/clock.js';
 
-export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string) {
+/** What a caller already holds (a write that just read them), so the view need not read them again. */
+export interface Known {
+  regions?: Awaited<ReturnType<typeof regions.getMany>>;
+  names?: Map<string, { name: string }>;
+}
+
+export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string, known: Known = {}) {
   if (!rows.length) return [];
   const [regionRows, names, cats] = await Promise.all([
-    regions.getMany(
-      ctx,
-      rows.flatMap((c) => [...pathIds(c.region_path), c.level_region_id]),
-    ),
-    userNames(
-      ctx,
-      rows.flatMap((c) => [c.reporter_id, c.assignee_id ?? '']),
-    ),
-    repo.categories(ctx.db),
+    known.regions ??
+      regions.getMany(
+        ctx,
+        rows.flatMap((c) => [...pathIds(c.region_path), c.level_region_id]),
+      ),
+    known.names ??
+      userNames(
+        ctx,
+        rows.flatMap((c) => [c.reporter_id, c.assignee_id ?? '']),
+      ),
+    caseCatalog(ctx),
   ]);
   const region = new Map(regionRows.map((r) => [r.id, r]));
-  const category = new Map(cats.map((c) => [c.code, c]));
+  const category = cats.byCode;
   const cal = workCalendar(ctx);
   const place = (path: string) =>
     pathIds(path)
