@@ -79,6 +79,8 @@ export async function updateVersioned(db: Executor, id: string, version: number,
   return Number(r.numUpdatedRows) === 1;
 }
 
+export type HistoryRow = CaseHistoryTable;
+
 export function insertHistory(db: Executor, rows: CaseHistoryTable[]) {
   return rows.length ? db.insertInto('case_history').values(rows).execute() : Promise.resolve([]);
 }

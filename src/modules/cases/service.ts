@@ -101,7 +101,7 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const row: repo.CaseRow = {
     id,
     county_id: region.county_id,
-    seq: `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`,
+    seq: caseNumber(now, id),
     type: input.type,
     category_code: cat.code,
     title: input.title.trim(),
@@ -151,32 +151,51 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   };
   // Read everything before the transaction: on SQLite it holds the only connection.
   const levelPeople = await holdersAt(ctx, LEVEL_ROLES, level.path);
-  try {
-    await ctx.db.transaction().execute(async (tx) => {
-      await repo.insert(tx, row);
-      await repo.insertHistory(tx, [reported]);
-      await audit(tx, now, actor, {
-        action: 'case.report',
-        entity: 'case',
-        entityId: id,
-        regionPath: region.path,
-        detail: { type: row.type, category: row.category_code },
-      });
-      await notify(ctx, tx, levelPeople, { kind: 'assignment', title: `新上报事件待受理：${row.title}`, entity: 'case', entityId: id });
-      if (input.alongside) await input.alongside(tx, id);
-    });
-  } catch (err) {
-    // The same idempotency key raced in twice: the first one won; answer with it.
-    if (uniqueViolation(err) && input.idempotencyKey) {
-      const prior = await repo.byIdempotencyKey(ctx.db, actor.userId, input.idempotencyKey);
-      if (prior) return detail(ctx, actor, prior.id);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await writeReport(ctx, actor, input, row, reported, levelPeople);
+      break;
+    } catch (err) {
+      const clash = uniqueViolation(err);
+      // The same idempotency key raced in twice: the first one won; answer with it.
+      if (clash && input.idempotencyKey) {
+        const prior = await repo.byIdempotencyKey(ctx.db, actor.userId, input.idempotencyKey);
+        if (prior) return detail(ctx, actor, prior.id);
+      }
+      // Two reports of the day drew the same case number (1 in 16.7 million): draw another.
+      if (clash && /seq/.test(clash.target) && attempt < 3) {
+        row.seq = caseNumber(now, newId());
+        continue;
+      }
+      throw err;
     }
-    throw err;
   }
   // The answer from what the report already knows: nothing of a new case needs reading back.
   const names = new Map([[actor.userId, { name: actor.name }]]);
   const [view] = await caseView(ctx, [row], now.toISOString(), { regions: chain, names });
   return { ...view, history: historyView([reported], names), copies: [], attachments: [], actions: actionsFor(actor, row) };
+}
+
+/** The case number people read and say: the Shanghai day and six characters of the id (e.g. 20261127-3F9A0C). */
+const caseNumber = (now: Date, id: string) => `${shanghaiDate(now).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`;
+
+/** The report's rows, in one transaction. */
+async function writeReport(ctx: Ctx, actor: Actor, input: ReportInput, row: repo.CaseRow, reported: repo.HistoryRow, levelPeople: string[]) {
+  const { id } = row;
+  const now = new Date(row.reported_at);
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.insert(tx, row);
+    await repo.insertHistory(tx, [reported]);
+    await audit(tx, now, actor, {
+      action: 'case.report',
+      entity: 'case',
+      entityId: id,
+      regionPath: row.region_path,
+      detail: { type: row.type, category: row.category_code },
+    });
+    await notify(ctx, tx, levelPeople, { kind: 'assignment', title: `新上报事件待受理：${row.title}`, entity: 'case', entityId: id });
+    if (input.alongside) await input.alongside(tx, id);
+  });
 }
 
 async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ctx.db) {
