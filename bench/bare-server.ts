@@ -53,12 +53,22 @@ function sqliteStore(): Store {
 function pgStore(): Store {
   pg.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.XZ_PG_POOL ?? 10) });
+  // Named statements, as the project's pool sends them: parsed and planned once per connection.
+  const names = new Map<string, string>();
+  const named = (text: string, values: unknown[]) => {
+    let name = names.get(text);
+    if (!name) {
+      name = `bare_${names.size}`;
+      names.set(text, name);
+    }
+    return { name, text, values };
+  };
   return {
     async transaction(stmts) {
       const c = await pool.connect();
       try {
         await c.query('begin');
-        for (const s of stmts) await c.query(s.sql, s.params);
+        for (const s of stmts) await c.query(named(s.sql, s.params));
         await c.query('commit');
       } catch (err) {
         await c.query('rollback');
@@ -67,8 +77,8 @@ function pgStore(): Store {
         c.release();
       }
     },
-    all: async (s) => (await pool.query(s.sql, s.params)).rows,
-    one: async (sql, params) => (await pool.query(sql, params)).rows[0],
+    all: async (s) => (await pool.query(named(s.sql, s.params))).rows,
+    one: async (sql, params) => (await pool.query(named(sql, params))).rows[0],
   };
 }
 

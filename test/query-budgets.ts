@@ -21,33 +21,33 @@ const report = { type: 'incident', category: '{category}', title: '河堤管涌'
 
 export const BUDGETS: Budget[] = [
   // Casework
-  { name: 'report a case (grid worker)', as: 'grid', method: 'POST', url: '/api/cases', body: report, max: 10 },
+  { name: 'report a case (grid worker)', as: 'grid', method: 'POST', url: '/api/cases', body: report, max: 8 },
   {
     name: 'report a case again with the same idempotency key',
     as: 'grid',
     method: 'POST',
     url: '/api/cases',
     body: { ...report, idempotencyKey: 'budget-replay-1' },
-    max: 8,
+    max: 7,
   },
-  { name: 'accept a case (village cadre)', as: 'cadre', method: 'POST', url: '/api/cases/{case}/transitions', body: { action: 'accept' }, max: 16 },
-  { name: 'a case with its history', as: 'cadre', method: 'GET', url: '/api/cases/{case}', max: 7 },
-  { name: "the cadre's case list", as: 'cadre', method: 'GET', url: '/api/cases', list: true, max: 5 },
+  { name: 'accept a case (village cadre)', as: 'cadre', method: 'POST', url: '/api/cases/{case}/transitions', body: { action: 'accept' }, max: 14 },
+  { name: 'a case with its history', as: 'cadre', method: 'GET', url: '/api/cases/{case}', max: 6 },
+  { name: "the cadre's case list", as: 'cadre', method: 'GET', url: '/api/cases', list: true, max: 4 },
   { name: "the grid worker's 待办 cases", as: 'grid', method: 'GET', url: '/api/cases?box=todo', list: true, max: 3 },
-  { name: "a villager's own cases", as: 'villager', method: 'GET', url: '/api/cases', list: true, max: 5 },
+  { name: "a villager's own cases", as: 'villager', method: 'GET', url: '/api/cases', list: true, max: 4 },
   // Registry
-  { name: "the cadre's household list", as: 'cadre', method: 'GET', url: '/api/households', list: true, max: 5 },
-  { name: 'a household with its residents', as: 'cadre', method: 'GET', url: '/api/households/{household}', max: 7 },
+  { name: "the cadre's household list", as: 'cadre', method: 'GET', url: '/api/households', list: true, max: 4 },
+  { name: 'a household with its residents', as: 'cadre', method: 'GET', url: '/api/households/{household}', max: 6 },
   // The phone's 今日 (grid worker)
   { name: '今日: patrols due today', as: 'grid', method: 'GET', url: '/api/patrols/due', max: 3 },
-  { name: "今日: this month's overdue visits", as: 'grid', method: 'GET', url: '/api/visits/plan?status=overdue', list: true, max: 7 },
-  { name: "今日: this month's visits due", as: 'grid', method: 'GET', url: '/api/visits/plan?status=due', list: true, max: 10 },
+  { name: "今日: this month's overdue visits", as: 'grid', method: 'GET', url: '/api/visits/plan?status=overdue', list: true, max: 6 },
+  { name: "今日: this month's visits due", as: 'grid', method: 'GET', url: '/api/visits/plan?status=due', list: true, max: 8 },
   { name: '今日: the patrol checklist', as: 'grid', method: 'GET', url: '/api/patrols/checklist', max: 2 },
   // Every page
-  { name: 'who am I', as: 'grid', method: 'GET', url: '/api/me', max: 3 },
+  { name: 'who am I', as: 'grid', method: 'GET', url: '/api/me', max: 2 },
   { name: 'my notifications', as: 'grid', method: 'GET', url: '/api/notifications', list: true, max: 4 },
   // Points and the store
-  { name: "the village's award queue", as: 'cadre', method: 'GET', url: '/api/points/awards?regionId={village}', list: true, max: 4 },
+  { name: "the village's award queue", as: 'cadre', method: 'GET', url: '/api/points/awards?regionId={village}', list: true, max: 3 },
   { name: "the village's 公示栏", as: 'villager', method: 'GET', url: '/api/points/board?regionId={village}', max: 4 },
   { name: "the village store's items", as: 'villager', method: 'GET', url: '/api/store/items?regionId={village}', max: 3 },
 ];

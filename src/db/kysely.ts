@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect, type PostgresPool, type PostgresPoolClient, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { countStatement } from './query-count.js';
 
@@ -96,6 +96,42 @@ function cachingStatements(sqlite: SQLite.Database) {
   };
 }
 
+/** How many distinct statements this process prepares by name on PostgreSQL (each connection keeps them). */
+const PREPARED_MAX = 500;
+const statementNames = new Map<string, string>();
+
+/** The name a statement is prepared under (the same text, the same name), or none past PREPARED_MAX and for DDL. */
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known) return known;
+  if (statementNames.size >= PREPARED_MAX || !/^\s*(select|insert|update|delete|with)\b/i.test(text)) return undefined;
+  const name = `xz_${statementNames.size.toString(36)}`;
+  statementNames.set(text, name);
+  return name;
+}
+
+/**
+ * The pg pool with each statement sent as a named prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of at every execution (bench/RESULTS.md, B1 on PostgreSQL).
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        const query = (q: unknown, values?: readonly unknown[]) =>
+          typeof q === 'string' ? client.query({ name: statementName(q), text: q, values: values as unknown[] }) : client.query(q as pg.QueryConfig);
+        w = { query: query as unknown as PostgresPoolClient['query'], release: (destroy?: boolean) => client.release(destroy) };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 /** `file:PATH`, a bare path, `:memory:` → SQLite; `postgres://…` → PostgreSQL. */
 export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xiangzhi.db', opts: OpenOptions = {}): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -106,7 +142,10 @@ export function openDatabase(url = process.env.DATABASE_URL ?? 'file:./data/xian
     // the pool replaces it on the next checkout.
     pool.on('error', (err) => console.error('postgres idle client error:', err.message));
     const { listeners, onCommit } = listenerSet();
-    const db = new Kysely<DB>({ dialect: reportingCommits(new PostgresDialect({ pool }), listeners), log: logQueries(opts.onQuery) });
+    const db = new Kysely<DB>({
+      dialect: reportingCommits(new PostgresDialect({ pool: process.env.XZ_PG_PREPARE === '0' ? pool : preparingPool(pool) }), listeners),
+      log: logQueries(opts.onQuery),
+    });
     return { db, kind: 'postgres', close: () => db.destroy(), onCommit };
   }
   const path = url.startsWith('file:') ? url.slice(5) : url;

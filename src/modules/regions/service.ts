@@ -3,6 +3,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import * as repo from './repo.js';
+import { forgetRegion, regionRow, regionRows } from './cache.js';
 import { regionAbilities } from './policy.js';
 import { childLevelAllowed, childPath, codeFits, pathIds, type Level } from './rules.js';
 
@@ -21,21 +22,21 @@ export function view(r: repo.RegionRow & { child_count?: number }): RegionView {
 
 /** Internal read for other modules: no scope check (callers check rows they return). */
 export async function get(ctx: Ctx, id: string) {
-  return repo.findById(ctx.db, id);
+  return regionRow(ctx, id);
 }
 
 export async function getMany(ctx: Ctx, ids: string[]) {
-  return repo.findByIds(ctx.db, [...new Set(ids)]);
+  return regionRows(ctx, ids);
 }
 
 /** The region of `level` on the path at `path` (itself included), e.g. a grid's village; unscoped. */
 export async function ancestorAt(ctx: Ctx, path: string, level: Level) {
-  return (await repo.findByIds(ctx.db, pathIds(path))).find((r) => r.level === level);
+  return (await regionRows(ctx, pathIds(path))).find((r) => r.level === level);
 }
 
 /** A region the caller may see, or 404. */
 export async function requireVisible(ctx: Ctx, actor: Actor, id: string) {
-  const r = await repo.findById(ctx.db, id);
+  const r = await regionRow(ctx, id);
   if (!r || !actor.scope.canSeeRegion(r.path)) throw notFound('区域', 'Region');
   return r;
 }
@@ -53,7 +54,7 @@ export async function requirePublicRegion(ctx: Ctx, actor: Actor, id: string) {
 
 /** For writes naming a region in the body: unknown or out of scope is a 400 UNKNOWN_REGION. */
 export async function requireBodyRegion(ctx: Ctx, actor: Actor, id: string) {
-  const r = await repo.findById(ctx.db, id);
+  const r = await regionRow(ctx, id);
   if (!r || !actor.scope.canSeeRegion(r.path)) throw new AppError('UNKNOWN_REGION', '所选区域不存在或不在您的管辖范围内', 'Unknown region');
   return r;
 }
@@ -125,6 +126,7 @@ export async function rename(ctx: Ctx, actor: Actor, id: string, patch: { name?:
     await repo.update(tx, id, changes);
     await audit(tx, ctx.clock.now(), actor, { action: 'region.update', entity: 'region', entityId: id, regionPath: r.path, detail: patch });
   });
+  forgetRegion(ctx, id);
   return detail(ctx, actor, id);
 }
 
