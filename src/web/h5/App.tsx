@@ -13,12 +13,13 @@ import { useMe } from './data';
 import { NetworkBar } from './offline';
 import { useAutoSync } from './sync';
 import { isWorker } from './work';
+// The sign-in page comes with the shell: a phone's very first visit shows it, and it should not wait for a second fetch.
+import { LoginPage } from './pages/Login';
 
-/** A page's code is fetched when it is first shown: the first load brings the shell and one page (the service worker keeps them all). */
+/** A page's code is fetched when it is first shown, so a first load brings only the shell (the service worker keeps them all). */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
-const LoginPage = page(() => import('./pages/Login'), 'LoginPage');
 const HomePage = page(() => import('./pages/Home'), 'HomePage');
 const CasePage = page(() => import('./pages/CaseDetail'), 'CasePage');
 const ReportPage = page(() => import('./pages/Report'), 'ReportPage');
