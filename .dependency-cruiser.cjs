@@ -53,6 +53,14 @@ module.exports = {
       to: { path: '^src/(?!web/|shared/)' },
     },
     {
+      name: 'phone-pages-stay-light',
+      comment:
+        "The phone pages (src/web/h5) reach neither antd nor the console's dictionary, pages or layout: of the console they use only its API hooks (src/web/console/api), and what both need lives in src/web/shared.",
+      severity: 'error',
+      from: { path: '^src/web/h5/' },
+      to: { path: ['node_modules/(antd|@ant-design)/', '^src/web/console/(?!api/)', '^src/web/console/api/errors'], reachable: true },
+    },
+    {
       name: 'no-circular-modules',
       comment: 'Two modules that import each other are one module, or need a third.',
       severity: 'error',

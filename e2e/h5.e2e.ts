@@ -77,9 +77,22 @@ test('a villager signs in on the phone, rates the case of the household and repo
   // ── 1. Sign in at /h5/login.
   const ctx = await phoneContext(browser(), base);
   const page = await newPage(ctx);
+  // The first load's scripts and stylesheets come compressed (stored .br/.gz beside them; files under 1 KB are not
+  // worth it), and none of the console's.
+  const assets: { path: string; encoding: string | undefined; bytes: number }[] = [];
+  page.on('response', async (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/^\/assets\/.+\.(js|css)$/.test(path)) assets.push({ path, encoding: (await r.allHeaders())['content-encoding'], bytes: (await r.body()).length });
+  });
   await page.goto('/h5');
   await page.waitForURL(/\/h5\/login/);
   await page.getByRole('heading', { name: '乡治 · 村民端' }).waitFor();
+  await expect.poll(() => assets.length).toBeGreaterThan(3);
+  expect(assets.filter((a) => a.encoding !== 'br' && a.encoding !== 'gzip' && a.bytes >= 1024)).toEqual([]);
+  expect(assets.filter((a) => a.encoding === 'br').length).toBeGreaterThan(3);
+  const consoleEntry = (await (await fetch(`${base}/`)).text()).match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+  expect(consoleEntry).toBeTruthy();
+  expect(assets.map((a) => a.path).filter((p) => p === consoleEntry || /\/(antd-core|i18n)-/.test(p))).toEqual([]);
   await shot(page, 'h5', '01-login');
   expect(await seriousA11yViolations(page)).toEqual([]);
   const loginBtn = page.getByRole('button', { name: /登\s*录/ });

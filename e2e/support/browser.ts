@@ -6,8 +6,14 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 
+/** What the pages' Content-Security-Policy blocked since the last look (every context of a launched browser reports here). */
+const cspViolations: string[] = [];
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.XZ_CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -20,6 +26,16 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every context, however a journey makes it, reports what the CSP refused (Chromium logs it as a console error).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const ctx = await newContext(...args);
+    ctx.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(`${m.page()?.url() ?? ''}: ${m.text()}`);
+    });
+    return ctx;
+  };
+  return browser;
 }
 
 export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {

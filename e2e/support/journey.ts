@@ -1,7 +1,7 @@
 // One journey file = one fresh server (own SQLite file, fixed clock) and one Chromium, started before and stopped after its tests.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchBrowser, takeCspViolations } from './browser';
 import { startServer, type RunningServer } from './server';
 
 export interface Journey {
@@ -17,6 +17,10 @@ export function useJourney(): Journey {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+  });
+  // A page that the server's Content-Security-Policy broke fails the journey that showed it.
+  afterEach(() => {
+    expect(takeCspViolations(), 'Content-Security-Policy violations').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -15,6 +15,8 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { registerAuth } from './auth.js';
 import { rejectNul } from './input-guard.js';
 import { countRequestQueries } from './query-budget.js';
+import { registerSecurityHeaders, webCacheHeaders } from './headers.js';
+import { registerCompression } from './compress.js';
 import devRoutes from './dev-routes.js';
 import type { App, RouteModule } from '../http/types.js';
 import accountRoutes from '../modules/accounts/routes.js';
@@ -104,6 +106,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   if (opts.countQueries) countRequestQueries(app);
+  registerSecurityHeaders(app);
+  registerCompression(app);
 
   const ctx: Ctx = {
     db: opts.database.db,
@@ -156,7 +160,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   if (opts.devClock) devRoutes(app, ctx, opts.sweeps ?? (async () => {}));
 
   const webDir = opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? opts.webDir : null;
-  if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  // Hashed assets kept a year, the pages and the service worker asked again each time; .br/.gz made at build time.
+  if (webDir)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: webCacheHeaders(webDir),
+    });
   // One not-found handler: API misses get the error body; other GETs get the
   // console (or the H5 page) so client-side routes survive a reload.
   app.setNotFoundHandler((req, reply) => {

@@ -1,6 +1,6 @@
 // The villager's data: me, my household, the cases of my family, categories.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, ApiError, type Page } from '../console/api/client';
+import { api, ApiError, type Page } from '../shared/api-client';
 import type { Me } from '../console/api/auth';
 import type { CaseCategory, CaseDetail, CaseItem } from '../console/api/cases';
 import { errorMessage } from './errors';

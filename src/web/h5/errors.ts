@@ -1,5 +1,5 @@
 // An API failure in plain Chinese (the server's messages are "中文 / English").
-import { ApiError } from '../console/api/client';
+import { ApiError } from '../shared/api-client';
 
 export function errorMessage(err: unknown, fallback = '操作没有成功，请稍后再试'): string {
   if (err instanceof ApiError) {

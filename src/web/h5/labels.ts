@@ -1,8 +1,8 @@
-// Words for case codes on the phone: the console's zh-CN dictionary, never a raw code.
-import { zhCN } from '../console/i18n/zh-CN';
+// Words for case codes on the phone: the same words as the console's (src/web/shared), never a raw code.
+import { caseWordsZhCN } from '../shared/case-words.zh-CN';
 import type { CaseStatus } from '../console/api/cases';
 
-const dict = zhCN as Record<string, string>;
+const dict: Record<string, string> = caseWordsZhCN;
 const word = (key: string, fallback: string) => dict[key] ?? fallback;
 
 export const statusWord = (s: string) => word(`case.status.${s}`, '办理中');

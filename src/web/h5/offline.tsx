@@ -1,7 +1,7 @@
 // 离线: whether the phone has a network, and whether what is on screen is the service worker's copy (sw.ts marks such
 // answers with x-xz-cached-at). One bar at the top of every signed-in page says so: "离线数据，更新于 …".
 import { useSyncExternalStore } from 'react';
-import { setResponseObserver } from '../console/api/client';
+import { setResponseObserver } from '../shared/api-client';
 import { timeWord } from './labels';
 
 /** The service worker's copy of the worker's reads (see sw.ts). */

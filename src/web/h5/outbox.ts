@@ -6,7 +6,7 @@
 // words until the worker discards it; nothing is dropped silently.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { useSyncExternalStore } from 'react';
-import { api, ApiError } from '../console/api/client';
+import { api, ApiError } from '../shared/api-client';
 import { errorMessage } from './errors';
 import type { Patrol, PatrolKind, Visit, VisitMethod } from './work';
 

@@ -1,7 +1,7 @@
 // One photo from the camera, shrunk on the phone before upload (随手拍, 走访).
 import { useEffect, useState } from 'react';
 import { CameraOutline, CloseOutline } from 'antd-mobile-icons';
-import { api } from '../console/api/client';
+import { api } from '../shared/api-client';
 import { compressPhoto } from './image';
 
 export interface PhotoPick {

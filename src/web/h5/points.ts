@@ -1,6 +1,6 @@
 // The villager's points and store: my household, its village, the balance and entries, the store's items.
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../console/api/client';
+import { api } from '../shared/api-client';
 import type { Me } from '../console/api/auth';
 import type { RegionDetail } from '../console/api/regions';
 import { homeGrant } from './data';

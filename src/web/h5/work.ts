@@ -1,6 +1,6 @@
 // The grid worker's data (网格员端): the month's visit plan, visits, patrols due today and their checklist, my open cases.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../console/api/client';
+import { api, type Page } from '../shared/api-client';
 import type { CaseItem } from '../console/api/cases';
 import type { Me } from './data';
 

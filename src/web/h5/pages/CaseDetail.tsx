@@ -4,7 +4,7 @@ import { useLocation, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ImageViewer, TextArea } from 'antd-mobile';
 import { SoundOutline, StarFill } from 'antd-mobile-icons';
-import { api } from '../../console/api/client';
+import { api } from '../../shared/api-client';
 import { attachmentUrl, type CaseDetail } from '../../console/api/cases';
 import { useCaseDetail } from '../data';
 import { actionWord, dayWord, RATING_WORDS, statusWord, timeWord } from '../labels';

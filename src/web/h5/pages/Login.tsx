@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Input, Switch } from 'antd-mobile';
-import { api } from '../../console/api/client';
+import { api } from '../../shared/api-client';
 import { useElder } from '../elder';
 import { errorMessage } from '../errors';
 import { meKey, type Me } from '../data';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, Switch } from 'antd-mobile';
-import { api } from '../../console/api/client';
+import { api } from '../../shared/api-client';
 import { homeGrant, useHousehold, useMe } from '../data';
 import { useElder } from '../elder';
 import { PageTitle } from '../parts';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, TextArea, Toast } from 'antd-mobile';
-import { api } from '../../console/api/client';
+import { api } from '../../shared/api-client';
 import type { HouseholdDetail } from '../../console/api/households';
 import { homeGrant, useMe } from '../data';
 import { proposeAward, useMyVillage, useRules } from '../points';

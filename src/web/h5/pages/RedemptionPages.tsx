@@ -2,7 +2,7 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog } from 'antd-mobile';
-import { api, type Page } from '../../console/api/client';
+import { api, type Page } from '../../shared/api-client';
 import { homeGrant, useMe } from '../data';
 import { cancelRedemption, formatCode, type Redemption } from '../points';
 import { BackBar, Skeletons } from '../parts';

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Input, TextArea, Toast } from 'antd-mobile';
 import { EnvironmentOutline } from 'antd-mobile-icons';
-import { api } from '../../console/api/client';
+import { api } from '../../shared/api-client';
 import type { CaseDetail } from '../../console/api/cases';
 import { homeGrant, useIncidentCategories, useMe } from '../data';
 import { PhotoField, uploadPhoto, usePhotoPick } from '../photo';

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, Popup } from 'antd-mobile';
 import { GiftOutline } from 'antd-mobile-icons';
-import { api, ApiError } from '../../console/api/client';
+import { api, ApiError } from '../../shared/api-client';
 import { homeGrant, useMe } from '../data';
 import { itemPhotoUrl, useHouseholdPoints, useMyVillage, useStoreItems, type Redemption, type StoreItem } from '../points';
 import { BackBar, Skeletons } from '../parts';

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { ImageViewer } from 'antd-mobile';
 import { CheckCircleFill } from 'antd-mobile-icons';
-import { api } from '../../console/api/client';
+import { api } from '../../shared/api-client';
 import type { CaseDetail } from '../../console/api/cases';
 import { errorMessage } from '../errors';
 import { timeWord } from '../labels';

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Switch, TextArea, type TextAreaRef } from 'antd-mobile';
-import { api } from '../../console/api/client';
+import { api } from '../../shared/api-client';
 import { useMe } from '../data';
 import { errorMessage, isNetworkError, newKey } from '../errors';
 import { enqueue } from '../outbox';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, Popup, Toast } from 'antd-mobile';
-import { api, type Page } from '../../console/api/client';
+import { api, type Page } from '../../shared/api-client';
 import type { HouseholdDetail } from '../../console/api/households';
 import type { Activity } from '../../console/api/pointsCore';
 import { homeGrant, useMe } from '../data';
