@@ -29,10 +29,10 @@ export interface Server {
 }
 
 /** Starts `node [nodeArgs] script` with `env` and waits until GET `ready` answers 200. */
-export async function startServer(name: string, nodeArgs: string[], env: Record<string, string>, ready = '/api/health'): Promise<Server> {
+export async function startServer(name: string, nodeArgs: string[], env: Record<string, string>, ready = '/api/health', cwd = ROOT): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, nodeArgs, {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', XZ_QUIET: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -73,11 +73,21 @@ export async function startServer(name: string, nodeArgs: string[], env: Record<
   };
 }
 
-/** The project's server as `npm start` runs it, on `url`, without demo seeding or the web console. */
-export function startProject(url: string, extraEnv: Record<string, string> = {}) {
-  const entry = process.env.BENCH_ENTRY ?? 'src/server/main.ts';
+/**
+ * The project's server as `npm start` runs it (the server bundle, built first when stale), on `url`, without demo
+ * seeding or the web console. BENCH_ENTRY=src/server/main.ts runs the TypeScript sources through tsx instead;
+ * BENCH_PROJECT_ROOT runs another checkout's sources (an earlier commit, for before/after figures).
+ */
+export async function startProject(url: string, extraEnv: Record<string, string> = {}) {
+  const root = process.env.BENCH_PROJECT_ROOT ?? ROOT;
+  const entry = process.env.BENCH_ENTRY ?? (process.env.BENCH_PROJECT_ROOT ? 'src/server/main.ts' : 'dist/server/main.mjs');
+  if (entry === 'dist/server/main.mjs') {
+    // @ts-expect-error scripts/start.mjs is plain JavaScript without types
+    const { buildServer, serverIsStale } = await import('../../scripts/start.mjs');
+    if (serverIsStale()) await buildServer();
+  }
   // BENCH_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under load.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const args = [...nodeArgs, ...(entry.endsWith('.ts') ? ['--import', 'tsx', entry, 'start'] : [entry, 'start'])];
-  return startServer('xiangzhi', args, { DATABASE_URL: url, XZ_DEMO: '0', XZ_WEB_DIR: '/nonexistent', ...extraEnv });
+  const args = [...nodeArgs, ...(entry.endsWith('.ts') ? ['--import', 'tsx', entry, 'start'] : ['--enable-source-maps', entry, 'start'])];
+  return startServer('xiangzhi', args, { DATABASE_URL: url, XZ_DEMO: '0', XZ_WEB_DIR: '/nonexistent', ...extraEnv }, '/api/health', root);
 }

@@ -19,7 +19,9 @@ export function shanghaiStamp(d = new Date()): string {
 export function appendResults(title: string, store: string, body: string) {
   if (!existsSync(RESULTS))
     writeFileSync(RESULTS, '# Benchmark results\n\nEach section is one run of `npm run bench -- NAME`, appended by the benchmark itself.\n');
-  const section = `\n## ${title} — ${store}\n\n${shanghaiStamp()} · ${machine()}\n\n${body.trim()}\n`;
+  // BENCH_LABEL names what was measured when it is not this checkout (e.g. "before: commit 89905fa").
+  const label = process.env.BENCH_LABEL ? ` — ${process.env.BENCH_LABEL}` : '';
+  const section = `\n## ${title} — ${store}${label}\n\n${shanghaiStamp()} · ${machine()}\n\n${body.trim()}\n`;
   appendFileSync(RESULTS, section);
   console.log(section);
 }
