@@ -31,7 +31,7 @@ export interface IntakeFigures {
   rssIdleMiB: number;
 }
 
-export async function runIntake(kind: StoreKind, runs = RUNS, seconds = SECONDS): Promise<IntakeFigures> {
+export async function runIntake(kind: StoreKind, runs = RUNS, seconds = SECONDS, warmSeconds = 2): Promise<IntakeFigures> {
   const store = await prepareStore(kind);
   const servers: Server[] = [];
   try {
@@ -74,8 +74,8 @@ export async function runIntake(kind: StoreKind, runs = RUNS, seconds = SECONDS)
         seconds: secs,
       });
     // Warm both up (JIT, statement caches, pools) before measuring.
-    await hit(project, '/api/cases', auth, 2);
-    if (!onlyProject) await hit(bare, '/bare/cases', {}, 2);
+    await hit(project, '/api/cases', auth, warmSeconds);
+    if (!onlyProject) await hit(bare, '/bare/cases', {}, warmSeconds);
     const out: IntakeFigures = { store: kind, project: [], bare: [], rssAfterMiB: 0, rssIdleMiB };
     for (let i = 0; i < runs; i++) {
       const p = await hit(project, '/api/cases', auth, seconds);
