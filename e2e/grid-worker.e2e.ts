@@ -177,7 +177,7 @@ test('a grid worker logs a visit and a patrol on the phone and turns what they f
   expect(await page.getByRole('radio', { name: '入户' }).getAttribute('aria-checked')).toBe('true');
   await page.getByRole('button', { name: '保存走访' }).click();
   await page.getByText('请写几句走访情况').waitFor(); // nothing saved without the situation
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('visit-situation');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('visit-situation');
   await page.getByLabel('走访情况').fill(SITUATION);
   await page.getByLabel(/群众诉求/).fill(NEEDS);
   await page.getByLabel(/后续跟进/).fill(FOLLOW_UP);
@@ -287,7 +287,8 @@ test('a grid worker logs a visit and a patrol on the phone and turns what they f
   const env = page.getByRole('region', { name: '环境卫生' });
   const garbage = env.getByRole('radiogroup', { name: '垃圾收集与清运' });
   await garbage.getByRole('radio', { name: '有问题' }).click();
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-c2i1'); // the note is asked for right away
+  // The note is asked for right away (focused once the field has rendered).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('note-c2i1');
   await page.getByRole('button', { name: '提交巡查' }).click();
   await page.getByText('还有1项问题没写说明').waitFor();
   await env.getByLabel('问题说明').fill(PATROL_NOTE);

@@ -113,6 +113,8 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await page.getByRole('region', { name: '我家的事' }).waitFor();
   await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '首页' }).waitFor();
   await expect.poll(() => page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(['首页', '随手拍', '积分', '我的']);
+  // The family's place with its village, never a bare 一组网格.
+  await page.getByText('孟家湾村 / 一组网格').first().waitFor();
   await shot(page, 'h5', '02-home');
   expect(await seriousA11yViolations(page)).toEqual([]);
   // No horizontal overflow on a 360 px phone.

@@ -199,6 +199,10 @@ describe(`indexes the busiest queries use on ${STORE}`, () => {
     await expectIndex((db) => people.householdTags(db, ids), 'resident_tags_household');
   });
 
+  it("a household list page reads its rows in list order, through households' list index", async () => {
+    await expectIndex((db) => people.listHouseholds(db, cadre.scope, {}, 1, 20), 'households_list');
+  });
+
   it('a case list page sorts the ids of visible cases, then reads twenty rows by primary key', async () => {
     const plans = await plansOf((db) => cases.list(db, cadre.scope, cadre.userId, {}, 1, 20));
     const page = plans.find((p) => /cases_region/.test(p) && (STORE === 'postgres' || /PRIMARY KEY|autoindex_cases_1/.test(p)));

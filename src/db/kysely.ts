@@ -73,7 +73,7 @@ const STATEMENT_CACHE = 500;
  * better-sqlite3 with its prepared statements kept by SQL text: Kysely's driver prepares every statement
  * anew, and preparing cost about a seventh of the time under a burst of case reports (bench/RESULTS.md).
  * Kysely runs one statement at a time on the connection, so a cached statement is never busy when reused;
- * SQLite re-prepares it itself after a schema change. The least recently used statements are dropped.
+ * SQLite re-prepares it itself after a schema change. Past STATEMENT_CACHE texts the oldest is dropped.
  */
 function cachingStatements(sqlite: SQLite.Database) {
   const cache = new Map<string, SQLite.Statement>();
@@ -84,13 +84,11 @@ function cachingStatements(sqlite: SQLite.Database) {
     },
     prepare: (text: string) => {
       let stmt = cache.get(text);
-      if (stmt) {
-        cache.delete(text);
-      } else {
+      if (!stmt) {
         stmt = sqlite.prepare(text);
         if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+        cache.set(text, stmt);
       }
-      cache.set(text, stmt);
       return stmt;
     },
   };
@@ -121,8 +119,20 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       let w = wrapped.get(client);
       if (!w) {
-        const query = (q: unknown, values?: readonly unknown[]) =>
-          typeof q === 'string' ? client.query({ name: statementName(q), text: q, values: values as unknown[] }) : client.query(q as pg.QueryConfig);
+        const named = async (q: string, values?: readonly unknown[]) => {
+          const name = statementName(q);
+          try {
+            return await client.query({ name, text: q, values: values as unknown[] });
+          } catch (err) {
+            // "cached plan must not change result type": another process changed a table under a prepared
+            // `select *` (a migration during a rolling upgrade). Outside a transaction the statement runs again
+            // unprepared; inside one the transaction fails and is retried by its caller.
+            if (name && (err as { code?: string }).code === '0A000') return client.query({ text: q, values: values as unknown[] });
+            throw err;
+          }
+        };
+        // A cursor (Kysely's stream) is handed over as it is: pg answers it with the cursor itself, not a promise.
+        const query = (q: unknown, values?: readonly unknown[]) => (typeof q === 'string' ? named(q, values) : client.query(q as pg.QueryConfig));
         w = { query: query as unknown as PostgresPoolClient['query'], release: (destroy?: boolean) => client.release(destroy) };
         wrapped.set(client, w);
       }

@@ -9,6 +9,7 @@ const roleView = z.object({
   role: z.string(),
   regionId: z.string(),
   regionName: z.string(),
+  placeName: z.string().describe("the region named from its village down, as people say it: '孟家湾村 / 一组网格'; a township or county by its own name"),
   regionLevel: z.string(),
   householdId: z.string().nullable(),
   unit: z.string().nullable(),

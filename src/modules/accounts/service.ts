@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { hashPassword, requireStrongPassword, verifyPassword } from '../../core/passwords.js';
-import { Scope, type Grant } from '../../core/scope.js';
+import { pathIds, Scope, type Grant } from '../../core/scope.js';
 import { heldAbilities } from '../../core/abilities.js';
 import type { Role } from '../../shared/roles.js';
 import * as regions from '../regions/service.js';
@@ -124,11 +124,20 @@ export async function changePassword(ctx: Ctx, actor: Actor, sessionId: string |
 
 export async function me(ctx: Ctx, actor: Actor) {
   const user = await repo.userById(ctx.db, actor.userId);
+  // Each grant's region with the regions above it, for the place as people say it (孟家湾村 / 一组网格).
   const regionRows = await regions.getMany(
     ctx,
-    actor.scope.grants.map((g) => g.regionId),
+    actor.scope.grants.flatMap((g) => [g.regionId, ...pathIds(g.regionPath)]),
   );
   const names = new Map(regionRows.map((r) => [r.id, { name: r.name, level: r.level }]));
+  const placeOf = (g: Grant) => {
+    const chain = pathIds(g.regionPath).map((id) => names.get(id));
+    const from = chain.findIndex((r) => r?.level === 'village');
+    return (from >= 0 ? chain.slice(from) : chain.slice(-1))
+      .map((r) => r?.name ?? '')
+      .filter(Boolean)
+      .join(' / ');
+  };
   return {
     id: actor.userId,
     name: actor.name,
@@ -137,6 +146,7 @@ export async function me(ctx: Ctx, actor: Actor) {
       role: g.role,
       regionId: g.regionId,
       regionName: names.get(g.regionId)?.name ?? '',
+      placeName: placeOf(g),
       regionLevel: names.get(g.regionId)?.level ?? '',
       householdId: g.householdId,
       unit: g.unit ?? null,

@@ -5,6 +5,8 @@ export interface RoleGrant {
   role: string;
   regionId: string;
   regionName: string;
+  /** From the village down, e.g. 孟家湾村 / 一组网格. */
+  placeName: string;
   regionLevel: string;
   householdId: string | null;
 }

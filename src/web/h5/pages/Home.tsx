@@ -33,7 +33,7 @@ export function HomePage() {
 
   return (
     <div className="xz-page">
-      <PageTitle sub={grant ? grant.regionName : undefined}>{me ? `您好，${me.name}` : '我家的事'}</PageTitle>
+      <PageTitle sub={grant ? grant.placeName : undefined}>{me ? `您好，${me.name}` : '我家的事'}</PageTitle>
       {family.isPending || rating.isPending ? (
         <Skeletons />
       ) : failed && !failed.data ? (

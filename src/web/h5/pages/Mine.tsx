@@ -71,7 +71,7 @@ export function MinePage() {
               .map((r) => (
                 <div key={`${r.role}-${r.regionId}`}>
                   <dt>{ROLE_LABELS[r.role as Role]?.zh ?? '工作人员'}</dt>
-                  <dd>{r.regionName}</dd>
+                  <dd>{r.placeName}</dd>
                 </div>
               ))}
           </dl>

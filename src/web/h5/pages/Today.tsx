@@ -24,7 +24,7 @@ export function TodayPage() {
   const pendingWork = usePendingWork();
   const patrolPending = (p: PatrolDue) => pendingWork.patrols.has(patrolSlot(p.kind, p.regionId, p.periodKey));
 
-  const places = [...new Set(me?.roles.filter((r) => r.role === 'grid_worker' || r.role === 'village_cadre').map((r) => r.regionName))];
+  const places = [...new Set(me?.roles.filter((r) => r.role === 'grid_worker' || r.role === 'village_cadre').map((r) => r.placeName))];
   // The server's calendar day (its clock decides what is due), from today's patrols.
   const today = patrols.data?.find((p) => p.kind === 'daily')?.dueOn;
 
