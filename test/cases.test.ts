@@ -69,7 +69,7 @@ describe(`the case loop on ${STORE}`, () => {
     const todo = await env.call('GET', '/api/cases?box=todo', grid);
     expect(todo.body.items.map((c: any) => c.id)).toContain(id);
     expect((await act(grid, id, { action: 'start' })).body.status).toBe('in_progress');
-    expect((await act(grid, id, { action: 'resolve', note: '已疏通' })).body.status).toBe('resolved');
+    expect((await act(grid, id, { action: 'resolve', note: '已疏通排水沟' })).body.status).toBe('resolved');
     expect((await act(cadre, id, { action: 'rate', rating: 5 })).status).toBe(409); // only the reporter rates
     expect((await act(villager, id, { action: 'rate', rating: 0 })).status).toBe(400);
     expect((await act(villager, id, { action: 'rate', rating: 4, note: '处理及时' })).body).toMatchObject({ status: 'rated', rating: 4 });
@@ -287,7 +287,7 @@ describe(`群众评单 on ${STORE}`, () => {
     const v = await env.login(PHONES.villager, true);
     const id = (await report(g, { title: '王家院墙开裂', category: 'safety_hazard', householdId: env.seed.villagerHouseholdId })).body.id;
     await act(c, id, { action: 'accept' });
-    await act(c, id, { action: 'resolve', note: '已加固' });
+    await act(c, id, { action: 'resolve', note: '已加固河堤护坡' });
     const inbox = await env.call('GET', '/api/notifications?unread=true', v);
     expect(inbox.body.items.some((n: any) => n.entityId === id && n.title.includes('请评价'))).toBe(true);
     expect((await env.call('GET', `/api/cases/${id}`, v)).body.actions).toContain('rate');

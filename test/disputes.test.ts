@@ -120,7 +120,7 @@ describe(`党员代办 on ${STORE}`, () => {
     expect((await act(party, id, { action: 'step', step: '核实' })).body.error.message).toMatch(/下一步是“受理”/);
     for (const step of ['受理', '核实', '告知', '上报', '代理', '反馈']) expect((await act(party, id, { action: 'step', step, note: step })).status).toBe(200);
     expect((await act(party, id, { action: 'step', step: '反馈' })).status).toBe(409);
-    expect((await act(party, id, { action: 'resolve', note: '已完成认证' })).body.status).toBe('resolved');
+    expect((await act(party, id, { action: 'resolve', note: '已完成资格认证' })).body.status).toBe('resolved');
     const incident = (
       await env.call('POST', '/api/cases', cadre, {
         type: 'incident',
@@ -142,12 +142,12 @@ describe(`小事不出村 on ${STORE}`, () => {
       (await env.call('POST', '/api/cases', cadre, { type: 'incident', category: 'facility_damage', title, description: title, regionId: village })).body.id;
     const a = await mk('村内解决');
     await act(cadre, a, { action: 'accept' });
-    await act(cadre, a, { action: 'resolve', note: 'ok' });
+    await act(cadre, a, { action: 'resolve', note: '已现场处理完毕' });
     const b = await mk('上交乡镇');
     await act(cadre, b, { action: 'accept' });
     await act(cadre, b, { action: 'escalate' });
     const staff = await env.login(PHONES.staff);
-    await act(staff, b, { action: 'resolve', note: 'ok' });
+    await act(staff, b, { action: 'resolve', note: '已现场处理完毕' });
     const s = await env.call('GET', `/api/cases/stats?regionId=${village}`, leader);
     expect(s.status).toBe(200);
     expect(s.body.resolved).toBeGreaterThanOrEqual(2);
@@ -174,7 +174,7 @@ describe(`attention and the notification gateway on ${STORE}`, () => {
         })
       ).body.id;
       await act(cadre, id, { action: 'accept' });
-      await act(cadre, id, { action: 'resolve', note: '已处理' });
+      await act(cadre, id, { action: 'resolve', note: '已现场处理完毕' });
       await act(grid, id, { action: 'rate', rating: 1, note: '垃圾还在' });
       const attention = await env.call('GET', '/api/cases?attention=true&pageSize=200', leader);
       expect(attention.body.items.map((c: any) => c.id)).toContain(id);

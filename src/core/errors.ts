@@ -27,7 +27,9 @@ export type ErrorCode =
   | 'HOLIDAY_IS_WORKDAY'
   | 'WORKDAY_NOT_WEEKEND'
   | 'AWARDS_PENDING'
-  | 'CONFLICT_RETRY';
+  | 'CONFLICT_RETRY'
+  | 'RESULT_REQUIRED'
+  | 'HANDLER_NOT_STARTED';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -58,6 +60,8 @@ const STATUS: Record<ErrorCode, number> = {
   WORKDAY_NOT_WEEKEND: 400,
   AWARDS_PENDING: 409,
   CONFLICT_RETRY: 409,
+  RESULT_REQUIRED: 400,
+  HANDLER_NOT_STARTED: 409,
 };
 
 export class AppError extends Error {

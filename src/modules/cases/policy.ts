@@ -6,7 +6,7 @@ import { ROLES, roleHas } from '../../shared/roles.js';
 import { isWithin } from '../../core/scope.js';
 import { defineRegionAbilities, holds } from '../../core/abilities.js';
 import type { CaseRow } from './repo.js';
-import { allowedActions, TYPE_ONLY, WHO, type Action, type Actor as Party, type Status } from './rules.js';
+import { allowedActions, mayResolve, TYPE_ONLY, WHO, type Action, type Actor as Party, type Status } from './rules.js';
 
 export const caseRegion = defineRegionAbilities({
   /** Report a case in the subtree (villagers from the phone page). */
@@ -59,6 +59,7 @@ export function actionsFor(
     if (TYPE_ONLY[a] && TYPE_ONLY[a] !== c.type) return false;
     if ((a === 'approve_extension' || a === 'deny_extension') && !c.extension_pending) return false;
     if (a === 'request_extension' && c.extension_pending) return false;
+    if (a === 'resolve') return mayResolve(c.status as Status, parties);
     return WHO[a].some((p) => parties.has(p));
   });
 }

@@ -11,7 +11,10 @@ import {
   levelAbove,
   LIMIT_LEVELS,
   limitsProblem,
+  mayResolve,
   nextStatus,
+  RESULT_MIN_CHARS,
+  resultStated,
   pickLimits,
   PRIORITIES,
   STATUSES,
@@ -191,5 +194,42 @@ describe('who the responsible level may dispatch to or copy', () => {
     expect(assignableGrant({ role: 'admin', path: '/c/' }, village, township)).toBe(false);
     expect(assignableGrant({ role: 'township_staff', path: '/c/u/' }, village, township)).toBe(false);
     expect(assignableGrant({ role: 'township_staff', path: township }, township, null)).toBe(true);
+  });
+});
+
+describe('closing with proof (办结须写明办理结果)', () => {
+  it('needs at least five characters of result, Chinese characters counting one each, spaces not counting', () => {
+    expect(RESULT_MIN_CHARS).toBe(5);
+    expect(resultStated(undefined)).toBe(false);
+    expect(resultStated('')).toBe(false);
+    expect(resultStated('已疏通好')).toBe(false); // 4
+    expect(resultStated('已疏通排水')).toBe(true); // 5
+    expect(resultStated('  已疏通好  ')).toBe(false); // 4 once trimmed
+    expect(resultStated('ok 👍')).toBe(false); // o, k, space, 👍: 4 code points
+    expect(resultStated('done.')).toBe(true);
+  });
+
+  it('whitespace around a result never changes the verdict', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.stringMatching(/^[ \t\n]*$/), fc.stringMatching(/^[ \t\n]*$/), (note, before, after) => {
+        expect(resultStated(before + note + after)).toBe(resultStated(note));
+      }),
+    );
+  });
+
+  it('any five or more characters that are not spaces are enough', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('已', '修', '好', '路', '灯', 'a', '1'), { minLength: 5, maxLength: 40 }), (chars) => resultStated(chars.join(''))),
+    );
+  });
+
+  it('the handler may always resolve; the level not while the case sits dispatched to someone who has not started it', () => {
+    const open: Status[] = ['accepted', 'dispatched', 'in_progress'];
+    for (const s of open) expect(mayResolve(s, new Set(['handler']))).toBe(true);
+    expect(mayResolve('accepted', new Set(['level']))).toBe(true); // the level handles it itself, or it was returned
+    expect(mayResolve('in_progress', new Set(['level']))).toBe(true); // the handler has started
+    expect(mayResolve('dispatched', new Set(['level']))).toBe(false);
+    expect(mayResolve('dispatched', new Set(['level', 'handler']))).toBe(true); // dispatched to the cadre themself
+    expect(mayResolve('in_progress', new Set(['reporter', 'above']))).toBe(false);
   });
 });

@@ -141,6 +141,20 @@ export function nextServiceStep(done: string[]): (typeof SERVICE_STEPS)[number] 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const DISPUTE_OUTCOMES = ['agreement', 'terminated'] as const;
 
+// ── closing with proof ──
+
+export { RESULT_MIN_CHARS, resultStated } from '../../shared/case-result.js';
+
+/**
+ * Whether a caller with these parts in the case may resolve it in this state: the handler always; the level's
+ * cadre only while nobody else holds it unstarted — a case dispatched (派单) to someone who has not started it is
+ * theirs to close, until they start it (then the level may close it for them) or it is returned to the level.
+ */
+export function mayResolve(status: Status, parts: ReadonlySet<Actor>): boolean {
+  if (parts.has('handler')) return true;
+  return parts.has('level') && status !== 'dispatched';
+}
+
 export function nextStatus(status: Status, action: Action): Status | null {
   const to = TRANSITIONS[status][action];
   return to === undefined ? null : to === SAME ? status : to;

@@ -27,6 +27,8 @@ import {
   nextServiceStep,
   RISK_LEVELS,
   nextStatus,
+  RESULT_MIN_CHARS,
+  resultStated,
   type Action,
   type CaseType,
   type Priority,
@@ -276,6 +278,12 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
     if (!to) throw invalidTransition();
     if (!actionsFor(actor, c).includes(input.action)) {
       if (partiesOf(actor, c).size === 0) throw forbidden('您不是该事件的责任层级、上级或经办人', 'You have no part in this case');
+      if (input.action === 'resolve' && c.status === 'dispatched' && partiesOf(actor, c).has('level'))
+        throw new AppError(
+          'HANDLER_NOT_STARTED',
+          '该事件已派给经办人、尚未开始处置，只能由经办人办结；如需本级办结，请先让经办人退回',
+          'The case is dispatched to a handler who has not started it: only they may resolve it, or return it to the level first',
+        );
       throw invalidTransition('当前状态下您不能执行该操作', 'You cannot take this action in the current state');
     }
     const now = ctx.clock.now();
@@ -382,6 +390,9 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
           if (reward) credits.push(reward);
         }
       }
+      // 办结须写明办理结果: the reporter is asked to rate what they can read.
+      if (!resultStated(input.note))
+        throw new AppError('RESULT_REQUIRED', `请写明办理结果（至少${RESULT_MIN_CHARS}个字）`, `State what was done (at least ${RESULT_MIN_CHARS} characters)`);
       Object.assign(patch, { resolved_at: now.toISOString(), card: null, resolved_level: (await regions.get(ctx, c.level_region_id))?.level ?? null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已办结，请评价：${c.title}` });
       break;

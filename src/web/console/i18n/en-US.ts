@@ -725,7 +725,7 @@ export const enUS: Record<MessageKey, string> = {
   'caseAction.revisit.required': 'Describe the follow-up',
   'caseAction.revisit.placeholder': 'Is the agreement kept, are both sides satisfied, any new conflict',
   'caseAction.resolve.note': 'Result',
-  'caseAction.resolve.placeholder': 'What was done (optional)',
+  'caseAction.resolve.placeholder': 'What was done and how it ended (at least {n} characters)',
   'caseReport.parties': 'Parties',
   'caseReport.parties.hint': 'At least two parties',
   'caseReport.party.name': 'Name',

@@ -690,7 +690,7 @@ export const zhCN = {
   'caseAction.revisit.required': '请填写回访情况',
   'caseAction.revisit.placeholder': '协议履行情况、双方是否满意、有无新矛盾',
   'caseAction.resolve.note': '办理结果',
-  'caseAction.resolve.placeholder': '简要说明处置结果（选填）',
+  'caseAction.resolve.placeholder': '写明怎么处理的、结果如何（至少{n}个字）',
   'caseReport.parties': '当事人',
   'caseReport.parties.hint': '至少填写两方当事人',
   'caseReport.party.name': '姓名',

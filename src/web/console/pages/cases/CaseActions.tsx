@@ -20,6 +20,7 @@ import { roleLabel } from '../../lib/access';
 import { clientKey } from '../../lib/clientKey';
 import { useSubmit } from '../../components/useSubmit';
 import { useCaseLabels } from '../../lib/caseLabels';
+import { RESULT_MIN_CHARS, resultStated } from '../../../../shared/case-result';
 
 /** Most likely next step first; the first of MAIN present is the primary button. */
 const ORDER: CaseAction[] = [
@@ -162,6 +163,8 @@ function ConfirmAction({
     }
   };
   const noteLabel = action === 'resolve' ? t('caseAction.resolve.note') : t('caseAction.note');
+  // 办结 needs the result in words (the server refuses it otherwise: RESULT_REQUIRED).
+  const needsResult = action === 'resolve' && !resultStated(note);
   return (
     <Popconfirm
       title={t('caseAction.confirm', { action: verb })}
@@ -171,7 +174,7 @@ function ConfirmAction({
           onChange={(e) => setNote(e.target.value)}
           rows={2}
           maxLength={2000}
-          placeholder={action === 'resolve' ? t('caseAction.resolve.placeholder') : t('caseAction.note.optional')}
+          placeholder={action === 'resolve' ? t('caseAction.resolve.placeholder', { n: RESULT_MIN_CHARS }) : t('caseAction.note.optional')}
           aria-label={noteLabel}
           style={{ width: 280, marginTop: 4 }}
         />
@@ -180,7 +183,7 @@ function ConfirmAction({
       cancelText={t('common.cancel')}
       placement="left"
       onConfirm={go}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: busy, disabled: needsResult }}
     >
       <Button {...buttonProps} loading={busy}>
         {verb}

@@ -1,0 +1,77 @@
+// Closing with proof: 办结 states what was done (RESULT_REQUIRED below five characters), and a case dispatched to
+// someone who has not started it is theirs to close — the level's cadre gets 409 HANDLER_NOT_STARTED until the
+// handler starts it or returns it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
+
+let env: TestEnv;
+let grid: string, cadre: string;
+const act = (token: string, id: string, body: Record<string, unknown>) => env.call('POST', `/api/cases/${id}/transitions`, token, body);
+
+async function accepted() {
+  const r = await env.call('POST', '/api/cases', grid, {
+    type: 'incident',
+    category: 'facility_damage',
+    title: '村委会门口路灯不亮',
+    description: '路灯已经三个晚上不亮了。',
+    regionId: env.seed.gridIds['孟家湾村/一组'],
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  expect((await act(cadre, r.body.id, { action: 'accept' })).status).toBe(200);
+  return r.body.id as string;
+}
+
+beforeAll(async () => {
+  env = await startTestApp();
+  [grid, cadre] = await Promise.all([env.login(PHONES.grid), env.login(PHONES.cadre)]);
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe(`closing a case with proof on ${STORE}`, () => {
+  it('办结 without a result, or with fewer than five characters of it, is refused and changes nothing', async () => {
+    const id = await accepted();
+    for (const note of [undefined, '', '   ', '已修好了']) {
+      const r = await act(cadre, id, { action: 'resolve', ...(note === undefined ? {} : { note }) });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('RESULT_REQUIRED');
+      expect(r.body.error.message).toContain('至少5个字');
+      expect(r.body.error.message).toMatch(/at least 5 characters/);
+    }
+    const still = await env.call('GET', `/api/cases/${id}`, cadre);
+    expect(still.body.status).toBe('accepted');
+    expect(still.body.history.map((h: { action: string }) => h.action)).toEqual(['report', 'accept']);
+    const done = await act(cadre, id, { action: 'resolve', note: '已更换灯泡' });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('resolved');
+    expect(done.body.history.at(-1)).toMatchObject({ action: 'resolve', note: '已更换灯泡' });
+  });
+
+  it('a case dispatched to a grid worker who has not started it is hers to close: the cadre gets 409 and no 办结 button', async () => {
+    const id = await accepted();
+    const d = await act(cadre, id, { action: 'dispatch', assigneeId: env.seed.users[PHONES.grid] });
+    expect(d.body.status).toBe('dispatched');
+    expect(d.body.actions).not.toContain('resolve');
+    const refused = await act(cadre, id, { action: 'resolve', note: '已经让人修好了路灯' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('HANDLER_NOT_STARTED');
+    expect(refused.body.error.message).toContain('经办人');
+    expect((await env.call('GET', `/api/cases/${id}`, grid)).body.actions).toContain('resolve');
+    // Once she has started it, the cadre may close it for her.
+    expect((await act(grid, id, { action: 'start' })).body.status).toBe('in_progress');
+    expect((await env.call('GET', `/api/cases/${id}`, cadre)).body.actions).toContain('resolve');
+    expect((await act(cadre, id, { action: 'resolve', note: '网格员已联系电工更换灯泡' })).body.status).toBe('resolved');
+  });
+
+  it('a dispatched case returned to the level is the cadre’s to close again; the handler may close it unstarted herself', async () => {
+    const back = await accepted();
+    await act(cadre, back, { action: 'dispatch', assigneeId: env.seed.users[PHONES.grid] });
+    expect((await act(grid, back, { action: 'return', note: '不属于本网格，请村里处理' })).body.status).toBe('accepted');
+    expect((await act(cadre, back, { action: 'resolve', note: '村里已安排电工维修' })).body.status).toBe('resolved');
+
+    const own = await accepted();
+    await act(cadre, own, { action: 'dispatch', assigneeId: env.seed.users[PHONES.grid] });
+    expect((await act(grid, own, { action: 'resolve', note: '已报修并亮灯' })).body.status).toBe('resolved');
+  });
+});
