@@ -75,3 +75,40 @@ describe(`closing a case with proof on ${STORE}`, () => {
     expect((await act(grid, own, { action: 'resolve', note: '已报修并亮灯' })).body.status).toBe('resolved');
   });
 });
+
+describe(`待办 on ${STORE}: the most urgent first, with the time left in words`, () => {
+  it('红牌, then 黄牌, then the nearest due time; finished cases are not there', async () => {
+    const make = async (title: string) => {
+      const r = await env.call('POST', '/api/cases', grid, {
+        type: 'incident',
+        category: 'facility_damage',
+        title,
+        description: '待办排序用例。',
+        regionId: env.seed.gridIds['孟家湾村/一组'],
+      });
+      return r.body.id as string;
+    };
+    const [later, red, soon, yellow, finished] = [
+      await make('待办-晚到期'),
+      await make('待办-红牌'),
+      await make('待办-早到期'),
+      await make('待办-黄牌'),
+      await make('待办-已驳回'),
+    ];
+    // Cards and due times as the sweeper would have left them (the test's clock is Friday 2026-11-27 10:00).
+    const set = (id: string, card: string | null, red_at: string) => env.ctx.db.updateTable('cases').set({ card, red_at }).where('id', '=', id).execute();
+    await set(later, null, '2026-12-08T02:00:00.000Z');
+    await set(soon, null, '2026-12-01T02:00:00.000Z');
+    await set(yellow, 'yellow', '2026-12-04T02:00:00.000Z');
+    await set(red, 'red', '2026-11-25T02:00:00.000Z');
+    expect((await act(cadre, finished, { action: 'reject', note: '不属于本村管辖范围' })).body.status).toBe('rejected');
+
+    const todo = await env.call('GET', '/api/cases?box=todo&pageSize=100', cadre);
+    const mine = todo.body.items.filter((c: { title: string }) => c.title.startsWith('待办-'));
+    expect(mine.map((c: { title: string }) => c.title)).toEqual(['待办-红牌', '待办-黄牌', '待办-早到期', '待办-晚到期']);
+    expect(mine.map((c: { timeLeft: string }) => c.timeLeft)).toEqual(['已超期2天', '剩5个工作日', '剩2个工作日', '剩7个工作日']);
+    // Every other list keeps the newest report first.
+    const all = (await env.call('GET', '/api/cases?pageSize=100', cadre)).body.items.filter((c: { title: string }) => c.title.startsWith('待办-'));
+    expect(all.map((c: { title: string }) => c.title)).toEqual(['待办-已驳回', '待办-黄牌', '待办-早到期', '待办-红牌', '待办-晚到期']);
+  });
+});

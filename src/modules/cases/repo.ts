@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/kysely.js';
 import type { CaseCategoriesTable, CaseHistoryTable, CaseLimitsTable, CasesTable, DB } from '../../db/schema.js';
 import { withinPath, type Scope } from '../../core/scope.js';
@@ -206,18 +206,28 @@ function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
   return q;
 }
 
-export async function list(db: Executor, scope: Scope, userId: string, f: CaseFilter, page: number, pageSize: number) {
+/** How a page is ordered: newest report first, or 待办's most urgent first (cases/rules.ts byUrgency). */
+export type CaseOrder = 'newest' | 'urgency';
+
+export async function list(db: Executor, scope: Scope, userId: string, f: CaseFilter, page: number, pageSize: number, order: CaseOrder = 'newest') {
   const base = visible(db, scope, userId, f);
   const [{ n }] = await base.select((e) => e.fn.countAll<number>().as('n')).execute();
+  // 红牌, 黄牌, then the nearest due time (none last), then the newest: byUrgency in SQL.
+  const ordered = <Q extends SelectQueryBuilder<DB & { c: CasesTable }, 'c', any>>(q: Q): Q =>
+    (order === 'urgency'
+      ? q
+          .orderBy(sql`case c.card when 'red' then 0 when 'yellow' then 1 else 2 end`)
+          .orderBy(sql`case when c.red_at is null then 1 else 0 end`)
+          .orderBy('c.red_at')
+          .orderBy('c.reported_at', 'desc')
+          .orderBy('c.id', 'desc')
+      : q.orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc')) as Q;
   // The page's ids first, then their rows: sorting every visible case's full row to keep twenty cost
   // SQLite 3.5 times as much over a village's two thousand cases (bench/RESULTS.md, B1r).
-  const ids = base
-    .select('c.id')
-    .orderBy('c.reported_at', 'desc')
-    .orderBy('c.id', 'desc')
+  const ids = ordered(base.select('c.id'))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const rows = await db.selectFrom('cases as c').selectAll('c').where('c.id', 'in', ids).orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc').execute();
+  const rows = await ordered(db.selectFrom('cases as c').selectAll('c').where('c.id', 'in', ids)).execute();
   return { total: Number(n), rows };
 }
 

@@ -46,6 +46,7 @@ const caseItem = z.object({
   assigneeName: z.string().nullable(),
   assigneeUnit: z.string().nullable(),
   dueAt: z.string().nullable(),
+  timeLeft: z.string().nullable().describe('an open case: the time left to its due time in words on the work calendar (剩2个工作日, 今天到期, 已超期1天)'),
   yellowAt: z.string().nullable(),
   overdue: z.boolean(),
   dueProvisional: z.boolean().describe('the due date falls in a year whose work calendar nobody has entered (counted Monday–Friday)'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { CHINESE_DAYS } from '../../core/workdays.js';
 import {
   ACTIONS,
   allowedActions,
@@ -11,8 +12,10 @@ import {
   levelAbove,
   LIMIT_LEVELS,
   limitsProblem,
+  byUrgency,
   mayResolve,
   nextStatus,
+  timeLeftWords,
   RESULT_MIN_CHARS,
   resultStated,
   pickLimits,
@@ -231,5 +234,56 @@ describe('closing with proof (办结须写明办理结果)', () => {
     expect(mayResolve('dispatched', new Set(['level']))).toBe(false);
     expect(mayResolve('dispatched', new Set(['level', 'handler']))).toBe(true); // dispatched to the cadre themself
     expect(mayResolve('in_progress', new Set(['reporter', 'above']))).toBe(false);
+  });
+});
+
+describe('待办: the time left in words, and the most urgent first', () => {
+  const due = new Date('2026-10-12T02:00:00Z'); // Monday 10:00 in Shanghai: 5 working days after Tuesday 29 September, across 国庆
+  const at = (iso: string) => timeLeftWords(CHINESE_DAYS, new Date(iso), due);
+
+  it('counts whole working days left on the work calendar, skipping 国庆 and counting the 调休 Saturday', () => {
+    expect(at('2026-09-29T02:00:00Z')).toBe('剩5个工作日');
+    expect(at('2026-10-09T02:00:00Z')).toBe('剩2个工作日'); // Friday: Saturday 10 October is worked, Sunday is not
+    expect(at('2026-10-10T02:00:00Z')).toBe('剩1个工作日'); // the 调休 Saturday
+    expect(at('2026-10-11T02:00:00Z')).toBe('不到1个工作日'); // Sunday: counting starts Monday 00:00, due 10:00
+  });
+
+  it('says 今天到期 on the last day and 已超期N天 in calendar days afterwards', () => {
+    expect(at('2026-10-12T01:00:00Z')).toBe('今天到期'); // 09:00, due at 10:00
+    expect(at('2026-10-12T02:00:00Z')).toBe('已超期'); // the due instant itself
+    expect(at('2026-10-12T09:00:00Z')).toBe('已超期');
+    expect(at('2026-10-13T02:00:00Z')).toBe('已超期1天');
+    expect(at('2026-10-20T02:00:00Z')).toBe('已超期8天');
+  });
+
+  it('says 不到1个工作日 when the deadline is the next working morning', () => {
+    // Friday 16 October 16:00, due Monday 19 October 09:00.
+    expect(timeLeftWords(CHINESE_DAYS, new Date('2026-10-16T08:00:00Z'), new Date('2026-10-19T01:00:00Z'))).toBe('不到1个工作日');
+  });
+
+  it('never says more working days are left as time passes (property)', () => {
+    const left = (w: string) => (w.startsWith('剩') ? Number.parseInt(w.slice(1), 10) : w.startsWith('已超期') ? -1 : 0);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 * 24 }), fc.integer({ min: 0, max: 40 * 24 }), (h1, h2) => {
+        const [a, b] = [Math.min(h1, h2), Math.max(h1, h2)];
+        const t0 = Date.parse('2026-09-20T00:00:00Z');
+        expect(left(timeLeftWords(CHINESE_DAYS, new Date(t0 + b * 3_600_000), due))).toBeLessThanOrEqual(
+          left(timeLeftWords(CHINESE_DAYS, new Date(t0 + a * 3_600_000), due)),
+        );
+      }),
+    );
+  });
+
+  it('orders 红牌, then 黄牌, then the nearest due time (none last), then the newest report', () => {
+    const c = (id: string, card: string | null, red_at: string | null, reported_at: string) => ({ id, card, red_at, reported_at });
+    const list = [
+      c('plain-late-due', null, '2026-10-20T00:00:00Z', '2026-10-01T00:00:00Z'),
+      c('no-due', null, null, '2026-10-05T00:00:00Z'),
+      c('yellow', 'yellow', '2026-10-15T00:00:00Z', '2026-10-01T00:00:00Z'),
+      c('plain-soon-due', null, '2026-10-14T00:00:00Z', '2026-10-01T00:00:00Z'),
+      c('red', 'red', '2026-10-10T00:00:00Z', '2026-09-01T00:00:00Z'),
+      c('plain-soon-due-newer', null, '2026-10-14T00:00:00Z', '2026-10-02T00:00:00Z'),
+    ];
+    expect([...list].sort(byUrgency).map((x) => x.id)).toEqual(['red', 'yellow', 'plain-soon-due-newer', 'plain-soon-due', 'plain-late-due', 'no-due']);
   });
 });

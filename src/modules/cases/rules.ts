@@ -2,6 +2,9 @@
 // incidents, service requests and disputes, time limits in working days, and
 // the yellow/red card rule. Pure: the service applies what these functions decide.
 
+import type { WorkCalendar } from '../../core/workdays.js';
+import { shanghaiDate } from '../../core/clock.js';
+
 export const CASE_TYPES = ['incident', 'service', 'dispute'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
@@ -140,6 +143,40 @@ export function nextServiceStep(done: string[]): (typeof SERVICE_STEPS)[number] 
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const DISPUTE_OUTCOMES = ['agreement', 'terminated'] as const;
+
+// ── 待办: most urgent first, and the time left in words ──
+
+/** 红牌 before 黄牌 before neither. */
+export const cardRank = (card: string | null) => (card === 'red' ? 0 : card === 'yellow' ? 1 : 2);
+
+/**
+ * The order of a 待办 list: red cards first, then yellow, then the nearest due time (a case without one last),
+ * then the newest report.
+ */
+export function byUrgency(
+  a: { card: string | null; red_at: string | null; reported_at: string },
+  b: { card: string | null; red_at: string | null; reported_at: string },
+): number {
+  return cardRank(a.card) - cardRank(b.card) || (a.red_at ?? '\uffff').localeCompare(b.red_at ?? '\uffff') || b.reported_at.localeCompare(a.reported_at);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The time left to a due instant, as a cadre says it: 剩N个工作日 while whole working days remain (counted on
+ * the work calendar, so a weekend or 国庆 in between does not count); less than one: 今天到期 when it falls
+ * today, else 不到1个工作日 (Friday afternoon, due Monday morning); once passed, 已超期N天 in calendar days
+ * (Shanghai dates), 已超期 on the day itself.
+ */
+export function timeLeftWords(cal: WorkCalendar, now: Date, due: Date): string {
+  if (due.getTime() <= now.getTime()) {
+    const days = Math.round((Date.parse(shanghaiDate(now)) - Date.parse(shanghaiDate(due))) / DAY_MS);
+    return days <= 0 ? '已超期' : `已超期${days}天`;
+  }
+  const left = cal.workingDaysBetween(now, due);
+  if (left >= 1) return `剩${left}个工作日`;
+  return shanghaiDate(due) === shanghaiDate(now) ? '今天到期' : '不到1个工作日';
+}
 
 // ── closing with proof ──
 

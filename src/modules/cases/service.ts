@@ -249,7 +249,9 @@ export async function list(
   // 待办 and 超期 are the caller's own work: cases at their level or assigned to them.
   if (f.box === 'todo' || f.box === 'overdue') filter.todoFor = mineToDo;
   if (f.box === 'done') filter.actedBy = actor.userId;
-  const { total, rows } = await repo.list(ctx.db, actor.scope, actor.userId, filter, f.page, f.pageSize);
+  // 待办 and 超期: the most urgent first (红牌, 黄牌, the nearest due time); every other box: the newest report first.
+  const order = f.box === 'todo' || f.box === 'overdue' ? 'urgency' : 'newest';
+  const { total, rows } = await repo.list(ctx.db, actor.scope, actor.userId, filter, f.page, f.pageSize, order);
   return { total, items: await caseView(ctx, rows, now) };
 }
 

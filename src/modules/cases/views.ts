@@ -6,7 +6,7 @@ import { userNames } from '../accounts/index.js';
 import type * as repo from './repo.js';
 import { caseCatalog } from './catalog-cache.js';
 import { SOURCE_LABELS } from './catalog.js';
-import { isOpen, type Status } from './rules.js';
+import { isOpen, timeLeftWords, type Status } from './rules.js';
 import { workCalendar } from '../../core/work-calendar.js';
 import { shanghaiDate } from '../../core/clock.js';
 
@@ -34,6 +34,7 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string, know
   const region = new Map(regionRows.map((r) => [r.id, r]));
   const category = cats.byCode;
   const cal = workCalendar(ctx);
+  const nowDate = new Date(now);
   const place = (path: string) =>
     pathIds(path)
       .map((id) => region.get(id))
@@ -66,6 +67,7 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string, know
     assigneeName: c.assignee_id ? (names.get(c.assignee_id)?.name ?? '') : null,
     assigneeUnit: c.assignee_unit ?? null,
     dueAt: isOpen(c.status as Status) ? c.red_at : null,
+    timeLeft: isOpen(c.status as Status) && c.red_at ? timeLeftWords(cal, nowDate, new Date(c.red_at)) : null,
     yellowAt: isOpen(c.status as Status) ? c.yellow_at : null,
     overdue: isOpen(c.status as Status) && !!c.red_at && c.red_at <= now,
     // The due date lies in a year nobody has entered: counted Monday–Friday for now (暂按周一至周五计算).

@@ -133,8 +133,8 @@ export function WorkCaseCard({ c }: { c: CaseItem }) {
           <span aria-hidden>·</span>
           <span className="xz-nowrap">{dayWord(c.reportedAt)}上报</span>
           {c.card && <span className={`xz-card-tag xz-card-${c.card}`}>{c.card === 'red' ? '红牌' : '黄牌'}</span>}
-          {c.overdue && !c.card && <span className="xz-late-text xz-nowrap">已超期</span>}
         </span>
+        {c.timeLeft && <span className={c.overdue ? 'xz-time-left xz-late-text' : 'xz-time-left'}>{c.timeLeft}</span>}
       </Link>
     </article>
   );

@@ -79,6 +79,8 @@ export interface CaseItem {
   assigneeName: string | null /** 站所 the case is dispatched to. */;
   assigneeUnit: string | null;
   dueAt: string | null;
+  /** An open case's time left in words (剩2个工作日, 今天到期, 已超期1天). */
+  timeLeft: string | null;
   yellowAt: string | null;
   overdue: boolean;
   /** The due date lies in a year whose work calendar nobody has entered (counted Monday–Friday for now). */ dueProvisional?: boolean;

@@ -1,4 +1,4 @@
-// 我的待办事件: every open case waiting on me, a page at a time.
+// 我的待办事件: every case waiting on my action, the most urgent first (红牌, 黄牌, the nearest due time), a page at a time.
 import { DotLoading, InfiniteScroll } from 'antd-mobile';
 import { BackBar, Skeletons } from '../parts';
 import { WorkCaseCard } from '../cards';
@@ -18,7 +18,7 @@ export function TodoPage() {
         <Failed error={q.error} retry={() => q.refetch()} />
       ) : (
         <>
-          <p className="xz-section-hint xz-search-count">共 {total} 件，新上报的在前</p>
+          <p className="xz-section-hint xz-search-count">共 {total} 件，最急的在前</p>
           {items.length === 0 ? <p className="xz-card xz-quiet">没有待办的事件。</p> : items.map((c) => <WorkCaseCard key={c.id} c={c} />)}
           <InfiniteScroll
             hasMore={!!q.hasNextPage}
