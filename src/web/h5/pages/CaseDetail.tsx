@@ -1,4 +1,5 @@
-// 事件详情: facts, photos, a plain timeline, and — when it is my turn — a large 1–5 star rating.
+// 事件详情: facts, photos, the steps that are mine to take (case-work.tsx), a plain timeline, and — when it is my
+// turn — a large 1–5 star rating.
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +12,7 @@ import { actionWord, dayWord, RATING_WORDS, statusWord, timeWord } from '../labe
 import { BackBar, Skeletons, StatusTag } from '../parts';
 import { errorMessage, newKey } from '../errors';
 import { useReadAloud } from '../speech';
+import { CaseWork } from '../case-work';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -84,6 +86,8 @@ function CaseBody({ c }: { c: CaseDetail }) {
         )}
         <ImageViewer.Multi images={urls} visible={viewing !== null} defaultIndex={viewing ?? 0} onClose={() => setViewing(null)} />
       </section>
+
+      <CaseWork c={c} />
 
       {c.actions.includes('rate') ? (
         <RateBox c={c} onDone={() => setThanks(true)} />
