@@ -128,6 +128,9 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await expect.poll(() => timeline.locator('.xz-tl-action').allTextContents()).toEqual(['办结', '受理', '上报']);
   expect(await timeline.textContent()).toContain('已联系交通站更换护栏');
   await page.getByRole('radio', { name: /5星/ }).waitFor();
+  // The result in the handler's words sits above the stars: what is being rated.
+  const rateBox = page.getByRole('region', { name: '请您评价' });
+  expect(await rateBox.locator('.xz-result').textContent()).toMatch(/^办理结果 · .+ · 11月27日已联系交通站更换护栏，并设置警示桩。$/);
   await shot(page, 'h5', '03-case-rate');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole('radio', { name: '5星 非常满意' }).click();

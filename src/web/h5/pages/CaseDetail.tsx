@@ -195,6 +195,8 @@ function Stars({ value, onChange, readOnly }: { value: number; onChange?: (n: nu
 }
 
 function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
+  // What was done, in the handler's words, read before rating it.
+  const result = [...c.history].reverse().find((h) => h.action === 'resolve');
   const [rating, setRating] = useState(0);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -233,6 +235,14 @@ function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       <h2 id="h-rate" className="xz-section-in">
         请您评价
       </h2>
+      {result?.note && (
+        <div className="xz-result">
+          <p className="xz-result-head">
+            办理结果 · {result.byName} · {dayWord(result.at)}
+          </p>
+          <p className="xz-result-text">{result.note}</p>
+        </div>
+      )}
       <p className="xz-muted">这件事办得怎么样？请您打个分，村里都能看到。</p>
       <Stars value={rating} onChange={setRating} />
       <p className="xz-rate-word" aria-live="polite">
