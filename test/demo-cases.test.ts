@@ -163,7 +163,7 @@ describe(`demo cases on ${STORE}`, () => {
     const mine = await env.call('GET', '/api/cases?box=mine', villager);
     expect(mine.body.total).toBeGreaterThanOrEqual(2);
     expect(mine.body.items.every((c: any) => c.householdId === env.seed.villagerHouseholdId)).toBe(true);
-    // A case reported now comes first in the cadre's 待办 (newest first).
+    // A case reported now joins the cadre's 待办, after every case with a card (most urgent first).
     const grid = await env.login(PHONES.grid);
     const fresh = await env.call('POST', '/api/cases', grid, {
       type: 'incident',
@@ -172,7 +172,11 @@ describe(`demo cases on ${STORE}`, () => {
       description: '村口垃圾三天未清运。',
       regionId: env.seed.gridIds['孟家湾村/一组'],
     });
-    expect((await env.call('GET', '/api/cases?box=todo', cadre)).body.items[0].id).toBe(fresh.body.id);
+    const items = (await env.call('GET', '/api/cases?box=todo&pageSize=50', cadre)).body.items as { id: string; card: string | null }[];
+    const at = items.findIndex((c) => c.id === fresh.body.id);
+    expect(at).toBeGreaterThanOrEqual(0);
+    // Nothing with a card (红牌 or 黄牌) comes after it.
+    expect(items.slice(at).every((c) => c.card === null)).toBe(true);
   });
 
   it('keep the CONTRACT accounts as they were: one role each', async () => {

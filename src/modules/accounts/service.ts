@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Executor } from '../../db/kysely.js';
 import { audit } from '../../core/audit.js';
 import { hashPassword, requireStrongPassword, verifyPassword } from '../../core/passwords.js';
-import { pathIds, Scope, type Grant } from '../../core/scope.js';
+import { Scope, type Grant } from '../../core/scope.js';
 import { heldAbilities } from '../../core/abilities.js';
 import type { Role } from '../../shared/roles.js';
 import * as regions from '../regions/service.js';
@@ -124,20 +124,16 @@ export async function changePassword(ctx: Ctx, actor: Actor, sessionId: string |
 
 export async function me(ctx: Ctx, actor: Actor) {
   const user = await repo.userById(ctx.db, actor.userId);
-  // Each grant's region with the regions above it, for the place as people say it (孟家湾村 / 一组网格).
   const regionRows = await regions.getMany(
     ctx,
-    actor.scope.grants.flatMap((g) => [g.regionId, ...pathIds(g.regionPath)]),
+    actor.scope.grants.map((g) => g.regionId),
   );
   const names = new Map(regionRows.map((r) => [r.id, { name: r.name, level: r.level }]));
-  const placeOf = (g: Grant) => {
-    const chain = pathIds(g.regionPath).map((id) => names.get(id));
-    const from = chain.findIndex((r) => r?.level === 'village');
-    return (from >= 0 ? chain.slice(from) : chain.slice(-1))
-      .map((r) => r?.name ?? '')
-      .filter(Boolean)
-      .join(' / ');
-  };
+  // Each grant's place as people say it (孟家湾村 / 一组网格).
+  const placeOf = await regions.placeNames(
+    ctx,
+    actor.scope.grants.map((g) => g.regionPath),
+  );
   return {
     id: actor.userId,
     name: actor.name,
@@ -146,7 +142,7 @@ export async function me(ctx: Ctx, actor: Actor) {
       role: g.role,
       regionId: g.regionId,
       regionName: names.get(g.regionId)?.name ?? '',
-      placeName: placeOf(g),
+      placeName: placeOf(g.regionPath),
       regionLevel: names.get(g.regionId)?.level ?? '',
       householdId: g.householdId,
       unit: g.unit ?? null,

@@ -88,6 +88,10 @@ export async function due(ctx: Ctx, actor: Actor, q: { regionId?: string; day?: 
   const today = shanghaiDate(ctx.clock.now());
   const day = q.day ?? today;
   const all = await patrolRegions(ctx, actor, q.regionId);
+  const placeOf = await regions.placeNames(
+    ctx,
+    all.map((r) => r.path),
+  );
   const out = [];
   for (const kind of PATROL_KINDS) {
     const period = patrolPeriod(kind, day);
@@ -105,6 +109,7 @@ export async function due(ctx: Ctx, actor: Actor, q: { regionId?: string; day?: 
         kind,
         regionId: r.id,
         regionName: r.name,
+        placeName: placeOf(r.path),
         periodKey: period.key,
         dueOn: period.dueOn,
         periodEnd: period.end,
@@ -199,11 +204,17 @@ async function views(ctx: Ctx, rows: repo.PatrolRow[]) {
     regions.getMany(ctx, [...new Set(rows.map((r) => r.region_id))]),
   ]);
   const placeNames = new Map(places.map((p) => [p.id, p.name]));
+  const placeOf = await regions.placeNames(
+    ctx,
+    places.map((p) => p.path),
+  );
+  const placeFull = new Map(places.map((p) => [p.id, placeOf(p.path)]));
   return rows.map((p) => ({
     id: p.id,
     kind: p.kind as PatrolKind,
     regionId: p.region_id,
     regionName: placeNames.get(p.region_id) ?? '',
+    placeName: placeFull.get(p.region_id) ?? '',
     periodKey: p.period_key,
     patrollerId: p.patroller_id,
     patrollerName: names.get(p.patroller_id)?.name ?? '',

@@ -29,6 +29,25 @@ export async function getMany(ctx: Ctx, ids: string[]) {
   return regionRows(ctx, ids);
 }
 
+/**
+ * Each path's place as people say it, from its village down (孟家湾村 / 一组网格); above village level the region's own
+ * name. One read at most (regions are held in memory), however many paths.
+ */
+export async function placeNames(ctx: Ctx, paths: string[]): Promise<(path: string) => string> {
+  const rows = await regionRows(
+    ctx,
+    paths.flatMap((p) => pathIds(p)),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return (path) => {
+    const chain = pathIds(path)
+      .map((id) => byId.get(id))
+      .filter((r): r is repo.RegionRow => !!r);
+    const from = chain.findIndex((r) => r.level === 'village');
+    return (from >= 0 ? chain.slice(from) : chain.slice(-1)).map((r) => r.name).join(' / ');
+  };
+}
+
 /** The region of `level` on the path at `path` (itself included), e.g. a grid's village; unscoped. */
 export async function ancestorAt(ctx: Ctx, path: string, level: Level) {
   return (await regionRows(ctx, pathIds(path))).find((r) => r.level === level);

@@ -170,6 +170,11 @@ async function itemViews(ctx: Ctx, rows: repo.ItemRow[], today: string) {
     repo.visitsByIds(ctx.db, rows.map((r) => r.visit_id ?? '').filter(Boolean)),
   ]);
   const gridNames = new Map(grids.map((g) => [g.id, g.name]));
+  const placeOf = await regions.placeNames(
+    ctx,
+    grids.map((g) => g.path),
+  );
+  const places = new Map(grids.map((g) => [g.id, placeOf(g.path)]));
   const visitMap = new Map(visits.map((v) => [v.id, v]));
   const visitors = await userNames(
     ctx,
@@ -187,6 +192,7 @@ async function itemViews(ctx: Ctx, rows: repo.ItemRow[], today: string) {
       residentName: r.resident_id ? (residents.get(r.resident_id)?.name ?? null) : null,
       regionId: r.region_id,
       regionName: gridNames.get(r.region_id) ?? '',
+      placeName: places.get(r.region_id) ?? '',
       frequency: r.frequency as Frequency,
       periodKey: r.period_key,
       periodStart: r.period_start,

@@ -106,6 +106,11 @@ async function views(ctx: Ctx, rows: repo.VisitRow[]) {
     ),
   ]);
   const gridNames = new Map(grids.map((g) => [g.id, g.name]));
+  const placeOf = await regions.placeNames(
+    ctx,
+    grids.map((g) => g.path),
+  );
+  const places = new Map(grids.map((g) => [g.id, placeOf(g.path)]));
   return rows.map((v) => ({
     id: v.id,
     householdId: v.household_id,
@@ -115,6 +120,7 @@ async function views(ctx: Ctx, rows: repo.VisitRow[]) {
     residentName: v.resident_id ? (residents.get(v.resident_id)?.name ?? null) : null,
     regionId: v.region_id,
     regionName: gridNames.get(v.region_id) ?? '',
+    placeName: places.get(v.region_id) ?? '',
     visitorId: v.visitor_id,
     visitorName: visitors.get(v.visitor_id)?.name ?? '',
     visitedAt: v.visited_at,

@@ -50,7 +50,7 @@ export function PlanCard({ item, showGrid, pending }: { item: PlanItem; showGrid
         </span>
         <span className="xz-plan-addr">
           {item.address}
-          {showGrid && item.regionName ? ` · ${item.regionName}` : ''}
+          {showGrid && item.placeName ? ` · ${item.placeName}` : ''}
         </span>
         <span className="xz-reasons">
           {item.reasons.map((r) => (

@@ -22,6 +22,8 @@ export interface PlanItem {
   residentName: string | null;
   regionId: string;
   regionName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   frequency: 'weekly' | 'monthly' | 'quarterly';
   periodKey: string;
   periodStart: string;

@@ -18,6 +18,8 @@ export interface PlanItem {
   residentName: string | null;
   regionId: string;
   regionName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   frequency: Frequency;
   periodKey: string;
   periodStart: string;
