@@ -49,10 +49,12 @@ const queryClient = new QueryClient({
 
 export function H5Root() {
   useEffect(() => {
-    // The service worker took over after this page loaded its data: ask again through it, so the copy is kept.
+    // The service worker took over after this page loaded its data: ask again through it, so the copy is kept —
+    // now for what is on screen, and for everything else (e.g. /api/me, read at sign-in while a lazy page was still
+    // loading) as soon as a page uses it again.
     const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
     const again = () => {
-      void queryClient.refetchQueries({ type: 'active' });
+      void queryClient.invalidateQueries();
     };
     sw?.addEventListener('controllerchange', again);
     return () => sw?.removeEventListener('controllerchange', again);
