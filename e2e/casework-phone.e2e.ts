@@ -3,8 +3,7 @@
 // 开始处置, and 办结 with the result in words — the button waits for five characters — then the reporter is told.
 // The cadre, meanwhile, sees no 办结 on a case dispatched to her and not started. Normal and 长辈版 screenshots.
 import { expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { newPage, shot } from './support/browser';
+import { newPage, phoneContext, shot, signInOnPhone } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
@@ -28,30 +27,6 @@ interface CaseDetail {
   history: { action: string; note: string | null }[];
 }
 
-async function phone(b: Browser, baseURL: string): Promise<BrowserContext> {
-  const ctx = await b.newContext({
-    baseURL,
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-  });
-  ctx.setDefaultTimeout(30_000);
-  return ctx;
-}
-
-async function signInOnPhone(page: Page, who: string) {
-  await page.goto('/h5');
-  await page.waitForURL(/\/h5\/login/);
-  await page.getByLabel('手机号').fill(who);
-  await page.getByLabel('密码').fill('demo123456');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => u.pathname === '/h5/today');
-}
-
 test('a cadre accepts on the phone, the grid worker starts and resolves with a result, the reporter is told', async () => {
   const base = server().baseURL;
   const vTok = await apiLogin(base, VILLAGER);
@@ -68,9 +43,10 @@ test('a cadre accepts on the phone, the grid worker starts and resolves with a r
   });
 
   // ── 1. The village cadre accepts it on the phone: 受理 is one tap.
-  const cctx = await phone(browser(), base);
+  const cctx = await phoneContext(browser(), base);
   const cpage = await newPage(cctx);
   await signInOnPhone(cpage, CADRE);
+  await cpage.waitForURL((u) => u.pathname === '/h5/today');
   await cpage.goto(`/h5/cases/${reported.id}`);
   const work = cpage.getByRole('region', { name: '我来办理' });
   await work.waitFor();
@@ -96,9 +72,10 @@ test('a cadre accepts on the phone, the grid worker starts and resolves with a r
   await cctx.close();
 
   // ── 2. The grid worker finds it in 待办 (from 今日's 全部), most urgent first, with the time left in words.
-  const ctx = await phone(browser(), base);
+  const ctx = await phoneContext(browser(), base);
   const page = await newPage(ctx);
   await signInOnPhone(page, GRID_WORKER);
+  await page.waitForURL((u) => u.pathname === '/h5/today');
   await page
     .getByRole('region', { name: /我的待办事件/ })
     .getByRole('link', { name: /^全部\d+件$/ })

@@ -4,8 +4,8 @@
 // 日巡查 checklist with one problem item and turn that item into a case; 长辈版; a village cadre also starts on 今日 and a
 // villager still starts on the villager home.
 import { expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { newPage, shot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { newPage, phoneContext, shot, signInOnPhone } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, unexpected } from './support/api';
@@ -79,30 +79,6 @@ interface Patrol {
   regionId: string;
   problems: number;
   results: { code: string; name: string; ok: boolean; note: string | null; caseId: string | null }[];
-}
-
-async function phoneContext(b: Browser, baseURL: string, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const ctx = await b.newContext({
-    baseURL,
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-    ...extra,
-  });
-  ctx.setDefaultTimeout(30_000);
-  return ctx;
-}
-
-async function signInOnPhone(page: Page, phone: string) {
-  await page.goto('/h5');
-  await page.waitForURL(/\/h5\/login/);
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill('demo123456');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);

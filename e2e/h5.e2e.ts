@@ -1,8 +1,7 @@
 // Journey: the villager H5 (村民端) on a 360 px phone — sign in, 待评价 first on 首页, the case's timeline, a 5-star
 // rating with a comment (感谢评价, 已评价), 随手拍 with a camera photo that then shows on 首页, 我的 and 长辈版.
 import { expect, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { newPage, shot } from './support/browser';
+import { newPage, phoneContext, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
@@ -29,21 +28,6 @@ interface Me {
 interface Case {
   id: string;
   status: string;
-}
-
-async function phoneContext(b: Browser, baseURL: string): Promise<BrowserContext> {
-  const ctx = await b.newContext({
-    baseURL,
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-  });
-  ctx.setDefaultTimeout(30_000);
-  return ctx;
 }
 
 test('a villager signs in on the phone, rates the case of the household and reports with a photo', async () => {

@@ -6,8 +6,8 @@
 // back): exactly one visit with one photo and one patrol arrive. A visit the server refuses (the household moved to
 // another grid meanwhile) stays on the phone as 上报失败 with the server's words until the worker discards it.
 import { expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { newPage, shot } from './support/browser';
+import type { Page, Route } from 'playwright-core';
+import { newPage, phoneContext, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, unexpected } from './support/api';
@@ -67,22 +67,6 @@ interface Region {
   level: string;
 }
 
-async function phoneContext(b: Browser, baseURL: string): Promise<BrowserContext> {
-  const ctx = await b.newContext({
-    baseURL,
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-    serviceWorkers: 'allow',
-  });
-  ctx.setDefaultTimeout(30_000);
-  return ctx;
-}
-
 /** What the service worker keeps of the worker's reads (paths). */
 const keptReads = (page: Page) =>
   page.evaluate(async () => {
@@ -130,7 +114,7 @@ test('a grid worker works offline and the outbox syncs later, once, without dupl
   const checklist = await apiGet<{ items: { code: string; category: string; name: string }[] }>(base, tok, '/api/patrols/checklist');
 
   // ── 1. Online: sign in on /h5 and open 今日; the service worker takes over and keeps the shell and the day's data.
-  const ctx = await phoneContext(browser(), base);
+  const ctx = await phoneContext(browser(), base, { serviceWorkers: 'allow' });
   const page = await newPage(ctx);
   await page.goto('/h5');
   await page.waitForURL(/\/h5\/login/);

@@ -2,8 +2,7 @@
 // approves them (积分审核), they hang on the village's 积分公示, 公示 ends and they take effect, the household's villager
 // redeems an item in 追梦超市 on the phone and gets a pick-up code, and the cadre checks the code at the counter (核销).
 import { expect, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { newContext, newPage, shot, signIn } from './support/browser';
+import { newContext, newPage, phoneContext, shot, signIn } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
@@ -25,21 +24,6 @@ interface Me {
 interface Points {
   balance: number;
   entries: { delta: number; source: string }[];
-}
-
-async function phoneContext(b: Browser, baseURL: string): Promise<BrowserContext> {
-  const ctx = await b.newContext({
-    baseURL,
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    reducedMotion: 'reduce',
-  });
-  ctx.setDefaultTimeout(30_000);
-  return ctx;
 }
 
 test('a grid worker proposes points, the cadre approves, 公示 ends, the villager redeems on the phone and the counter checks the code', async () => {

@@ -53,6 +53,32 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
   return ctx;
 }
 
+/** A phone (360 × 740, touch, zh-CN, Shanghai time) for the /h5 pages; `extra` adds to it (geolocation, service workers). */
+export async function phoneContext(browser: Browser, baseURL: string, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+    ...extra,
+  });
+  ctx.setDefaultTimeout(30_000);
+  return ctx;
+}
+
+/** Signs in on the phone's login page (/h5 sends a signed-out visitor there). */
+export async function signInOnPhone(page: Page, phone: string, password = 'demo123456') {
+  await page.goto('/h5');
+  await page.waitForURL(/\/h5\/login/);
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
 /** A page that records console errors and failed responses so a journey can assert none happened. */
 export async function newPage(ctx: BrowserContext): Promise<Page & { problems: string[] }> {
   const page = (await ctx.newPage()) as Page & { problems: string[] };
