@@ -53,6 +53,7 @@ export async function runIntake(kind: StoreKind, runs = RUNS, seconds = SECONDS,
         regionId,
         idempotencyKey: randomUUID(),
       });
+    // BENCH_ONLY=project loads the project alone (to profile it without the bare route's runs in between).
     const onlyProject = process.env.BENCH_ONLY === 'project';
     const bare = await startServer(
       'bare',
@@ -62,17 +63,8 @@ export async function runIntake(kind: StoreKind, runs = RUNS, seconds = SECONDS,
     );
     servers.push(bare);
 
-    const fixed = JSON.parse(body());
-    delete fixed.idempotencyKey;
     const hit = (s: Server, path: string, headers: Record<string, string>, secs: number) =>
-      load({
-        url: s.base + path,
-        method: 'POST',
-        headers,
-        body: process.env.BENCH_STATIC_BODY ? JSON.stringify(fixed) : body,
-        connections: CONNECTIONS,
-        seconds: secs,
-      });
+      load({ url: s.base + path, method: 'POST', headers, body, connections: CONNECTIONS, seconds: secs });
     // Warm both up (JIT, statement caches, pools) before measuring.
     await hit(project, '/api/cases', auth, warmSeconds);
     if (!onlyProject) await hit(bare, '/bare/cases', {}, warmSeconds);

@@ -2,14 +2,13 @@
 // Debian's Chromium over CDP-emulated slow 3G (400 ms RTT, 400 kbit/s each way) with the CPU slowed four times.
 // It builds nothing: run `npx vite build` first. `npx tsx bench/phone-load.ts [--runs 3] [--root DIR] [--json]`;
 // --root points at another checkout (with its own dist/web) to measure it with the same script.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { startServer } from './lib/proc.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,68 +65,21 @@ export interface B5Result {
 
 const CONDITIONS = { latencyMs: 400, downloadBytesPerSecond: 50_000, uploadBytesPerSecond: 50_000, cpuSlowdown: 4 };
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-/** The real server on a fresh SQLite file with the demo township, as `npm start` would run it. */
-async function startServer(root: string): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+/** The real server on a fresh SQLite file with the demo township (bench/lib/proc.ts), serving `root`'s built web. */
+async function startB5Server(root: string): Promise<{ baseURL: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'xz-b5-'));
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  let out = '';
-  const child: ChildProcess = spawn(process.execPath, [tsx, 'src/server/main.ts', 'start'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'b5.db')}`,
-      XZ_QUIET: '1',
-      XZ_WEB_DIR: join(root, 'dist', 'web'),
-    },
-  });
-  child.stdout?.on('data', (b) => {
-    out += b;
-  });
-  child.stderr?.on('data', (b) => {
-    out += b;
-  });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+  const env = { DATABASE_URL: `file:${join(dir, 'b5.db')}`, XZ_WEB_DIR: join(root, 'dist', 'web') };
+  const server = await startServer('xiangzhi', ['--import', 'tsx', 'src/server/main.ts', 'start'], env, '/api/health', root).catch((err) => {
     rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
+  return {
+    baseURL: server.base,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
-  const until = Date.now() + 240_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`the server exited with ${child.exitCode}:\n${out}`);
-    }
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, stop };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await stop();
-  throw new Error(`the server did not answer /api/health within 240 s:\n${out}`);
 }
 
 const gzipCache = new Map<string, number>();
@@ -237,7 +189,7 @@ export async function runB5(opts: B5Options = {}): Promise<B5Result> {
   const runs = opts.runs ?? 3;
   const log = opts.log ?? (() => {});
   log(`starting the server (${root}) on a fresh SQLite file with the demo township…`);
-  const server = await startServer(root);
+  const server = await startB5Server(root);
   const browser = await chromium.launch({
     executablePath: opts.chromium ?? process.env.XZ_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update'],

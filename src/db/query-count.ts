@@ -8,8 +8,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface QueryTally {
   /** Statements sent: queries plus each transaction's begin and commit (or rollback). */
   statements: number;
-  /** Of those, transactions begun. */
-  transactions: number;
   /** The start of each statement's SQL, in order (what a failing budget test shows). */
   log: string[];
 }
@@ -18,7 +16,7 @@ const current = new AsyncLocalStorage<QueryTally>();
 
 /** Runs `fn` with a fresh tally that every statement it (and what it awaits) sends adds to. */
 export function countingQueries<T>(fn: () => T): { tally: QueryTally; result: T } {
-  const tally: QueryTally = { statements: 0, transactions: 0, log: [] };
+  const tally: QueryTally = { statements: 0, log: [] };
   return { tally, result: current.run(tally, fn) };
 }
 
@@ -31,6 +29,5 @@ export function countStatement(sql: string) {
   const t = current.getStore();
   if (!t) return;
   t.statements++;
-  if (/^begin/i.test(sql)) t.transactions++;
   t.log.push(sql.slice(0, 100));
 }

@@ -213,7 +213,7 @@ export async function list(db: Executor, scope: Scope, userId: string, f: CaseFi
   const base = visible(db, scope, userId, f);
   const [{ n }] = await base.select((e) => e.fn.countAll<number>().as('n')).execute();
   // 红牌, 黄牌, then the nearest due time (none last), then the newest: byUrgency in SQL.
-  const ordered = <Q extends SelectQueryBuilder<DB & { c: CasesTable }, 'c', any>>(q: Q): Q =>
+  const ordered = <Q extends SelectQueryBuilder<DB & { c: CasesTable }, 'c', object>>(q: Q): Q =>
     (order === 'urgency'
       ? q
           .orderBy(sql`case c.card when 'red' then 0 when 'yellow' then 1 else 2 end`)
