@@ -3,15 +3,16 @@
 // handler starts it or returns it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, PHONES, STORE, type TestEnv } from './harness.js';
+import { multipart, PNG } from './uploads.js';
 
 let env: TestEnv;
 let grid: string, cadre: string;
 const act = (token: string, id: string, body: Record<string, unknown>) => env.call('POST', `/api/cases/${id}/transitions`, token, body);
 
-async function accepted() {
+async function accepted(category = 'facility_damage') {
   const r = await env.call('POST', '/api/cases', grid, {
     type: 'incident',
-    category: 'facility_damage',
+    category,
     title: '村委会门口路灯不亮',
     description: '路灯已经三个晚上不亮了。',
     regionId: env.seed.gridIds['孟家湾村/一组'],
@@ -76,6 +77,21 @@ describe(`closing a case with proof on ${STORE}`, () => {
   });
 });
 
+/** Uploads pictures (and files) to a case as `token`; returns the stored attachments. */
+async function attach(token: string, id: string, files: { name: string; type: string; data: Buffer }[]) {
+  const up = multipart(files);
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/api/cases/${id}/attachments`,
+    headers: { ...up.headers, authorization: `Bearer ${token}` },
+    payload: up.payload,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return JSON.parse(res.body).items as { id: string }[];
+}
+const png = (name: string) => ({ name, type: 'image/png', data: PNG });
+const minute = () => env.clock.advance(60_000);
+
 describe(`待办 on ${STORE}: the most urgent first, with the time left in words`, () => {
   it('红牌, then 黄牌, then the nearest due time; finished cases are not there', async () => {
     const make = async (title: string) => {
@@ -110,5 +126,107 @@ describe(`待办 on ${STORE}: the most urgent first, with the time left in words
     // Every other list keeps the newest report first.
     const all = (await env.call('GET', '/api/cases?pageSize=100', cadre)).body.items.filter((c: { title: string }) => c.title.startsWith('待办-'));
     expect(all.map((c: { title: string }) => c.title)).toEqual(['待办-已驳回', '待办-黄牌', '待办-早到期', '待办-红牌', '待办-晚到期']);
+  });
+});
+
+describe(`办结须附照片 (requireResultPhoto) on ${STORE}`, () => {
+  it('is set on the category by an administrator only; off by default', async () => {
+    const admin = await env.login(PHONES.admin);
+    const before = (await env.call('GET', '/api/case-categories', cadre)).body.items.find((c: { code: string }) => c.code === 'env_dirty');
+    expect(before.requireResultPhoto).toBe(false);
+    expect((await env.call('PATCH', '/api/case-categories/env_dirty', cadre, { requireResultPhoto: true })).status).toBe(403);
+    const on = await env.call('PATCH', '/api/case-categories/env_dirty', admin, { requireResultPhoto: true });
+    expect(on.status).toBe(200);
+    expect(on.body.requireResultPhoto).toBe(true);
+  });
+
+  it('refuses 办结 without a photo of the result (400 RESULT_PHOTO_REQUIRED), in Chinese and English, changing nothing', async () => {
+    const id = await accepted('env_dirty');
+    const r = await act(cadre, id, { action: 'resolve', note: '已组织保洁员清理干净' });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('RESULT_PHOTO_REQUIRED');
+    expect(r.body.error.message).toContain('人居环境脏乱');
+    expect(r.body.error.message).toMatch(/photo/);
+    expect((await env.call('GET', `/api/cases/${id}`, cadre)).body.status).toBe('accepted');
+    // The result in words is still checked first.
+    expect((await act(cadre, id, { action: 'resolve', note: '已清理' })).body.error.code).toBe('RESULT_REQUIRED');
+    // A PDF is not a photo of the result.
+    expect(
+      (
+        await act(cadre, id, {
+          action: 'resolve',
+          note: '已组织保洁员清理干净',
+          photoIds: (await attach(cadre, id, [{ name: '说明.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') }])).map((a) => a.id),
+        })
+      ).body.error.code,
+    ).toBe('UNKNOWN_PHOTO');
+  });
+
+  it('named photos must be pictures of this case: another case’s photo, a repeat or a tenth photo is refused', async () => {
+    const id = await accepted('env_dirty');
+    const other = await accepted('env_dirty');
+    const [foreign] = await attach(cadre, other, [png('别的事件.png')]);
+    const [mine] = await attach(cadre, id, [png('清理后.png')]);
+    for (const photoIds of [[foreign.id], [mine.id, mine.id], ['no-such-file']]) {
+      const r = await act(cadre, id, { action: 'resolve', note: '已组织保洁员清理干净', photoIds });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('UNKNOWN_PHOTO');
+    }
+    const ten = await act(cadre, id, { action: 'resolve', note: '已组织保洁员清理干净', photoIds: Array.from({ length: 10 }, () => mine.id) });
+    expect(ten.status).toBe(400);
+    expect((await env.call('GET', `/api/cases/${id}`, cadre)).body.status).toBe('accepted');
+  });
+
+  it('with photos named, the case resolves and shows the before and after photos side by side to the villager', async () => {
+    const id = await accepted('env_dirty');
+    const [found] = await attach(grid, id, [png('发现时.png')]);
+    minute();
+    const after = await attach(grid, id, [png('清理后1.png'), png('清理后2.png')]);
+    const done = await act(cadre, id, { action: 'resolve', note: '已组织保洁员清理干净', photoIds: after.map((a) => a.id) });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.history.at(-1)).toMatchObject({ action: 'resolve', data: { photoIds: after.map((a) => a.id) } });
+    expect(done.body.photos).toEqual({ before: [found.id], after: after.map((a) => a.id) });
+    // Sent back to be redone, the old result photos no longer count as the result.
+    const back = await act(cadre, id, { action: 'return', note: '照片看不清，请重新清理' });
+    expect(back.body.status).toBe('in_progress');
+    expect(back.body.photos).toEqual({ before: [found.id], after: [] });
+  });
+
+  it('without photoIds, the pictures attached since the case was accepted are its result (CONTRACT); earlier ones are not', async () => {
+    const r = await env.call('POST', '/api/cases', grid, {
+      type: 'incident',
+      category: 'env_dirty',
+      title: '二组路口垃圾堆放',
+      description: '路口堆了很多生活垃圾。',
+      regionId: env.seed.gridIds['孟家湾村/一组'],
+    });
+    const [found] = await attach(grid, r.body.id, [png('发现时.png')]);
+    minute();
+    await act(cadre, r.body.id, { action: 'accept' });
+    expect((await act(cadre, r.body.id, { action: 'resolve', note: '已组织保洁员清理干净' })).body.error.code).toBe('RESULT_PHOTO_REQUIRED');
+    minute();
+    const [after] = await attach(cadre, r.body.id, [png('清理后.png')]);
+    const done = await act(cadre, r.body.id, { action: 'resolve', note: '已组织保洁员清理干净' });
+    expect(done.status).toBe(200);
+    expect(done.body.photos).toEqual({ before: [found.id], after: [after.id] });
+  });
+
+  it('a category without the setting resolves without photos', async () => {
+    const id = await accepted('facility_damage');
+    const done = await act(cadre, id, { action: 'resolve', note: '已更换灯泡并试亮' });
+    expect(done.status).toBe(200);
+    expect(done.body.photos).toEqual({ before: [], after: [] });
+  });
+});
+
+describe(`派单 on ${STORE}: whom to offer first`, () => {
+  it('the case’s own grid worker comes first, marked; then the others and the township’s 站所', async () => {
+    const id = await accepted();
+    const r = await env.call('GET', `/api/cases/${id}/assignees`, cadre);
+    expect(r.status).toBe(200);
+    expect(r.body.items[0]).toMatchObject({ userId: env.seed.users[PHONES.grid], role: 'grid_worker', suggested: 'grid' });
+    expect(r.body.items.slice(1).every((x: { suggested: string | null }) => x.suggested !== 'grid')).toBe(true);
+    // The villager who reported nothing here never sees the staff list.
+    expect((await env.call('GET', `/api/cases/${id}/assignees`, await env.login(PHONES.villager))).status).toBe(404);
   });
 });

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'AWARDS_PENDING'
   | 'CONFLICT_RETRY'
   | 'RESULT_REQUIRED'
+  | 'RESULT_PHOTO_REQUIRED'
+  | 'UNKNOWN_PHOTO'
   | 'HANDLER_NOT_STARTED';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -61,6 +63,8 @@ const STATUS: Record<ErrorCode, number> = {
   AWARDS_PENDING: 409,
   CONFLICT_RETRY: 409,
   RESULT_REQUIRED: 400,
+  RESULT_PHOTO_REQUIRED: 400,
+  UNKNOWN_PHOTO: 400,
   HANDLER_NOT_STARTED: 409,
 };
 

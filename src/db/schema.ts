@@ -116,6 +116,8 @@ export interface CaseCategoriesTable {
   group_name: string | null;
   skip_level: number;
   verify_required: number;
+  /** 1: resolving needs at least one photo of the result. */
+  require_result_photo: number;
   first_report_points: number;
   sort_order: number;
   active: number;

@@ -20,6 +20,7 @@ export const categoryPatch = z.object({
   resolveRed: days,
   skipLevel: z.boolean().optional(),
   verifyRequired: z.boolean().optional(),
+  requireResultPhoto: z.boolean().optional(),
   firstReportPoints: z.number().int().min(0).max(100).optional(),
 });
 
@@ -35,6 +36,7 @@ export const categoryItem = z.object({
   resolveRed: z.number(),
   skipLevel: z.boolean(),
   verifyRequired: z.boolean(),
+  requireResultPhoto: z.boolean().describe('办结须附现场照片: resolving needs at least one photo of the result'),
   firstReportPoints: z.number(),
 });
 
@@ -49,6 +51,7 @@ function view(c: repo.CategoryRow, rules: LimitRule[]): z.infer<typeof categoryI
     ...pickLimits(rules, c.code, ANY, 'normal'),
     skipLevel: !!c.skip_level,
     verifyRequired: !!c.verify_required,
+    requireResultPhoto: !!c.require_result_photo,
     firstReportPoints: c.first_report_points,
   };
 }
@@ -75,6 +78,7 @@ export async function create(ctx: Ctx, actor: Actor, input: z.infer<typeof categ
     group_name: input.group || null,
     skip_level: 0,
     verify_required: 0,
+    require_result_photo: 0,
     first_report_points: 0,
     sort_order: existing.length,
     active: 1,
@@ -137,6 +141,7 @@ export async function update(ctx: Ctx, actor: Actor, code: string, p: z.infer<ty
     ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
     ...(p.skipLevel !== undefined ? { skip_level: p.skipLevel ? 1 : 0 } : {}),
     ...(p.verifyRequired !== undefined ? { verify_required: p.verifyRequired ? 1 : 0 } : {}),
+    ...(p.requireResultPhoto !== undefined ? { require_result_photo: p.requireResultPhoto ? 1 : 0 } : {}),
     ...(p.firstReportPoints !== undefined ? { first_report_points: p.firstReportPoints } : {}),
   };
   if (Object.keys(patch).length || ruleChange)

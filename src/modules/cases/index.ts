@@ -3,3 +3,4 @@ export { actionsFor } from './policy.js';
 export { byId, openCaseClocks, statusesWithin, type CaseRow } from './repo.js';
 export { isOpen, type Action, type CaseType, type Priority, type Status } from './rules.js';
 export { sweepCases } from './sweep.js';
+export { update as updateCategory } from './categories.js';

@@ -342,3 +342,16 @@ export function statusesWithin(db: Executor, path: string) {
     .where((eb) => withinPath(eb, 'region_path', path))
     .execute();
 }
+
+/** How often each person was handed cases of this level since `since` (the level's usual handlers), most first. */
+export async function usualAssignees(db: Executor, levelRegionId: string, since: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('level_region_id', '=', levelRegionId)
+    .where('assignee_id', 'is not', null)
+    .where('reported_at', '>=', since)
+    .groupBy('assignee_id')
+    .execute();
+  return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
+}

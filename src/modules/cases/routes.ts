@@ -78,6 +78,10 @@ const caseDetail = caseItem.extend({
   ),
   copies: z.array(z.object({ userId: z.string(), name: z.string() })),
   attachments: z.array(attachmentItem),
+  photos: z
+    .object({ before: z.array(z.string()), after: z.array(z.string()) })
+    .describe('attachment ids of the pictures to set side by side: before (reported, found) and after (named by the resolve in force)'),
+  resultPhotoRequired: z.boolean().describe('the category requires a photo of the result to resolve (办结须附照片)'),
   actions: z.array(z.string()),
 });
 
@@ -316,6 +320,10 @@ export default function routes(app: App, ctx: Ctx) {
                 regionId: z.string(),
                 regionName: z.string(),
                 unit: z.string().nullable(),
+                suggested: z
+                  .enum(['grid', 'usual'])
+                  .nullable()
+                  .describe('offered first: grid = the case’s own grid worker; usual = one this level often hands cases to'),
               }),
             ),
             total: z.number(),
@@ -349,6 +357,11 @@ export default function routes(app: App, ctx: Ctx) {
           step: z.string().max(10).optional(),
           place: z.string().max(100).optional(),
           unit: z.enum(TOWNSHIP_UNITS, { error: '未知的站所' }).optional(),
+          photoIds: z
+            .array(z.string().max(64), { error: '办结照片须为附件编号列表' })
+            .max(9, { error: '办结照片最多9张' })
+            .optional()
+            .describe('resolve: ids of pictures already attached to the case that show the result (办理后照片)'),
         }),
         response: { 200: caseDetail },
       },

@@ -18,6 +18,10 @@ import {
   timeLeftWords,
   RESULT_MIN_CHARS,
   resultStated,
+  resultPhotos,
+  beforeAfterPhotos,
+  MAX_RESULT_PHOTOS,
+  rankAssignees,
   pickLimits,
   PRIORITIES,
   STATUSES,
@@ -285,5 +289,113 @@ describe('待办: the time left in words, and the most urgent first', () => {
       c('plain-soon-due-newer', null, '2026-10-14T00:00:00Z', '2026-10-02T00:00:00Z'),
     ];
     expect([...list].sort(byUrgency).map((x) => x.id)).toEqual(['red', 'yellow', 'plain-soon-due-newer', 'plain-soon-due', 'plain-late-due', 'no-due']);
+  });
+});
+
+describe('photos of the result (办结照片) and before/after', () => {
+  const img = (id: string, createdAt: string) => ({ id, mime: 'image/jpeg', createdAt });
+  const files = [img('a', '2026-11-27T01:00:00Z'), { id: 'pdf', mime: 'application/pdf', createdAt: '2026-11-27T03:00:00Z' }, img('b', '2026-11-27T03:00:00Z')];
+
+  it('a category that requires a photo refuses none, named or found; one without takes none', () => {
+    expect(resultPhotos(true, [], files, '2026-11-27T02:00:00Z')).toEqual({ problem: 'RESULT_PHOTO_REQUIRED' });
+    expect(resultPhotos(true, undefined, files.slice(0, 2), '2026-11-27T02:00:00Z')).toEqual({ problem: 'RESULT_PHOTO_REQUIRED' });
+    expect(resultPhotos(false, undefined, [], null)).toEqual({ ids: [] });
+    expect(resultPhotos(false, [], files, null)).toEqual({ ids: [] });
+  });
+
+  it('not named: the pictures attached since acceptance (from that instant on), never a PDF', () => {
+    expect(resultPhotos(true, undefined, files, '2026-11-27T02:00:00Z')).toEqual({ ids: ['b'] });
+    expect(resultPhotos(true, undefined, files, '2026-11-27T03:00:00Z')).toEqual({ ids: ['b'] });
+    expect(resultPhotos(true, undefined, files, '2026-11-27T03:00:01Z')).toEqual({ problem: 'RESULT_PHOTO_REQUIRED' });
+    expect(resultPhotos(false, undefined, files, '2026-11-27T00:00:00Z')).toEqual({ ids: ['a', 'b'] });
+  });
+
+  it('named: pictures of this case, once each, nine at most', () => {
+    expect(resultPhotos(true, ['a'], files, null)).toEqual({ ids: ['a'] });
+    expect(resultPhotos(true, ['pdf'], files, null)).toEqual({ problem: 'UNKNOWN_PHOTO' });
+    expect(resultPhotos(true, ['a', 'a'], files, null)).toEqual({ problem: 'UNKNOWN_PHOTO' });
+    expect(resultPhotos(true, ['x'], files, null)).toEqual({ problem: 'UNKNOWN_PHOTO' });
+    const nine = Array.from({ length: MAX_RESULT_PHOTOS + 1 }, (_, i) => img(`p${i}`, '2026-11-27T03:00:00Z'));
+    expect(
+      resultPhotos(
+        true,
+        nine.slice(0, 9).map((f) => f.id),
+        nine,
+        null,
+      ),
+    ).toEqual({ ids: nine.slice(0, 9).map((f) => f.id) });
+    expect(
+      resultPhotos(
+        true,
+        nine.map((f) => f.id),
+        nine,
+        null,
+      ),
+    ).toEqual({ problem: 'TOO_MANY_PHOTOS' });
+  });
+
+  it('before and after: the resolve in force names the after; a return or reopen voids it', () => {
+    const resolve = { action: 'resolve', at: '2026-11-27T04:00:00Z', photoIds: ['b'] };
+    const later = img('c', '2026-11-27T05:00:00Z');
+    expect(beforeAfterPhotos([{ action: 'report', at: '2026-11-27T00:00:00Z' }, resolve], [...files, later])).toEqual({ before: ['a'], after: ['b'] });
+    expect(beforeAfterPhotos([resolve, { action: 'return', at: '2026-11-27T04:30:00Z' }], [...files, later])).toEqual({ before: ['a', 'c'], after: [] });
+    expect(beforeAfterPhotos([resolve, { action: 'reopen', at: '2026-11-27T04:30:00Z' }], files)).toEqual({ before: ['a'], after: [] });
+    expect(beforeAfterPhotos([{ action: 'report', at: '2026-11-27T00:00:00Z' }], files)).toEqual({ before: ['a', 'b'], after: [] });
+  });
+
+  it('property: before and after never share a photo, and every result photo named by the resolve in force is after', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 12 }),
+        fc.array(
+          fc.record({
+            action: fc.constantFrom('resolve', 'return', 'reopen', 'note'),
+            t: fc.integer({ min: 0, max: 40 }),
+            pick: fc.array(fc.nat(11), { maxLength: 4 }),
+          }),
+          { maxLength: 6 },
+        ),
+        (stamps, steps) => {
+          const at = (n: number) => new Date(Date.UTC(2026, 10, 27, 0, n)).toISOString();
+          const fs = stamps.map((n, i) => img(`f${i}`, at(n)));
+          const history = steps
+            .sort((x, y) => x.t - y.t)
+            .map((st) => ({ action: st.action, at: at(st.t), photoIds: [...new Set(st.pick.filter((k) => k < fs.length).map((k) => `f${k}`))] }));
+          const { before, after } = beforeAfterPhotos(history, fs);
+          expect(before.filter((id) => after.includes(id))).toEqual([]);
+          const last = history.findLastIndex((h) => h.action === 'resolve');
+          const voided = history.findLastIndex((h) => h.action === 'return' || h.action === 'reopen') > last;
+          expect(after).toEqual(last >= 0 && !voided ? history[last].photoIds : []);
+        },
+      ),
+    );
+  });
+});
+
+describe('派单 suggestions', () => {
+  const p = (userId: string, role: string, regionId: string) => ({ userId, role, regionId });
+  const people = [p('cadre', 'village_cadre', 'v'), p('mediator', 'mediator', 'v'), p('gw2', 'grid_worker', 'g2'), p('gw1', 'grid_worker', 'g1'), p('party', 'party_member', 'g1')];
+
+  it('the case’s own grid worker first, then the usual handlers (twice or more, most first), then the rest as listed', () => {
+    const ranked = rankAssignees(people, 'g1', new Map([['mediator', 2], ['party', 5], ['gw2', 1]]));
+    expect(ranked.map((x) => [x.userId, x.suggested])).toEqual([
+      ['gw1', 'grid'],
+      ['party', 'usual'],
+      ['mediator', 'usual'],
+      ['cadre', null],
+      ['gw2', null],
+    ]);
+  });
+
+  it('property: a permutation of the people, every grid worker of the grid ahead of everyone else, at most three usual', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...people.map((x) => x.userId)), fc.nat(6))), fc.constantFrom('g1', 'g2', 'v'), (counts, grid) => {
+        const ranked = rankAssignees(people, grid, new Map(counts));
+        expect(ranked.map((x) => x.userId).sort()).toEqual(people.map((x) => x.userId).sort());
+        const firstOther = ranked.findIndex((x) => x.suggested !== 'grid');
+        expect(ranked.slice(firstOther === -1 ? ranked.length : firstOther).some((x) => x.suggested === 'grid')).toBe(false);
+        expect(ranked.filter((x) => x.suggested === 'usual').length).toBeLessThanOrEqual(3);
+      }),
+    );
   });
 });

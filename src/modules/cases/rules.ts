@@ -133,12 +133,35 @@ export function assignableGrant(g: { role: string; path: string }, levelPath: st
 /** Actions that belong to one case type only (the others are shared by all three). */
 export const TYPE_ONLY: Partial<Record<Action, CaseType>> = { step: 'service', mediate: 'dispute', revisit: 'dispute' };
 
-/** 党员代办's six steps, recorded on the case in order (受理、核实、告知、上报、代理、反馈). */
-export const SERVICE_STEPS = ['受理', '核实', '告知', '上报', '代理', '反馈'] as const;
+export { SERVICE_STEPS, nextServiceStep } from '../../shared/case-steps.js';
 
-/** The next service step due, given those already recorded; null when all six are done. */
-export function nextServiceStep(done: string[]): (typeof SERVICE_STEPS)[number] | null {
-  return SERVICE_STEPS.find((s) => !done.includes(s)) ?? null;
+/** Why a person is offered first for 派单: the case's own grid worker, or one the level often hands cases to. */
+export type SuggestReason = 'grid' | 'usual';
+
+/**
+ * 派单 candidates in the order to offer them: the grid worker(s) of the case's own grid first, then the level's
+ * usual handlers (handed its cases at least twice lately, most first), then everyone else as listed. Only the
+ * first three usual handlers are marked as such.
+ */
+export function rankAssignees<P extends { userId: string; role: string; regionId: string }>(
+  people: readonly P[],
+  caseRegionId: string,
+  usual: ReadonlyMap<string, number>,
+): (P & { suggested: SuggestReason | null })[] {
+  const usualTop = new Set(
+    [...usual.entries()]
+      .filter(([, n]) => n >= 2)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([id]) => id),
+  );
+  const gridIds = new Set(people.filter((p) => p.role === 'grid_worker' && p.regionId === caseRegionId).map((p) => p.userId));
+  const reason = (p: P): SuggestReason | null => (gridIds.has(p.userId) ? 'grid' : usualTop.has(p.userId) ? 'usual' : null);
+  const rank = (p: P) => (gridIds.has(p.userId) ? 0 : usualTop.has(p.userId) ? 1 : 2);
+  return people
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || (rank(a.p) === 1 ? (usual.get(b.p.userId) ?? 0) - (usual.get(a.p.userId) ?? 0) : 0) || a.i - b.i)
+    .map(({ p }) => ({ ...p, suggested: reason(p) }));
 }
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
@@ -190,6 +213,52 @@ export { RESULT_MIN_CHARS, resultStated } from '../../shared/case-result.js';
 export function mayResolve(status: Status, parts: ReadonlySet<Actor>): boolean {
   if (parts.has('handler')) return true;
   return parts.has('level') && status !== 'dispatched';
+}
+
+/** At most this many photos of the result go with one 办结 (a phone's photo picker offers nine). */
+export const MAX_RESULT_PHOTOS = 9;
+
+/**
+ * The pictures a resolve shows as its result, or what is wrong with them. Named (`photoIds`): each must be a
+ * picture attached to this case, named once, at most nine. Not named: the pictures attached since the case was
+ * (last) accepted — what the handler took while working on it. A category that requires a photo of the result
+ * refuses a resolve left with none.
+ */
+export function resultPhotos(
+  required: boolean,
+  photoIds: readonly string[] | undefined,
+  caseFiles: readonly { id: string; mime: string; createdAt: string }[],
+  acceptedAt: string | null,
+): { ids: string[] } | { problem: 'RESULT_PHOTO_REQUIRED' | 'TOO_MANY_PHOTOS' | 'UNKNOWN_PHOTO' } {
+  const images = caseFiles.filter((f) => f.mime.startsWith('image/'));
+  let ids: string[];
+  if (photoIds) {
+    if (photoIds.length > MAX_RESULT_PHOTOS) return { problem: 'TOO_MANY_PHOTOS' };
+    if (new Set(photoIds).size !== photoIds.length || photoIds.some((id) => !images.some((f) => f.id === id))) return { problem: 'UNKNOWN_PHOTO' };
+    ids = [...photoIds];
+  } else ids = images.filter((f) => acceptedAt !== null && f.createdAt >= acceptedAt).map((f) => f.id);
+  if (required && ids.length === 0) return { problem: 'RESULT_PHOTO_REQUIRED' };
+  return { ids };
+}
+
+/**
+ * The photos to set side by side (办理前 / 办理后): after = the pictures named by the resolve in force (the last one,
+ * unless the case was sent back or reopened since); before = every other picture attached before that resolve (or all of them
+ * while nothing is resolved), in the order they came. `history` and `files` in time order.
+ */
+export function beforeAfterPhotos(
+  history: readonly { action: string; at: string; photoIds?: readonly string[] }[],
+  files: readonly { id: string; mime: string; createdAt: string }[],
+): { before: string[]; after: string[] } {
+  const lastResolve = history.findLastIndex((h) => h.action === 'resolve');
+  // Sent back (退回重办) or reopened (回头看) since: that result no longer stands.
+  const reopened = history.findLastIndex((h) => h.action === 'reopen' || h.action === 'return') > lastResolve;
+  const resolve = lastResolve >= 0 && !reopened ? history[lastResolve] : null;
+  const results = new Set(history.flatMap((h) => (h.action === 'resolve' ? (h.photoIds ?? []) : [])));
+  const images = files.filter((f) => f.mime.startsWith('image/'));
+  const after = resolve ? (resolve.photoIds ?? []).filter((id) => images.some((f) => f.id === id)) : [];
+  const before = images.filter((f) => !results.has(f.id) && (!resolve || f.createdAt <= resolve.at)).map((f) => f.id);
+  return { before, after };
 }
 
 export function nextStatus(status: Status, action: Action): Status | null {

@@ -29,6 +29,10 @@ import {
   nextStatus,
   RESULT_MIN_CHARS,
   resultStated,
+  resultPhotos,
+  MAX_RESULT_PHOTOS,
+  beforeAfterPhotos,
+  rankAssignees,
   type Action,
   type CaseType,
   type Priority,
@@ -55,6 +59,7 @@ export async function ensureCatalog(ctx: Ctx) {
       group_name: e.group ?? null,
       skip_level: e.skipLevel ? 1 : 0,
       verify_required: 0,
+      require_result_photo: 0,
       first_report_points: e.firstReportPoints ?? 0,
       sort_order: i,
       active: 1,
@@ -175,7 +180,15 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   // The answer from what the report already knows: nothing of a new case needs reading back.
   const names = new Map([[actor.userId, { name: actor.name }]]);
   const [view] = await caseView(ctx, [row], now.toISOString(), { regions: chain, names });
-  return { ...view, history: historyView([reported], names), copies: [], attachments: [], actions: actionsFor(actor, row) };
+  return {
+    ...view,
+    history: historyView([reported], names),
+    copies: [],
+    attachments: [],
+    photos: { before: [], after: [] },
+    resultPhotoRequired: !!cat.require_result_photo,
+    actions: actionsFor(actor, row),
+  };
 }
 
 /** The case number people read and say: the Shanghai day and six characters of the id (e.g. 20261127-3F9A0C). */
@@ -218,11 +231,17 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
   // Everyone the page names, in one read: reporter, assignee, the history's actors, those copied in.
   const names = await userNames(ctx, [c.reporter_id, c.assignee_id ?? '', ...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)]);
   const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString(), { names });
+  const steps = historyView(history, names);
   return {
     ...view,
-    history: historyView(history, names),
+    history: steps,
     copies: copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
     attachments: files,
+    resultPhotoRequired: !!(await caseCatalog(ctx)).byCode.get(c.category_code)?.require_result_photo,
+    photos: beforeAfterPhotos(
+      steps.map((h) => ({ action: h.action, at: h.at, photoIds: Array.isArray(h.data?.photoIds) ? (h.data.photoIds as string[]) : [] })),
+      files,
+    ),
     actions: actionsFor(actor, c),
   };
 }
@@ -268,6 +287,7 @@ export interface TransitionInput {
   /** Service requests: which of the six steps is recorded. */ step?: string;
   /** Mediation session place. */ place?: string;
   /** 派单 to a township unit (站所) instead of one person. */ unit?: string;
+  /** 办结: pictures of the result, already attached to the case (办理后照片). */ photoIds?: string[];
 }
 
 /** Applies one action: checked against the table and the caller's part, written with its history row in one transaction. */
@@ -395,6 +415,12 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
       // 办结须写明办理结果: the reporter is asked to rate what they can read.
       if (!resultStated(input.note))
         throw new AppError('RESULT_REQUIRED', `请写明办理结果（至少${RESULT_MIN_CHARS}个字）`, `State what was done (at least ${RESULT_MIN_CHARS} characters)`);
+      {
+        // The pictures of the result: those named, else those taken since the case was accepted (办理后照片).
+        const shown = resultPhotos(!!cat.require_result_photo, input.photoIds, await attachments.listFor(ctx, 'case', c.id), c.accepted_at);
+        if ('problem' in shown) throw resultPhotoError(shown.problem, cat.name);
+        if (shown.ids.length) data = { ...data, photoIds: shown.ids };
+      }
       Object.assign(patch, { resolved_at: now.toISOString(), card: null, resolved_level: (await regions.get(ctx, c.level_region_id))?.level ?? null });
       notices.push({ to: [c.reporter_id], kind: 'status', title: `您上报的事件已办结，请评价：${c.title}` });
       break;
@@ -518,6 +544,21 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
   return { patch, notices, data, credits };
 }
 
+function resultPhotoError(problem: 'RESULT_PHOTO_REQUIRED' | 'TOO_MANY_PHOTOS' | 'UNKNOWN_PHOTO', category: string) {
+  switch (problem) {
+    case 'RESULT_PHOTO_REQUIRED':
+      return new AppError(
+        'RESULT_PHOTO_REQUIRED',
+        `“${category}”类事件办结须附至少一张现场照片`,
+        `Resolving a ${category} case needs at least one photo of the result`,
+      );
+    case 'TOO_MANY_PHOTOS':
+      return new AppError('VALIDATION_FAILED', `办结照片最多${MAX_RESULT_PHOTOS}张`, `At most ${MAX_RESULT_PHOTOS} result photos`);
+    case 'UNKNOWN_PHOTO':
+      return new AppError('UNKNOWN_PHOTO', '办结照片须是已上传到本事件的照片', 'Result photos must be pictures attached to this case');
+  }
+}
+
 /**
  * Who the responsible level may dispatch to or copy: people working inside its
  * subtree (grid workers, party members, mediators, cadres) and the township's
@@ -540,9 +581,12 @@ export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
     ).map((r) => [r.id, r.name]),
   );
   const seen = new Set<string>();
-  const people = [...within, ...above.filter((a) => a.regionId === township!.id)]
+  const listed = [...within, ...above.filter((a) => a.regionId === township!.id)]
     .filter((w) => !seen.has(w.userId + w.role) && seen.add(w.userId + w.role))
     .map((w) => ({ ...w, regionName: regionNames.get(w.regionId) ?? '' }));
+  // The case's grid worker and the level's usual handlers (last 90 days) first.
+  const since = new Date(ctx.clock.now().getTime() - 90 * 86_400_000).toISOString();
+  const people = rankAssignees(listed, c.region_id, await repo.usualAssignees(ctx.db, c.level_region_id, since));
   const units = [...new Set(above.filter((a) => a.regionId === township?.id && a.unit).map((a) => a.unit!))];
   return { people, units };
 }

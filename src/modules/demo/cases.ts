@@ -21,7 +21,7 @@ import { markRead } from '../notifications/service.js';
 import * as casesRepo from '../cases/index.js';
 import { report, transition, type ReportInput, type TransitionInput } from '../cases/service.js';
 import { actionsFor } from '../cases/index.js';
-import { sweepCases } from '../cases/index.js';
+import { sweepCases, updateCategory } from '../cases/index.js';
 import { isOpen, type Action, type CaseType, type Priority, type Status } from '../cases/index.js';
 import { DEMO_PASSWORD, type DemoSeed } from './seed.js';
 import { Rng } from './random.js';
@@ -160,6 +160,9 @@ interface Plan {
  * Seeds demo cases into the demo township created by seedDemo. Not idempotent:
  * call once, right after seedDemo returned a seed (an empty store).
  */
+/** The categories whose 办结 needs a photo of the result in the demo township: 人居环境脏乱, 公共设施损坏, 安全隐患. */
+export const RESULT_PHOTO_CATEGORIES = ['env_dirty', 'facility_damage', 'safety_hazard'];
+
 export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOptions = {}): Promise<DemoCasesResult> {
   const started = Date.now();
   const now = ctx.clock.now().getTime();
@@ -672,6 +675,9 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   await hourly(now);
   moveTo(now);
   await sweepCases(sim);
+  // From now on the township asks for a photo of the result where a photo says most (办结须附照片): the history
+  // above was played before the setting, as it would have been.
+  for (const code of RESULT_PHOTO_CATEGORIES) await updateCategory(ctx, await actor(admin), code, { requireResultPhoto: true });
 
   /** The person behind a step, as the case stands now. */
   function whoFor(who: Who, c: casesRepo.CaseRow, reporter: string): string | null {

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import { api, ApiError } from '../shared/api-client';
 import { errorMessage } from './errors';
 import type { Patrol, PatrolKind, Visit, VisitMethod } from './work';
+import type { CaseDetail } from '../console/api/cases';
 
 type Spot = { latitude: number; longitude: number };
 export interface VisitBody {
@@ -58,12 +59,20 @@ export interface PatrolEntry extends Common {
   /** For the list: how many items, and the problems in words. */ total: number;
   issues: { name: string; note: string }[];
 }
-export type OutboxEntry = VisitEntry | PatrolEntry;
+/** 办结 of a case: the result in words and the photos of it. */
+export interface ResolveEntry extends Common {
+  kind: 'resolve';
+  caseId: string;
+  body: { note: string; outcome?: 'agreement' | 'terminated' };
+  /** Named uniquely for this entry: a retry sees which are already on the case. */
+  photos: { name: string; blob: Blob }[];
+}
+export type OutboxEntry = VisitEntry | PatrolEntry | ResolveEntry;
 
 /** A record that reached the server in this session (visits that found a problem are offered 转为事件 from here). */
 export interface SentEntry {
   key: string;
-  kind: 'visit' | 'patrol';
+  kind: 'visit' | 'patrol' | 'resolve';
   id: string;
   title: string;
   problem: boolean;
@@ -169,7 +178,9 @@ const WAITED_MS = 10 * 60_000;
 /** Try again later (network, server trouble, signed out, too many requests) rather than give up on the record. */
 function transient(err: unknown): boolean {
   if (!(err instanceof ApiError)) return true;
-  return err.code === 'NETWORK' || err.status === 0 || err.status >= 500 || [401, 408, 409, 425, 429].includes(err.status);
+  // A 409 is worth retrying when the record was busy (CONFLICT), not when the case no longer allows the step.
+  if (err.status === 409) return err.code === 'CONFLICT';
+  return err.code === 'NETWORK' || err.status === 0 || err.status >= 500 || [401, 408, 425, 429].includes(err.status);
 }
 
 type Patch = Partial<Pick<Common, 'status' | 'error' | 'tries'>> & { visitId?: string };
@@ -217,6 +228,34 @@ async function sendPatrol(e: PatrolEntry): Promise<SentEntry> {
   return { key: e.key, kind: 'patrol', id: p.id, title: e.title, problem: p.problems > 0, userId: e.userId };
 }
 
+/**
+ * 办结 with photos: the photos not yet on the case go up in one upload, then the resolve names them, with the entry's
+ * key. Sent again after a try that broke off anywhere, nothing is doubled: photos already there (this user's, same
+ * name and size) are not sent again, and the same key returns the case as the first resolve left it.
+ */
+export async function sendResolve(e: Pick<ResolveEntry, 'key' | 'userId' | 'caseId' | 'body' | 'photos'>): Promise<CaseDetail> {
+  const path = `/api/cases/${encodeURIComponent(e.caseId)}`;
+  const have = new Map<string, string>();
+  if (e.photos.length) {
+    const c = await api.get<CaseDetail>(path);
+    for (const a of c.attachments) if (a.uploadedBy === e.userId) have.set(`${a.name}|${a.size}`, a.id);
+    const missing = e.photos.filter((p) => !have.has(`${p.name}|${p.blob.size}`));
+    if (missing.length) {
+      const form = new FormData();
+      for (const p of missing) form.append('file', new File([p.blob], p.name, { type: p.blob.type || 'image/jpeg' }), p.name);
+      const { items } = await api.upload<{ items: { id: string }[] }>(`${path}/attachments`, form);
+      for (const [i, p] of missing.entries()) have.set(`${p.name}|${p.blob.size}`, items[i].id);
+    }
+  }
+  return api.post<CaseDetail>(`${path}/transitions`, {
+    action: 'resolve',
+    note: e.body.note,
+    outcome: e.body.outcome,
+    photoIds: e.photos.length ? e.photos.map((p) => have.get(`${p.name}|${p.blob.size}`)!) : undefined,
+    idempotencyKey: e.key,
+  });
+}
+
 export interface SyncResult {
   sent: SentEntry[];
   failed: number;
@@ -232,7 +271,12 @@ async function sendAll(userId: string): Promise<SyncResult> {
     const e = await d.get('outbox', q.key); // another tab may have sent it meanwhile
     if (e?.status !== 'pending') continue;
     try {
-      const sent = e.kind === 'visit' ? await sendVisit(e) : await sendPatrol(e);
+      const sent =
+        e.kind === 'visit'
+          ? await sendVisit(e)
+          : e.kind === 'patrol'
+            ? await sendPatrol(e)
+            : { key: e.key, kind: 'resolve' as const, id: (await sendResolve(e)).id, title: e.title, problem: false, userId: e.userId };
       await d.delete('outbox', e.key);
       out.sent.push(sent);
     } catch (err) {

@@ -156,7 +156,7 @@ export function usePendingWork() {
   const patrols = new Set<string>();
   for (const e of box.pending) {
     if (e.kind === 'visit') households.add(e.body.householdId);
-    else patrols.add(patrolSlot(e.body.kind, e.body.regionId, e.periodKey ?? ''));
+    else if (e.kind === 'patrol') patrols.add(patrolSlot(e.body.kind, e.body.regionId, e.periodKey ?? ''));
   }
   return { households, patrols };
 }

@@ -37,7 +37,7 @@ export const PRIORITIES: Priority[] = ['normal', 'major', 'difficult'];
 export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'patrol', 'walk_in', 'council', 'hotline', 'other_system'] as const;
 export type Source = (typeof SOURCES)[number];
 /** 党员代办's six steps, recorded in this order. */
-export const SERVICE_STEPS = ['受理', '核实', '告知', '上报', '代理', '反馈'] as const;
+export { SERVICE_STEPS } from '../../../shared/case-steps';
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 export type PartySide = 'applicant' | 'respondent' | 'other';
@@ -120,6 +120,10 @@ export interface CaseDetail extends CaseItem {
   history: HistoryEntry[];
   copies: { userId: string; name: string }[];
   attachments: Attachment[];
+  /** Attachment ids of the pictures to set side by side: from the report and the work (before), and of the result in force (after). */
+  photos: { before: string[]; after: string[] };
+  /** 办结须附照片 for this case's category. */
+  resultPhotoRequired: boolean;
   /** Exactly the actions the caller may take now. */
   actions: CaseAction[];
 }
@@ -130,6 +134,9 @@ export interface Assignee {
   role: string;
   regionId: string;
   regionName: string;
+  unit: string | null;
+  /** Offered first: the case's own grid worker, or one this level often hands cases to. */
+  suggested: 'grid' | 'usual' | null;
 }
 export interface CaseCategory {
   code: string;
@@ -143,6 +150,8 @@ export interface CaseCategory {
   resolveRed: number;
   skipLevel: boolean;
   verifyRequired: boolean;
+  /** 办结须附照片 */
+  requireResultPhoto: boolean;
   firstReportPoints: number;
 }
 
@@ -203,6 +212,7 @@ export interface TransitionInput {
   /** 党员代办: the step being recorded. */ step?: string;
   /** A mediation session's place. */ place?: string;
   /** 派单 to a township unit (站所). */ unit?: string;
+  /** 办结: pictures of the result already attached to the case. */ photoIds?: string[];
 }
 
 export const caseKeys = {

@@ -35,7 +35,8 @@ export function CasePage() {
 }
 
 function CaseBody({ c }: { c: CaseDetail }) {
-  const photos = c.attachments.filter((a) => a.mime.startsWith('image/'));
+  // The result's photos show beside the ones from before, in the result box; the rest stay with the facts.
+  const photos = c.attachments.filter((a) => a.mime.startsWith('image/') && !c.photos.after.includes(a.id));
   const [viewing, setViewing] = useState<number | null>(null);
   const urls = photos.map((p) => attachmentUrl(c.id, p.id));
   const [thanks, setThanks] = useState(false);
@@ -92,21 +93,29 @@ function CaseBody({ c }: { c: CaseDetail }) {
       {c.actions.includes('rate') ? (
         <RateBox c={c} onDone={() => setThanks(true)} />
       ) : (
-        c.rating != null && (
-          <section className="xz-card" aria-labelledby="h-myrating">
-            {thanks && (
-              <p className="xz-thanks" role="status">
-                感谢评价！村里已经收到您的意见。
-              </p>
-            )}
-            <h2 id="h-myrating" className="xz-section-in">
-              {thanks ? '您的评价' : '评价'}
+        c.resolvedAt && (
+          <section className="xz-card" aria-labelledby="h-result">
+            <h2 id="h-result" className="xz-section-in">
+              办理结果
             </h2>
-            <Stars value={c.rating} readOnly />
-            <p className="xz-rate-word">{RATING_WORDS[c.rating - 1]}</p>
-            {c.ratingComment && <p className="xz-desc">“{c.ratingComment}”</p>}
+            <ResultView c={c} />
           </section>
         )
+      )}
+      {!c.actions.includes('rate') && c.rating != null && (
+        <section className="xz-card" aria-labelledby="h-myrating">
+          {thanks && (
+            <p className="xz-thanks" role="status">
+              感谢评价！村里已经收到您的意见。
+            </p>
+          )}
+          <h2 id="h-myrating" className="xz-section-in">
+            {thanks ? '您的评价' : '评价'}
+          </h2>
+          <Stars value={c.rating} readOnly />
+          <p className="xz-rate-word">{RATING_WORDS[c.rating - 1]}</p>
+          {c.ratingComment && <p className="xz-desc">“{c.ratingComment}”</p>}
+        </section>
       )}
 
       <section className="xz-card" aria-labelledby="h-timeline">
@@ -195,8 +204,6 @@ function Stars({ value, onChange, readOnly }: { value: number; onChange?: (n: nu
 }
 
 function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
-  // What was done, in the handler's words, read before rating it.
-  const result = [...c.history].reverse().find((h) => h.action === 'resolve');
   const [rating, setRating] = useState(0);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -235,14 +242,7 @@ function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       <h2 id="h-rate" className="xz-section-in">
         请您评价
       </h2>
-      {result?.note && (
-        <div className="xz-result">
-          <p className="xz-result-head">
-            办理结果 · {result.byName} · {dayWord(result.at)}
-          </p>
-          <p className="xz-result-text">{result.note}</p>
-        </div>
-      )}
+      <ResultView c={c} />
       <p className="xz-muted">这件事办得怎么样？请您打个分，村里都能看到。</p>
       <Stars value={rating} onChange={setRating} />
       <p className="xz-rate-word" aria-live="polite">
@@ -269,5 +269,51 @@ function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
         提交评价
       </Button>
     </section>
+  );
+}
+
+/** What was done, in the handler's words (who, when), and the photos from before beside those of the result. */
+function ResultView({ c }: { c: CaseDetail }) {
+  const result = c.history.findLast((h) => h.action === 'resolve');
+  const [viewing, setViewing] = useState<number | null>(null);
+  const images = new Map(c.attachments.map((a) => [a.id, a]));
+  const before = c.photos.before.filter((id) => images.has(id));
+  const after = c.photos.after.filter((id) => images.has(id));
+  const urls = [...before, ...after].map((id) => attachmentUrl(c.id, id));
+  const column = (title: string, ids: string[], offset: number, none: string) => (
+    <div className="xz-ba-col">
+      <h3 className="xz-ba-title">{title}</h3>
+      {ids.length ? (
+        <div className="xz-ba-photos">
+          {ids.map((id, i) => (
+            <button type="button" key={id} onClick={() => setViewing(offset + i)} aria-label={`查看大图：${title}第${i + 1}张`}>
+              <img src={attachmentUrl(c.id, id)} alt={`${title}第${i + 1}张`} loading="lazy" />
+            </button>
+          ))}
+        </div>
+      ) : (
+        <p className="xz-ba-none">{none}</p>
+      )}
+    </div>
+  );
+  if (!result?.note && !after.length) return null;
+  return (
+    <>
+      {result?.note && (
+        <div className="xz-result">
+          <p className="xz-result-head">
+            办理结果 · {result.byName} · {dayWord(result.at)}
+          </p>
+          <p className="xz-result-text">{result.note}</p>
+        </div>
+      )}
+      {after.length > 0 && (
+        <div className="xz-ba" role="group" aria-label="办理前后照片对比">
+          {column('办理前', before, 0, '上报时没有照片')}
+          {column('办理后', after, before.length, '')}
+        </div>
+      )}
+      <ImageViewer.Multi images={urls} visible={viewing !== null} defaultIndex={viewing ?? 0} onClose={() => setViewing(null)} />
+    </>
   );
 }

@@ -22,7 +22,8 @@ export function OutboxPage() {
   const savedKey = params.get('saved');
   const justSaved = savedKey ? box.all.find((e) => e.key === savedKey) : undefined;
   const justSent = savedKey ? box.sent.find((s) => s.key === savedKey) : undefined;
-  const what = (justSaved?.kind ?? justSent?.kind) === 'patrol' ? '巡查' : '走访';
+  const kind = justSaved?.kind ?? justSent?.kind;
+  const what = kind === 'patrol' ? '巡查' : kind === 'resolve' ? '办结' : '走访';
 
   return (
     <div className="xz-page xz-page-back">
@@ -41,7 +42,7 @@ export function OutboxPage() {
       {!box.loaded ? null : box.all.length === 0 ? (
         <div className="xz-card xz-empty">
           <p className="xz-empty-title">没有待同步的记录</p>
-          <p>这部手机上没有等待上报的走访和巡查。</p>
+          <p>这部手机上没有等待上报的走访、巡查和办结。</p>
         </div>
       ) : (
         <>
@@ -137,6 +138,17 @@ function EntryCard({ e, highlight }: { e: OutboxEntry; highlight?: boolean }) {
             </>
           )}
           {e.photo && <Thumb blob={e.photo} name={e.photoName ?? '现场照片'} />}
+        </>
+      ) : e.kind === 'resolve' ? (
+        <>
+          <p className="xz-desc">{e.body.note}</p>
+          {e.photos.length > 0 && (
+            <div className="xz-photo-grid">
+              {e.photos.map((p, i) => (
+                <Thumb key={p.name} blob={p.blob} name={`第${i + 1}张`} />
+              ))}
+            </div>
+          )}
         </>
       ) : (
         <>

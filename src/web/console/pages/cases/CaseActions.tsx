@@ -1,11 +1,12 @@
 // The 办理 panel: a button for exactly the actions the server says this user may take now, each with its dialog.
 import { useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Rate, Select } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Rate, Select, Upload, type UploadFile } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   caseKeys,
-  SERVICE_STEPS,
   transitionCase,
+  uploadAttachments,
   useAssignees,
   useCaseCategories,
   type Assignee,
@@ -21,6 +22,7 @@ import { clientKey } from '../../lib/clientKey';
 import { useSubmit } from '../../components/useSubmit';
 import { useCaseLabels } from '../../lib/caseLabels';
 import { RESULT_MIN_CHARS, resultStated } from '../../../../shared/case-result';
+import { nextServiceStep as nextStep } from '../../../../shared/case-steps';
 
 /** Most likely next step first; the first of MAIN present is the primary button. */
 const ORDER: CaseAction[] = [
@@ -50,7 +52,7 @@ const MAIN: CaseAction[] = ['accept', 'dispatch', 'start', 'step', 'mediate', 'r
 const DISPUTE_ORDER: CaseAction[] = ['mediate', ...ORDER.filter((a) => a !== 'mediate')];
 const DANGER: CaseAction[] = ['reject', 'deny_extension'];
 
-type Kind = 'assign' | 'reason' | 'rate' | 'escalate' | 'note' | 'outcome' | 'mediate' | 'revisit' | 'confirm';
+type Kind = 'assign' | 'reason' | 'rate' | 'escalate' | 'note' | 'outcome' | 'result' | 'mediate' | 'revisit' | 'confirm';
 function kindOf(c: CaseDetail, a: CaseAction): Kind {
   switch (a) {
     case 'dispatch':
@@ -71,7 +73,7 @@ function kindOf(c: CaseDetail, a: CaseAction): Kind {
     case 'revisit':
       return 'revisit';
     case 'resolve':
-      return c.type === 'dispute' ? 'outcome' : 'confirm';
+      return c.type === 'dispute' ? 'outcome' : 'result';
     default:
       return 'confirm';
   }
@@ -79,8 +81,7 @@ function kindOf(c: CaseDetail, a: CaseAction): Kind {
 
 /** The next of 党员代办's six steps, from the steps already in the history. */
 export function nextServiceStep(c: CaseDetail): string | null {
-  const done = c.history.filter((h) => h.action === 'step').map((h) => String(h.data?.step ?? ''));
-  return SERVICE_STEPS.find((s) => !done.includes(s)) ?? null;
+  return nextStep(c.history.filter((h) => h.action === 'step').map((h) => String(h.data?.step ?? '')));
 }
 
 /** One transition: send it, put the answer in the cache, refresh lists, counts and the inbox. */
@@ -204,7 +205,11 @@ interface DialogValues {
   skipLevel?: boolean;
   outcome?: 'agreement' | 'terminated';
   place?: string;
+  photos?: UploadFile[];
 }
+
+/** Photos a resolve may carry (the server takes nine). */
+const MAX_RESULT_PHOTOS = 9;
 
 /**
  * 派单/抄告 (choose a person), 不予受理/退回/申请延期 (reason required), 评价 (stars), 上报上级 (越级 when allowed),
@@ -236,8 +241,29 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
     return [...byUser.values()];
   }, [assignees.data]);
 
+  const category = categories.data?.find((x) => x.code === c.category);
+  // 办结 with photos: pictures taken since the case was accepted already count; new ones are uploaded first, once.
+  const [uploaded, setUploaded] = useState<Map<string, string>>(new Map());
+  const takenSinceAccepted = c.attachments.filter((a) => a.mime.startsWith('image/') && !!c.acceptedAt && a.createdAt >= c.acceptedAt).length;
+  const resultPhotoIds = async (files: UploadFile[] | undefined) => {
+    if (!files?.length) return undefined;
+    const fresh = files.filter((f) => !uploaded.has(f.uid) && f.originFileObj);
+    const next = new Map(uploaded);
+    if (fresh.length) {
+      const { items } = await uploadAttachments(
+        c.id,
+        fresh.map((f) => f.originFileObj as File),
+      );
+      for (const [i, f] of fresh.entries()) next.set(f.uid, items[i].id);
+      setUploaded(next);
+    }
+    return files.map((f) => next.get(f.uid)!).filter(Boolean);
+  };
+
   const { submit, saving, alert, onValuesChange } = useSubmit(form, async (v) => {
+    const photoIds = kind === 'result' ? await resultPhotoIds(v.photos) : undefined;
     await transition({
+      photoIds,
       action,
       note: v.note?.trim() || undefined,
       ...assignee(v.assigneeId),
@@ -272,9 +298,11 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
               ? outcome === 'terminated'
                 ? { label: 'caseAction.termination', required: 'validate.required', placeholder: 'caseAction.termination.placeholder', rows: 5 }
                 : { label: 'caseAction.agreement', required: 'validate.required', placeholder: 'caseAction.agreement.placeholder', rows: 5 }
-              : kind === 'rate'
-                ? { label: 'caseAction.rating.comment', placeholder: 'caseAction.rating.comment.placeholder' }
-                : { label: 'caseAction.note', placeholder: 'caseAction.note.placeholder' };
+              : kind === 'result'
+                ? { label: 'caseAction.resolve.note', required: 'caseAction.resolve.required', placeholder: 'caseAction.resolve.placeholder', rows: 4 }
+                : kind === 'rate'
+                  ? { label: 'caseAction.rating.comment', placeholder: 'caseAction.rating.comment.placeholder' }
+                  : { label: 'caseAction.note', placeholder: 'caseAction.note.placeholder' };
 
   return (
     <Modal
@@ -395,10 +423,55 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
         <Form.Item
           label={t(note.label)}
           name="note"
-          rules={note.required ? [{ required: true, whitespace: true, message: t(note.required, { field: t(note.label) }) }] : []}
+          rules={[
+            ...(note.required ? [{ required: true, whitespace: true, message: t(note.required, { field: t(note.label), n: RESULT_MIN_CHARS }) }] : []),
+            ...(kind === 'result'
+              ? [
+                  {
+                    validator: async (_: unknown, v?: string) =>
+                      resultStated(v) ? undefined : Promise.reject(new Error(t('caseAction.resolve.required', { n: RESULT_MIN_CHARS }))),
+                  },
+                ]
+              : []),
+          ]}
         >
-          <Input.TextArea rows={note.rows ?? 3} maxLength={2000} showCount placeholder={note.placeholder ? t(note.placeholder) : undefined} />
+          <Input.TextArea
+            rows={note.rows ?? 3}
+            maxLength={2000}
+            showCount
+            placeholder={note.placeholder ? t(note.placeholder, { n: RESULT_MIN_CHARS }) : undefined}
+          />
         </Form.Item>
+        {kind === 'result' && (
+          <Form.Item
+            label={t('caseAction.resolve.photos')}
+            name="photos"
+            valuePropName="fileList"
+            getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(0, MAX_RESULT_PHOTOS)}
+            extra={
+              category?.requireResultPhoto
+                ? takenSinceAccepted
+                  ? t('caseAction.resolve.photos.taken', { n: takenSinceAccepted })
+                  : t('caseAction.resolve.photos.required')
+                : t('caseAction.resolve.photos.hint')
+            }
+            rules={[
+              {
+                validator: async (_: unknown, v?: UploadFile[]) =>
+                  category?.requireResultPhoto && !takenSinceAccepted && !v?.length
+                    ? Promise.reject(new Error(t('caseAction.resolve.photos.required')))
+                    : undefined,
+              },
+            ]}
+          >
+            <Upload listType="picture-card" accept="image/jpeg,image/png,image/webp" multiple maxCount={MAX_RESULT_PHOTOS} beforeUpload={() => false}>
+              <button type="button" className="xz-upload-tile">
+                <PlusOutlined aria-hidden />
+                <span>{t('caseAction.resolve.photos.add')}</span>
+              </button>
+            </Upload>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

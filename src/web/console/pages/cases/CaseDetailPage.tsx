@@ -11,7 +11,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { CardTag, DueText, Stars, StatusTag } from './CaseTags';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseActions, nextServiceStep } from './CaseActions';
-import { CaseFiles } from './CaseFiles';
+import { BeforeAfter, CaseFiles } from './CaseFiles';
 import { OPEN_STATUSES, useCaseLabels } from '../../lib/caseLabels';
 
 export default function CaseDetailPage() {
@@ -71,6 +71,7 @@ export default function CaseDetailPage() {
         <div className="xz-detail-main">
           <Facts c={c} />
           {c.type === 'service' && <ServiceSteps c={c} />}
+          <BeforeAfter c={c} />
           <CaseFiles c={c} />
           <Card title={t('case.timeline')} variant="borderless">
             <CaseTimeline c={c} />

@@ -104,3 +104,48 @@ export function CaseFiles({ c }: { c: CaseDetail }) {
     </Card>
   );
 }
+
+/** 办理前后对比: the pictures from the report and the work beside those of the result in force, with the result in words. */
+export function BeforeAfter({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const f = useFormat();
+  if (!c.photos.after.length) return null;
+  const byId = new Map(c.attachments.map((a) => [a.id, a]));
+  const result = c.history.findLast((h) => h.action === 'resolve');
+  const column = (title: string, ids: string[], empty: string) => (
+    <section className="xz-ba-col" aria-label={title}>
+      <h3 className="xz-ba-title">{title}</h3>
+      {ids.length ? (
+        <div className="xz-files">
+          {ids.map((id) => {
+            const a = byId.get(id);
+            return a ? (
+              <figure key={id} className="xz-photo">
+                <Image src={attachmentUrl(c.id, id)} alt={`${title}：${a.name}`} width={120} height={90} style={{ objectFit: 'cover', borderRadius: 6 }} />
+                <figcaption className="xz-muted">{f.dateTimeShort(a.createdAt)}</figcaption>
+              </figure>
+            ) : null;
+          })}
+        </div>
+      ) : (
+        <div className="xz-muted">{empty}</div>
+      )}
+    </section>
+  );
+  return (
+    <Card title={t('case.beforeAfter')} variant="borderless">
+      {result?.note && (
+        <p className="xz-ba-result">
+          <span className="xz-muted">{t('caseAction.resolve.note')}：</span>
+          {result.note}
+        </p>
+      )}
+      <Image.PreviewGroup>
+        <div className="xz-ba">
+          {column(t('case.beforeAfter.before'), c.photos.before, t('case.beforeAfter.noBefore'))}
+          {column(t('case.beforeAfter.after'), c.photos.after, '')}
+        </div>
+      </Image.PreviewGroup>
+    </Card>
+  );
+}

@@ -1,4 +1,4 @@
-// 事件类别设置 (admins): time limits in working days, 越级, 核实, 首报积分, 启用 — one row edited at a time.
+// 事件类别设置 (admins): time limits in working days, 越级, 核实, 办结须附照片, 首报积分, 启用 — one row edited at a time.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Result, Space, Switch, Table, Tabs, type TableColumnsType } from 'antd';
@@ -14,7 +14,16 @@ import { LimitPair, LimitRulesPanel } from './LimitRulesPanel';
 
 type Draft = Pick<
   CaseCategory,
-  'name' | 'active' | 'acceptYellow' | 'acceptRed' | 'resolveYellow' | 'resolveRed' | 'skipLevel' | 'verifyRequired' | 'firstReportPoints'
+  | 'name'
+  | 'active'
+  | 'acceptYellow'
+  | 'acceptRed'
+  | 'resolveYellow'
+  | 'resolveRed'
+  | 'skipLevel'
+  | 'verifyRequired'
+  | 'requireResultPhoto'
+  | 'firstReportPoints'
 >;
 const FIELDS: (keyof Draft)[] = [
   'name',
@@ -25,6 +34,7 @@ const FIELDS: (keyof Draft)[] = [
   'resolveRed',
   'skipLevel',
   'verifyRequired',
+  'requireResultPhoto',
   'firstReportPoints',
 ];
 
@@ -96,7 +106,7 @@ export default function CategorySettingsPage() {
     ) : (
       <LimitPair y={r[y]} r={r[red]} />
     );
-  const flag = (r: CaseCategory, k: 'skipLevel' | 'verifyRequired' | 'active', what: string) =>
+  const flag = (r: CaseCategory, k: 'skipLevel' | 'verifyRequired' | 'requireResultPhoto' | 'active', what: string) =>
     isEditing(r) ? (
       <Switch size="small" checked={d![k]} onChange={(v) => set(k, v)} aria-label={`${r.name} ${what}`} />
     ) : r[k] ? (
@@ -142,6 +152,12 @@ export default function CategorySettingsPage() {
       dataIndex: 'verifyRequired',
       width: 104,
       render: (_: unknown, r) => flag(r, 'verifyRequired', t('caseCategories.col.verify')),
+    },
+    {
+      title: t('caseCategories.col.photo'),
+      dataIndex: 'requireResultPhoto',
+      width: 104,
+      render: (_: unknown, r) => flag(r, 'requireResultPhoto', t('caseCategories.col.photo')),
     },
     {
       title: t('caseCategories.col.points'),
@@ -206,7 +222,7 @@ export default function CategorySettingsPage() {
         pagination={false}
         size="middle"
         tableLayout="fixed"
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1100 }}
       />
     </>
   );
