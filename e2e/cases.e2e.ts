@@ -2,29 +2,18 @@
 // cadre sees it in 待办 and in the inbox, accepts it and dispatches it to 马丽娟, she resolves it, the villager of that
 // household rates it on the phone (村民端), and the cadre archives it. The timeline shows every step.
 import { expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { newContext, newPage, pickOption, shot, signIn } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
-import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
+import { apiGet, apiLogin, apiPost, apiUploadPngs, unexpected } from './support/api';
 import { scenePng } from './support/png';
+import { confirmAction, openActionDialog, timelineSteps } from './support/cases';
 
 const { server, browser } = useJourney();
 
 const TITLE = '三组路口垃圾堆积无人清理';
 const GRID_WORKER = '13800000003'; // 马丽娟, 孟家湾村一组网格
 const CADRE = '13800000002'; // 高永强, 孟家湾村
-
-/** Clicks an action button in the 办理 panel and confirms its Popconfirm, with an optional note. */
-async function confirmAction(page: Page, verb: RegExp, note?: string) {
-  await page.getByRole('complementary', { name: '办理' }).getByRole('button', { name: verb }).click();
-  const pop = page.locator('.ant-popconfirm:visible');
-  await pop.waitFor();
-  if (note) await pop.getByLabel(/说明|办理结果/).fill(note);
-  await pop.getByRole('button', { name: verb }).click();
-}
-
-const timelineSteps = (page: Page) => page.locator('.xz-step-action').allTextContents();
 
 test('a reported case goes round the whole loop: report, accept, dispatch, resolve, rate, archive', async () => {
   const base = server().baseURL;
@@ -98,7 +87,7 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
     .toBe(unreadBefore - 1);
 
   // Accept, then dispatch to 马丽娟.
-  await confirmAction(p2, /^受\s*理$/);
+  await confirmAction(p2, '受理');
   await p2.getByText('已受理', { exact: true }).first().waitFor();
   await p2.locator('.xz-page-sub').getByText('已受理').waitFor();
   await p2
@@ -110,7 +99,7 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   await dispatch.getByLabel('经办人').click();
   const option = p2.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '马丽娟' });
   await option.waitFor();
-  expect(await option.textContent()).toContain('网格员 · 一组网格');
+  expect(await option.textContent()).toContain('网格员 · 孟家湾村 / 一组网格');
   await shot(p2, 'cases', '05-dispatch-options');
   await option.click();
   await dispatch.getByLabel('说明').fill('请今天下午安排清运，完成后拍照上传。');
@@ -132,8 +121,20 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
     .getByRole('button', { name: new RegExp(`新派单：${TITLE}`) })
     .click();
   await p1.getByRole('heading', { name: TITLE }).waitFor();
-  await confirmAction(p1, /^办\s*结$/, '垃圾已全部清运，垃圾池已清洗消毒。');
+  // 人居环境脏乱 needs a photo of the result (the demo's setting): the dialog says so and takes it.
+  const resolve = await openActionDialog(p1, '办结');
+  await resolve.dialog.getByText('本类别办结须附至少一张现场照片').waitFor();
+  await resolve.dialog.getByLabel('办理结果').fill('垃圾已全部清运，垃圾池已清洗消毒。');
+  await resolve.dialog.locator('input[type=file]').setInputFiles({ name: '清运后.png', mimeType: 'image/png', buffer: scenePng(160, 120, true) });
+  await expect.poll(() => resolve.dialog.locator('.ant-upload-list-item').count()).toBe(1);
+  await shot(p1, 'cases', '07b-resolve-with-photo');
+  expect(await seriousA11yViolations(p1)).toEqual([]);
+  await resolve.submit();
   await p1.getByText('已办结，已通知上报人评价').waitFor();
+  // The photos before and after, side by side.
+  const pair = p1.getByRole('region', { name: '办理前' });
+  await pair.getByRole('img').first().waitFor();
+  await p1.getByRole('region', { name: '办理后' }).getByRole('img').first().waitFor();
   await p1.locator('.xz-page-sub').getByText('已办结').waitFor();
 
   // ── 3b. The villager of that household rates it on the phone (村民端).
@@ -169,9 +170,9 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   // ── 4. The cadre archives it; the timeline shows every step with who and the status change.
   await p2.reload();
   await p2.getByRole('heading', { name: TITLE }).waitFor();
-  await confirmAction(p2, /^归\s*档$/);
+  await confirmAction(p2, '归档');
   await p2.locator('.xz-page-sub').getByText('已归档').waitFor();
-  expect(await timelineSteps(p2)).toEqual(['上报', '上传附件', '受理', '派单', '办结', '评价', '归档']);
+  expect(await timelineSteps(p2)).toEqual(['上报', '上传附件', '受理', '派单', '上传附件', '办结', '评价', '归档']);
   const timeline = (await p2.locator('.ant-timeline').textContent()) ?? '';
   for (const words of ['马丽娟', '高永强', '王博磊', '派给 马丽娟', '垃圾已全部清运', '处理及时，路口干净了。']) expect(timeline).toContain(words);
   expect(await p2.locator('.ant-descriptions').textContent()).toContain('处理及时，路口干净了。');
@@ -317,6 +318,7 @@ test("the case list shows the region's figures (事件概况), ratings as stars 
   });
   const cadreToken = await apiLogin(base, CADRE);
   await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, { action: 'accept', idempotencyKey: 'cases-e2e-revisit-accept' });
+  await apiUploadPngs(base, cadreToken, `/api/cases/${revisited.id}/attachments`, [{ name: '修补后.png', data: scenePng(160, 120, true) }]);
   await apiPost(base, cadreToken, `/api/cases/${revisited.id}/transitions`, {
     action: 'resolve',
     note: '已安排修补。',

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { newPage, phoneContext, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
-import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
+import { apiGet, apiLogin, apiPost, apiUploadPngs, unexpected } from './support/api';
 import { scenePng } from './support/png';
 
 const { server, browser } = useJourney();
@@ -51,6 +51,8 @@ test('a villager signs in on the phone, rates the case of the household and repo
   });
   const cTok = await apiLogin(base, CADRE);
   await apiPost(base, cTok, `/api/cases/${reported.id}/transitions`, { action: 'accept', idempotencyKey: 'h5-e2e-accept-1' });
+  // 公共设施损坏 needs a photo of the result in the demo: one taken since acceptance counts.
+  await apiUploadPngs(base, cTok, `/api/cases/${reported.id}/attachments`, [{ name: '护栏修好.png', data: scenePng(160, 120, true) }]);
   const resolved = await apiPost<Case>(base, cTok, `/api/cases/${reported.id}/transitions`, {
     action: 'resolve',
     note: '已联系交通站更换护栏，并设置警示桩。',
@@ -109,7 +111,7 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await page.waitForURL(/\/h5\/cases\//);
   await page.getByRole('heading', { name: TITLE }).waitFor();
   const timeline = page.getByRole('region', { name: '办理经过' });
-  await expect.poll(() => timeline.locator('.xz-tl-action').allTextContents()).toEqual(['办结', '受理', '上报']);
+  await expect.poll(() => timeline.locator('.xz-tl-action').allTextContents()).toEqual(['办结', '上传附件', '受理', '上报']);
   expect(await timeline.textContent()).toContain('已联系交通站更换护栏');
   await page.getByRole('radio', { name: /5星/ }).waitFor();
   // The result in the handler's words sits above the stars: what is being rated.
@@ -265,6 +267,7 @@ test('a household with many cases sees them all, a page at a time, and has a cas
   for (let i = 1; i <= 12; i++) {
     const c = await report(`三组${i}号垃圾池满了`, `h5-paging-done-${i}`);
     await apiPost(base, cTok, `/api/cases/${c.id}/transitions`, { action: 'accept', idempotencyKey: `h5-paging-accept-${i}` });
+    await apiUploadPngs(base, cTok, `/api/cases/${c.id}/attachments`, [{ name: '清理后.png', data: scenePng(40, 30, true) }]);
     await apiPost(base, cTok, `/api/cases/${c.id}/transitions`, { action: 'resolve', note: RESOLVE_NOTE, idempotencyKey: `h5-paging-resolve-${i}` });
   }
   for (let i = 1; i <= 24; i++) await report(`村道${i}号路灯不亮`, `h5-paging-open-${i}`);

@@ -6,12 +6,13 @@
 // back): exactly one visit with one photo and one patrol arrive. A visit the server refuses (the household moved to
 // another grid meanwhile) stays on the phone as 上报失败 with the server's words until the worker discards it.
 import { expect, test } from 'vitest';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { newPage, phoneContext, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
 import { apiGet, apiLogin, unexpected } from './support/api';
 import { scenePng } from './support/png';
+import { cutAfterServer, offlineNoise } from './support/network';
 
 const { server, browser } = useJourney();
 
@@ -74,24 +75,8 @@ const keptReads = (page: Page) =>
     return (await (await caches.open('xz-h5-api')).keys()).map((r) => new URL(r.url).pathname);
   });
 
-/** The server gets the request and answers, but the phone never hears back (the first `times` such requests). */
-function cutAfterServer(times: number, method = 'POST') {
-  const seen = { n: 0 };
-  const handler = async (route: Route) => {
-    if (route.request().method() !== method) return route.fallback();
-    seen.n += 1;
-    if (seen.n > times) return route.fallback();
-    await route.fetch(); // reaches the server, which records it
-    await route.abort('failed');
-  };
-  return { seen, handler };
-}
-
 /** antd-mobile's toast has faded (so a screenshot shows the page under it). */
 const toastGone = (page: Page) => expect.poll(() => page.locator('.adm-toast-mask').count(), { timeout: 10_000 }).toBe(0);
-
-/** The visible problems of a page that is offline on purpose: failed loads are the point, not a bug. */
-const offlineNoise = (p: string) => /Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|FAILED)$/.test(p);
 
 test('a grid worker works offline and the outbox syncs later, once, without duplicates', async () => {
   const base = server().baseURL;

@@ -25,6 +25,15 @@ export async function apiPost<T>(baseURL: string, token: string, path: string, b
   return (await res.json()) as T;
 }
 
+/** Uploads PNG files (multipart field `file`) as `token`; returns the stored attachments. */
+export async function apiUploadPngs(baseURL: string, token: string, path: string, files: { name: string; data: Buffer }[]): Promise<{ id: string }[]> {
+  const form = new FormData();
+  for (const f of files) form.append('file', new Blob([new Uint8Array(f.data)], { type: 'image/png' }), f.name);
+  const res = await fetch(`${baseURL}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { items: { id: string }[] }).items;
+}
+
 /**
  * Console problems that are not expected. The browser logs every 4xx response (the 401 of /api/me before
  * sign-in, the 404 or 400 a journey provokes on purpose); those are answers the UI handles. 5xx, uncaught

@@ -20,12 +20,13 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-export function scenePng(width = 160, height = 120): Buffer {
+/** `cleared`: the same roadside with the heap gone (a photo of the result). */
+export function scenePng(width = 160, height = 120, cleared = false): Buffer {
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
     const row = Buffer.alloc(1 + width * 3); // filter byte 0, then RGB
     for (let x = 0; x < width; x++) {
-      const heap = (x - width * 0.6) ** 2 / 900 + (y - height * 0.75) ** 2 / 200 < 1;
+      const heap = !cleared && (x - width * 0.6) ** 2 / 900 + (y - height * 0.75) ** 2 / 200 < 1;
       const [r, g, b] = heap ? [120, 96, 60] : y < height * 0.45 ? [150, 190, 235] : y < height * 0.6 ? [96, 150, 80] : [150, 150, 150];
       row.set([r, g, b], 1 + x * 3);
     }

@@ -572,14 +572,16 @@ export async function assigneeCandidates(ctx: Ctx, actor: Actor, id: string) {
   const within = await workersWithin(ctx, c.level_region_path, HANDLER_ROLES);
   const township = await servingTownship(ctx, c.level_region_path);
   const above = township ? await workersWithin(ctx, township.path, ['township_staff']) : [];
-  const regionNames = new Map(
-    (
-      await regions.getMany(
-        ctx,
-        [...within, ...above].map((w) => w.regionId),
-      )
-    ).map((r) => [r.id, r.name]),
+  // Where each works, as people say it (孟家湾村 / 一组网格), not the bare grid.
+  const places = await regions.getMany(
+    ctx,
+    [...within, ...above].map((w) => w.regionId),
   );
+  const placeOf = await regions.placeNames(
+    ctx,
+    places.map((r) => r.path),
+  );
+  const regionNames = new Map(places.map((r) => [r.id, placeOf(r.path)]));
   const seen = new Set<string>();
   const listed = [...within, ...above.filter((a) => a.regionId === township!.id)]
     .filter((w) => !seen.has(w.userId + w.role) && seen.add(w.userId + w.role))

@@ -136,8 +136,9 @@ export function CaseWork({ c }: { c: CaseDetail }) {
   return (
     <section className="xz-card xz-workbox" aria-labelledby="h-work">
       <h2 id="h-work" className="xz-section-in">
-        {open ? label(open) : '我来办理'}
+        我来办理
       </h2>
+      {open && <h3 className="xz-sub">{label(open)}</h3>}
       {done && !open && (
         <p className="xz-thanks" role="status">
           {done}
