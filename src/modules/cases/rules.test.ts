@@ -374,10 +374,24 @@ describe('photos of the result (办结照片) and before/after', () => {
 
 describe('派单 suggestions', () => {
   const p = (userId: string, role: string, regionId: string) => ({ userId, role, regionId });
-  const people = [p('cadre', 'village_cadre', 'v'), p('mediator', 'mediator', 'v'), p('gw2', 'grid_worker', 'g2'), p('gw1', 'grid_worker', 'g1'), p('party', 'party_member', 'g1')];
+  const people = [
+    p('cadre', 'village_cadre', 'v'),
+    p('mediator', 'mediator', 'v'),
+    p('gw2', 'grid_worker', 'g2'),
+    p('gw1', 'grid_worker', 'g1'),
+    p('party', 'party_member', 'g1'),
+  ];
 
   it('the case’s own grid worker first, then the usual handlers (twice or more, most first), then the rest as listed', () => {
-    const ranked = rankAssignees(people, 'g1', new Map([['mediator', 2], ['party', 5], ['gw2', 1]]));
+    const ranked = rankAssignees(
+      people,
+      'g1',
+      new Map([
+        ['mediator', 2],
+        ['party', 5],
+        ['gw2', 1],
+      ]),
+    );
     expect(ranked.map((x) => [x.userId, x.suggested])).toEqual([
       ['gw1', 'grid'],
       ['party', 'usual'],
