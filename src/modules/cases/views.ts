@@ -55,6 +55,7 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string, know
     sourceName: SOURCE_LABELS[c.source as keyof typeof SOURCE_LABELS] ?? c.source,
     regionId: c.region_id,
     regionName: place(c.region_path) || region.get(c.region_id)?.name || '',
+    placeName: place(c.region_path) || region.get(c.region_id)?.name || '',
     householdId: c.household_id,
     status: c.status,
     card: c.card as 'yellow' | 'red' | null,
