@@ -67,6 +67,8 @@ export interface CaseItem {
   sourceName: string;
   regionId: string;
   regionName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   householdId: string | null;
   status: CaseStatus;
   card: Card | null;

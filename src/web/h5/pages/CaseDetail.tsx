@@ -56,7 +56,7 @@ function CaseBody({ c }: { c: CaseDetail }) {
           </div>
           <div>
             <dt>地点</dt>
-            <dd>{c.regionName}</dd>
+            <dd>{c.placeName}</dd>
           </div>
           <div>
             <dt>上报</dt>

@@ -65,7 +65,7 @@ export function CaseTable({ rows, total, page, pageSize, loading, placeWithin, e
     {
       // Inside a village the village's own name says nothing: "一组网格" rather than "孟家湾村 / 一组网格" (the tooltip keeps it).
       title: t('cases.col.place'),
-      dataIndex: 'regionName',
+      dataIndex: 'placeName',
       width: placeWithin ? 88 : 100,
       ellipsis: { showTitle: false },
       render: (v: string) =>

@@ -39,7 +39,7 @@ export default function BoardPage() {
       ellipsis: { showTitle: false },
       render: (v: string) => <Ellipsis text={v || '—'} />,
     },
-    { title: t('pts.board.col.grid'), dataIndex: 'gridName', width: 110, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
+    { title: t('pts.board.col.grid'), dataIndex: 'placeName', width: 170, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     {
       title: t('pts.board.col.rule'),
       key: 'rule',

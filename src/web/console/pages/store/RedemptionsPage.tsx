@@ -56,9 +56,16 @@ export default function RedemptionsPage() {
     {
       title: t('store.col.household'),
       dataIndex: 'householdName',
-      width: 96,
+      width: 160,
       ellipsis: { showTitle: false },
-      render: (v: string) => <Ellipsis text={v || '—'} />,
+      render: (v: string, r) => (
+        <div className="xz-two-lines">
+          <Ellipsis text={v || '—'} />
+          <span className="xz-muted xz-small">
+            <Ellipsis text={r.placeName} />
+          </span>
+        </div>
+      ),
     },
     { title: t('store.col.item'), dataIndex: 'itemName', ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     { title: t('store.col.quantity'), dataIndex: 'quantity', width: 56, align: 'right', render: (v: number) => f.num(v) },
