@@ -72,6 +72,7 @@ const caseDetail = caseItem.extend({
       to: z.string(),
       by: z.string().nullable(),
       byName: z.string(),
+      byRole: z.string().describe('the role they acted in, in words (一组网格员, 孟家湾村干部, 青石镇司法所); empty for the system or with none'),
       at: z.string(),
       note: z.string().nullable(),
       data: z.record(z.string(), z.unknown()).nullable(),

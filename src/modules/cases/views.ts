@@ -88,13 +88,15 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string, know
   }));
 }
 
-export function historyView(rows: Awaited<ReturnType<typeof repo.historyOf>>, names: Map<string, { name: string }>) {
+/** The case's steps, each with who took it (name, and role in words when known: 一组网格员), when, and what it decided. */
+export function historyView(rows: Awaited<ReturnType<typeof repo.historyOf>>, names: Map<string, { name: string; roleName?: string }>) {
   return rows.map((h) => ({
     action: h.action,
     from: h.from_status,
     to: h.to_status,
     by: h.by_user_id,
     byName: h.by_user_id ? (names.get(h.by_user_id)?.name ?? '') : '系统',
+    byRole: h.by_user_id ? (names.get(h.by_user_id)?.roleName ?? '') : '',
     at: h.at,
     note: h.note,
     data: h.data ? (JSON.parse(h.data) as Record<string, unknown>) : null,
