@@ -109,7 +109,15 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await page.waitForURL(/\/h5\/cases\//);
   await page.getByRole('heading', { name: TITLE }).waitFor();
   const timeline = page.getByRole('region', { name: '办理经过' });
-  await expect.poll(() => timeline.locator('.xz-tl-action').allTextContents()).toEqual(['办结', '受理', '上报']);
+  // Newest first, each step a sentence: who, in what role, did what (the result under it, named as such).
+  await expect
+    .poll(() => timeline.locator('.xz-tl-say').allTextContents())
+    .toEqual([
+      expect.stringMatching(/^.+（孟家湾村干部）办结了这件事。$/),
+      expect.stringMatching(/^.+（孟家湾村干部）受理了这件事，开始办理。$/),
+      expect.stringMatching(/^.+（.+网格员）上报了这件事。$/),
+    ]);
+  expect(await timeline.locator('.xz-tl-note').first().textContent()).toMatch(/^办理结果：已联系交通站更换护栏/);
   expect(await timeline.textContent()).toContain('已联系交通站更换护栏');
   await page.getByRole('radio', { name: /5星/ }).waitFor();
   // The result in the handler's words sits above the stars: what is being rated.
@@ -123,7 +131,7 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await page.getByRole('button', { name: '提交评价' }).click();
   await page.getByText(/感谢评价/).waitFor();
   await page.locator('.xz-facts-status').getByText('已评价').waitFor();
-  await timeline.getByText('评价', { exact: true }).waitFor();
+  await timeline.getByText('您评价5星：非常满意。', { exact: true }).waitFor();
   await page.getByRole('img', { name: '5星，非常满意' }).waitFor();
   await shot(page, 'h5', '04-rated');
 

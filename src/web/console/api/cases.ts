@@ -114,6 +114,8 @@ export interface HistoryEntry {
   to: CaseStatus;
   by: string | null;
   byName: string;
+  /** The role they acted in, in words (一组网格员, 孟家湾村干部); '' for the system or with none. */
+  byRole: string;
   at: string;
   note: string | null;
   data: Record<string, unknown> | null;
