@@ -342,7 +342,9 @@ test('a household with many cases sees them all, a page at a time, and has a cas
   expect(spoken).toHaveLength(1);
   expect(spoken[0].lang).toBe('zh-CN');
   expect(spoken[0].voice).toBe('zh-CN');
-  expect(spoken[0].text).toMatch(new RegExp(`^三组12号垃圾池满了。当前状态：已办结。最新进展：11月27日 \\d\\d:\\d\\d，高永强办结：${RESOLVE_NOTE}$`));
+  expect(spoken[0].text).toMatch(
+    new RegExp(`^三组12号垃圾池满了。当前状态：已办结。最新进展：11月27日 \\d\\d:\\d\\d，孟家湾村干部高永强办结了这件事。办理结果：${RESOLVE_NOTE}$`),
+  );
   await shot(page, 'h5', '14-reading-elder');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await stop.click();

@@ -12,16 +12,20 @@ export interface StepWords {
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
-/** The person of a step: 您 for the reader, else the name with the role (马丽娟（一组网格员）). */
-export function whoWord(h: Pick<HistoryEntry, 'by' | 'byName' | 'byRole'>, me?: string): string {
+/**
+ * The person of a step: 您 for the reader, else the name with the role — 马丽娟（一组网格员） to read, 一组网格员马丽娟 to
+ * hear (read aloud, brackets are not heard).
+ */
+export function whoWord(h: Pick<HistoryEntry, 'by' | 'byName' | 'byRole'>, me?: string, heard = false): string {
   if (!h.by) return '系统';
   if (me && h.by === me) return '您';
   const name = h.byName || '工作人员';
-  return h.byRole ? `${name}（${h.byRole}）` : name;
+  if (!h.byRole) return name;
+  return heard ? `${h.byRole}${name}` : `${name}（${h.byRole}）`;
 }
 
-export function stepWords(h: HistoryEntry, me?: string): StepWords {
-  const who = whoWord(h, me);
+export function stepWords(h: HistoryEntry, me?: string, heard = false): StepWords {
+  const who = whoWord(h, me, heard);
   const d = h.data ?? {};
   const n = typeof d.days === 'number' ? d.days : null;
   switch (h.action) {

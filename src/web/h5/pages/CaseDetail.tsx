@@ -148,7 +148,7 @@ function spokenText(c: CaseDetail): string {
   const parts = [sentence(c.title), `当前状态：${statusWord(c.status)}。`];
   const last = c.history[c.history.length - 1];
   if (last) {
-    const w = stepWords(last);
+    const w = stepWords(last, undefined, true);
     const note = last.note && !noteRepeats(last) ? `${w.noteLabel ?? ''}${w.noteLabel ? '：' : ''}${last.note.trim()}` : '';
     parts.push(`最新进展：${timeWord(last.at)}，${w.say}。`);
     if (note) parts.push(sentence(note));
@@ -248,7 +248,7 @@ function RateBox({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       {result?.note && (
         <div className="xz-result">
           <p className="xz-result-head">
-            办理结果 · {whoWord(result)} · {dayWord(result.at)}
+            办理结果 · {whoWord(result)} · <span className="xz-nowrap">{dayWord(result.at)}</span>
           </p>
           <p className="xz-result-text">{result.note}</p>
         </div>
