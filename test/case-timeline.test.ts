@@ -46,6 +46,8 @@ describe(`the case timeline on ${STORE}`, () => {
     expect((await act(cadre, id, { action: 'accept' })).status).toBe(200);
     expect((await act(cadre, id, { action: 'note', note: '先查一下去年的维修记录' })).status).toBe(200);
     expect((await act(cadre, id, { action: 'dispatch', assigneeId: env.seed.users[PHONES.grid] })).status).toBe(200);
+    const copied = await act(cadre, id, { action: 'copy', assigneeId: env.seed.users[PHONES.party] });
+    expect(copied.status, JSON.stringify(copied.body)).toBe(200);
     expect((await act(leader, id, { action: 'supervise', note: '请抓紧' })).status).toBe(200);
     expect((await act(grid, id, { action: 'start' })).status).toBe(200);
     expect(await attach(grid, id)).toBe(201);
@@ -66,6 +68,9 @@ describe(`the case timeline on ${STORE}`, () => {
     expect(by('resolve')).toMatchObject({ byRole: '一组网格员', note: '已清掏排水沟，疏通完毕' });
     expect(by('rate')).toMatchObject({ byRole: '村民', data: { rating: 5 } });
     expect((await env.call('GET', `/api/cases/${id}`, villager)).body.history).toEqual(mine);
+    // Whom the office copied in (抄告) is not theirs to read either.
+    expect(rated.body.copies).toEqual([]);
+    expect((await env.call('GET', `/api/cases/${id}`, cadre)).body.copies).toHaveLength(1);
 
     // Staff: every step, the office's own included.
     const all = (await env.call('GET', `/api/cases/${id}`, cadre)).body.history;
@@ -75,6 +80,7 @@ describe(`the case timeline on ${STORE}`, () => {
       'accept',
       'note',
       'dispatch',
+      'copy',
       'supervise',
       'start',
       'attach',

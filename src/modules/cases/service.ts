@@ -235,7 +235,8 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
     history: villager
       ? steps.filter((h) => villagerSees({ action: h.action, from: h.from, byVillager: h.by === actor.userId || names.get(h.by ?? '')?.role === 'villager' }))
       : steps,
-    copies: copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
+    // Whom the office copied in (抄告) is the office's too.
+    copies: villager ? [] : copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
     attachments: files,
     actions: actionsFor(actor, c),
   };
