@@ -111,7 +111,15 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await page.waitForURL(/\/h5\/cases\//);
   await page.getByRole('heading', { name: TITLE }).waitFor();
   const timeline = page.getByRole('region', { name: '办理经过' });
-  await expect.poll(() => timeline.locator('.xz-tl-action').allTextContents()).toEqual(['办结', '上传附件', '受理', '上报']);
+  // Newest first, each step a sentence: who, in what role, did what (the result under it, named as such).
+  await expect
+    .poll(() => timeline.locator('.xz-tl-say').allTextContents())
+    .toEqual([
+      expect.stringMatching(/^.+（孟家湾村干部）办结了这件事。$/),
+      expect.stringMatching(/^.+（孟家湾村干部）受理了这件事，开始办理。$/),
+      expect.stringMatching(/^.+（.+网格员）上报了这件事。$/),
+    ]);
+  expect(await timeline.locator('.xz-tl-note').first().textContent()).toMatch(/^办理结果：已联系交通站更换护栏/);
   expect(await timeline.textContent()).toContain('已联系交通站更换护栏');
   await page.getByRole('radio', { name: /5星/ }).waitFor();
   // The result in the handler's words sits above the stars: what is being rated.
@@ -125,7 +133,7 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await page.getByRole('button', { name: '提交评价' }).click();
   await page.getByText(/感谢评价/).waitFor();
   await page.locator('.xz-facts-status').getByText('已评价').waitFor();
-  await timeline.getByText('评价', { exact: true }).waitFor();
+  await timeline.getByText('您评价5星：非常满意。', { exact: true }).waitFor();
   await page.getByRole('img', { name: '5星，非常满意' }).waitFor();
   await shot(page, 'h5', '04-rated');
 
@@ -337,7 +345,9 @@ test('a household with many cases sees them all, a page at a time, and has a cas
   expect(spoken).toHaveLength(1);
   expect(spoken[0].lang).toBe('zh-CN');
   expect(spoken[0].voice).toBe('zh-CN');
-  expect(spoken[0].text).toMatch(new RegExp(`^三组12号垃圾池满了。当前状态：已办结。最新进展：11月27日 \\d\\d:\\d\\d，高永强办结：${RESOLVE_NOTE}$`));
+  expect(spoken[0].text).toMatch(
+    new RegExp(`^三组12号垃圾池满了。当前状态：已办结。最新进展：11月27日 \\d\\d:\\d\\d，孟家湾村干部高永强办结了这件事。办理结果：${RESOLVE_NOTE}$`),
+  );
   await shot(page, 'h5', '14-reading-elder');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await stop.click();

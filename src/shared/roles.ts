@@ -68,3 +68,51 @@ export function roleHas(role: Role, cap: Capability): boolean {
 
 /** Roles whose registry view is a list of households rather than a region subtree. */
 export const HOUSEHOLD_SCOPED_ROLES: Role[] = ['villager', 'party_member'];
+
+/** Which role speaks for a person at a place first, when they hold several there (the one that decides most). */
+const SPEAKS_FIRST: Role[] = [
+  'township_leader',
+  'township_staff',
+  'village_cadre',
+  'grid_worker',
+  'mediator',
+  'supervisor',
+  'party_member',
+  'admin',
+  'villager',
+];
+
+/**
+ * The grant a person acted in at a place (`path`, a region's materialized path): among those whose region holds
+ * the place, the one that decides most; else, the same way, among all they hold (their main role); null with none.
+ */
+export function grantAt<G extends { role: string; regionPath: string }>(grants: G[], path: string): G | null {
+  const rank = (g: G) => {
+    const i = SPEAKS_FIRST.indexOf(g.role as Role);
+    return i < 0 ? SPEAKS_FIRST.length : i;
+  };
+  const first = (gs: G[]) => [...gs].sort((a, b) => rank(a) - rank(b) || b.regionPath.length - a.regionPath.length)[0] ?? null;
+  return first(grants.filter((g) => path.startsWith(g.regionPath))) ?? first(grants);
+}
+
+/**
+ * A role as people say it, with the place it is held on where that tells who they are: 青石镇领导, 青石镇司法所,
+ * 孟家湾村干部, 一组网格员; the others by the role's own name (党员, 调解员, 村民).
+ */
+export function roleInWords(role: string, regionName = '', unit?: string | null): string {
+  const r = role as Role;
+  const plain = ROLE_LABELS[r]?.zh ?? '';
+  if (!regionName) return r === 'township_staff' && unit ? unit : plain;
+  switch (r) {
+    case 'township_leader':
+      return `${regionName}领导`;
+    case 'township_staff':
+      return `${regionName}${unit || '工作人员'}`;
+    case 'village_cadre':
+      return `${regionName}${regionName.endsWith('村') ? '' : '村'}干部`;
+    case 'grid_worker':
+      return regionName.endsWith('网格') ? `${regionName}员` : `${regionName}网格员`;
+    default:
+      return plain;
+  }
+}

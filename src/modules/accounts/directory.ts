@@ -1,11 +1,59 @@
 // Read-only facts about users that other modules need (names for display, who holds a role where).
 import type { Ctx } from '../../core/context.js';
 import * as regionsService from '../regions/service.js';
+import { grantAt, roleInWords } from '../../shared/roles.js';
 import * as repo from './repo.js';
 
 export async function userNames(ctx: Ctx, ids: string[]): Promise<Map<string, { name: string; phone: string }>> {
   const rows = await repo.usersByIds(ctx.db, ids);
   return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
+}
+
+export interface NamedWithRole {
+  name: string;
+  phone: string;
+  /** The role they hold over the place (or else their main role), null with none. */
+  role: string | null;
+  /** That role as people say it: 一组网格员, 孟家湾村干部, 青石镇司法所; '' with none. */
+  roleName: string;
+}
+
+/**
+ * Users by id with the role each acts in at a place (`path`): the grant over the place that decides most, else
+ * their main role, in words. One statement for the users and their grants; region names come from memory.
+ */
+export async function namesWithRoles(ctx: Ctx, ids: string[], path: string): Promise<Map<string, NamedWithRole>> {
+  const rows = await repo.usersWithGrants(
+    ctx.db,
+    ids.filter((id) => !!id),
+  );
+  const grants = new Map<string, { role: string; regionId: string; regionPath: string; unit: string | null }[]>();
+  for (const r of rows) {
+    if (!grants.has(r.id)) grants.set(r.id, []);
+    if (r.role && r.region_id && r.region_path)
+      grants.get(r.id)!.push({ role: r.role, regionId: r.region_id, regionPath: r.region_path, unit: r.unit ?? null });
+  }
+  const chosen = new Map([...grants].map(([id, gs]) => [id, grantAt(gs, path)]));
+  const regionNames = new Map(
+    (
+      await regionsService.getMany(
+        ctx,
+        [...chosen.values()].map((g) => g?.regionId ?? ''),
+      )
+    ).map((r) => [r.id, r.name]),
+  );
+  const out = new Map<string, NamedWithRole>();
+  for (const r of rows) {
+    if (out.has(r.id)) continue;
+    const g = chosen.get(r.id);
+    out.set(r.id, {
+      name: r.name,
+      phone: r.phone,
+      role: g?.role ?? null,
+      roleName: g ? roleInWords(g.role, regionNames.get(g.regionId) ?? '', g.unit) : '',
+    });
+  }
+  return out;
 }
 
 /** Grants of `role` whose region contains `path` or lies inside it. */

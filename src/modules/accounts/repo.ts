@@ -174,6 +174,25 @@ export function deleteGrants(db: Executor, userId: string) {
   return db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
 }
 
+/** Users with each of their grants (a user without one once, with nulls), in one statement. */
+export function usersWithGrants(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select([
+      'users.id as id',
+      'users.name as name',
+      'users.phone as phone',
+      'user_roles.role as role',
+      'user_roles.region_id as region_id',
+      'user_roles.region_path as region_path',
+      'user_roles.unit as unit',
+    ])
+    .where('users.id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export function usersByIds(db: Executor, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db

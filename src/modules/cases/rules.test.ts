@@ -10,6 +10,7 @@ import {
   DEFAULT_LIMITS,
   isTerminal,
   levelAbove,
+  villagerSees,
   LIMIT_LEVELS,
   limitsProblem,
   byUrgency,
@@ -411,5 +412,45 @@ describe('派单 suggestions', () => {
         expect(ranked.filter((x) => x.suggested === 'usual').length).toBeLessThanOrEqual(3);
       }),
     );
+  });
+});
+
+describe('what a villager reads on their case', () => {
+  const sees = (action: string, more: { from?: string | null; byVillager?: boolean } = {}) =>
+    villagerSees({ action, from: more.from ?? 'accepted', byVillager: more.byVillager ?? false });
+
+  it('every decision and step taken for them', () => {
+    for (const a of [
+      'report',
+      'accept',
+      'reject',
+      'dispatch',
+      'start',
+      'resolve',
+      'escalate',
+      'rate',
+      'reopen',
+      'archive',
+      'step',
+      'mediate',
+      'revisit',
+      'approve_extension',
+    ])
+      expect(sees(a), a).toBe(true);
+  });
+
+  it("not the office's working steps", () => {
+    for (const a of ['supervise', 'copy', 'consult', 'calendar', 'request_extension', 'deny_extension', 'verify', 'card_yellow', 'card_red', 'something_new'])
+      expect(sees(a), a).toBe(false);
+  });
+
+  it('files and notes only when they are their own; a return only when it sends the result back', () => {
+    expect(sees('attach')).toBe(false);
+    expect(sees('note')).toBe(false);
+    expect(sees('attach', { byVillager: true })).toBe(true);
+    expect(sees('note', { byVillager: true })).toBe(true);
+    expect(sees('return', { from: 'dispatched' })).toBe(false);
+    expect(sees('return', { from: 'in_progress' })).toBe(false);
+    expect(sees('return', { from: 'resolved' })).toBe(true);
   });
 });

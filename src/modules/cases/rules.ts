@@ -361,3 +361,35 @@ export function levelAbove(levelPathIds: string[], skip = false): string | null 
 export function resolvedInVillage(levelLevel: string, status: Status): boolean {
   return (status === 'resolved' || status === 'rated' || status === 'archived') && (levelLevel === 'village' || levelLevel === 'grid');
 }
+
+/**
+ * The steps a villager reads on their case (the reporter's side, not staff): what was decided for them and what is
+ * being done — reported, accepted or not (with the reason), handed to whom, started, escalated, resolved (with the
+ * result), the 代办 steps, mediation and the follow-up visit, a granted extension, their rating, reopened, archived.
+ * A result sent back for more work (return from resolved) is theirs to know; a handler giving the case back to the
+ * level is not. Their own photos and words stay theirs to read; staff's working notes, files, 督办, 抄告, 会商,
+ * extension requests and refusals, cards and calendar moves are the office's.
+ */
+const FOR_VILLAGER = new Set<string>([
+  'report',
+  'accept',
+  'reject',
+  'dispatch',
+  'start',
+  'resolve',
+  'escalate',
+  'rate',
+  'reopen',
+  'archive',
+  'step',
+  'mediate',
+  'revisit',
+  'approve_extension',
+]);
+
+export function villagerSees(h: { action: string; from: string | null; byVillager: boolean }): boolean {
+  if (FOR_VILLAGER.has(h.action)) return true;
+  if (h.action === 'return') return h.from === 'resolved';
+  if (h.action === 'attach' || h.action === 'note') return h.byVillager;
+  return false;
+}

@@ -8,11 +8,12 @@ import { uniqueViolation } from '../../core/db-errors.js';
 import { workCalendar } from '../../core/work-calendar.js';
 import type { WorkCalendar } from '../../core/workdays.js';
 import { reclock } from './reclock.js';
+import { grantAt, roleInWords } from '../../shared/roles.js';
 import { isWithin } from '../../core/scope.js';
 import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
-import { grantPathsOf, holdersAt, householdVillagers as villagersOf, userNames, workersWithin } from '../accounts/index.js';
+import { grantPathsOf, holdersAt, householdVillagers as villagersOf, namesWithRoles, userNames, workersWithin } from '../accounts/index.js';
 import { notify } from '../notifications/service.js';
 import * as attachments from '../attachments/service.js';
 import * as repo from './repo.js';
@@ -37,6 +38,7 @@ import {
   type CaseType,
   type Priority,
   type Status,
+  villagerSees,
 } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
@@ -178,7 +180,9 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     }
   }
   // The answer from what the report already knows: nothing of a new case needs reading back.
-  const names = new Map([[actor.userId, { name: actor.name }]]);
+  const as = grantAt(actor.scope.grants, region.path);
+  const roleName = as ? roleInWords(as.role, chain.find((r) => r.id === as.regionId)?.name ?? '', as.unit) : '';
+  const names = new Map([[actor.userId, { name: actor.name, roleName }]]);
   const [view] = await caseView(ctx, [row], now.toISOString(), { regions: chain, names });
   return {
     ...view,
@@ -228,15 +232,26 @@ async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ct
 export async function detail(ctx: Ctx, actor: Actor, id: string) {
   const c = await requireCase(ctx, actor, id);
   const [history, copies, files] = await Promise.all([repo.historyOf(ctx.db, id), repo.copiesOf(ctx.db, id), attachments.listFor(ctx, 'case', id)]);
-  // Everyone the page names, in one read: reporter, assignee, the history's actors, those copied in.
-  const names = await userNames(ctx, [c.reporter_id, c.assignee_id ?? '', ...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)]);
+  // Everyone the page names, in one read: reporter, assignee, the history's actors (with the role each acts in
+  // here), those copied in.
+  const names = await namesWithRoles(
+    ctx,
+    [c.reporter_id, c.assignee_id ?? '', ...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)],
+    c.region_path,
+  );
   const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString(), { names });
+  // A villager (their only part is the reporter's side, no desk over the place) reads the steps meant for them.
+  const villager = !caseRegion.canIn(actor, 'case.read', c.region_path) && [...partiesOf(actor, c)].every((p) => p === 'reporter');
   const steps = historyView(history, names);
   return {
     ...view,
-    history: steps,
-    copies: copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
-    attachments: files,
+    history: villager
+      ? steps.filter((h) => villagerSees({ action: h.action, from: h.from, byVillager: h.by === actor.userId || names.get(h.by ?? '')?.role === 'villager' }))
+      : steps,
+    // Whom the office copied in (抄告) is the office's too.
+    copies: villager ? [] : copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
+    // A villager sees the pictures (before and after) and what they sent themselves, not the office's documents.
+    attachments: villager ? files.filter((f) => f.mime.startsWith('image/') || f.uploadedBy === actor.userId) : files,
     resultPhotoRequired: !!(await caseCatalog(ctx)).byCode.get(c.category_code)?.require_result_photo,
     photos: beforeAfterPhotos(
       steps.map((h) => ({ action: h.action, at: h.at, photoIds: Array.isArray(h.data?.photoIds) ? (h.data.photoIds as string[]) : [] })),

@@ -55,6 +55,7 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string, know
     sourceName: SOURCE_LABELS[c.source as keyof typeof SOURCE_LABELS] ?? c.source,
     regionId: c.region_id,
     regionName: place(c.region_path) || region.get(c.region_id)?.name || '',
+    placeName: place(c.region_path) || region.get(c.region_id)?.name || '',
     householdId: c.household_id,
     status: c.status,
     card: c.card as 'yellow' | 'red' | null,
@@ -87,13 +88,15 @@ export async function caseView(ctx: Ctx, rows: repo.CaseRow[], now: string, know
   }));
 }
 
-export function historyView(rows: Awaited<ReturnType<typeof repo.historyOf>>, names: Map<string, { name: string }>) {
+/** The case's steps, each with who took it (name, and role in words when known: 一组网格员), when, and what it decided. */
+export function historyView(rows: Awaited<ReturnType<typeof repo.historyOf>>, names: Map<string, { name: string; roleName?: string }>) {
   return rows.map((h) => ({
     action: h.action,
     from: h.from_status,
     to: h.to_status,
     by: h.by_user_id,
     byName: h.by_user_id ? (names.get(h.by_user_id)?.name ?? '') : '系统',
+    byRole: h.by_user_id ? (names.get(h.by_user_id)?.roleName ?? '') : '',
     at: h.at,
     note: h.note,
     data: h.data ? (JSON.parse(h.data) as Record<string, unknown>) : null,

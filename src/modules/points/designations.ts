@@ -11,6 +11,7 @@ import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
 import { postOnce } from './ledger.js';
+import { householdPlaces } from './places.js';
 import { DESIGNATION_TITLES } from './rules.js';
 import { pointsRegion } from './policy.js';
 
@@ -72,21 +73,15 @@ async function views(ctx: Ctx, rows: repo.DesignationRow[]) {
     ctx,
     rows.map((r) => r.household_id),
   );
-  const grids = new Map(
-    (
-      await regions.getMany(
-        ctx,
-        [...briefs.values()].map((b) => b.regionId),
-      )
-    ).map((g) => [g.id, g.name]),
-  );
+  const places = await householdPlaces(ctx, briefs.values());
   return rows.map((r) => {
     const b = briefs.get(r.household_id);
     return {
       id: r.id,
       householdId: r.household_id,
       householdName: b?.headName ?? '',
-      gridName: b ? (grids.get(b.regionId) ?? '') : '',
+      gridName: places.gridName(b),
+      placeName: places.placeName(b),
       title: r.title,
       year: r.year,
       points: r.points,

@@ -5,6 +5,7 @@ import { shanghaiDate, shanghaiDayEnd, shanghaiMidnight } from '../../core/clock
 import * as regions from '../regions/service.js';
 import * as people from '../people/service.js';
 import * as repo from './repo.js';
+import { householdPlaces } from './places.js';
 import { EARNING_SOURCES, periodDays, type RankingPeriod } from './rules.js';
 
 export async function ranking(ctx: Ctx, actor: Actor, f: { regionId: string; period?: RankingPeriod; date?: string; page: number; pageSize: number }) {
@@ -27,14 +28,7 @@ export async function ranking(ctx: Ctx, actor: Actor, f: { regionId: string; per
       page.map((x) => x.householdId),
     ),
   ]);
-  const grids = new Map(
-    (
-      await regions.getMany(
-        ctx,
-        [...briefs.values()].map((b) => b.regionId),
-      )
-    ).map((g) => [g.id, g.name]),
-  );
+  const places = await householdPlaces(ctx, briefs.values());
   return {
     regionId: r.id,
     regionName: r.name,
@@ -50,7 +44,8 @@ export async function ranking(ctx: Ctx, actor: Actor, f: { regionId: string; per
         rank: x.rank,
         householdId: x.householdId,
         householdName: b?.headName ?? '',
-        gridName: b ? (grids.get(b.regionId) ?? '') : '',
+        gridName: places.gridName(b),
+        placeName: places.placeName(b),
         points: x.points,
         // A household's balance is the family's own business: shown to those who keep the registry, not on the public board.
         balance: b && actor.scope.canSeeRow(b.regionPath, b.id) ? (balances.get(x.householdId) ?? 0) : null,

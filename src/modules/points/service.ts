@@ -12,6 +12,7 @@ import { uniqueViolation } from '../../core/db-errors.js';
 import { withRetry } from '../../core/retry.js';
 import { pathIds } from '../../core/scope.js';
 import * as regions from '../regions/service.js';
+import { householdPlaces } from './places.js';
 import * as people from '../people/service.js';
 import * as attachments from '../attachments/service.js';
 import { householdVillagers, userNames } from '../accounts/index.js';
@@ -56,14 +57,7 @@ async function awardViews(ctx: Ctx, rows: repo.AwardRow[]) {
     ctx,
     rows.map((a) => a.resident_id).filter((x): x is string => !!x),
   );
-  const places = new Map(
-    (
-      await regions.getMany(
-        ctx,
-        [...households.values()].map((h) => h.regionId),
-      )
-    ).map((r) => [r.id, r.name]),
-  );
+  const places = await householdPlaces(ctx, households.values());
   return rows.map((a) => {
     const rule = rules.get(a.rule_id);
     const h = households.get(a.household_id);
@@ -71,7 +65,8 @@ async function awardViews(ctx: Ctx, rows: repo.AwardRow[]) {
       id: a.id,
       householdId: a.household_id,
       householdName: h?.headName ?? '',
-      gridName: h ? (places.get(h.regionId) ?? '') : '',
+      gridName: places.gridName(h),
+      placeName: places.placeName(h),
       ruleId: a.rule_id,
       ruleCode: rule?.code ?? '',
       ruleName: rule?.name ?? '',
@@ -328,6 +323,7 @@ export async function board(ctx: Ctx, actor: Actor, regionId: string) {
       householdId: v.householdId,
       householdName: v.householdName,
       gridName: v.gridName,
+      placeName: v.placeName,
       ruleName: v.ruleName,
       category: v.category,
       residentName: v.residentName,

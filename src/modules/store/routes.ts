@@ -28,6 +28,7 @@ const redemption = z.object({
   id: z.string(),
   householdId: z.string(),
   householdName: z.string(),
+  placeName: z.string().describe("the household's place from its village down: 孟家湾村 / 一组网格"),
   itemId: z.string(),
   itemName: z.string(),
   quantity: z.number(),

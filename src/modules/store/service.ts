@@ -227,15 +227,22 @@ async function redemptionViews(ctx: Ctx, actor: Actor, rows: repo.RedemptionRow[
     ctx,
     rows.map((r) => r.household_id),
   );
-  const users = await userNames(
-    ctx,
-    rows.flatMap((r) => [r.requested_by, r.fulfilled_by, r.cancelled_by]).filter((x): x is string => !!x),
-  );
+  const [users, placeOf] = await Promise.all([
+    userNames(
+      ctx,
+      rows.flatMap((r) => [r.requested_by, r.fulfilled_by, r.cancelled_by]).filter((x): x is string => !!x),
+    ),
+    regions.placeNames(
+      ctx,
+      [...households.values()].map((h) => h.regionPath),
+    ),
+  ]);
   const name = (id: string | null) => (id ? (users.get(id)?.name ?? null) : null);
   return rows.map((r) => ({
     id: r.id,
     householdId: r.household_id,
     householdName: households.get(r.household_id)?.headName ?? '',
+    placeName: households.has(r.household_id) ? placeOf(households.get(r.household_id)!.regionPath) : '',
     itemId: r.item_id,
     itemName: r.item_name,
     quantity: r.quantity,

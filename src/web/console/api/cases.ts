@@ -67,6 +67,8 @@ export interface CaseItem {
   sourceName: string;
   regionId: string;
   regionName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   householdId: string | null;
   status: CaseStatus;
   card: Card | null;
@@ -112,6 +114,8 @@ export interface HistoryEntry {
   to: CaseStatus;
   by: string | null;
   byName: string;
+  /** The role they acted in, in words (一组网格员, 孟家湾村干部); '' for the system or with none. */
+  byRole: string;
   at: string;
   note: string | null;
   data: Record<string, unknown> | null;

@@ -40,6 +40,8 @@ export interface Award {
   householdId: string;
   householdName: string;
   gridName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   ruleId: string;
   ruleCode: string;
   ruleName: string;
@@ -68,6 +70,8 @@ export interface BoardItem {
   householdId: string;
   householdName: string;
   gridName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   ruleName: string;
   category: string;
   residentName: string | null;
@@ -119,6 +123,8 @@ export interface RankingRow {
   householdId: string;
   householdName: string;
   gridName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   points: number;
   balance: number | null;
 }
@@ -249,6 +255,8 @@ export interface Designation {
   householdId: string;
   householdName: string;
   gridName: string;
+  /** From the village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   title: string;
   year: number;
   points: number;

@@ -37,6 +37,8 @@ export interface Redemption {
   id: string;
   householdId: string;
   householdName: string;
+  /** The household's place from its village down: 孟家湾村 / 一组网格. */
+  placeName: string;
   itemId: string;
   itemName: string;
   quantity: number;

@@ -7,8 +7,9 @@ import { Button, ImageViewer, TextArea } from 'antd-mobile';
 import { SoundOutline, StarFill } from 'antd-mobile-icons';
 import { api } from '../../shared/api-client';
 import { attachmentUrl, type CaseDetail } from '../../console/api/cases';
-import { useCaseDetail } from '../data';
-import { actionWord, dayWord, RATING_WORDS, statusWord, timeWord } from '../labels';
+import { useCaseDetail, useMe } from '../data';
+import { dayWord, RATING_WORDS, statusWord, timeWord } from '../labels';
+import { noteRepeats, stepWords, whoWord } from '../steps';
 import { BackBar, Skeletons, StatusTag } from '../parts';
 import { errorMessage, newKey } from '../errors';
 import { useReadAloud } from '../speech';
@@ -35,6 +36,7 @@ export function CasePage() {
 }
 
 function CaseBody({ c }: { c: CaseDetail }) {
+  const me = useMe().data?.id;
   // The result's photos show beside the ones from before, in the result box; the rest stay with the facts.
   const photos = c.attachments.filter((a) => a.mime.startsWith('image/') && !c.photos.after.includes(a.id));
   const [viewing, setViewing] = useState<number | null>(null);
@@ -57,7 +59,7 @@ function CaseBody({ c }: { c: CaseDetail }) {
           </div>
           <div>
             <dt>地点</dt>
-            <dd>{c.regionName}</dd>
+            <dd>{c.placeName}</dd>
           </div>
           <div>
             <dt>上报</dt>
@@ -123,21 +125,26 @@ function CaseBody({ c }: { c: CaseDetail }) {
           办理经过
         </h2>
         <ol className="xz-timeline">
-          {[...c.history].reverse().map((h, i) => (
-            <li key={`${h.at}-${i}`} className={i === 0 ? 'xz-tl xz-tl-now' : 'xz-tl'}>
-              <span className="xz-tl-dot" aria-hidden />
-              <div className="xz-tl-body">
-                <div className="xz-tl-head">
-                  <strong className="xz-tl-action">{actionWord(h.action)}</strong>
-                  <span className="xz-tl-who">{h.byName}</span>
+          {[...c.history].reverse().map((h, i) => {
+            const w = stepWords(h, me);
+            return (
+              <li key={`${h.at}-${i}`} className={i === 0 ? 'xz-tl xz-tl-now' : 'xz-tl'}>
+                <span className="xz-tl-dot" aria-hidden />
+                <div className="xz-tl-body">
+                  <time className="xz-tl-time" dateTime={h.at}>
+                    {timeWord(h.at)}
+                  </time>
+                  <p className="xz-tl-say">{w.say}。</p>
+                  {h.note && !noteRepeats(h) && (
+                    <p className="xz-tl-note">
+                      {w.noteLabel && <span className="xz-tl-label">{w.noteLabel}：</span>}
+                      {h.note}
+                    </p>
+                  )}
                 </div>
-                <time className="xz-tl-time" dateTime={h.at}>
-                  {timeWord(h.at)}
-                </time>
-                {h.note && <p className="xz-tl-note">{h.note}</p>}
-              </div>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ol>
       </section>
     </>
@@ -150,7 +157,10 @@ function spokenText(c: CaseDetail): string {
   const parts = [sentence(c.title), `当前状态：${statusWord(c.status)}。`];
   const last = c.history[c.history.length - 1];
   if (last) {
-    parts.push(sentence(`最新进展：${timeWord(last.at)}，${last.byName}${actionWord(last.action)}${last.note ? `：${last.note.trim()}` : ''}`));
+    const w = stepWords(last, undefined, true);
+    const note = last.note && !noteRepeats(last) ? `${w.noteLabel ?? ''}${w.noteLabel ? '：' : ''}${last.note.trim()}` : '';
+    parts.push(`最新进展：${timeWord(last.at)}，${w.say}。`);
+    if (note) parts.push(sentence(note));
   }
   return parts.join('');
 }
@@ -302,7 +312,7 @@ function ResultView({ c }: { c: CaseDetail }) {
       {result?.note && (
         <div className="xz-result">
           <p className="xz-result-head">
-            办理结果 · {result.byName} · {dayWord(result.at)}
+            办理结果 · {whoWord(result)} · <span className="xz-nowrap">{dayWord(result.at)}</span>
           </p>
           <p className="xz-result-text">{result.note}</p>
         </div>

@@ -29,7 +29,7 @@ export function PointsBoardPage() {
           </div>
           <div className="xz-muted">
             {[
-              i.gridName,
+              i.placeName,
               i.residentName,
               i.status === 'publicized'
                 ? `公示至${day(i.publicUntil)}${i.daysLeft ? `，还有${i.daysLeft}天` : ''}`
@@ -194,7 +194,7 @@ export function PointsRankingPage() {
                 <div className="xz-pts-row-title">
                   {r.householdName}家{r.householdId === hh ? '（我家）' : ''}
                 </div>
-                <div className="xz-muted">{r.gridName}</div>
+                <div className="xz-muted">{r.placeName}</div>
               </div>
               <div className="xz-pts-plus">{r.points.toLocaleString('zh-CN')} 分</div>
             </li>

@@ -128,7 +128,7 @@ function Facts({ c }: { c: CaseDetail }) {
             label: t('case.priority'),
             children: c.priority === 'normal' ? label.priority(c.priority) : <Tag color="volcano">{label.priority(c.priority)}</Tag>,
           },
-          { key: 'place', label: t('case.place'), children: c.regionName || '—' },
+          { key: 'place', label: t('case.place'), children: c.placeName || '—' },
           {
             key: 'reporter',
             label: `${t('case.reporter')}/${t('case.source')}`,

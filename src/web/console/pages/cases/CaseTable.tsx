@@ -64,12 +64,26 @@ export function CaseTable({ rows, total, page, pageSize, loading, placeWithin, e
     },
     {
       // Inside a village the village's own name says nothing: "一组网格" rather than "孟家湾村 / 一组网格" (the tooltip keeps it).
+      // Across villages the village sits above its grid, so neither is cut off.
       title: t('cases.col.place'),
-      dataIndex: 'regionName',
+      dataIndex: 'placeName',
       width: placeWithin ? 88 : 100,
       ellipsis: { showTitle: false },
-      render: (v: string) =>
-        v ? <Ellipsis text={v}>{placeWithin && v.startsWith(`${placeWithin} / `) ? v.slice(placeWithin.length + 3) : v}</Ellipsis> : dash,
+      render: (v: string) => {
+        if (!v) return dash;
+        if (placeWithin && v.startsWith(`${placeWithin} / `)) return <Ellipsis text={v}>{v.slice(placeWithin.length + 3)}</Ellipsis>;
+        const [village, ...rest] = v.split(' / ');
+        return rest.length ? (
+          <div className="xz-two-lines">
+            <Ellipsis text={v}>{village}</Ellipsis>
+            <span className="xz-muted xz-small">
+              <Ellipsis text={v}>{rest.join(' / ')}</Ellipsis>
+            </span>
+          </div>
+        ) : (
+          <Ellipsis text={v} />
+        );
+      },
     },
     { title: t('cases.col.status'), dataIndex: 'status', width: 84, render: (v: CaseItem['status']) => <StatusTag status={v} /> },
     // With the rating column the card cell gives up some room (a card and "已逾期 12 天" then wrap onto two lines).

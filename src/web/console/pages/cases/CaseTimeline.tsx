@@ -1,4 +1,5 @@
-// The case's history as a timeline: what was done, by whom (系统 for the sweeper), when, the note, and the status change.
+// The case's history as a timeline: what was done, by whom and in what role (系统 for the sweeper), when, the note, and
+// the status change.
 import type { ReactNode } from 'react';
 import { Tag, Timeline } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
@@ -97,7 +98,10 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
         <div className="xz-step">
           <div className="xz-step-head">
             <strong className="xz-step-action">{label.action(h.action)}</strong>
-            <span className="xz-step-who">{h.by ? h.byName || t('common.none') : t('case.system')}</span>
+            <span className="xz-step-who">
+              {h.by ? h.byName || t('common.none') : t('case.system')}
+              {h.by && h.byRole && <span className="xz-muted">（{h.byRole}）</span>}
+            </span>
             <time className="xz-muted" dateTime={h.at}>
               {f.dateTime(h.at)}
             </time>

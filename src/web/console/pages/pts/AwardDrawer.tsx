@@ -79,7 +79,7 @@ export function AwardDrawer({
           {missingPhoto && <Alert type="warning" showIcon title={t('pts.awards.villagerNeedsPhoto')} style={{ marginBottom: 16 }} />}
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label={t('pts.awards.facts.household')}>{a.householdName || '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('pts.awards.facts.grid')}>{a.gridName}</Descriptions.Item>
+            <Descriptions.Item label={t('pts.awards.facts.grid')}>{a.placeName}</Descriptions.Item>
             <Descriptions.Item label={t('pts.awards.facts.rule')} span={2}>
               {a.ruleName}
               <span className="xz-muted">（{a.category}）</span>

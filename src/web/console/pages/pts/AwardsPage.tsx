@@ -75,14 +75,13 @@ export default function AwardsPage() {
     {
       title: t('pts.awards.col.household'),
       key: 'household',
-      width: 150,
+      width: 180,
       ellipsis: { showTitle: false },
       render: (_: unknown, r) => (
         <div className="xz-two-lines">
           <Ellipsis text={r.householdName || '—'} />
           <span className="xz-muted xz-small">
-            {r.gridName}
-            {r.residentName ? ` · ${r.residentName}` : ''}
+            <Ellipsis text={`${r.placeName}${r.residentName ? ` · ${r.residentName}` : ''}`} />
           </span>
         </div>
       ),

@@ -39,7 +39,7 @@ export default function BoardPage() {
       ellipsis: { showTitle: false },
       render: (v: string) => <Ellipsis text={v || '—'} />,
     },
-    { title: t('pts.board.col.grid'), dataIndex: 'gridName', width: 110, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
+    { title: t('pts.board.col.grid'), dataIndex: 'placeName', width: 170, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     {
       title: t('pts.board.col.rule'),
       key: 'rule',
@@ -80,7 +80,12 @@ export default function BoardPage() {
   ];
   const recentColumns: TableColumnsType<BoardItem> = [
     ...common,
-    { title: t('pts.board.col.effective'), dataIndex: 'publicUntil', width: 120, render: (_: unknown, r) => f.date(r.decidedAt) },
+    {
+      title: t('pts.board.col.effective'),
+      dataIndex: 'publicUntil',
+      width: 136,
+      render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{f.date(r.decidedAt)}</span>,
+    },
   ];
 
   const object = async () => {

@@ -18,6 +18,7 @@ import {
   type Settlement,
 } from '../../api/pointsCore';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
+import { Ellipsis } from '../../components/Ellipsis';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useErrorText } from '../../api/errors';
@@ -105,7 +106,7 @@ function RankingTab({
         ),
     },
     { title: t('pts.rank.col.household'), dataIndex: 'householdName', width: 140 },
-    { title: t('pts.rank.col.grid'), dataIndex: 'gridName' },
+    { title: t('pts.rank.col.grid'), dataIndex: 'placeName', ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     {
       title: t('pts.rank.col.points'),
       dataIndex: 'points',
@@ -186,7 +187,7 @@ function DesignationTab({ regionId, year, manage, onYear }: { regionId?: string;
   const columns: TableColumnsType<Designation> = [
     { title: t('pts.des.col.title'), dataIndex: 'title', width: 140, render: (v: string) => <Tag color="red">{v}</Tag> },
     { title: t('pts.rank.col.household'), dataIndex: 'householdName', width: 120 },
-    { title: t('pts.rank.col.grid'), dataIndex: 'gridName', width: 120 },
+    { title: t('pts.rank.col.grid'), dataIndex: 'placeName', width: 180, ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     { title: t('pts.des.points'), dataIndex: 'points', width: 90, align: 'right', render: (v: number) => <span className="xz-pts-plus">+{f.num(v)}</span> },
     { title: t('pts.des.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
     { title: t('pts.ledger.col.at'), dataIndex: 'awardedAt', width: 120, render: (v: string) => f.date(v) },

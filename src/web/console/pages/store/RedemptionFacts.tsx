@@ -11,7 +11,10 @@ export function RedemptionFacts({ r, showCode = false }: { r: Redemption; showCo
   return (
     <dl className="xz-counter-facts">
       <dt>{t('store.col.household')}</dt>
-      <dd>{r.householdName || '—'}</dd>
+      <dd>
+        {r.householdName || '—'}
+        {r.placeName && <span className="xz-muted">（{r.placeName}）</span>}
+      </dd>
       <dt>{t('store.col.item')}</dt>
       <dd className="xz-counter-item">{t('store.itemTimes', { name: r.itemName, n: f.num(r.quantity) })}</dd>
       <dt>{t('store.col.points')}</dt>

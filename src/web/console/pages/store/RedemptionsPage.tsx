@@ -56,13 +56,20 @@ export default function RedemptionsPage() {
     {
       title: t('store.col.household'),
       dataIndex: 'householdName',
-      width: 96,
+      width: 136,
       ellipsis: { showTitle: false },
-      render: (v: string) => <Ellipsis text={v || '—'} />,
+      render: (v: string, r) => (
+        <div className="xz-two-lines">
+          <Ellipsis text={v || '—'} />
+          <span className="xz-muted xz-small">
+            <Ellipsis text={r.placeName} />
+          </span>
+        </div>
+      ),
     },
     { title: t('store.col.item'), dataIndex: 'itemName', ellipsis: { showTitle: false }, render: (v: string) => <Ellipsis text={v} /> },
     { title: t('store.col.quantity'), dataIndex: 'quantity', width: 56, align: 'right', render: (v: number) => f.num(v) },
-    { title: t('store.col.points'), dataIndex: 'totalCost', width: 88, align: 'right', render: (v: number) => points(v) },
+    { title: t('store.col.points'), dataIndex: 'totalCost', width: 72, align: 'right', render: (v: number) => points(v) },
     {
       title: t('store.col.code'),
       dataIndex: 'code',
@@ -76,11 +83,11 @@ export default function RedemptionsPage() {
           </span>
         ),
     },
-    { title: t('store.col.status'), dataIndex: 'status', width: 88, render: (v: RedemptionStatus) => <RedemptionStatusTag status={v} /> },
+    { title: t('store.col.status'), dataIndex: 'status', width: 80, render: (v: RedemptionStatus) => <RedemptionStatusTag status={v} /> },
     {
       title: t('store.col.handlers'),
       key: 'by',
-      width: 140,
+      width: 124,
       render: (_: unknown, r) => (
         <div className="xz-two-lines xz-small">
           <Ellipsis text={t('store.handler.requested', { name: r.requestedByName ?? '—' })} />
