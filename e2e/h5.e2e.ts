@@ -142,7 +142,7 @@ test('a villager signs in on the phone, rates the case of the household and repo
   await page.waitForURL((u) => u.pathname === '/h5');
   await page.getByRole('region', { name: '我家的事' }).getByText(TITLE).waitFor();
   expect(await page.getByRole('region', { name: /待评价/ }).count()).toBe(0);
-  expect(await page.locator('article').filter({ hasText: TITLE }).textContent()).toContain('已评价');
+  await expect.poll(() => page.locator('article').filter({ hasText: TITLE }).textContent()).toContain('已评价');
 
   // ── 4. 随手拍 with a photo from the camera.
   await page.getByRole('navigation').getByRole('link', { name: '随手拍' }).click();
