@@ -230,3 +230,22 @@ describe(`派单 on ${STORE}: whom to offer first`, () => {
     expect((await env.call('GET', `/api/cases/${id}/assignees`, await env.login(PHONES.villager))).status).toBe(404);
   });
 });
+
+describe(`待办 on ${STORE}: only what waits for the caller's own step`, () => {
+  it('a case resolved and waiting for its rating leaves the cadre’s 待办, comes back rated (归档), and leaves for good archived', async () => {
+    const id = await accepted();
+    const inTodo = async () => ((await env.call('GET', '/api/cases?box=todo&pageSize=100', cadre)).body.items as { id: string }[]).some((c) => c.id === id);
+    expect(await inTodo()).toBe(true);
+    await act(cadre, id, { action: 'resolve', note: '已更换灯泡并试亮' });
+    expect(await inTodo()).toBe(false);
+    await act(grid, id, { action: 'rate', rating: 5 });
+    expect(await inTodo()).toBe(true);
+    await act(cadre, id, { action: 'archive' });
+    expect(await inTodo()).toBe(false);
+    expect(
+      ((await env.call('GET', '/api/cases?box=todo&pageSize=100', grid)).body.items as { status: string }[]).every(
+        (c) => !['resolved', 'rated', 'archived', 'rejected'].includes(c.status),
+      ),
+    ).toBe(true);
+  });
+});

@@ -187,7 +187,14 @@ function visible(db: Executor, scope: Scope, userId: string, f: CaseFilter) {
       eb.or([
         eb.and([eb('c.assignee_id', '=', t.userId), eb('c.status', 'in', ['dispatched', 'in_progress'])]),
         ...(t.levelPaths.length
-          ? [eb.and([eb('c.level_region_path', 'in', t.levelPaths), eb('c.status', 'in', ['reported', 'accepted', 'resolved', 'rated'])])]
+          ? [
+              // The level's own steps: 受理, 派单 or 办结, 归档 once rated, and a settled dispute's 回访. A case resolved
+              // and waiting for the reporter's rating is not the level's to act on.
+              eb.and([
+                eb('c.level_region_path', 'in', t.levelPaths),
+                eb.or([eb('c.status', 'in', ['reported', 'accepted', 'rated']), eb.and([eb('c.status', '=', 'resolved'), eb('c.type', '=', 'dispute')])]),
+              ]),
+            ]
           : []),
         ...t.units.map((u) =>
           eb.and([eb('c.assignee_unit', '=', u.unit), withinPath(eb, 'c.level_region_path', u.path), eb('c.status', 'in', ['dispatched', 'in_progress'])]),
