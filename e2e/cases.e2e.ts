@@ -135,6 +135,8 @@ test('a reported case goes round the whole loop: report, accept, dispatch, resol
   const pair = p1.getByRole('region', { name: '办理前' });
   await pair.getByRole('img').first().waitFor();
   await p1.getByRole('region', { name: '办理后' }).getByRole('img').first().waitFor();
+  await pair.scrollIntoViewIfNeeded();
+  await shot(p1, 'cases', '07c-before-after');
   await p1.locator('.xz-page-sub').getByText('已办结').waitFor();
 
   // ── 3b. The villager of that household rates it on the phone (村民端).

@@ -730,6 +730,8 @@ export const enUS: Record<MessageKey, string> = {
   'caseAction.revisit.required': 'Describe the follow-up',
   'caseAction.revisit.placeholder': 'Is the agreement kept, are both sides satisfied, any new conflict',
   'caseAction.resolve.note': 'Result',
+  'caseAction.suggested.grid': 'Grid worker here',
+  'caseAction.suggested.usual': 'Often handles these',
   'caseAction.resolve.placeholder': 'What was done and how it ended (at least {n} characters)',
   'caseAction.resolve.required': 'State the result (at least {n} characters)',
   'caseAction.resolve.photos': 'Photos after',

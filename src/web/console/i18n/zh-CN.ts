@@ -695,6 +695,8 @@ export const zhCN = {
   'caseAction.revisit.required': '请填写回访情况',
   'caseAction.revisit.placeholder': '协议履行情况、双方是否满意、有无新矛盾',
   'caseAction.resolve.note': '办理结果',
+  'caseAction.suggested.grid': '本网格网格员',
+  'caseAction.suggested.usual': '常办本村事件',
   'caseAction.resolve.placeholder': '写明怎么处理的、结果如何（至少{n}个字）',
   'caseAction.resolve.required': '请写明办理结果（至少{n}个字）',
   'caseAction.resolve.photos': '办理后照片',

@@ -1,7 +1,7 @@
 // The 办理 panel: a button for exactly the actions the server says this user may take now, each with its dialog.
 import { useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Rate, Select, Upload, type UploadFile } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Radio, Rate, Select, Tag, Upload, type UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   caseKeys,
@@ -357,7 +357,10 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
                     search: `${p.name} ${p.phone}`,
                     label: (
                       <span className="xz-person">
-                        <span className="xz-person-name">{p.name}</span>
+                        <span className="xz-person-name">
+                          {p.name}
+                          {p.suggested && <Tag color="green">{t(p.suggested === 'grid' ? 'caseAction.suggested.grid' : 'caseAction.suggested.usual')}</Tag>}
+                        </span>
                         <span className="xz-muted">
                           {p.roles.map((r) => roleLabel(r, locale)).join('、')} · {p.regionName}
                         </span>
