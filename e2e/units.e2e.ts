@@ -69,7 +69,9 @@ test("a village cadre dispatches a case to the township's 综治中心 and its s
   await row.getByRole('link', { name: title }).click();
   await p2.waitForURL((u) => u.pathname === caseUrl);
   await p2.getByRole('heading', { name: title }).waitFor();
-  await confirmAction(p2, '办结', '已约谈砂场负责人，运沙车改为白天通行并加装苫布，村民已散去。');
+  const resolve = await openActionDialog(p2, '办结');
+  await resolve.dialog.getByLabel('办理结果').fill('已约谈砂场负责人，运沙车改为白天通行并加装苫布，村民已散去。');
+  await resolve.submit();
   await p2.getByText('已办结，已通知上报人评价').waitFor();
   await p2.locator('.xz-page-sub').getByText('已办结').waitFor();
 
