@@ -29,7 +29,8 @@ export type ErrorCode =
   | 'AWARDS_PENDING'
   | 'CONFLICT_RETRY'
   | 'RESULT_REQUIRED'
-  | 'HANDLER_NOT_STARTED';
+  | 'HANDLER_NOT_STARTED'
+  | 'CATEGORY_REQUIRED';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -62,6 +63,7 @@ const STATUS: Record<ErrorCode, number> = {
   CONFLICT_RETRY: 409,
   RESULT_REQUIRED: 400,
   HANDLER_NOT_STARTED: 409,
+  CATEGORY_REQUIRED: 400,
 };
 
 export class AppError extends Error {

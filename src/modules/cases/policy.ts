@@ -73,3 +73,14 @@ export const todoOf = (actor: Actor) => ({
 /** Where a report comes from unless named: a grid worker's report, a villager's 随手拍, or what a cadre registers at the office (来访登记). */
 export const reportSource = (actor: Actor): 'grid_worker' | 'villager_photo' | 'walk_in' =>
   actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : caseRegion.canSomewhere(actor, 'case.read') ? 'walk_in' : 'villager_photo';
+
+/**
+ * 我也遇到: someone may follow an open case of their own grid, or of a place they may report in (a villager's grant
+ * on the whole village), or one they may see anyway.
+ * `gridPath` is the case's grid (or its village when it lies in none).
+ */
+export const mayFollow = (actor: Actor, gridPath: string) =>
+  caseRegion.grants(actor, 'case.report').some((g) => isWithin(g.regionPath, gridPath) || isWithin(gridPath, g.regionPath));
+
+/** Who sets a village's 随手拍 choices: those who act for the village (its cadres) or above it (the township, admins). */
+export const mayEditChoices = (actor: Actor, villagePath: string) => caseRegion.canIn(actor, 'case.manage', villagePath);
