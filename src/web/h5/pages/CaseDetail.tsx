@@ -13,6 +13,7 @@ import { BackBar, Skeletons, StatusTag } from '../parts';
 import { errorMessage, newKey } from '../errors';
 import { useReadAloud } from '../speech';
 import { CaseWork } from '../case-work';
+import '../report/report.css';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -32,6 +33,14 @@ export function CasePage() {
       )}
     </div>
   );
+}
+
+/** 随手拍's place: the household's address or the phone's place when one was added, else the grid. */
+function placeWords(c: CaseDetail): string {
+  const place = c.details?.place as { kind?: string; address?: string } | undefined;
+  if (place?.kind === 'home' && place.address) return `${c.regionName} · ${place.address}`;
+  if (place?.kind === 'spot') return `${c.regionName} · 已附手机位置`;
+  return c.regionName;
 }
 
 function CaseBody({ c }: { c: CaseDetail }) {
@@ -56,7 +65,7 @@ function CaseBody({ c }: { c: CaseDetail }) {
           </div>
           <div>
             <dt>地点</dt>
-            <dd>{c.regionName}</dd>
+            <dd>{placeWords(c)}</dd>
           </div>
           <div>
             <dt>上报</dt>
@@ -74,6 +83,7 @@ function CaseBody({ c }: { c: CaseDetail }) {
             </div>
           )}
         </dl>
+        {c.status === 'reported' && c.acknowledgement && <p className="xz-ack">{c.acknowledgement.words}</p>}
         {c.description && <p className="xz-desc">{c.description}</p>}
         {photos.length > 0 && (
           <div className="xz-photos">

@@ -1,0 +1,101 @@
+// Up to nine photos from the camera (随手拍), each shrunk on the phone before upload, sent in one request.
+import { useEffect, useRef, useState } from 'react';
+import { CameraOutline, CloseOutline } from 'antd-mobile-icons';
+import { api } from '../shared/api-client';
+import { compressPhoto } from './image';
+
+export const MAX_PHOTOS = 9;
+
+interface Shot {
+  file: File;
+  url: string;
+}
+
+export function usePhotoList(max = MAX_PHOTOS) {
+  const [shots, setShots] = useState<Shot[]>([]);
+  const [shrinking, setShrinking] = useState(false);
+  const held = useRef<Shot[]>([]);
+  held.current = shots;
+  useEffect(
+    () => () => {
+      for (const s of held.current) URL.revokeObjectURL(s.url);
+    },
+    [],
+  );
+  /** Shrinks and adds the chosen files (those past the limit are left out); an error message for a non-picture. */
+  const add = async (files: File[]): Promise<string | null> => {
+    const pictures = files.filter((f) => f.type.startsWith('image/'));
+    const room = max - held.current.length;
+    if (!pictures.length) return files.length ? '请选择照片' : null;
+    setShrinking(true);
+    const small = await Promise.all(pictures.slice(0, Math.max(0, room)).map((f) => compressPhoto(f)));
+    setShrinking(false);
+    setShots((s) => [...s, ...small.map((file) => ({ file, url: URL.createObjectURL(file) }))].slice(0, max));
+    return pictures.length > room ? `最多${max}张照片，多出的没有加上` : null;
+  };
+  const remove = (i: number) =>
+    setShots((s) => {
+      URL.revokeObjectURL(s[i].url);
+      return s.filter((_, j) => j !== i);
+    });
+  const clear = () =>
+    setShots((s) => {
+      for (const x of s) URL.revokeObjectURL(x.url);
+      return [];
+    });
+  return { shots, files: shots.map((s) => s.file), shrinking, add, remove, clear, max };
+}
+export type PhotoList = ReturnType<typeof usePhotoList>;
+
+/** Uploads the photos to an attachments endpoint in one multipart request. */
+export async function uploadPhotos(path: string, files: File[]) {
+  if (!files.length) return;
+  const form = new FormData();
+  for (const [i, f] of files.entries()) form.append('file', f, f.name || `photo-${i + 1}.jpg`);
+  await api.upload(path, form);
+}
+
+/** The thumbnails with delete buttons and a camera tile while there is room; `big` makes the tile the screen's main button. */
+export function PhotosField({ id, label, list, onError, big }: { id: string; label: string; list: PhotoList; onError: (msg: string) => void; big?: boolean }) {
+  const full = list.shots.length >= list.max;
+  return (
+    <div className="xz-field">
+      <span className="xz-label" id={`${id}-l`}>
+        {label}
+        <span className="xz-label-note">
+          （{list.shots.length}/{list.max}张）
+        </span>
+      </span>
+      <div className={big && !list.shots.length ? 'xz-shots xz-shots-big' : 'xz-shots'}>
+        {list.shots.map((s, i) => (
+          <div key={s.url} className="xz-shot">
+            <img src={s.url} alt={`第${i + 1}张照片`} />
+            <button type="button" className="xz-shot-x" onClick={() => list.remove(i)} aria-label={`删除第${i + 1}张照片`}>
+              <CloseOutline aria-hidden />
+            </button>
+          </div>
+        ))}
+        {!full && (
+          <label className="xz-camera xz-shot-add" htmlFor={id}>
+            <CameraOutline aria-hidden />
+            <span>{list.shrinking ? '正在处理…' : list.shots.length ? '再拍一张' : '拍照或选照片'}</span>
+          </label>
+        )}
+      </div>
+      <input
+        id={id}
+        className="xz-visually-hidden"
+        type="file"
+        accept="image/*"
+        multiple
+        aria-labelledby={`${id}-l`}
+        disabled={full}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length) void list.add(files).then((msg) => onError(msg ?? ''));
+        }}
+      />
+    </div>
+  );
+}
