@@ -4,14 +4,15 @@
 // per screen, the phone's place added on request. Screenshots at each step; axe finds no serious violation.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, phoneContext, shot, signInOnPhone } from './support/browser';
+import { newContext, newPage, phoneContext, pickOption, shot, signIn, signInOnPhone } from './support/browser';
 import { useJourney } from './support/journey';
 import { seriousA11yViolations } from './support/a11y';
-import { apiGet, apiLogin, unexpected } from './support/api';
+import { apiGet, apiLogin, apiPost, unexpected } from './support/api';
 import { scenePng } from './support/png';
 
 const { server, browser } = useJourney();
 const VILLAGER = '13800000004';
+const CADRE = '13800000002'; // 高永强, 孟家湾村
 
 interface Detail {
   id: string;
@@ -161,6 +162,73 @@ test('长辈版: the photo first, six big choices and 其他, one question per s
   const c = await apiGet<Detail & { category: string }>(base, token, `/api/cases/${id}`);
   expect(c).toMatchObject({ category: 'env_dirty', details: { place: { kind: 'spot' } } });
   expect(c.attachments).toHaveLength(1);
+
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+});
+
+test('the village cadre sets the choices, names the category of a 其他 report when accepting, and merges the same matter', async () => {
+  const base = server().baseURL;
+  const vTok = await apiLogin(base, VILLAGER);
+  const me = await apiGet<{ roles: { regionId: string; householdId: string | null }[] }>(base, vTok, '/api/me');
+  const at = { regionId: me.roles[0].regionId, householdId: me.roles[0].householdId ?? undefined };
+  const other = await apiPost<Detail>(base, vTok, '/api/cases/quick-report', { ...at, choice: 'other', description: '村委会门口的宣传栏被大风吹倒了' });
+  const a = await apiPost<Detail>(base, vTok, '/api/cases/quick-report', { ...at, choice: 'road', description: '西头水渠堵了，下雨路上积水' });
+  const b = await apiPost<Detail & { seq: string }>(base, vTok, '/api/cases/quick-report', {
+    ...at,
+    choice: 'road',
+    description: '西头路口水渠堵塞，雨天积水没过脚面',
+  });
+
+  const ctx = await newContext(browser(), base);
+  const page = await newPage(ctx);
+  await signIn(page, CADRE);
+
+  // ── 1. 随手拍选项: the cadre's own village, every choice with its category, 其他 always there.
+  await page.goto('/cases/choices');
+  await page.getByRole('heading', { name: '随手拍选项' }).waitFor();
+  const row = page.getByRole('row').filter({ hasText: '路灯坏了' });
+  await row.waitFor();
+  expect(await row.textContent()).toContain('公共设施损坏');
+  expect(await row.textContent()).toContain('2个工作日');
+  await page.getByRole('switch', { name: '提供：乱搭乱建' }).click();
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已保存，村民下次打开随手拍即按新的选项显示').waitFor();
+  await page.mouse.move(700, 150); // the pointer off the button it clicked (a hovered primary button is lighter)
+  await shot(page, 'report-form', '21-console-choices');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  const village = await apiGet<{ items: { code: string }[] }>(base, vTok, `/api/case-choices?regionId=${at.regionId}`);
+  expect(village.items.map((c) => c.code)).not.toContain('building');
+
+  // ── 2. 受理 of a 其他 report asks for the category.
+  await page.goto(`/cases/${other.id}`);
+  await page.getByRole('heading', { name: other.title }).waitFor();
+  await page
+    .getByRole('complementary', { name: '办理' })
+    .getByRole('button', { name: /^受\s*理$/ })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('群众在随手拍中选择了“其他”，受理时请选定实际的事件类别。').waitFor();
+  await pickOption(page, dialog.getByLabel('事件类别'), '公共设施损坏');
+  await shot(page, 'report-form', '22-console-classify');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: /^受\s*理$/ }).click();
+  await page.locator('.xz-page-sub').getByText('已受理').waitFor();
+  expect((await apiGet<Detail & { category: string }>(base, vTok, `/api/cases/${other.id}`)).category).toBe('facility_damage');
+
+  // ── 3. 合并: the first report of the blocked ditch into the second; the villager follows the one that goes on.
+  await page.goto(`/cases/${a.id}`);
+  await page.getByRole('heading', { name: a.title }).waitFor();
+  await page.getByRole('complementary', { name: '办理' }).getByRole('button', { name: '合并到其他事件' }).click();
+  const merge = page.getByRole('dialog');
+  await pickOption(page, merge.getByLabel('合并到'), b.seq);
+  await shot(page, 'report-form', '23-console-merge');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await merge.getByRole('button', { name: '合并到其他事件' }).click();
+  await page.locator('.xz-page-sub').getByText('已合并').waitFor();
+  await shot(page, 'report-form', '24-console-merged');
+  expect((await apiGet<Detail>(base, vTok, `/api/cases/${a.id}`)).status).toBe('merged');
+  expect((await apiGet<Detail>(base, vTok, `/api/cases/${b.id}`)).history.map((h) => h.action)).toContain('merge_in');
 
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();

@@ -66,7 +66,7 @@ export const EXPECTED: Record<string, string> = {
   'GET /api/cases/{id}/attachments/{attachmentId}': '+++ +++ +++ ++N NN+ +NN +NN NNN ++N ++N | U',
   'POST /api/cases/sweep': '+ F F F F F F F F F | U',
   'GET /api/case-choices': '+++ +++ +++ ++x xx+ +xx +xx ++x ++x ++x | U',
-  'PUT /api/case-choices/{villageId}': '+++ +++ +++ ++N NN+ NNN NNN FFN FFN FFN | U',
+  'PUT /api/case-choices/{villageId}': '+++ FFF FFF ++N NN+ NNN NNN FFN FFN FFN | U',
   'POST /api/cases/quick-report': '+++ +++ +++ ++x xx+ +xx +xx xxx ++x ++x | U',
   'GET /api/cases/similar': '+++ +++ +++ ++x xx+ +xx +xx ++x ++x ++x | U',
   'POST /api/cases/{id}/followers': '+++ +++ +++ ++N NN+ +NN +NN ++N ++N ++N | U',

@@ -17,6 +17,7 @@ import { STATUS_ZH } from './labels.js';
 import { LEVEL_ROLES, mayEditChoices, mayFollow } from './policy.js';
 import * as service from './service.js';
 import {
+  choiceSettings,
   DEFAULT_CHOICES,
   effectiveChoices,
   isOpen,
@@ -36,7 +37,7 @@ async function villageOf(ctx: Ctx, path: string) {
   return village;
 }
 
-export const choiceItem = z.object({
+const choiceItem = z.object({
   code: z.string(),
   label: z.string(),
   badge: z.string().describe('one character shown in the choice’s round badge'),
@@ -46,17 +47,24 @@ export const choiceItem = z.object({
   acceptDays: z.number().describe('working days within which the village accepts a report of this choice'),
 });
 
+export const choicesView = z.object({
+  villageId: z.string(),
+  villageName: z.string(),
+  items: z.array(choiceItem).describe('what the village’s villagers are offered, 其他 last'),
+  settings: z
+    .array(z.object({ code: z.string(), label: z.string(), badge: z.string(), category: z.string(), active: z.boolean() }))
+    .describe('every choice but 其他 as the village set it (order, category, on/off), for its cadres to edit'),
+});
+
 async function choicesOfVillage(ctx: Ctx, village: { id: string; name: string }) {
   const [own, catalog] = await Promise.all([repo.choiceOverrides(ctx.db, village.id), caseCatalog(ctx)]);
   const active = new Map(catalog.categories.filter((c) => c.active || c.code === OTHER_CATEGORY).map((c) => [c.code, c.type]));
-  const list = effectiveChoices(
-    DEFAULT_CHOICES,
-    own.map((o) => ({ code: o.choice_code, category: o.category_code, active: !!o.active, sortOrder: o.sort_order })),
-    active,
-  );
+  const overrides = own.map((o) => ({ code: o.choice_code, category: o.category_code, active: !!o.active, sortOrder: o.sort_order }));
+  const list = effectiveChoices(DEFAULT_CHOICES, overrides, active);
   return {
     villageId: village.id,
     villageName: village.name,
+    settings: choiceSettings(DEFAULT_CHOICES, overrides),
     items: list.map((c) => ({
       ...c,
       categoryName: catalog.byCode.get(c.category)?.name ?? c.category,
@@ -88,7 +96,8 @@ export const choicesBody = z.object({
 export async function setChoices(ctx: Ctx, actor: Actor, villageId: string, input: z.infer<typeof choicesBody>) {
   const village = await regions.requireVisible(ctx, actor, villageId);
   if (village.level !== 'village') throw new AppError('VALIDATION_FAILED', '随手拍选项按村设置，请选择一个村', 'Choices are set per village');
-  if (!mayEditChoices(actor, village.path)) throw forbidden('只有本村两委或上级可以设置随手拍选项', 'Only the village’s cadres or above set its choices');
+  if (!mayEditChoices(actor, village.path))
+    throw forbidden('只有本村两委或系统管理员可以设置随手拍选项', 'Only the village’s cadres or administrators set its report choices');
   const known = new Set(DEFAULT_CHOICES.map((c) => c.code));
   const catalog = await caseCatalog(ctx);
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { CHINESE_DAYS } from '../../core/workdays.js';
 import {
   acknowledgement,
   charBigrams,
+  choiceSettings,
   DEFAULT_CHOICES,
   DEFAULT_LIMITS,
   effectiveChoices,
@@ -87,6 +88,17 @@ describe('the villager’s choices', () => {
         },
       ),
     );
+  });
+
+  it('keep every choice but 其他 for the cadres to edit, those turned off included, in the village’s order', () => {
+    const own: ChoiceOverride[] = [
+      { code: 'hazard', category: 'safety_hazard', active: true, sortOrder: 0 },
+      { code: 'garbage', category: 'env_dirty', active: false, sortOrder: 1 },
+    ];
+    const all = choiceSettings(DEFAULT_CHOICES, own);
+    expect(all.map((c) => c.code)).toEqual(['hazard', 'garbage', 'streetlight', 'road', 'neighbours', 'errand', 'building', 'hardship', 'flood']);
+    expect(all[1].active).toBe(false);
+    expect(effectiveChoices(DEFAULT_CHOICES, own, ACTIVE).map((c) => c.code)).toEqual([...all.filter((c) => c.active).map((c) => c.code), 'other']);
   });
 
   it('make a title from the words when the villager gave none', () => {

@@ -344,16 +344,24 @@ export function effectiveChoices(
   overrides: readonly ChoiceOverride[],
   activeCategories: ReadonlyMap<string, string>,
 ): (ReportChoice & { type: string })[] {
-  const own = new Map(overrides.map((o) => [o.code, o]));
-  return defaults
-    .map((d, i) => {
-      const o = own.get(d.code);
-      return { ...d, category: o?.category ?? d.category, active: o?.active ?? true, order: o?.sortOrder ?? i };
-    })
-    .filter((c) => c.code !== OTHER_CHOICE && c.active && activeCategories.has(c.category))
-    .sort((a, b) => a.order - b.order)
+  return choiceSettings(defaults, overrides)
+    .filter((c) => c.active && activeCategories.has(c.category))
     .map(({ code, label, badge, category }) => ({ code, label, badge, category, type: activeCategories.get(category)! }))
     .concat([{ ...OTHER, type: activeCategories.get(OTHER_CATEGORY) ?? 'incident' }]);
+}
+
+/** A village's setting of every choice but 其他, in its order, those it turned off included (what its cadres edit). */
+export function choiceSettings(defaults: readonly ReportChoice[], overrides: readonly ChoiceOverride[]): (ReportChoice & { active: boolean })[] {
+  const own = new Map(overrides.map((o) => [o.code, o]));
+  return defaults
+    .filter((d) => d.code !== OTHER_CHOICE)
+    .map((d, i) => {
+      const o = own.get(d.code);
+      // A default the village has not set yet goes after those it ordered, in the default order.
+      return { ...d, category: o?.category ?? d.category, active: o?.active ?? true, order: o ? o.sortOrder : overrides.length + i };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...c }) => c);
 }
 
 /** The type and category a chosen choice stands for in this village, or null for a choice it does not offer. */

@@ -209,6 +209,8 @@ export interface TransitionInput {
   /** 党员代办: the step being recorded. */ step?: string;
   /** A mediation session's place. */ place?: string;
   /** 派单 to a township unit (站所). */ unit?: string;
+  /** 受理: the real category (required for a villager's 其他). */ category?: string;
+  /** 合并: the open case of the same level this one is merged into. */ intoId?: string;
 }
 
 export const caseKeys = {

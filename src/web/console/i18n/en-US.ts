@@ -2,11 +2,13 @@ import type { MessageKey } from './zh-CN';
 import { storeEnUS } from './store.en-US';
 import { ptsEnUS } from './pts.en-US';
 import { calendarEnUS } from './calendar.en-US';
+import { reportEnUS } from './report.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...storeEnUS,
   ...ptsEnUS,
   ...calendarEnUS,
+  ...reportEnUS,
   'app.name': 'Xiangzhi',
   'app.title': 'Xiangzhi · Rural Governance Platform',
   'app.short': 'Rural governance',

@@ -1,7 +1,7 @@
 // 事件详情: facts, photos, the steps that are mine to take (case-work.tsx), a plain timeline, and — when it is my
 // turn — a large 1–5 star rating.
 import { useEffect, useRef, useState } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ImageViewer, TextArea } from 'antd-mobile';
 import { SoundOutline, StarFill } from 'antd-mobile-icons';
@@ -135,6 +135,11 @@ function CaseBody({ c }: { c: CaseDetail }) {
                 <time className="xz-tl-time" dateTime={h.at}>
                   {timeWord(h.at)}
                 </time>
+                {h.action === 'merge' && typeof h.data?.intoId === 'string' && (
+                  <p className="xz-tl-note">
+                    <Link to={`/h5/cases/${encodeURIComponent(h.data.intoId)}`}>与同一件事合并办理，查看进展：{String(h.data.intoTitle ?? '')}</Link>
+                  </p>
+                )}
                 {h.note && <p className="xz-tl-note">{h.note}</p>}
               </div>
             </li>

@@ -1,0 +1,33 @@
+import type { reportZhCN } from './report.zh-CN';
+
+export const reportEnUS: Record<keyof typeof reportZhCN, string> = {
+  'menu.caseChoices': 'Report choices',
+  'choices.title': 'Villager report choices',
+  'choices.sub':
+    'Villagers see plain words on the phone (e.g. “the street light is broken”); here each maps to one of the village’s categories. “Other” is always offered; whoever accepts it names the category.',
+  'choices.village': 'Village',
+  'choices.village.placeholder': 'Choose a village',
+  'choices.col.order': 'Order',
+  'choices.col.label': 'What villagers see',
+  'choices.col.category': 'Category',
+  'choices.col.acceptDays': 'Accept within',
+  'choices.col.active': 'Offered',
+  'choices.acceptDays': '{n} working days',
+  'choices.up': 'Move up',
+  'choices.down': 'Move down',
+  'choices.elderHint': 'The large-print mode shows the first six and “Other”: put the most common first.',
+  'choices.other': 'Other (always offered; the category is named on acceptance)',
+  'choices.save': 'Save',
+  'choices.reset': 'Back to the defaults',
+  'choices.saved': 'Saved: villagers see the new choices next time they open the form',
+  'choices.empty': 'Choose a village above first',
+  'caseAction.category': 'Category',
+  'caseAction.category.required': 'Choose the category',
+  'caseAction.category.hint': 'The villager reported this under “Other”: name its category when accepting.',
+  'caseAction.mergeInto': 'Merge into',
+  'caseAction.mergeInto.required': 'Choose the case to merge into',
+  'caseAction.mergeInto.placeholder': 'Search this level’s open cases by title or number',
+  'caseAction.mergeInto.empty': 'No other open case at this level',
+  'caseAction.mergeInto.hint': 'This case then ends; its reporter and followers follow the chosen case and hear of each of its steps.',
+  'case.done.merge': 'Merged: everyone who reported it will hear of the next steps',
+};
