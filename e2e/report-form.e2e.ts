@@ -97,6 +97,12 @@ test('a villager reports with a choice and two photos, then follows the same mat
   expect(followed.following).toBe(true);
   expect(followed.history.map((h) => h.action)).toContain('follow');
   expect((await apiGet<{ total: number }>(base, token, '/api/cases?box=mine')).total).toBe(before);
+  // 首页: their own case stays once, under 我家的事 (我关注的事 lists others' cases they follow).
+  await page.getByRole('navigation').getByRole('link', { name: '首页' }).click();
+  await page.getByRole('region', { name: '我家的事' }).getByText(first.title).waitFor();
+  expect(await page.getByText(first.title).count()).toBe(1);
+  await shot(page, 'report-form', '07-home');
+  expect(await seriousA11yViolations(page)).toEqual([]);
 
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();
@@ -230,6 +236,48 @@ test('the village cadre sets the choices, names the category of a 其他 report 
   expect((await apiGet<Detail>(base, vTok, `/api/cases/${a.id}`)).status).toBe('merged');
   expect((await apiGet<Detail>(base, vTok, `/api/cases/${b.id}`)).history.map((h) => h.action)).toContain('merge_in');
 
+  expect(unexpected(page.problems)).toEqual([]);
+  await ctx.close();
+});
+
+test('a villager follows what the grid worker reported: listed under 我关注的事, told when it is accepted', async () => {
+  const base = server().baseURL;
+  const gwTok = await apiLogin(base, '13800000003');
+  const gw = await apiGet<{ roles: { regionId: string }[] }>(base, gwTok, '/api/me');
+  const theirs = await apiPost<Detail>(base, gwTok, '/api/cases', {
+    type: 'incident',
+    category: 'facility_damage',
+    title: '村小学门口减速带被压坏',
+    description: '村小学门口的减速带被重车压坏了一截，螺丝外露。',
+    regionId: gw.roles[0].regionId,
+    idempotencyKey: 'report-form-e2e-gw-1',
+  });
+  const ctx = await phoneContext(browser(), base);
+  const page = await newPage(ctx);
+  await signInOnPhone(page, VILLAGER);
+  await page.waitForURL((u) => u.pathname === '/h5');
+  await page.goto('/h5/report');
+  await page.getByRole('button', { name: '道路水渠' }).click();
+  await page.getByLabel('说说是什么情况').fill('小学门口的减速带坏了，螺丝露在外面');
+  await page.getByRole('button', { name: '提交上报' }).click();
+  const offered = page.locator('.xz-similar-item').filter({ hasText: theirs.title });
+  await offered.waitFor();
+  await offered.getByRole('button', { name: '我也遇到' }).click();
+  await page.getByRole('heading', { name: '已关注这件事' }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: '首页' }).click();
+  const following = page.getByRole('region', { name: '我关注的事' });
+  await following.getByText(theirs.title).waitFor();
+  await shot(page, 'report-form', '31-home-following');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await following.getByText(theirs.title).click();
+  await page.waitForURL(/\/h5\/cases\//);
+  await page.getByText(theirs.title).first().waitFor();
+  await shot(page, 'report-form', '32-followed-case');
+  const cTok = await apiLogin(base, CADRE);
+  await apiPost(base, cTok, `/api/cases/${theirs.id}/transitions`, { action: 'accept', idempotencyKey: 'report-form-e2e-accept-1' });
+  const vTok = await apiLogin(base, VILLAGER);
+  const inbox = await apiGet<{ items: { title: string; entityId: string }[] }>(base, vTok, '/api/notifications?pageSize=50');
+  expect(inbox.items.filter((n) => n.entityId === theirs.id).map((n) => n.title)).toContain(`您关注的事件有新进展（受理）：${theirs.title}`);
   expect(unexpected(page.problems)).toEqual([]);
   await ctx.close();
 });

@@ -178,6 +178,10 @@ describe(`随手拍 on ${STORE}`, () => {
     const twice = await env.call('POST', `/api/cases/${c.id}/followers`, neighbour);
     expect(twice.body.history.filter((h: any) => h.action === 'follow')).toHaveLength(1);
     expect((await similar(neighbour, '村口路灯坏了')).body.items[0].following).toBe(true);
+    // 我关注的事 lists it, without who reported it.
+    const mine = await env.call('GET', '/api/cases/following', neighbour);
+    expect(mine.body.items.map((x: any) => x.id)).toEqual([c.id]);
+    expect(mine.body.items[0]).toMatchObject({ reporterName: '群众', householdId: null, details: null });
     expect(await inbox(cadre, c.id)).toContain('又有群众反映了同一件事：路灯坏了：村口路灯不亮了，晚上走路看不见');
     // Another grid's villager may not follow it.
     expect((await env.call('POST', `/api/cases/${c.id}/followers`, farVillager)).status).toBe(404);

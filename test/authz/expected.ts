@@ -69,6 +69,7 @@ export const EXPECTED: Record<string, string> = {
   'PUT /api/case-choices/{villageId}': '+++ FFF FFF ++N NN+ NNN NNN FFN FFN FFN | U',
   'POST /api/cases/quick-report': '+++ +++ +++ ++x xx+ +xx +xx xxx ++x ++x | U',
   'GET /api/cases/similar': '+++ +++ +++ ++x xx+ +xx +xx ++x ++x ++x | U',
+  'GET /api/cases/following': '+ + + + + + + + + + | U',
   'POST /api/cases/{id}/followers': '+++ +++ +++ ++N NN+ +NN +NN ++N ++N ++N | U',
   'GET /api/visit-rules': '+ + + + + + + + + + | U',
   'POST /api/visit-rules': '+ F F F F F F F F F | U',

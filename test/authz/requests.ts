@@ -119,6 +119,7 @@ export const REQUESTS: Record<string, RouteCall> = {
     }),
   },
   'GET /api/cases/similar': { req: (f, p) => ({ url: q('/api/cases/similar', { regionId: f.at[p].grid, text: '矩阵上报' }) }) },
+  'GET /api/cases/following': { pos: false, req: () => ({ url: '/api/cases/following' }) },
   'POST /api/cases/{id}/followers': { req: async (f, p) => ({ url: `/api/cases/${await f.newCase(p)}/followers` }) },
   'GET /api/visit-rules': { pos: false, req: () => ({ url: '/api/visit-rules' }) },
   'POST /api/visit-rules': {

@@ -407,3 +407,16 @@ export async function followedBy(db: Executor, userId: string, caseIds: string[]
   const rows = await db.selectFrom('case_followers').select('case_id').where('user_id', '=', userId).where('case_id', 'in', caseIds).execute();
   return new Set(rows.map((r) => r.case_id));
 }
+
+/** The cases a user follows, open ones first, then the newest. */
+export function followedCases(db: Executor, userId: string, limit: number) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', 'in', (eb) => eb.selectFrom('case_followers').select('case_id').where('user_id', '=', userId))
+    .orderBy(sql`case when status in ('reported', 'accepted', 'dispatched', 'in_progress') then 0 else 1 end`)
+    .orderBy('reported_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -14,6 +14,7 @@ import { notify } from '../notifications/service.js';
 import * as repo from './repo.js';
 import { caseCatalog } from './catalog-cache.js';
 import { STATUS_ZH } from './labels.js';
+import { caseView } from './views.js';
 import { LEVEL_ROLES, mayEditChoices, mayFollow } from './policy.js';
 import * as service from './service.js';
 import {
@@ -219,6 +220,24 @@ export async function similar(ctx: Ctx, actor: Actor, regionId: string, text: st
       following: followed.has(c.id),
     })),
   };
+}
+
+/** How many followed cases 我关注的事 shows. */
+const FOLLOWING_MAX = 50;
+
+/**
+ * 我关注的事: the cases the caller follows, open ones first. Someone who sees a case only by following it does not
+ * learn who reported it or where they live (as on the case's page).
+ */
+export async function following(ctx: Ctx, actor: Actor) {
+  const rows = await repo.followedCases(ctx.db, actor.userId, FOLLOWING_MAX);
+  const items = await caseView(ctx, rows, ctx.clock.now().toISOString());
+  return items.map((v, i) => {
+    const c = rows[i];
+    const theirs = c.reporter_id === actor.userId || c.assignee_id === actor.userId || actor.scope.canSeeRow(c.region_path, c.household_id);
+    if (theirs) return v;
+    return { ...v, ...(c.source === 'villager_photo' ? { reporterId: '', reporterName: '群众' } : {}), householdId: null, details: null };
+  });
 }
 
 /** 我也遇到: the caller follows an open case of their grid and is told of every step; following twice changes nothing. */

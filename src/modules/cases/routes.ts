@@ -317,6 +317,21 @@ export default function routes(app: App, ctx: Ctx) {
     async (req) => reportForm.similar(ctx, requireActor(req), req.query.regionId, req.query.text),
   );
 
+  app.get(
+    '/api/cases/following',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '我关注的事（我也遇到的事件，未办结的在前）/ Cases I follow',
+        response: { 200: z.object({ items: z.array(caseItem), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const items = await reportForm.following(ctx, requireActor(req));
+      return { items, total: items.length };
+    },
+  );
+
   app.post(
     '/api/cases/:id/followers',
     {

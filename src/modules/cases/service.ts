@@ -238,7 +238,8 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
   // Everyone the page names, in one read: reporter, assignee, the history's actors, those copied in.
   const names = await userNames(ctx, [c.reporter_id, c.assignee_id ?? '', ...history.map((h) => h.by_user_id ?? ''), ...copies.map((x) => x.user_id)]);
   const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString(), { names });
-  // Someone who sees the case only because they follow it (我也遇到) does not learn who else reported it, or where they live.
+  // Someone who sees the case only because they follow it (我也遇到) does not learn which villager reported it, or
+  // where they live (a grid worker's or cadre's report keeps their name: they report as officials).
   const onlyFollows =
     !!follows &&
     !actor.scope.canSeeRow(c.region_path, c.household_id) &&
@@ -247,9 +248,13 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
     !copies.some((x) => x.user_id === actor.userId);
   if (onlyFollows) {
     const place = (view.details as { place?: { kind?: string } } | null)?.place;
-    Object.assign(view, { reporterId: '', reporterName: '群众', householdId: null, details: place?.kind === 'spot' ? { place } : null });
+    Object.assign(view, {
+      ...(c.source === 'villager_photo' ? { reporterId: '', reporterName: '群众' } : {}),
+      householdId: null,
+      details: place?.kind === 'spot' ? { place } : null,
+    });
   }
-  const villagerSteps = new Set(['report', 'rate', 'follow', 'attach']);
+  const villagerSteps = new Set([...(c.source === 'villager_photo' ? ['report', 'attach'] : []), 'rate', 'follow']);
   return {
     ...view,
     history: historyView(history, names).map((h) =>
