@@ -29,5 +29,6 @@ export const reportEnUS: Record<keyof typeof reportZhCN, string> = {
   'caseAction.mergeInto.placeholder': 'Search this level’s open cases by title or number',
   'caseAction.mergeInto.empty': 'No other open case at this level',
   'caseAction.mergeInto.hint': 'This case then ends; its reporter and followers follow the chosen case and hear of each of its steps.',
+  'case.handle.merged': 'This case was merged with another report of the same matter, which goes on (see the timeline).',
   'case.done.merge': 'Merged: everyone who reported it will hear of the next steps',
 };

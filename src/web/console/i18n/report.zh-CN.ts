@@ -27,5 +27,6 @@ export const reportZhCN = {
   'caseAction.mergeInto.placeholder': '输入标题或编号查找本级正在办理的事件',
   'caseAction.mergeInto.empty': '本级没有其他正在办理的事件',
   'caseAction.mergeInto.hint': '合并后本事件结束，上报人和关注人会转为关注所选事件，并收到之后每一步的进展。',
+  'case.handle.merged': '该事件已与同一件事合并，在所合并的事件上继续办理（见办理过程）。',
   'case.done.merge': '已合并，反映这件事的群众都会收到后续进展',
 } as const;

@@ -155,7 +155,7 @@ export function ReportPage() {
     return (
       <div className="xz-page">
         <PageTitle>随手拍</PageTitle>
-        <SimilarPanel items={phase.items} busy={busy} onFollow={follow} onContinue={send} />
+        <SimilarPanel items={phase.items} busy={busy} onFollow={follow} onContinue={send} onBack={() => setPhase({ kind: 'form' })} />
         {errorLine}
       </div>
     );

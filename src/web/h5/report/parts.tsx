@@ -63,11 +63,13 @@ export function SimilarPanel({
   busy,
   onFollow,
   onContinue,
+  onBack,
 }: {
   items: SimilarCase[];
   busy: string | null;
   onFollow: (id: string) => void;
   onContinue: () => void;
+  onBack: () => void;
 }) {
   return (
     <section className="xz-card xz-similar" aria-labelledby="similar-h">
@@ -96,6 +98,9 @@ export function SimilarPanel({
       <Button block fill="outline" className="xz-similar-btn" disabled={!!busy} onClick={onContinue}>
         不是一件事，继续上报
       </Button>
+      <button type="button" className="xz-text-btn xz-similar-back" disabled={!!busy} onClick={onBack}>
+        返回修改
+      </button>
     </section>
   );
 }
