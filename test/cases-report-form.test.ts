@@ -183,6 +183,17 @@ describe(`随手拍 on ${STORE}`, () => {
     expect(mine.body.items.map((x: any) => x.id)).toEqual([c.id]);
     expect(mine.body.items[0]).toMatchObject({ reporterName: '群众', householdId: null, details: null });
     expect(await inbox(cadre, c.id)).toContain('又有群众反映了同一件事：路灯坏了：村口路灯不亮了，晚上走路看不见');
+    // A follower sees an official's name on their report; only a villager reporter stays 群众.
+    const official = (
+      await env.call('POST', '/api/cases', grid, {
+        type: 'incident',
+        category: 'env_dirty',
+        title: '晒场边垃圾堆积',
+        description: '晒场边垃圾堆了三天',
+        regionId: grid1(),
+      })
+    ).body;
+    expect((await env.call('POST', `/api/cases/${official.id}/followers`, neighbour)).body).toMatchObject({ reporterName: '马丽娟', householdId: null });
     // Another grid's villager may not follow it.
     expect((await env.call('POST', `/api/cases/${c.id}/followers`, farVillager)).status).toBe(404);
 
@@ -200,6 +211,8 @@ describe(`随手拍 on ${STORE}`, () => {
   it('merging keeps both reporters informed and lets each see the case that goes on', async () => {
     const a = (await quick(villager, { choice: 'road', description: '二组路口的水渠堵了，雨天路上全是水' })).body;
     const b = (await quick(neighbour, { choice: 'road', description: '路口水渠堵了，下雨积水', householdId: undefined })).body;
+    // The grid worker follows the first report too: followers move with the reporter.
+    expect((await env.call('POST', `/api/cases/${a.id}/followers`, grid)).body.following).toBe(true);
     expect((await act(villager, a.id, { action: 'merge', intoId: b.id })).status).toBe(409); // not the level
     expect((await act(cadre, a.id, { action: 'merge' })).body.error.code).toBe('VALIDATION_FAILED');
     expect((await act(cadre, a.id, { action: 'merge', intoId: a.id })).status).toBe(400);
@@ -213,6 +226,8 @@ describe(`随手拍 on ${STORE}`, () => {
     expect(into.body.history.at(-1)).toMatchObject({ action: 'merge_in', data: { fromId: a.id } });
     expect(await inbox(villager, b.id)).toContain(`您反映的事件已与同一件事合并办理，今后进展见：${b.title}`);
     expect(await inbox(neighbour, b.id)).toContain(`另有群众反映了同一件事，已合并到您上报的事件：${b.title}`);
+    expect(await inbox(grid, b.id)).toContain(`您反映的事件已与同一件事合并办理，今后进展见：${b.title}`);
+    expect((await env.call('GET', '/api/cases/following', grid)).body.items.map((x: any) => x.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     // Both reporters hear of the next step of the case that goes on.
     expect((await act(cadre, b.id, { action: 'accept' })).status).toBe(200);
     expect((await inbox(villager, b.id)).some((t) => t.includes('（受理）'))).toBe(true);
