@@ -125,7 +125,7 @@ test('a cadre accepts and dispatches on the phone, the grid worker resolves offl
     { name: '修好后1.png', mimeType: 'image/png', buffer: scenePng(160, 120, true) },
     { name: '修好后2.png', mimeType: 'image/png', buffer: scenePng(120, 160, true) },
   ]);
-  await expect.poll(() => mine.locator('.xz-photo-grid img').count()).toBe(2);
+  await expect.poll(() => mine.locator('.xz-shots img').count()).toBe(2);
   expect(await mine.getByRole('button', { name: '确认办结' }).isDisabled()).toBe(true); // five characters at least
   await result.fill(RESULT);
   await shot(page, 'casework-phone', '04-worker-resolve');

@@ -144,20 +144,21 @@ test('a villager signs in on the phone, rates the case of the household and repo
   expect(await page.getByRole('region', { name: /待评价/ }).count()).toBe(0);
   await expect.poll(() => page.locator('article').filter({ hasText: TITLE }).textContent()).toContain('已评价');
 
-  // ── 4. 随手拍 with a photo from the camera.
+  // ── 4. 随手拍 with a photo (the full form is e2e/report-form.e2e.ts).
   await page.getByRole('navigation').getByRole('link', { name: '随手拍' }).click();
   await page.getByRole('heading', { name: '随手拍' }).waitFor();
-  await page.getByRole('button', { name: '公共设施损坏' }).click();
-  await page.getByLabel('一句话说明').fill(PHOTO_TITLE);
-  await page.getByLabel('详细情况').fill('村委会门口两盏路灯连着三个晚上不亮，老人晚上出门看不清路。');
+  await page.getByRole('button', { name: '路灯坏了' }).click();
+  await page.getByLabel('说说是什么情况').fill(`${PHOTO_TITLE}，两盏路灯连着三个晚上不亮，老人晚上出门看不清路。`);
   const input = page.locator('input[type=file]');
-  expect(await input.getAttribute('capture')).toBe('environment');
+  expect(await input.getAttribute('multiple')).not.toBeNull();
   await input.setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: scenePng() });
-  await page.getByRole('img', { name: '现场照片预览' }).waitFor();
-  expect(await page.locator('.xz-place').textContent()).toContain('网格');
+  await page.getByRole('img', { name: '第1张照片' }).waitFor();
+  expect(await page.locator('.xz-report-place').textContent()).toContain('家庭住址');
   await shot(page, 'h5', '05-report');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole('button', { name: '提交上报' }).click();
+  await page.getByRole('heading', { name: '上报成功' }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: '首页' }).click();
   await page.waitForURL((u) => u.pathname === '/h5');
   const mine = page.locator('article').filter({ hasText: PHOTO_TITLE });
   await mine.waitFor();

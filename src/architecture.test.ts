@@ -23,6 +23,8 @@ const OWNER: Record<string, string> = {
   cases: 'cases',
   case_history: 'cases',
   case_copies: 'cases',
+  case_report_choices: 'cases',
+  case_followers: 'cases',
   visit_rules: 'visits',
   visit_plan_items: 'visits',
   visits: 'visits',

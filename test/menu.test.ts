@@ -21,10 +21,22 @@ const POINTS_ALL = ['pointAwards', 'pointBoard', 'pointLedger', 'pointRanking', 
 
 /** The intended menu per demo account: the pages each role's work needs. */
 const MENUS: Record<keyof typeof PHONES, string[]> = {
-  admin: [...REGISTRY, ...CASES, 'consultations', 'caseCategories', ...VISITS, 'visitSettings', ...POINTS_ALL, 'users', 'workCalendar', 'password'],
+  admin: [
+    ...REGISTRY,
+    ...CASES,
+    'consultations',
+    'caseCategories',
+    'caseChoices',
+    ...VISITS,
+    'visitSettings',
+    ...POINTS_ALL,
+    'users',
+    'workCalendar',
+    'password',
+  ],
   leader: [...REGISTRY, ...CASES, 'consultations', ...VISITS, ...POINTS_ALL, 'password'],
-  cadre: [...REGISTRY, ...CASES, ...VISITS, ...POINTS_ALL, 'password'],
-  otherCadre: [...REGISTRY, ...CASES, ...VISITS, ...POINTS_ALL, 'password'],
+  cadre: [...REGISTRY, ...CASES, 'caseChoices', ...VISITS, ...POINTS_ALL, 'password'],
+  otherCadre: [...REGISTRY, ...CASES, 'caseChoices', ...VISITS, ...POINTS_ALL, 'password'],
   // 网格员: the registry, cases, visits and patrols of their grid; of the points only proposing and the households' ledger.
   grid: [...REGISTRY, ...CASES, ...VISITS, 'pointAwards', 'pointLedger', 'password'],
   // 站所 staff: the cases dispatched to them and what they read and log (registry, visits, patrols); no points.

@@ -35,6 +35,11 @@ export const BUDGETS: Budget[] = [
   { name: "the cadre's case list", as: 'cadre', method: 'GET', url: '/api/cases', list: true, max: 4 },
   { name: "the grid worker's 待办 cases", as: 'grid', method: 'GET', url: '/api/cases?box=todo', list: true, max: 3 },
   { name: "a villager's own cases", as: 'villager', method: 'GET', url: '/api/cases', list: true, max: 4 },
+  // 随手拍: the choices, the same matter looked for before sending (a grid's open cases of two weeks scored in memory), 我关注的事
+  { name: "the villager's report choices", as: 'villager', method: 'GET', url: '/api/case-choices?regionId={grid}', max: 2 },
+  { name: 'similar open cases of the grid', as: 'villager', method: 'GET', url: '/api/cases/similar?regionId={grid}&text=河堤东段管涌', max: 3 },
+  // (2 when nothing is followed; the reporters' names are one more read)
+  { name: 'cases I follow', as: 'villager', method: 'GET', url: '/api/cases/following', max: 3 },
   // Registry
   { name: "the cadre's household list", as: 'cadre', method: 'GET', url: '/api/households', list: true, max: 4 },
   { name: 'a household with its residents', as: 'cadre', method: 'GET', url: '/api/households/{household}', max: 6 },

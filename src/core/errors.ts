@@ -31,7 +31,8 @@ export type ErrorCode =
   | 'RESULT_REQUIRED'
   | 'RESULT_PHOTO_REQUIRED'
   | 'UNKNOWN_PHOTO'
-  | 'HANDLER_NOT_STARTED';
+  | 'HANDLER_NOT_STARTED'
+  | 'CATEGORY_REQUIRED';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -66,6 +67,7 @@ const STATUS: Record<ErrorCode, number> = {
   RESULT_PHOTO_REQUIRED: 400,
   UNKNOWN_PHOTO: 400,
   HANDLER_NOT_STARTED: 409,
+  CATEGORY_REQUIRED: 400,
 };
 
 export class AppError extends Error {

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_outbox_leases.js';
 import * as m0014 from './migrations/0014_indexes.js';
 import * as m0015 from './migrations/0015_list_indexes.js';
 import * as m0016 from './migrations/0016_result_photo.js';
+import * as m0017 from './migrations/0017_report_form.js';
 
 export type Step = { up(db: Kysely<any>, kind: DbKind): Promise<void> };
 // Ordered by name; add new files here (kept explicit so bundling and tsx agree).
@@ -36,6 +37,7 @@ export const STEPS: Record<string, Step> = {
   '0014_indexes': m0014,
   '0015_list_indexes': m0015,
   '0016_result_photo': m0016,
+  '0017_report_form': m0017,
 };
 
 /** The bookkeeping table Kysely's Migrator made, kept so existing stores carry on where they are. */

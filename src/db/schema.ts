@@ -447,6 +447,8 @@ export interface CasesTable {
   assignee_id: string | null;
   /** A township unit the case is dispatched to (any of its staff handles it). */
   assignee_unit?: string | null;
+  /** How many follow the case (case_followers), so a case nobody follows reads none (migration 0017). */
+  followers?: number;
   yellow_at: string | null;
   red_at: string | null;
   red_escalated: number;
@@ -483,6 +485,24 @@ export interface CaseHistoryTable {
 export interface CaseCopiesTable {
   case_id: string;
   user_id: string;
+  at: string;
+}
+
+/** A village's own setting of a 随手拍 choice (migration 0017). */
+export interface CaseReportChoicesTable {
+  village_id: string;
+  choice_code: string;
+  category_code: string;
+  active: number;
+  sort_order: number;
+  updated_at: string;
+}
+
+/** Someone told of every step of a case they did not report: 我也遇到 ('follow') or a merged case's reporter ('merge'). */
+export interface CaseFollowersTable {
+  case_id: string;
+  user_id: string;
+  via: string;
   at: string;
 }
 
@@ -587,6 +607,8 @@ export interface DB {
   cases: CasesTable;
   case_history: CaseHistoryTable;
   case_copies: CaseCopiesTable;
+  case_report_choices: CaseReportChoicesTable;
+  case_followers: CaseFollowersTable;
   notifications: NotificationsTable;
   attachments: AttachmentsTable;
   work_calendar: WorkCalendarTable;

@@ -110,6 +110,17 @@ export const REQUESTS: Record<string, RouteCall> = {
   'POST /api/cases/{id}/attachments': { req: (f, p) => ({ url: `/api/cases/${f.at[p].case}/attachments`, upload: true }) },
   'GET /api/cases/{id}/attachments/{attachmentId}': { req: (f, p) => ({ url: `/api/cases/${f.at[p].case}/attachments/${f.at[p].caseAttachment}` }) },
   'POST /api/cases/sweep': { pos: false, req: () => ({ url: '/api/cases/sweep' }) },
+  'GET /api/case-choices': { req: (f, p) => ({ url: q('/api/case-choices', { regionId: f.at[p].grid }) }) },
+  'PUT /api/case-choices/{villageId}': { req: (f, p) => ({ url: `/api/case-choices/${f.at[p].village}`, body: { items: [] } }) },
+  'POST /api/cases/quick-report': {
+    req: (f, p) => ({
+      url: '/api/cases/quick-report',
+      body: { choice: 'streetlight', description: '矩阵随手拍', regionId: f.at[p].grid, householdId: f.at[p].household },
+    }),
+  },
+  'GET /api/cases/similar': { req: (f, p) => ({ url: q('/api/cases/similar', { regionId: f.at[p].grid, text: '矩阵上报' }) }) },
+  'GET /api/cases/following': { pos: false, req: () => ({ url: '/api/cases/following' }) },
+  'POST /api/cases/{id}/followers': { req: async (f, p) => ({ url: `/api/cases/${await f.newCase(p)}/followers` }) },
   'GET /api/visit-rules': { pos: false, req: () => ({ url: '/api/visit-rules' }) },
   'POST /api/visit-rules': {
     pos: false,

@@ -76,6 +76,8 @@ export const CATALOG: CatalogEntry[] = [
       ['dsp_other', '其他纠纷'],
     ] as [string, string][]
   ).map(([code, name]): CatalogEntry => ({ type: 'dispute', code, name, group: '矛盾纠纷' })),
+  // A villager's 随手拍 under 其他: the accepting cadre names the real category (cases/rules.ts OTHER_CATEGORY).
+  { type: 'incident', code: 'other', name: '其他（待分类）', group: '群众反映' },
 ];
 
 export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'patrol', 'walk_in', 'council', 'hotline', 'other_system'] as const;

@@ -8,6 +8,7 @@ export const STATUS_ZH: Record<string, string> = {
   rated: '已评价',
   archived: '已归档',
   rejected: '不予受理',
+  merged: '已合并',
 };
 export const ACTION_ZH: Record<string, string> = {
   report: '上报',
@@ -36,6 +37,9 @@ export const ACTION_ZH: Record<string, string> = {
   card_red: '亮红牌',
   consult: '会商决定',
   calendar: '工作日历调整',
+  merge: '合并到其他事件',
+  merge_in: '合并同类事件',
+  follow: '我也遇到',
 };
 export const RISK_ZH: Record<string, string> = { low: '低', medium: '中', high: '高' };
 export const OUTCOME_ZH: Record<string, string> = { agreement: '达成协议', terminated: '终止调解' };

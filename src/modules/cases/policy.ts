@@ -4,7 +4,7 @@
 import type { Actor } from '../../core/context.js';
 import { ROLES, roleHas } from '../../shared/roles.js';
 import { isWithin } from '../../core/scope.js';
-import { defineRegionAbilities, holds } from '../../core/abilities.js';
+import { anyOf, defineRegionAbilities, holds, roleIs } from '../../core/abilities.js';
 import type { CaseRow } from './repo.js';
 import { allowedActions, mayResolve, TYPE_ONLY, WHO, type Action, type Actor as Party, type Status } from './rules.js';
 
@@ -19,6 +19,12 @@ export const caseRegion = defineRegionAbilities({
   'case.supervise': holds('cases.supervise'),
   /** Edit categories and time limits for everyone; run the time-limit sweep by hand. */
   'case.settings': { held: holds('regions.manage'), zh: '只有系统管理员可以修改事件设置', en: 'Only administrators edit case settings' },
+  /** Set a village's 随手拍 choices (which plain words stand for which category): its cadres, and administrators. */
+  'case.choices': {
+    held: anyOf(roleIs('village_cadre'), holds('regions.manage')),
+    zh: '只有本村两委或系统管理员可以设置随手拍选项',
+    en: 'Only the village’s cadres or administrators set its report choices',
+  },
 });
 
 /** Roles that act for each level when it is responsible (notified, may accept and dispatch): those that hold case.manage. */
@@ -73,3 +79,14 @@ export const todoOf = (actor: Actor) => ({
 /** Where a report comes from unless named: a grid worker's report, a villager's 随手拍, or what a cadre registers at the office (来访登记). */
 export const reportSource = (actor: Actor): 'grid_worker' | 'villager_photo' | 'walk_in' =>
   actor.scope.grants.some((g) => g.role === 'grid_worker') ? 'grid_worker' : caseRegion.canSomewhere(actor, 'case.read') ? 'walk_in' : 'villager_photo';
+
+/**
+ * 我也遇到: someone may follow an open case of their own grid, or of a place they may report in (a villager's grant
+ * on the whole village), or one they may see anyway.
+ * `gridPath` is the case's grid (or its village when it lies in none).
+ */
+export const mayFollow = (actor: Actor, gridPath: string) =>
+  caseRegion.grants(actor, 'case.report').some((g) => isWithin(g.regionPath, gridPath) || isWithin(gridPath, g.regionPath));
+
+/** Who sets a village's 随手拍 choices: its cadres, and administrators. */
+export const mayEditChoices = (actor: Actor, villagePath: string) => caseRegion.canIn(actor, 'case.choices', villagePath);

@@ -362,3 +362,81 @@ export async function usualAssignees(db: Executor, levelRegionId: string, since:
     .execute();
   return new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
 }
+
+// ── 随手拍: choices, followers, similar cases ──
+
+export function choiceOverrides(db: Executor, villageId: string) {
+  return db.selectFrom('case_report_choices').selectAll().where('village_id', '=', villageId).orderBy('sort_order').execute();
+}
+
+/** Replaces a village's whole setting of its choices. */
+export async function replaceChoiceOverrides(db: Executor, villageId: string, rows: DB['case_report_choices'][]) {
+  await db.deleteFrom('case_report_choices').where('village_id', '=', villageId).execute();
+  if (rows.length) await db.insertInto('case_report_choices').values(rows).execute();
+}
+
+export function followersOf(db: Executor, caseId: string) {
+  return db.selectFrom('case_followers').selectAll().where('case_id', '=', caseId).orderBy('at').execute();
+}
+
+export function isFollower(db: Executor, caseId: string, userId: string) {
+  return db.selectFrom('case_followers').select('user_id').where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** Sets cases.followers to the case's follower rows (after adding some). */
+export function recountFollowers(db: Executor, caseId: string) {
+  return db
+    .updateTable('cases')
+    .set((eb) => ({
+      followers: eb
+        .selectFrom('case_followers')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('case_followers.case_id', '=', caseId),
+    }))
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Adds followers; someone already following stays as they were (following twice changes nothing). */
+export function insertFollowers(db: Executor, rows: DB['case_followers'][]) {
+  return rows.length
+    ? db
+        .insertInto('case_followers')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+        .execute()
+    : Promise.resolve([]);
+}
+
+/** Open cases reported inside a subtree since an instant, newest first (the candidates for "the same matter"). */
+export function openReportedSince(db: Executor, path: string, since: string, limit: number) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'seq', 'title', 'description', 'status', 'region_path', 'reporter_id', 'reported_at'])
+    .where((eb) => withinPath(eb, 'region_path', path))
+    .where('status', 'in', ['reported', 'accepted', 'dispatched', 'in_progress'])
+    .where('reported_at', '>=', since)
+    .orderBy('reported_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Which of these cases the user follows. */
+export async function followedBy(db: Executor, userId: string, caseIds: string[]): Promise<Set<string>> {
+  if (!caseIds.length) return new Set();
+  const rows = await db.selectFrom('case_followers').select('case_id').where('user_id', '=', userId).where('case_id', 'in', caseIds).execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
+/** The cases a user follows, open ones first, then the newest. */
+export function followedCases(db: Executor, userId: string, limit: number) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', 'in', (eb) => eb.selectFrom('case_followers').select('case_id').where('user_id', '=', userId))
+    .orderBy(sql`case when status in ('reported', 'accepted', 'dispatched', 'in_progress') then 0 else 1 end`)
+    .orderBy('reported_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

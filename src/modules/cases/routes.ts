@@ -17,6 +17,7 @@ import { shanghaiDate } from '../../core/clock.js';
 import { day } from '../../core/dates.js';
 import { sendStoredFile, sendXlsx } from '../../http/downloads.js';
 import { MAX_BYTES } from '../attachments/service.js';
+import * as reportForm from './report-form.js';
 
 const attachmentItem = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), createdAt: z.string(), uploadedBy: z.string() });
 
@@ -85,6 +86,11 @@ const caseDetail = caseItem.extend({
     .describe('attachment ids of the pictures to set side by side: before (reported, found) and after (named by the resolve in force)'),
   resultPhotoRequired: z.boolean().describe('the category requires a photo of the result to resolve (办结须附照片)'),
   actions: z.array(z.string()),
+  following: z.boolean().describe('the caller follows the case (我也遇到) and is told of every step'),
+  acknowledgement: z
+    .object({ days: z.number(), by: z.string(), words: z.string() })
+    .nullable()
+    .describe('while waiting to be accepted: 已收到，村里将在N个工作日内受理 (the category’s accept limit on the work calendar)'),
 });
 
 const text = (max: number, zh: string) =>
@@ -245,6 +251,107 @@ export default function routes(app: App, ctx: Ctx) {
   );
 
   app.get(
+    '/api/case-choices',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '随手拍选项（本村的说法与对应类别）/ The villager’s report choices where they live',
+        querystring: z.object({ regionId: z.string({ error: '请选择地点' }).min(1, { error: '请选择地点' }).max(64) }),
+        response: { 200: reportForm.choicesView },
+      },
+    },
+    async (req) => reportForm.choices(ctx, requireActor(req), req.query.regionId),
+  );
+
+  app.put(
+    '/api/case-choices/:villageId',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '设置本村随手拍选项（村两委或上级）/ Set a village’s report choices',
+        params: z.object({ villageId: z.string().max(64) }),
+        body: reportForm.choicesBody,
+        response: { 200: reportForm.choicesView },
+      },
+    },
+    async (req) => reportForm.setChoices(ctx, requireActor(req), req.params.villageId, req.body),
+  );
+
+  app.post(
+    '/api/cases/quick-report',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '随手拍：按选项上报（幂等）/ A villager’s report from a plain-word choice (idempotent on idempotencyKey)',
+        body: reportForm.quickReportBody,
+        response: { 201: caseDetail },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await reportForm.quickReport(ctx, requireActor(req), req.body)),
+  );
+
+  app.get(
+    '/api/cases/similar',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '同网格近14天相似的未办结事件（这件事已有人反映）/ Similar open cases of the grid',
+        querystring: z.object({
+          regionId: z.string({ error: '请选择地点' }).min(1, { error: '请选择地点' }).max(64),
+          text: z.string({ error: '请填写内容' }).trim().min(1, { error: '请填写内容' }).max(2000),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                seq: z.string(),
+                title: z.string(),
+                status: z.string(),
+                statusName: z.string(),
+                placeName: z.string(),
+                reportedAt: z.string(),
+                score: z.number(),
+                mine: z.boolean(),
+                following: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => reportForm.similar(ctx, requireActor(req), req.query.regionId, req.query.text),
+  );
+
+  app.get(
+    '/api/cases/following',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '我关注的事（我也遇到的事件，未办结的在前）/ Cases I follow',
+        response: { 200: z.object({ items: z.array(caseItem), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const items = await reportForm.following(ctx, requireActor(req));
+      return { items, total: items.length };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/followers',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '我也遇到：关注同网格的事件，每一步都会告知（重复关注无变化）/ Follow a case',
+        params: idParam,
+        response: { 200: caseDetail },
+      },
+    },
+    async (req) => reportForm.follow(ctx, requireActor(req), req.params.id),
+  );
+
+  app.get(
     '/api/cases/stats',
     {
       schema: {
@@ -364,6 +471,8 @@ export default function routes(app: App, ctx: Ctx) {
             .max(9, { error: '办结照片最多9张' })
             .optional()
             .describe('resolve: ids of pictures already attached to the case that show the result (办理后照片)'),
+          category: z.string().max(40).optional().describe('受理: the real category (required for a villager’s 其他)'),
+          intoId: z.string().max(64).optional().describe('合并: the open case of the same level this one is merged into'),
         }),
         response: { 200: caseDetail },
       },

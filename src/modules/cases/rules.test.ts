@@ -435,6 +435,9 @@ describe('what a villager reads on their case', () => {
       'mediate',
       'revisit',
       'approve_extension',
+      'merge',
+      'merge_in',
+      'follow',
     ])
       expect(sees(a), a).toBe(true);
   });

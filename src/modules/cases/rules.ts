@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../core/clock.js';
 export const CASE_TYPES = ['incident', 'service', 'dispute'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
-export const STATUSES = ['reported', 'accepted', 'dispatched', 'in_progress', 'resolved', 'rated', 'archived', 'rejected'] as const;
+export const STATUSES = ['reported', 'accepted', 'dispatched', 'in_progress', 'resolved', 'rated', 'archived', 'rejected', 'merged'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const ACTIONS = [
@@ -32,6 +32,7 @@ export const ACTIONS = [
   'step',
   'mediate',
   'revisit',
+  'merge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -86,10 +87,13 @@ export const TRANSITIONS: Record<Status, Partial<Record<Action, Status | typeof 
   rated: { archive: 'archived', verify: SAME, reopen: 'accepted', note: SAME, revisit: SAME },
   archived: { reopen: 'accepted' },
   rejected: {},
+  // 合并: the same matter reported twice is handled once, on the other case; this one ends here.
+  merged: {},
 };
 
-// Extension decisions are valid wherever a request may be pending (the service checks one is).
-for (const s of OPEN) Object.assign(TRANSITIONS[s], { approve_extension: SAME, deny_extension: SAME });
+// Extension decisions are valid wherever a request may be pending (the service checks one is);
+// an open case may be merged into another open case of the same matter.
+for (const s of OPEN) Object.assign(TRANSITIONS[s], { approve_extension: SAME, deny_extension: SAME, merge: 'merged' });
 
 export const WHO: Record<Action, Actor[]> = {
   accept: ['level'],
@@ -112,6 +116,7 @@ export const WHO: Record<Action, Actor[]> = {
   step: ['handler', 'level'],
   mediate: ['handler', 'level'],
   revisit: ['handler', 'level'],
+  merge: ['level'],
 };
 
 /** Roles whose holders inside the responsible level's subtree it may dispatch to or copy (派单、抄告). */
@@ -368,7 +373,8 @@ export function resolvedInVillage(levelLevel: string, status: Status): boolean {
  * result), the 代办 steps, mediation and the follow-up visit, a granted extension, their rating, reopened, archived.
  * A result sent back for more work (return from resolved) is theirs to know; a handler giving the case back to the
  * level is not. Their own photos and words stay theirs to read; staff's working notes, files, 督办, 抄告, 会商,
- * extension requests and refusals, cards and calendar moves are the office's.
+ * extension requests and refusals, cards and calendar moves are the office's. Two reports of one thing merged, and
+ * others who met the same thing (我也遇到), are theirs to know.
  */
 const FOR_VILLAGER = new Set<string>([
   'report',
@@ -385,6 +391,9 @@ const FOR_VILLAGER = new Set<string>([
   'mediate',
   'revisit',
   'approve_extension',
+  'merge',
+  'merge_in',
+  'follow',
 ]);
 
 export function villagerSees(h: { action: string; from: string | null; byVillager: boolean }): boolean {
@@ -392,4 +401,166 @@ export function villagerSees(h: { action: string; from: string | null; byVillage
   if (h.action === 'return') return h.from === 'resolved';
   if (h.action === 'attach' || h.action === 'note') return h.byVillager;
   return false;
+}
+
+// ── 随手拍: the villager's report form ──
+
+/** The category a villager's 其他 lands in until the accepting cadre names the real one. */
+export const OTHER_CATEGORY = 'other';
+export const OTHER_CHOICE = 'other';
+
+/** A choice on the villager's form: plain words, a one-character badge, and the internal category it stands for. */
+export interface ReportChoice {
+  code: string;
+  label: string;
+  badge: string;
+  category: string;
+}
+
+/** The choices every village starts with, most common first; 其他 is always offered last (not listed here). */
+export const DEFAULT_CHOICES: readonly ReportChoice[] = [
+  { code: 'streetlight', label: '路灯坏了', badge: '灯', category: 'facility_damage' },
+  { code: 'garbage', label: '垃圾没清', badge: '扫', category: 'env_dirty' },
+  { code: 'road', label: '道路水渠', badge: '路', category: 'facility_damage' },
+  { code: 'hazard', label: '安全隐患', badge: '险', category: 'safety_hazard' },
+  { code: 'neighbours', label: '邻里矛盾', badge: '邻', category: 'neighbour_conflict' },
+  { code: 'errand', label: '想找人代办', badge: '办', category: 'svc_errand' },
+  { code: 'building', label: '乱搭乱建', badge: '建', category: 'illegal_building' },
+  { code: 'hardship', label: '生活困难', badge: '助', category: 'life_difficulty' },
+  { code: 'flood', label: '水情险情', badge: '汛', category: 'flood_danger' },
+];
+export const OTHER: ReportChoice = { code: OTHER_CHOICE, label: '其他', badge: '其', category: OTHER_CATEGORY };
+
+/** A village's own setting of one choice: which category it maps to, whether it is offered, and where. */
+export interface ChoiceOverride {
+  code: string;
+  category: string;
+  active: boolean;
+  sortOrder: number;
+}
+
+/**
+ * The choices a village's villagers see: the defaults, each replaced by the village's own setting when it has one
+ * (category, on/off, order), those turned off or mapped to a category no longer active dropped, 其他 always last and
+ * always there (it needs no category but its own). `activeCategories` maps an active category code to its type.
+ */
+export function effectiveChoices(
+  defaults: readonly ReportChoice[],
+  overrides: readonly ChoiceOverride[],
+  activeCategories: ReadonlyMap<string, string>,
+): (ReportChoice & { type: string })[] {
+  return choiceSettings(defaults, overrides)
+    .filter((c) => c.active && activeCategories.has(c.category))
+    .map(({ code, label, badge, category }) => ({ code, label, badge, category, type: activeCategories.get(category)! }))
+    .concat([{ ...OTHER, type: activeCategories.get(OTHER_CATEGORY) ?? 'incident' }]);
+}
+
+/** A village's setting of every choice but 其他, in its order, those it turned off included (what its cadres edit). */
+export function choiceSettings(defaults: readonly ReportChoice[], overrides: readonly ChoiceOverride[]): (ReportChoice & { active: boolean })[] {
+  const own = new Map(overrides.map((o) => [o.code, o]));
+  return defaults
+    .filter((d) => d.code !== OTHER_CHOICE)
+    .map((d, i) => {
+      const o = own.get(d.code);
+      // A default the village has not set yet goes after those it ordered, in the default order.
+      return { ...d, category: o?.category ?? d.category, active: o?.active ?? true, order: o ? o.sortOrder : overrides.length + i };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...c }) => c);
+}
+
+/** The type and category a chosen choice stands for in this village, or null for a choice it does not offer. */
+export function resolveChoice(choices: readonly (ReportChoice & { type: string })[], code: string): { type: string; category: string } | null {
+  const c = choices.find((x) => x.code === code);
+  return c ? { type: c.type, category: c.category } : null;
+}
+
+/** A case's title when the villager wrote none: the choice's words and the start of what they wrote. */
+export function reportTitle(label: string, text: string, max = 60): string {
+  const first = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/[。！？!?\n；;]/)[0]
+    .trim();
+  const t = first ? `${label}：${first}` : label;
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * The reply a villager reads after sending: the village accepts within the category's accept limit (the yellow-card
+ * limit: past it the case is already late), counted on the work calendar from now, with the date it falls on.
+ */
+export function acknowledgement(cal: WorkCalendar, now: Date, limits: Limits): { days: number; by: string; words: string } {
+  const days = limits.acceptYellow;
+  const by = cal.addWorkingDays(now, days);
+  const d = shanghaiDate(by);
+  const date = `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return { days, by: by.toISOString(), words: `已收到，村里将在${days}个工作日内受理（${date}前）` };
+}
+
+// ── similar reports (这件事已有人反映) ──
+
+/** Days back a new report looks for the same matter. */
+export const SIMILAR_DAYS = 14;
+/** The lowest similarity offered as the same matter, and how many are offered. */
+export const SIMILAR_THRESHOLD = 0.3;
+export const SIMILAR_MAX = 3;
+
+/** Letters, digits and CJK characters only, lower-cased: punctuation, spaces and emoji say nothing about the matter. */
+export function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
+}
+
+/** The set of character bigrams of a text (a one-character text: that character). */
+export function charBigrams(text: string): Set<string> {
+  const chars = [...normalizeText(text)];
+  if (chars.length === 1) return new Set(chars);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** Dice similarity of two texts' character bigrams: 1 for the same words, 0 for nothing in common (or an empty text). */
+export function similarity(a: string, b: string): number {
+  const x = charBigrams(a);
+  const y = charBigrams(b);
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/**
+ * The cases that look like the same matter as `text`: scored against each case's title and against its title with
+ * its description (the better of the two), those at or above the threshold, best first, then newest, at most `max`.
+ */
+export function similarCases<C extends { title: string; description: string; reported_at: string }>(
+  text: string,
+  cases: readonly C[],
+  threshold = SIMILAR_THRESHOLD,
+  max = SIMILAR_MAX,
+): (C & { score: number })[] {
+  return cases
+    .map((c) => ({ ...c, score: Math.max(similarity(text, c.title), similarity(text, `${c.title}${c.description}`)) }))
+    .filter((c) => c.score >= threshold)
+    .sort((a, b) => b.score - a.score || b.reported_at.localeCompare(a.reported_at))
+    .slice(0, max);
+}
+
+/** The instant a similar case must be reported after to count: SIMILAR_DAYS calendar days before now. */
+export const similarSince = (now: Date, days = SIMILAR_DAYS) => new Date(now.getTime() - days * DAY_MS).toISOString();
+
+/**
+ * Why case `from` may not be merged into `into`, or null when it may: into another case, still open, handled by the
+ * same level (the same village's matter, so one level answers both reporters).
+ */
+export function mergeProblem(
+  from: { id: string; status: string; level_region_path: string },
+  into: { id: string; status: string; level_region_path: string },
+): { zh: string; en: string } | null {
+  if (from.id === into.id) return { zh: '不能合并到事件本身', en: 'A case cannot be merged into itself' };
+  if (!isOpen(into.status as Status)) return { zh: '只能合并到尚未办结的事件', en: 'Merge only into an open case' };
+  if (from.level_region_path !== into.level_region_path)
+    return { zh: '只能合并到同一责任层级正在办理的事件', en: 'Merge only into a case handled by the same level' };
+  return null;
 }

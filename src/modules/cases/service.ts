@@ -21,8 +21,11 @@ import { caseCatalog, forgetCatalog } from './catalog-cache.js';
 import { CATALOG, type CatalogEntry } from './catalog.js';
 import { actionsFor, caseRegion, LEVEL_ROLES, mayAssign, partiesOf, reportSource, todoOf } from './policy.js';
 import {
+  acknowledgement,
   ANY,
   assignableGrant,
+  mergeProblem,
+  OTHER_CATEGORY,
   HANDLER_ROLES,
   levelAbove,
   nextServiceStep,
@@ -42,6 +45,7 @@ import {
 } from './rules.js';
 import * as timeLimits from './limits.js';
 import { caseView, historyView } from './views.js';
+import { ACTION_ZH } from './labels.js';
 import * as pointsLedger from '../points/index.js';
 import { firstReportCredit, mediatorCredit } from '../points/index.js';
 
@@ -105,7 +109,8 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
   const level = chain.find((r) => r.level === 'village') ?? region;
   const now = ctx.clock.now();
   const priority = input.priority ?? 'normal';
-  const clock = timeLimits.clockFrom(workCalendar(ctx), now, catalog.limitsFor(cat.code, level.level, priority), 'accept');
+  const limits = catalog.limitsFor(cat.code, level.level, priority);
+  const clock = timeLimits.clockFrom(workCalendar(ctx), now, limits, 'accept');
   const id = newId();
   const row: repo.CaseRow = {
     id,
@@ -192,6 +197,8 @@ export async function report(ctx: Ctx, actor: Actor, input: ReportInput) {
     photos: { before: [], after: [] },
     resultPhotoRequired: !!cat.require_result_photo,
     actions: actionsFor(actor, row),
+    following: false,
+    acknowledgement: acknowledgement(workCalendar(ctx), now, limits),
   };
 }
 
@@ -217,21 +224,28 @@ async function writeReport(ctx: Ctx, actor: Actor, input: ReportInput, row: repo
   });
 }
 
-async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ctx.db) {
+/** A case the caller may see (in their jurisdiction, or theirs to report, handle, be copied on or follow), else 404. */
+export async function requireCase(ctx: Ctx, actor: Actor, id: string, db: Executor = ctx.db) {
   const c = await repo.byId(db, id);
   if (!c) throw notFound('事件', 'Case');
   const visible =
     actor.scope.canSeeRow(c.region_path, c.household_id) ||
     c.reporter_id === actor.userId ||
     c.assignee_id === actor.userId ||
-    (await repo.copiesOf(db, id)).some((x) => x.user_id === actor.userId);
+    (await repo.copiesOf(db, id)).some((x) => x.user_id === actor.userId) ||
+    (!!c.followers && !!(await repo.isFollower(db, id, actor.userId)));
   if (!visible) throw notFound('事件', 'Case');
   return c;
 }
 
 export async function detail(ctx: Ctx, actor: Actor, id: string) {
   const c = await requireCase(ctx, actor, id);
-  const [history, copies, files] = await Promise.all([repo.historyOf(ctx.db, id), repo.copiesOf(ctx.db, id), attachments.listFor(ctx, 'case', id)]);
+  const [history, copies, files, follows] = await Promise.all([
+    repo.historyOf(ctx.db, id),
+    repo.copiesOf(ctx.db, id),
+    attachments.listFor(ctx, 'case', id),
+    c.followers ? repo.isFollower(ctx.db, id, actor.userId) : undefined,
+  ]);
   // Everyone the page names, in one read: reporter, assignee, the history's actors (with the role each acts in
   // here), those copied in.
   const names = await namesWithRoles(
@@ -240,14 +254,32 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
     c.region_path,
   );
   const [view] = await caseView(ctx, [c], ctx.clock.now().toISOString(), { names });
-  // A villager (their only part is the reporter's side, no desk over the place) reads the steps meant for them.
+  // Someone who sees the case only because they follow it (我也遇到) does not learn which villager reported it, or
+  // where they live (a grid worker's or cadre's report keeps their name: they report as officials).
+  const onlyFollows =
+    !!follows &&
+    !actor.scope.canSeeRow(c.region_path, c.household_id) &&
+    c.reporter_id !== actor.userId &&
+    c.assignee_id !== actor.userId &&
+    !copies.some((x) => x.user_id === actor.userId);
+  if (onlyFollows) {
+    const place = (view.details as { place?: { kind?: string } } | null)?.place;
+    Object.assign(view, {
+      ...(c.source === 'villager_photo' ? { reporterId: '', reporterName: '群众' } : {}),
+      householdId: null,
+      details: place?.kind === 'spot' ? { place } : null,
+    });
+  }
+  const villagerSteps = new Set([...(c.source === 'villager_photo' ? ['report', 'attach'] : []), 'rate', 'follow']);
+  // A villager (their only part is the reporter's side or following, no desk over the place) reads the steps meant for them.
   const villager = !caseRegion.canIn(actor, 'case.read', c.region_path) && [...partiesOf(actor, c)].every((p) => p === 'reporter');
   const steps = historyView(history, names);
+  const shown = villager
+    ? steps.filter((h) => villagerSees({ action: h.action, from: h.from, byVillager: h.by === actor.userId || names.get(h.by ?? '')?.role === 'villager' }))
+    : steps;
   return {
     ...view,
-    history: villager
-      ? steps.filter((h) => villagerSees({ action: h.action, from: h.from, byVillager: h.by === actor.userId || names.get(h.by ?? '')?.role === 'villager' }))
-      : steps,
+    history: shown.map((h) => (onlyFollows && villagerSteps.has(h.action) && h.by !== actor.userId ? { ...h, by: null, byName: '群众', byRole: '' } : h)),
     // Whom the office copied in (抄告) is the office's too.
     copies: villager ? [] : copies.map((x) => ({ userId: x.user_id, name: names.get(x.user_id)?.name ?? '' })),
     // A villager sees the pictures (before and after) and what they sent themselves, not the office's documents.
@@ -258,7 +290,15 @@ export async function detail(ctx: Ctx, actor: Actor, id: string) {
       files,
     ),
     actions: actionsFor(actor, c),
+    following: !!follows,
+    acknowledgement: c.status === 'reported' ? await acknowledgementOf(ctx, c, view.levelRegionLevel) : null,
   };
+}
+
+/** 已收到，村里将在N个工作日内受理: from the limits of the case's category at its level, counted from its report. */
+async function acknowledgementOf(ctx: Ctx, c: repo.CaseRow, level: string) {
+  const limits = (await caseCatalog(ctx)).limitsFor(c.category_code, level || ANY, c.priority as Priority);
+  return acknowledgement(workCalendar(ctx), new Date(c.reported_at), limits);
 }
 
 export async function list(
@@ -303,6 +343,8 @@ export interface TransitionInput {
   /** Mediation session place. */ place?: string;
   /** 派单 to a township unit (站所) instead of one person. */ unit?: string;
   /** 办结: pictures of the result, already attached to the case (办理后照片). */ photoIds?: string[];
+  /** 受理: the real category (required for a villager's 其他). */ category?: string;
+  /** 合并: the case this one is merged into. */ intoId?: string;
 }
 
 /** Applies one action: checked against the table and the caller's part, written with its history row in one transaction. */
@@ -325,7 +367,11 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
     }
     const now = ctx.clock.now();
     const cat = (await caseCatalog(ctx)).byCode.get(c.category_code)!;
-    const { patch, notices, data, credits } = await effects(ctx, actor, c, cat, input, now);
+    const { patch, notices, data, credits, alongside } = await effects(ctx, actor, c, cat, input, now);
+    // Whoever follows the case (我也遇到, a merged case's reporter) hears of every step.
+    const followers = c.followers ? (await repo.followersOf(ctx.db, id)).map((f) => f.user_id).filter((u) => u !== actor.userId) : [];
+    if (followers.length && input.action !== 'note' && input.action !== 'merge')
+      notices.push({ to: followers, kind: 'status', title: `您关注的事件有新进展（${ACTION_ZH[input.action] ?? '办理'}）：${c.title}` });
     const written = await ctx.db.transaction().execute(async (tx) => {
       const ok = await repo.updateVersioned(tx, id, c.version, { ...patch, status: to, updated_at: now.toISOString() });
       if (!ok) return false;
@@ -348,6 +394,7 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
       for (const n of notices) await notify(ctx, tx, n.to, { kind: n.kind, title: n.title, entity: 'case', entityId: id });
       // Points the step earns (首报激励, 调解奖励): once per case, whatever is retried or reopened.
       for (const p of credits) await pointsLedger.postOnce(tx, p);
+      if (alongside) await alongside(tx);
       return true;
     });
     if (written) return detail(ctx, actor, id);
@@ -359,16 +406,25 @@ export async function transition(ctx: Ctx, actor: Actor, id: string, input: Tran
 type Notice = { to: string[]; kind: Parameters<typeof notify>[3]['kind']; title: string };
 
 /** What an action changes beyond the status, who hears of it, and what the history row records. */
-async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.CategoryRow, input: TransitionInput, now: Date) {
+async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, catNow: repo.CategoryRow, input: TransitionInput, now: Date) {
+  let cat = catNow;
   const patch: Partial<repo.CaseRow> = {};
   const notices: Notice[] = [];
   const credits: pointsLedger.Posting[] = [];
   let data: Record<string, unknown> | null = null;
+  /** Further rows the action writes in its transaction (合并: the other case's followers and timeline). */
+  let alongside: ((tx: Executor) => Promise<void>) | null = null;
+  // 受理 may name the real category (a villager's 其他 must get one): its limits and 首报激励 then apply.
+  if (input.action === 'accept' && (input.category || c.category_code === OTHER_CATEGORY)) cat = await acceptedCategory(ctx, c, input.category);
   // The limits of the level the case sits at (按层级时限).
-  const limits = (await caseCatalog(ctx)).limitsFor(c.category_code, (await regions.get(ctx, c.level_region_id))?.level ?? ANY, c.priority as Priority);
+  const limits = (await caseCatalog(ctx)).limitsFor(cat.code, (await regions.get(ctx, c.level_region_id))?.level ?? ANY, c.priority as Priority);
   const levelPeople = () => holdersAt(ctx, LEVEL_ROLES, c.level_region_path);
   switch (input.action) {
     case 'accept': {
+      if (cat.code !== c.category_code) {
+        patch.category_code = cat.code;
+        data = { categoryFrom: c.category_code, categoryTo: cat.code, categoryName: cat.name };
+      }
       Object.assign(patch, timeLimits.clockFrom(workCalendar(ctx), now, limits, 'resolve', c.extension_days), {
         accepted_at: now.toISOString(),
         card: c.card === 'red' ? 'red' : null,
@@ -552,11 +608,72 @@ async function effects(ctx: Ctx, actor: Actor, c: repo.CaseRow, cat: repo.Catego
     case 'revisit':
       if (!input.note?.trim()) throw new AppError('VALIDATION_FAILED', '请填写回访情况', 'Describe the follow-up visit');
       break;
+    case 'merge': {
+      const merged = await mergeEffects(ctx, actor, c, input.intoId, now);
+      Object.assign(patch, { closed_at: now.toISOString(), card: null });
+      data = merged.data;
+      alongside = merged.alongside;
+      break;
+    }
     case 'start':
     case 'note':
       break;
   }
-  return { patch, notices, data, credits };
+  return { patch, notices, data, credits, alongside };
+}
+
+/** The category a case is accepted under: the one named (active, of the case's type), else its own unless that is 其他. */
+async function acceptedCategory(ctx: Ctx, c: repo.CaseRow, code: string | undefined): Promise<repo.CategoryRow> {
+  const byCode = (await caseCatalog(ctx)).byCode;
+  if (!code)
+    throw new AppError('CATEGORY_REQUIRED', '群众反映的“其他”事项，受理时请选择事件类别', 'Choose the category when accepting a case reported under “other”');
+  const cat = byCode.get(code);
+  if (!cat?.active || cat.type !== c.type || cat.code === OTHER_CATEGORY)
+    throw new AppError('VALIDATION_FAILED', '所选事件类别不存在、已停用或与事件类型不符', 'Unknown or inactive category for this case type');
+  return cat;
+}
+
+/**
+ * 合并: case `c` ends as merged into `intoId`, an open case of the same level the caller acts for. Its reporter and
+ * followers become followers of the other case; both timelines say so; both reporters are told.
+ */
+async function mergeEffects(ctx: Ctx, actor: Actor, c: repo.CaseRow, intoId: string | undefined, now: Date) {
+  if (!intoId) throw new AppError('VALIDATION_FAILED', '请选择要合并到的事件', 'Choose the case to merge into');
+  const into = await repo.byId(ctx.db, intoId);
+  if (!into || !partiesOf(actor, into).has('level')) throw new AppError('VALIDATION_FAILED', '要合并到的事件不存在或不由您办理', 'Unknown case to merge into');
+  const problem = mergeProblem(c, into);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem.zh, problem.en);
+  const followers = c.followers ? (await repo.followersOf(ctx.db, c.id)).map((f) => f.user_id) : [];
+  const moving = [...new Set([c.reporter_id, ...followers])].filter((u) => u !== into.reporter_id);
+  const at = now.toISOString();
+  // Both reporters are told, pointing at the case that goes on.
+  const notices: Notice[] = [
+    { to: moving, kind: 'status', title: `您反映的事件已与同一件事合并办理，今后进展见：${into.title}` },
+    { to: [into.reporter_id], kind: 'status', title: `另有群众反映了同一件事，已合并到您上报的事件：${into.title}` },
+  ];
+  const alongside = async (tx: Executor) => {
+    for (const n of notices) await notify(ctx, tx, n.to, { kind: n.kind, title: n.title, entity: 'case', entityId: into.id });
+    await repo.insertFollowers(
+      tx,
+      moving.map((user_id) => ({ case_id: into.id, user_id, via: 'merge', at })),
+    );
+    await repo.recountFollowers(tx, into.id);
+    await repo.insertHistory(tx, [
+      {
+        id: newId(),
+        case_id: into.id,
+        action: 'merge_in',
+        from_status: into.status,
+        to_status: into.status,
+        by_user_id: actor.userId,
+        at,
+        note: `合并了同一件事的另一次反映：${c.seq} ${c.title}`,
+        data: JSON.stringify({ fromId: c.id, fromSeq: c.seq, fromTitle: c.title }),
+      },
+    ]);
+    await audit(tx, now, actor, { action: 'case.merge_in', entity: 'case', entityId: into.id, regionPath: into.region_path, detail: { fromId: c.id } });
+  };
+  return { data: { intoId: into.id, intoSeq: into.seq, intoTitle: into.title }, alongside };
 }
 
 function resultPhotoError(problem: 'RESULT_PHOTO_REQUIRED' | 'TOO_MANY_PHOTOS' | 'UNKNOWN_PHOTO', category: string) {

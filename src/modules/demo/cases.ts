@@ -674,10 +674,40 @@ export async function seedDemoCases(ctx: Ctx, seed: DemoSeed, opts: DemoCasesOpt
   // Up to the real now, then one sweep at now so cards and escalations are current.
   await hourly(now);
   moveTo(now);
+  await mergeDuplicates();
   await sweepCases(sim);
   // From now on the township asks for a photo of the result where a photo says most (办结须附照片): the history
   // above was played before the setting, as it would have been.
   for (const code of RESULT_PHOTO_CATEGORIES) await updateCategory(ctx, await actor(admin), code, { requireResultPhoto: true });
+
+  /**
+   * 合并: the same matter reported twice in a grid within two weeks (same category) is handled once — the village
+   * merges the later report into the earlier one, a few times over the demo.
+   */
+  async function mergeDuplicates() {
+    const open = await casesRepo.byIds(
+      sim.db,
+      (await casesRepo.openCaseClocks(sim.db)).map((c) => c.id),
+    );
+    const byMatter = new Map<string, casesRepo.CaseRow[]>();
+    for (const c of open) {
+      const level = regionRows.get(c.level_region_id);
+      if (level?.level !== 'village' || !cadreOf.get(level.name) || c.type === 'dispute') continue;
+      const k = `${c.region_id}|${c.category_code}`;
+      byMatter.set(k, [...(byMatter.get(k) ?? []), c]);
+    }
+    let merged = 0;
+    for (const list of [...byMatter.keys()].sort().map((k) => byMatter.get(k)!)) {
+      if (merged >= 3) break;
+      list.sort((a, b) => a.reported_at.localeCompare(b.reported_at) || a.id.localeCompare(b.id));
+      const pair = list.findIndex((c, i) => i > 0 && Date.parse(c.reported_at) - Date.parse(list[i - 1].reported_at) < 14 * D);
+      if (pair < 1) continue;
+      const [into, later] = [list[pair - 1], list[pair]];
+      const cadre = await actor(cadreOf.get(regionRows.get(later.level_region_id)!.name)!);
+      await transition(sim, cadre, later.id, { action: 'merge', intoId: into.id, note: '与同一网格此前反映的同一件事合并办理' });
+      merged++;
+    }
+  }
 
   /** The person behind a step, as the case stands now. */
   function whoFor(who: Who, c: casesRepo.CaseRow, reporter: string): string | null {

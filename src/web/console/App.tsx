@@ -21,6 +21,7 @@ const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CaseReportPage = lazy(() => import('./pages/cases/CaseReportPage'));
 const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage'));
 const CategorySettingsPage = lazy(() => import('./pages/cases/CategorySettingsPage'));
+const ChoicesPage = lazy(() => import('./pages/cases/ChoicesPage'));
 const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const VisitPlanPage = lazy(() => import('./pages/visits/VisitPlanPage'));
 const VisitLogPage = lazy(() => import('./pages/visits/VisitLogPage'));
@@ -100,6 +101,7 @@ export function Root() {
                   <Route path="cases" element={<CaseListPage />} />
                   <Route path="cases/report" element={<CaseReportPage />} />
                   <Route path="cases/categories" element={<CategorySettingsPage />} />
+                  <Route path="cases/choices" element={<ChoicesPage />} />
                   <Route path="cases/consultations" element={<ConsultationPage />} />
                   <Route path="cases/:id" element={<CaseDetailPage />} />
                   <Route path="visits" element={<Navigate to="/visits/plan" replace />} />

@@ -11,10 +11,10 @@ import { api } from '../shared/api-client';
 import { RESULT_MIN_CHARS, resultStated } from '../../shared/case-result';
 import { nextServiceStep } from '../../shared/case-steps';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
-import type { Assignee, CaseDetail } from '../console/api/cases';
+import type { Assignee, CaseCategory, CaseDetail } from '../console/api/cases';
 import { errorMessage, isNetworkError, newKey } from './errors';
 import { enqueue, sendResolve } from './outbox';
-import { PhotosField, usePhotosPick } from './photos';
+import { PhotosField, usePhotoList } from './photos';
 import { useMe } from './data';
 
 /** The steps this box offers, in the order a case goes through them; the first present is the main button. */
@@ -39,6 +39,9 @@ const WORDS: Record<Step, { button: string; done: string }> = {
   escalate: { button: '上报上级', done: '已上报上级' },
   return: { button: '退回', done: '已退回' },
 };
+
+/** The catalog's 其他（待分类）: a villager's 随手拍 under 其他, classified by whoever accepts it. */
+const OTHER_CATEGORY = 'other';
 
 const SUGGESTED: Record<string, string> = { grid: '本网格网格员', usual: '常办本村事件' };
 const roleWord = (r: string) => ROLE_LABELS[r as Role]?.zh ?? '';
@@ -82,11 +85,14 @@ export function CaseWork({ c }: { c: CaseDetail }) {
     void qc.invalidateQueries({ queryKey: ['h5', 'cases'] });
   };
   const label = (s: Step) => (s === 'step' && serviceStep ? `代办：${serviceStep}` : WORDS[s].button);
+  // A villager's 其他 is accepted with its real category named (the server requires it).
+  const classify = c.category === OTHER_CATEGORY;
 
   if (!offered.length && !done) return null;
   const form =
     open &&
     {
+      accept: <ClassifyForm c={c} busy={busy === 'accept'} onPick={(category) => take('accept', { category })} />,
       dispatch: <DispatchForm c={c} busy={busy === 'dispatch'} onPick={(body) => take('dispatch', body)} />,
       resolve: <ResolveForm c={c} stepKey={keys.resolve} onDone={(next) => finish(next, WORDS.resolve.done)} onError={setError} />,
       mediate: (
@@ -179,7 +185,7 @@ export function CaseWork({ c }: { c: CaseDetail }) {
               onClick={() => {
                 setError('');
                 setDone('');
-                if (ONE_TAP.includes(s)) void take(s, s === 'step' ? { step: serviceStep } : {});
+                if (ONE_TAP.includes(s) && !(s === 'accept' && classify)) void take(s, s === 'step' ? { step: serviceStep } : {});
                 else setOpen(s);
               }}
             >
@@ -237,6 +243,49 @@ function TextForm({
         onClick={() => onSubmit(text.trim(), where.trim() || undefined)}
       >
         {submit}
+      </Button>
+    </div>
+  );
+}
+
+/** 受理 of a villager's 其他: which category the matter really is, from the active ones of its type. */
+function ClassifyForm({ c, busy, onPick }: { c: CaseDetail; busy: boolean; onPick: (category: string) => void }) {
+  const q = useQuery({ queryKey: ['h5', 'case-categories'], queryFn: () => api.get<{ items: CaseCategory[] }>('/api/case-categories') });
+  const [picked, setPicked] = useState<CaseCategory | null>(null);
+  if (q.isPending) return <p className="xz-muted">正在读取事件类别…</p>;
+  if (q.isError) return <p className="xz-error">{errorMessage(q.error, '没有读到事件类别')}</p>;
+  const options = q.data.items.filter((x) => x.active && x.type === c.type && x.code !== OTHER_CATEGORY);
+  return (
+    <div className="xz-field">
+      <p className="xz-field-hint">群众选的是“其他”，受理时请选定这件事的类别。</p>
+      <ul className="xz-pick-list" aria-label="事件类别">
+        {options.map((x) => (
+          <li key={x.code}>
+            <button
+              type="button"
+              className={`xz-pick${picked?.code === x.code ? ' xz-pick-on' : ''}`}
+              aria-pressed={picked?.code === x.code}
+              onClick={() => setPicked(x)}
+            >
+              <span className="xz-pick-name">{x.name}</span>
+              {x.group && <span className="xz-muted xz-pick-sub">{x.group}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <Button
+        color="primary"
+        block
+        size="large"
+        className="xz-main-btn"
+        loading={busy}
+        loadingText="正在受理"
+        disabled={!picked}
+        onClick={() => {
+          if (picked) onPick(picked.code);
+        }}
+      >
+        {picked ? `按“${picked.name}”受理` : '受理'}
       </Button>
     </div>
   );
@@ -368,20 +417,20 @@ function DispatchForm({ c, busy, onPick }: { c: CaseDetail; busy: boolean; onPic
 function ResolveForm({ c, stepKey, onDone, onError }: { c: CaseDetail; stepKey: string; onDone: (next: CaseDetail) => void; onError: (msg: string) => void }) {
   const me = useMe().data;
   const navigate = useNavigate();
-  const photos = usePhotosPick(`办结照片-${stepKey.slice(-6)}`);
+  const photos = usePhotoList(`办结照片-${stepKey.slice(-6)}`);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<'agreement' | 'terminated'>('agreement');
   const [busy, setBusy] = useState(false);
   const [photoError, setPhotoError] = useState('');
   const dispute = c.type === 'dispute';
-  const needPhoto = c.resultPhotoRequired && photos.photos.length === 0;
+  const needPhoto = c.resultPhotoRequired && photos.shots.length === 0;
 
   const entry = () => ({
     key: stepKey,
     userId: me!.id,
     caseId: c.id,
     body: { note: text.trim(), ...(dispute ? { outcome } : {}) },
-    photos: photos.photos.map((p) => ({ name: p.name, blob: p.file as Blob })),
+    photos: photos.shots.map((p) => ({ name: p.name, blob: p.file as Blob })),
   });
   const keepOnPhone = async () => {
     try {
@@ -446,7 +495,7 @@ function ResolveForm({ c, stepKey, onDone, onError }: { c: CaseDetail; stepKey: 
         id="work-photos"
         label="办理后照片"
         hint={c.resultPhotoRequired ? '这类事件办结须附至少一张现场照片' : '可拍最多9张，上报人会和上报时的照片对照看'}
-        state={photos}
+        list={photos}
         onError={setPhotoError}
       />
       {photoError && (

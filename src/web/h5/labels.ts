@@ -18,6 +18,7 @@ export const STATUS_TONE: Record<CaseStatus, 'wait' | 'work' | 'done' | 'closed'
   rated: 'done',
   archived: 'closed',
   rejected: 'closed',
+  merged: 'closed',
 };
 
 export const RATING_WORDS = ['非常不满意', '不满意', '一般', '满意', '非常满意'] as const;

@@ -1,100 +1,108 @@
-// Several photos from the camera (up to nine), each shrunk on the phone as it is picked: the 办结 form, 随手拍.
+// Up to nine photos from the camera (随手拍, 办结), each shrunk on the phone as it is picked. Each photo keeps a name
+// made from `prefix` (办结照片-3F9A0C-1.jpg …) while the form is open, so a retried upload sees which are already sent.
 import { useEffect, useRef, useState } from 'react';
 import { CameraOutline, CloseOutline } from 'antd-mobile-icons';
+import { api } from '../shared/api-client';
 import { compressPhoto } from './image';
 
-export interface Picked {
+export const MAX_PHOTOS = 9;
+
+export interface Shot {
   /** Stable while the form is open: the name the photo is uploaded under. */ name: string;
   file: File;
-  preview: string;
+  url: string;
 }
 
-export interface PhotosPick {
-  photos: Picked[];
-  shrinking: boolean;
-  max: number;
-  /** Shrinks and adds the chosen files (beyond `max` are left out); an error message for files that are not pictures. */
-  add: (files: File[]) => Promise<string | null>;
-  remove: (name: string) => void;
-}
-
-/** `prefix` names the photos (办结照片-3F9A0C-1.jpg …): a retried upload recognises the ones already sent. */
-export function usePhotosPick(prefix: string, max = 9): PhotosPick {
-  const [photos, setPhotos] = useState<Picked[]>([]);
+export function usePhotoList(prefix = '现场照片', max = MAX_PHOTOS) {
+  const [shots, setShots] = useState<Shot[]>([]);
   const [shrinking, setShrinking] = useState(false);
   const seq = useRef(0);
-  const live = useRef<Picked[]>([]);
-  live.current = photos;
+  const held = useRef<Shot[]>([]);
+  held.current = shots;
   useEffect(
     () => () => {
-      for (const p of live.current) URL.revokeObjectURL(p.preview);
+      for (const s of held.current) URL.revokeObjectURL(s.url);
     },
     [],
   );
-  const add = async (files: File[]) => {
-    const images = files.filter((f) => f.type.startsWith('image/'));
-    const room = max - live.current.length;
-    if (!images.length) return files.length ? '请选择照片' : null;
+  /** Shrinks and adds the chosen files (those past the limit are left out); an error message for a non-picture. */
+  const add = async (files: File[]): Promise<string | null> => {
+    const pictures = files.filter((f) => f.type.startsWith('image/'));
+    const room = max - held.current.length;
+    if (!pictures.length) return files.length ? '请选择照片' : null;
     setShrinking(true);
-    const added: Picked[] = [];
-    for (const f of images.slice(0, room)) {
-      const small = await compressPhoto(f);
+    const small = await Promise.all(pictures.slice(0, Math.max(0, room)).map((f) => compressPhoto(f)));
+    setShrinking(false);
+    const added = small.map((f) => {
       seq.current += 1;
       const name = `${prefix}-${seq.current}.jpg`;
-      added.push({ name, file: new File([small], name, { type: small.type || 'image/jpeg' }), preview: URL.createObjectURL(small) });
-    }
-    setShrinking(false);
-    setPhotos((cur) => [...cur, ...added]);
-    if (images.length > room) return `最多${max}张照片，多出的没有加上`;
-    return images.length < files.length ? '只加上了照片，其他文件不能上传' : null;
-  };
-  const remove = (name: string) =>
-    setPhotos((cur) => {
-      const gone = cur.find((p) => p.name === name);
-      if (gone) URL.revokeObjectURL(gone.preview);
-      return cur.filter((p) => p.name !== name);
+      return { name, file: new File([f], name, { type: f.type || 'image/jpeg' }), url: URL.createObjectURL(f) };
     });
-  return { photos, shrinking, max, add, remove };
+    setShots((s) => [...s, ...added].slice(0, max));
+    if (pictures.length > room) return `最多${max}张照片，多出的没有加上`;
+    return pictures.length < files.length ? '只加上了照片，其他文件不能上传' : null;
+  };
+  const remove = (i: number) =>
+    setShots((s) => {
+      URL.revokeObjectURL(s[i].url);
+      return s.filter((_, j) => j !== i);
+    });
+  const clear = () =>
+    setShots((s) => {
+      for (const x of s) URL.revokeObjectURL(x.url);
+      return [];
+    });
+  return { shots, files: shots.map((s) => s.file), shrinking, add, remove, clear, max };
+}
+export type PhotoList = ReturnType<typeof usePhotoList>;
+
+/** Uploads the photos to an attachments endpoint in one multipart request. */
+export async function uploadPhotos(path: string, files: File[]) {
+  if (!files.length) return;
+  const form = new FormData();
+  for (const [i, f] of files.entries()) form.append('file', f, f.name || `photo-${i + 1}.jpg`);
+  await api.upload(path, form);
 }
 
-/** The picked photos as small tiles with a delete button each, and the camera tile while there is room. */
+/** The thumbnails with delete buttons and a camera tile while there is room; `big` makes the tile the screen's main button. */
 export function PhotosField({
   id,
   label,
   hint,
-  state,
+  list,
   onError,
+  big,
 }: {
   id: string;
   label: string;
   hint?: string;
-  state: PhotosPick;
+  list: PhotoList;
   onError: (msg: string) => void;
+  big?: boolean;
 }) {
-  const full = state.photos.length >= state.max;
+  const full = list.shots.length >= list.max;
   return (
     <div className="xz-field">
       <span className="xz-label" id={`${id}-l`}>
         {label}
-        <span className="xz-muted xz-photo-count">
-          {' '}
-          {state.photos.length}/{state.max}
+        <span className="xz-label-note">
+          （{list.shots.length}/{list.max}张）
         </span>
       </span>
       {hint && <p className="xz-field-hint">{hint}</p>}
-      <div className="xz-photo-grid">
-        {state.photos.map((p, i) => (
-          <div key={p.name} className="xz-preview xz-preview-tile">
-            <img src={p.preview} alt={`第${i + 1}张照片`} />
-            <button type="button" className="xz-preview-x" onClick={() => state.remove(p.name)} aria-label={`删除第${i + 1}张照片`}>
+      <div className={big && !list.shots.length ? 'xz-shots xz-shots-big' : 'xz-shots'}>
+        {list.shots.map((s, i) => (
+          <div key={s.url} className="xz-shot">
+            <img src={s.url} alt={`第${i + 1}张照片`} />
+            <button type="button" className="xz-shot-x" onClick={() => list.remove(i)} aria-label={`删除第${i + 1}张照片`}>
               <CloseOutline aria-hidden />
             </button>
           </div>
         ))}
         {!full && (
-          <label className="xz-camera xz-camera-tile" htmlFor={id}>
+          <label className="xz-camera xz-shot-add" htmlFor={id}>
             <CameraOutline aria-hidden />
-            <span>{state.shrinking ? '正在处理…' : state.photos.length ? '再拍一张' : '拍照或选照片'}</span>
+            <span>{list.shrinking ? '正在处理…' : list.shots.length ? '再拍一张' : '拍照或选照片'}</span>
           </label>
         )}
       </div>
@@ -109,7 +117,7 @@ export function PhotosField({
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (files.length) void state.add(files).then((msg) => onError(msg ?? ''));
+          if (files.length) void list.add(files).then((msg) => onError(msg ?? ''));
         }}
       />
     </div>

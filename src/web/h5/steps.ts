@@ -86,6 +86,12 @@ export function stepWords(h: HistoryEntry, me?: string, heard = false): StepWord
       return { say: `${who}补充了说明`, noteLabel: '说明' };
     case 'consult':
       return { say: str(d.title) ? `${who}记录了会商决定（${d.title}）` : `${who}记录了会商决定`, noteLabel: '决定' };
+    case 'merge':
+      return { say: `${who}把这件事与同一件事的另一次反映合并办理`, noteLabel: null };
+    case 'merge_in':
+      return { say: `${who}合并了同一件事的另一次反映`, noteLabel: null };
+    case 'follow':
+      return { say: `${who}也遇到了这件事`, noteLabel: null };
     case 'card_yellow':
       return { say: '临近办理期限，亮黄牌提醒', noteLabel: null };
     case 'card_red':

@@ -9,6 +9,7 @@ export const caseWordsZhCN = {
   'case.status.rated': '已评价',
   'case.status.archived': '已归档',
   'case.status.rejected': '不予受理',
+  'case.status.merged': '已合并',
   'case.action.accept': '受理',
   'case.action.reject': '不予受理',
   'case.action.dispatch': '派单',
@@ -35,4 +36,7 @@ export const caseWordsZhCN = {
   'case.action.mediate': '调解',
   'case.action.revisit': '回访',
   'case.action.attach': '上传附件',
+  'case.action.merge': '合并到其他事件',
+  'case.action.merge_in': '合并同类事件',
+  'case.action.follow': '我也遇到',
 };

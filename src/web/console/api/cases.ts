@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, type Page } from './client';
 
 export type CaseType = 'incident' | 'service' | 'dispute';
-export type CaseStatus = 'reported' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'rated' | 'archived' | 'rejected';
+export type CaseStatus = 'reported' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'rated' | 'archived' | 'rejected' | 'merged';
 export type CaseAction =
   | 'accept'
   | 'reject'
@@ -26,13 +26,15 @@ export type CaseAction =
   | 'step'
   /** 矛盾纠纷: a mediation session; a follow-up visit (回访) after it ends. */
   | 'mediate'
-  | 'revisit';
+  | 'revisit'
+  /** 合并: this case ends, merged into another open case of the same level. */
+  | 'merge';
 export type Priority = 'normal' | 'major' | 'difficult';
 export type Card = 'yellow' | 'red';
 export type CaseBox = 'todo' | 'done' | 'overdue' | 'copied' | 'mine';
 
 export const CASE_TYPES: CaseType[] = ['incident', 'service', 'dispute'];
-export const CASE_STATUSES: CaseStatus[] = ['reported', 'accepted', 'dispatched', 'in_progress', 'resolved', 'rated', 'archived', 'rejected'];
+export const CASE_STATUSES: CaseStatus[] = ['reported', 'accepted', 'dispatched', 'in_progress', 'resolved', 'rated', 'archived', 'rejected', 'merged'];
 export const PRIORITIES: Priority[] = ['normal', 'major', 'difficult'];
 export const SOURCES = ['grid_worker', 'villager_photo', 'visit', 'patrol', 'walk_in', 'council', 'hotline', 'other_system'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -122,6 +124,10 @@ export interface HistoryEntry {
 }
 export interface CaseDetail extends CaseItem {
   history: HistoryEntry[];
+  /** The caller follows the case (我也遇到) and is told of every step. */
+  following?: boolean;
+  /** While waiting to be accepted: 已收到，村里将在N个工作日内受理（日期前）. */
+  acknowledgement?: { days: number; by: string; words: string } | null;
   copies: { userId: string; name: string }[];
   attachments: Attachment[];
   /** Attachment ids of the pictures to set side by side: from the report and the work (before), and of the result in force (after). */
@@ -217,6 +223,8 @@ export interface TransitionInput {
   /** A mediation session's place. */ place?: string;
   /** 派单 to a township unit (站所). */ unit?: string;
   /** 办结: pictures of the result already attached to the case. */ photoIds?: string[];
+  /** 受理: the real category (required for a villager's 其他). */ category?: string;
+  /** 合并: the open case of the same level this one is merged into. */ intoId?: string;
 }
 
 export const caseKeys = {

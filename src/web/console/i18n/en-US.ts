@@ -2,11 +2,13 @@ import type { MessageKey } from './zh-CN';
 import { storeEnUS } from './store.en-US';
 import { ptsEnUS } from './pts.en-US';
 import { calendarEnUS } from './calendar.en-US';
+import { reportEnUS } from './report.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...storeEnUS,
   ...ptsEnUS,
   ...calendarEnUS,
+  ...reportEnUS,
   'app.name': 'Xiangzhi',
   'app.title': 'Xiangzhi · Rural Governance Platform',
   'app.short': 'Rural governance',
@@ -331,6 +333,7 @@ export const enUS: Record<MessageKey, string> = {
   'case.status.rated': 'Rated',
   'case.status.archived': 'Archived',
   'case.status.rejected': 'Rejected',
+  'case.status.merged': 'Merged',
   'case.priority.normal': 'Normal',
   'case.priority.major': 'Major',
   'case.priority.difficult': 'Difficult',
@@ -685,6 +688,9 @@ export const enUS: Record<MessageKey, string> = {
   'case.action.mediate': 'Mediation session',
   'case.action.revisit': 'Follow-up visit',
   'case.action.attach': 'Files added',
+  'case.action.merge': 'Merged into another case',
+  'case.action.merge_in': 'Same matter merged in',
+  'case.action.follow': 'Also affected',
   'case.done.step': 'Step recorded: {step}',
   'case.done.mediate': 'Mediation session recorded',
   'case.done.revisit': 'Follow-up recorded',

@@ -2,12 +2,14 @@
 import { storeZhCN } from './store.zh-CN';
 import { ptsZhCN } from './pts.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
+import { reportZhCN } from './report.zh-CN';
 import { caseWordsZhCN } from '../../shared/case-words.zh-CN';
 
 export const zhCN = {
   ...storeZhCN,
   ...ptsZhCN,
   ...calendarZhCN,
+  ...reportZhCN,
   ...caseWordsZhCN,
   'app.name': '乡治',
   'app.title': '乡治 · 乡村基层治理平台',

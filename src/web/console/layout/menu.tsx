@@ -22,6 +22,7 @@ import {
   KeyOutlined,
   ProfileOutlined,
   CalendarOutlined,
+  CameraOutlined,
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -62,6 +63,7 @@ export const MENU: MenuEntry[] = [
       { key: 'caseReport', label: 'menu.caseReport', icon: <FormOutlined />, path: '/cases/report', ability: 'case.read' },
       { key: 'consultations', label: 'menu.consultations', icon: <TeamOutlined />, path: '/cases/consultations', ability: 'consultation.hold' },
       { key: 'caseCategories', label: 'menu.caseCategories', icon: <ControlOutlined />, path: '/cases/categories', ability: 'case.settings' },
+      { key: 'caseChoices', label: 'menu.caseChoices', icon: <CameraOutlined />, path: '/cases/choices', ability: 'case.choices' },
     ],
   },
   {

@@ -18,6 +18,7 @@ export type Ability =
   | 'case.manage'
   | 'case.supervise'
   | 'case.settings'
+  | 'case.choices'
   | 'consultation.hold'
   | 'visit.log'
   | 'visit.settings'

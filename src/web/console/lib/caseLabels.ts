@@ -40,6 +40,7 @@ export const STATUS_COLOR: Record<CaseStatus, string> = {
   rated: 'green',
   archived: 'default',
   rejected: 'default',
+  merged: 'default',
 };
 
 export const OPEN_STATUSES: CaseStatus[] = ['reported', 'accepted', 'dispatched', 'in_progress'];

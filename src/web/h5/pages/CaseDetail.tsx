@@ -1,7 +1,7 @@
 // 事件详情: facts, photos, the steps that are mine to take (case-work.tsx), a plain timeline, and — when it is my
 // turn — a large 1–5 star rating.
 import { useEffect, useRef, useState } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ImageViewer, TextArea } from 'antd-mobile';
 import { SoundOutline, StarFill } from 'antd-mobile-icons';
@@ -14,6 +14,7 @@ import { BackBar, Skeletons, StatusTag } from '../parts';
 import { errorMessage, newKey } from '../errors';
 import { useReadAloud } from '../speech';
 import { CaseWork } from '../case-work';
+import '../report/report.css';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -33,6 +34,14 @@ export function CasePage() {
       )}
     </div>
   );
+}
+
+/** 随手拍's place: the household's address or the phone's place when one was added, else the grid. */
+function placeWords(c: CaseDetail): string {
+  const place = c.details?.place as { kind?: string; address?: string } | undefined;
+  if (place?.kind === 'home' && place.address) return `${c.placeName} · ${place.address}`;
+  if (place?.kind === 'spot') return `${c.placeName} · 已附手机位置`;
+  return c.placeName;
 }
 
 function CaseBody({ c }: { c: CaseDetail }) {
@@ -59,7 +68,7 @@ function CaseBody({ c }: { c: CaseDetail }) {
           </div>
           <div>
             <dt>地点</dt>
-            <dd>{c.placeName}</dd>
+            <dd>{placeWords(c)}</dd>
           </div>
           <div>
             <dt>上报</dt>
@@ -77,6 +86,7 @@ function CaseBody({ c }: { c: CaseDetail }) {
             </div>
           )}
         </dl>
+        {c.status === 'reported' && c.acknowledgement && <p className="xz-ack">{c.acknowledgement.words}</p>}
         {c.description && <p className="xz-desc">{c.description}</p>}
         {photos.length > 0 && (
           <div className="xz-photos">
@@ -135,6 +145,11 @@ function CaseBody({ c }: { c: CaseDetail }) {
                     {timeWord(h.at)}
                   </time>
                   <p className="xz-tl-say">{w.say}。</p>
+                  {h.action === 'merge' && typeof h.data?.intoId === 'string' && (
+                    <p className="xz-tl-note">
+                      <Link to={`/h5/cases/${encodeURIComponent(h.data.intoId)}`}>与同一件事合并办理，查看进展：{String(h.data.intoTitle ?? '')}</Link>
+                    </p>
+                  )}
                   {h.note && !noteRepeats(h) && (
                     <p className="xz-tl-note">
                       {w.noteLabel && <span className="xz-tl-label">{w.noteLabel}：</span>}

@@ -7,6 +7,7 @@ import type { CaseItem } from '../../console/api/cases';
 import { dayWord } from '../labels';
 import { PageTitle, Skeletons, StatusTag } from '../parts';
 import { errorMessage } from '../errors';
+import { FollowingSection } from '../report/Following';
 
 export function HomePage() {
   const me = useMe().data;
@@ -78,6 +79,7 @@ export function HomePage() {
               )}
             </section>
           )}
+          <FollowingSection />
           <section aria-labelledby="h-family">
             <h2 id="h-family" className="xz-section">
               我家的事

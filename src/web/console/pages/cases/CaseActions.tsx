@@ -9,6 +9,7 @@ import {
   uploadAttachments,
   useAssignees,
   useCaseCategories,
+  useCases,
   type Assignee,
   type CaseAction,
   type CaseDetail,
@@ -20,7 +21,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { roleLabel } from '../../lib/access';
 import { clientKey } from '../../lib/clientKey';
 import { useSubmit } from '../../components/useSubmit';
-import { useCaseLabels } from '../../lib/caseLabels';
+import { OPEN_STATUSES, useCaseLabels } from '../../lib/caseLabels';
 import { RESULT_MIN_CHARS, resultStated } from '../../../../shared/case-result';
 import { nextServiceStep as nextStep } from '../../../../shared/case-steps';
 
@@ -44,6 +45,7 @@ const ORDER: CaseAction[] = [
   'request_extension',
   'return',
   'reopen',
+  'merge',
   'reject',
   'note',
 ];
@@ -52,9 +54,15 @@ const MAIN: CaseAction[] = ['accept', 'dispatch', 'start', 'step', 'mediate', 'r
 const DISPUTE_ORDER: CaseAction[] = ['mediate', ...ORDER.filter((a) => a !== 'mediate')];
 const DANGER: CaseAction[] = ['reject', 'deny_extension'];
 
-type Kind = 'assign' | 'reason' | 'rate' | 'escalate' | 'note' | 'outcome' | 'result' | 'mediate' | 'revisit' | 'confirm';
+type Kind = 'assign' | 'reason' | 'rate' | 'escalate' | 'note' | 'outcome' | 'result' | 'mediate' | 'revisit' | 'classify' | 'merge' | 'confirm';
+/** The catalog's 其他（待分类）: a villager's 随手拍 under 其他, classified by whoever accepts it. */
+const OTHER_CATEGORY = 'other';
 function kindOf(c: CaseDetail, a: CaseAction): Kind {
   switch (a) {
+    case 'accept':
+      return c.category === OTHER_CATEGORY ? 'classify' : 'confirm';
+    case 'merge':
+      return 'merge';
     case 'dispatch':
     case 'copy':
       return 'assign';
@@ -206,6 +214,8 @@ interface DialogValues {
   outcome?: 'agreement' | 'terminated';
   place?: string;
   photos?: UploadFile[];
+  category?: string;
+  intoId?: string;
 }
 
 /** Photos a resolve may carry (the server takes nine). */
@@ -272,6 +282,8 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
       outcome: v.outcome,
       place: v.place?.trim() || undefined,
       skipLevel: action === 'escalate' && canSkip ? !!v.skipLevel : undefined,
+      category: v.category,
+      intoId: v.intoId,
       idempotencyKey: key,
     });
     const name = v.assigneeId?.startsWith(UNIT) ? v.assigneeId.slice(UNIT.length) : (people.find((p) => p.userId === v.assigneeId)?.name ?? '');
@@ -418,6 +430,23 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
             />
           </Form.Item>
         )}
+        {kind === 'classify' && (
+          <Form.Item
+            label={t('caseAction.category')}
+            name="category"
+            extra={t('caseAction.category.hint')}
+            rules={[{ required: true, message: t('caseAction.category.required') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={categories.isPending}
+              options={(categories.data ?? [])
+                .filter((x) => x.type === c.type && x.active && x.code !== OTHER_CATEGORY)
+                .map((x) => ({ value: x.code, label: x.group ? `${x.name}（${x.group}）` : x.name }))}
+            />
+          </Form.Item>
+        )}
+        {kind === 'merge' && <MergeTarget c={c} />}
         {kind === 'mediate' && (
           <Form.Item label={t('caseAction.place')} name="place">
             <Input maxLength={100} placeholder={t('caseAction.place.placeholder')} />
@@ -477,6 +506,32 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
         )}
       </Form>
     </Modal>
+  );
+}
+
+/** 合并到: an open case of the same responsible level, found by its title or number. */
+function MergeTarget({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const found = useCases({ regionId: c.levelRegionId, q: q.trim() || undefined, page: 1, pageSize: 50 });
+  const options = (found.data?.items ?? [])
+    .filter((x) => x.id !== c.id && x.levelRegionId === c.levelRegionId && OPEN_STATUSES.includes(x.status))
+    .map((x) => ({ value: x.id, label: `${x.seq} ${x.title}` }));
+  return (
+    <Form.Item
+      label={t('caseAction.mergeInto')}
+      name="intoId"
+      extra={t('caseAction.mergeInto.hint')}
+      rules={[{ required: true, message: t('caseAction.mergeInto.required') }]}
+    >
+      <Select
+        showSearch={{ filterOption: false, onSearch: setQ }}
+        loading={found.isFetching}
+        placeholder={t('caseAction.mergeInto.placeholder')}
+        notFoundContent={found.isPending ? t('common.loading') : t('caseAction.mergeInto.empty')}
+        options={options}
+      />
+    </Form.Item>
   );
 }
 

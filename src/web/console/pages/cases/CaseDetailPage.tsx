@@ -252,7 +252,15 @@ function SourceLink({ c }: { c: CaseDetail }) {
 function HandleIntro({ c }: { c: CaseDetail }) {
   const t = useT();
   const text =
-    c.status === 'rejected' ? t('case.handle.rejected') : c.status === 'archived' ? t('case.handle.archived') : c.actions.length ? null : t('case.handle.none');
+    c.status === 'rejected'
+      ? t('case.handle.rejected')
+      : c.status === 'archived'
+        ? t('case.handle.archived')
+        : c.status === 'merged'
+          ? t('case.handle.merged')
+          : c.actions.length
+            ? null
+            : t('case.handle.none');
   return text ? <Alert type="info" showIcon title={text} style={{ marginBottom: c.actions.length ? 12 : 0 }} /> : null;
 }
 

@@ -1,5 +1,6 @@
 // The case's history as a timeline: what was done, by whom and in what role (系统 for the sweeper), when, the note, and
 // the status change.
+import { Link } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import { Tag, Timeline } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
@@ -77,6 +78,13 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
         </Tag>,
       );
     if (h.action === 'mediate' && typeof d.place === 'string' && d.place) out.push(`${t('caseAction.place')}：${d.place}`);
+    // 合并: each timeline leads to the other case.
+    if (h.action === 'merge' && typeof d.intoId === 'string')
+      out.push(
+        <Link to={`/cases/${encodeURIComponent(d.intoId)}`}>{`${t('caseAction.mergeInto')} ${String(d.intoSeq ?? '')} ${String(d.intoTitle ?? '')}`}</Link>,
+      );
+    if (h.action === 'merge_in' && typeof d.fromId === 'string')
+      out.push(<Link to={`/cases/${encodeURIComponent(d.fromId)}`}>{`${String(d.fromSeq ?? '')} ${String(d.fromTitle ?? '')}`}</Link>);
     if (h.action === 'resolve' && (d.outcome === 'agreement' || d.outcome === 'terminated')) {
       out.push(
         <Tag color={d.outcome === 'agreement' ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
