@@ -1,5 +1,5 @@
-// Up to nine photos from the camera (随手拍, 办结), each shrunk on the phone as it is picked. Each photo keeps a name
-// made from `prefix` (办结照片-3F9A0C-1.jpg …) while the form is open, so a retried upload sees which are already sent.
+// Up to nine photos from the camera (随手拍, 办结), each shrunk on the phone as it is picked. With a `prefix`, each photo
+// is named from it (办结照片-3F9A0C-1.jpg …), so a retried upload sees which are already sent; else it keeps its own name.
 import { useEffect, useRef, useState } from 'react';
 import { CameraOutline, CloseOutline } from 'antd-mobile-icons';
 import { api } from '../shared/api-client';
@@ -13,7 +13,7 @@ export interface Shot {
   url: string;
 }
 
-export function usePhotoList(prefix = '现场照片', max = MAX_PHOTOS) {
+export function usePhotoList(prefix?: string, max = MAX_PHOTOS) {
   const [shots, setShots] = useState<Shot[]>([]);
   const [shrinking, setShrinking] = useState(false);
   const seq = useRef(0);
@@ -35,6 +35,7 @@ export function usePhotoList(prefix = '现场照片', max = MAX_PHOTOS) {
     setShrinking(false);
     const added = small.map((f) => {
       seq.current += 1;
+      if (!prefix) return { name: f.name, file: f, url: URL.createObjectURL(f) };
       const name = `${prefix}-${seq.current}.jpg`;
       return { name, file: new File([f], name, { type: f.type || 'image/jpeg' }), url: URL.createObjectURL(f) };
     });
