@@ -1,6 +1,6 @@
-// `npm test`: the whole suite — Biome's lint and format check, unit and
-// integration tests on SQLite, then, side by side, the integration tests again
-// on PostgreSQL and the Playwright journeys in headless Chromium. Without
+// `npm test`: the whole suite — Biome's lint and format check, then, two at a
+// time, the unit and integration tests on SQLite, the integration tests again
+// on PostgreSQL and the Playwright journeys in headless Chromium (in shards). Without
 // PostgreSQL or Chromium a stage is skipped loudly; with XZ_STRICT=1 (set by
 // .ci/run) a missing one is a failure.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,11 +22,14 @@ const stages = [];
 const banner = (s) => console.log(`\n${'='.repeat(72)}\n${s}\n${'='.repeat(72)}`);
 
 function vitestArgs(name, args) {
-  return ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${join(outDir, `${name}.json`)}`];
+  return ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${join(outDir, `${fileName(name)}.json`)}`];
 }
 
+/** A stage's name as a file name ('e2e 1/3' → 'e2e-1of3'). */
+const fileName = (name) => name.replace(' ', '-').replace('/', 'of');
+
 function record(name, status) {
-  const json = join(outDir, `${name}.json`);
+  const json = join(outDir, `${fileName(name)}.json`);
   let passed = 0,
     failed = 0,
     skipped = 0;
@@ -41,15 +44,9 @@ function record(name, status) {
   stages.push({ name, passed, failed, skipped });
 }
 
-function vitest(name, args, env = {}) {
-  banner(`▶ ${name}`);
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), vitestArgs(name, args), { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  record(name, r.status);
-}
-
 /** Runs a vitest stage in the background, its output kept in test-results/NAME.log and printed when it ends. */
 function vitestAside(name, args, env = {}) {
-  const log = join(outDir, `${name}.log`);
+  const log = join(outDir, `${fileName(name)}.log`);
   const out = createWriteStream(log);
   const child = spawn(join(root, 'node_modules', '.bin', 'vitest'), vitestArgs(name, args), { cwd: root, env: { ...process.env, FORCE_COLOR: '0', ...env } });
   child.stdout.pipe(out);
@@ -92,19 +89,25 @@ async function postgresReachable() {
 }
 
 lint();
-vitest('sqlite', []);
 
-// PostgreSQL and the browser journeys need different things (a database server, Chromium) and
-// wait on them a good deal: run side by side, they finish sooner than one after the other.
-const aside = [];
-if (await postgresReachable()) aside.push(vitestAside('postgres', ['test/'], { XZ_TEST_DB: 'postgres', XZ_TEST_PG_URL: pgUrl }));
+// The stages need different things (a database server, Chromium) and wait on them a good deal: two at a time on the
+// two cores, the longest first, the journeys in three shards so the lanes end together.
+const E2E_SHARDS = 3;
+const tasks = [];
+if (await postgresReachable()) tasks.push(() => vitestAside('postgres', ['test/'], { XZ_TEST_DB: 'postgres', XZ_TEST_PG_URL: pgUrl }));
 else skip('postgres', `no PostgreSQL at ${pgUrl.replace(/\/\/[^@]*@/, '//')} — start it to run the integration tests on PostgreSQL`);
-
+tasks.push(() => vitestAside('sqlite', []));
 if (existsSync(chromium)) {
   if (webIsStale()) buildWeb();
-  aside.push(vitestAside('e2e', ['--config', 'vitest.e2e.config.ts'], { XZ_CHROMIUM: chromium }));
+  for (let i = 1; i <= E2E_SHARDS; i++)
+    tasks.push(() => vitestAside(`e2e ${i}/${E2E_SHARDS}`, ['--config', 'vitest.e2e.config.ts', `--shard=${i}/${E2E_SHARDS}`], { XZ_CHROMIUM: chromium }));
 } else skip('e2e', `no Chromium at ${chromium} — install it (apt-get install chromium) to run the Playwright journeys`);
-await Promise.all(aside);
+const LANES = 2;
+await Promise.all(
+  Array.from({ length: LANES }, async () => {
+    for (let t = tasks.shift(); t; t = tasks.shift()) await t();
+  }),
+);
 
 banner('Summary');
 for (const s of stages) console.log(`${s.name.padEnd(10)} ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? `  (${s.note})` : ''}`);

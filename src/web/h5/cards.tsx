@@ -1,4 +1,5 @@
 // The grid worker's list cards: a household to visit, a patrol due, an open case.
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { RightOutline } from 'antd-mobile-icons';
 import type { CaseItem } from '../console/api/cases';
@@ -120,22 +121,58 @@ export function PatrolDueCard({ p, pending }: { p: PatrolDue; pending?: boolean 
   );
 }
 
-export function WorkCaseCard({ c }: { c: CaseItem }) {
+/** A case as a card linking to its page: the title and status, one line of facts, and what follows (time left, a button). */
+export function CaseLinkCard({
+  c,
+  meta,
+  inside,
+  after,
+  className,
+}: {
+  c: CaseItem;
+  meta: ReactNode;
+  inside?: ReactNode;
+  after?: ReactNode;
+  className?: string;
+}) {
   return (
-    <article className="xz-card xz-case">
+    <article className={className ? `xz-card xz-case ${className}` : 'xz-card xz-case'}>
       <Link to={`/h5/cases/${encodeURIComponent(c.id)}`} className="xz-case-link">
         <span className="xz-case-top">
           <span className="xz-case-title">{c.title}</span>
           <StatusTag status={c.status} />
         </span>
-        <span className="xz-case-meta">
-          <span className="xz-ellipsis">{c.categoryName}</span>
-          <span aria-hidden>·</span>
-          <span className="xz-nowrap">{dayWord(c.reportedAt)}上报</span>
-          {c.card && <span className={`xz-card-tag xz-card-${c.card}`}>{c.card === 'red' ? '红牌' : '黄牌'}</span>}
-        </span>
-        {c.timeLeft && <span className={c.overdue ? 'xz-time-left xz-late-text' : 'xz-time-left'}>{c.timeLeft}</span>}
+        <span className="xz-case-meta">{meta}</span>
+        {inside}
       </Link>
+      {after}
     </article>
+  );
+}
+
+/** "类别 · 11月27日上报": the usual line of facts. */
+export const caseMeta = (first: string, day: string, verb = '上报') => (
+  <>
+    <span className="xz-ellipsis">{first}</span>
+    <span aria-hidden>·</span>
+    <span className="xz-nowrap">
+      {dayWord(day)}
+      {verb}
+    </span>
+  </>
+);
+
+export function WorkCaseCard({ c }: { c: CaseItem }) {
+  return (
+    <CaseLinkCard
+      c={c}
+      meta={
+        <>
+          {caseMeta(c.categoryName, c.reportedAt)}
+          {c.card && <span className={`xz-card-tag xz-card-${c.card}`}>{c.card === 'red' ? '红牌' : '黄牌'}</span>}
+        </>
+      }
+      inside={c.timeLeft && <span className={c.overdue ? 'xz-time-left xz-late-text' : 'xz-time-left'}>{c.timeLeft}</span>}
+    />
   );
 }

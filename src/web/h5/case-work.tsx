@@ -3,7 +3,7 @@
 // the village's usual handlers offered first, then the township's 站所), 开始处置, the next 代办 step, 调解记录, 办结
 // (the result in words and up to nine photos, kept on the phone when there is no signal), 回访, 申请延期, 上报上级,
 // 退回, 归档, 核实. Every step carries an idempotency key: a retried tap is never a second step.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { Button, Input, TextArea } from 'antd-mobile';
@@ -16,6 +16,7 @@ import { errorMessage, isNetworkError, newKey } from './errors';
 import { enqueue, sendResolve } from './outbox';
 import { PhotosField, usePhotoList } from './photos';
 import { useMe } from './data';
+import { NumberStepper } from './parts';
 
 /** The steps this box offers, in the order a case goes through them; the first present is the main button. */
 const STEPS = ['accept', 'dispatch', 'start', 'step', 'mediate', 'resolve', 'revisit', 'archive', 'verify', 'request_extension', 'escalate', 'return'] as const;
@@ -198,6 +199,27 @@ export function CaseWork({ c }: { c: CaseDetail }) {
   );
 }
 
+/** The form's one big submit button. */
+function MainButton({
+  busy,
+  busyText,
+  disabled,
+  onClick,
+  children,
+}: {
+  busy: boolean;
+  busyText: string;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button color="primary" block size="large" className="xz-main-btn" loading={busy} loadingText={busyText} disabled={disabled} onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
 /** A reason or record in words (required), with the place for a mediation session. */
 function TextForm({
   id,
@@ -232,18 +254,9 @@ function TextForm({
           <Input id={`work-${id}-place`} className="xz-line-input" placeholder="比如：村调解室" value={where} onChange={setWhere} maxLength={100} />
         </>
       )}
-      <Button
-        color="primary"
-        block
-        size="large"
-        className="xz-main-btn"
-        loading={busy}
-        loadingText="正在提交"
-        disabled={!text.trim()}
-        onClick={() => onSubmit(text.trim(), where.trim() || undefined)}
-      >
+      <MainButton busy={busy} busyText="正在提交" disabled={!text.trim()} onClick={() => onSubmit(text.trim(), where.trim() || undefined)}>
         {submit}
-      </Button>
+      </MainButton>
     </div>
   );
 }
@@ -273,20 +286,16 @@ function ClassifyForm({ c, busy, onPick }: { c: CaseDetail; busy: boolean; onPic
           </li>
         ))}
       </ul>
-      <Button
-        color="primary"
-        block
-        size="large"
-        className="xz-main-btn"
-        loading={busy}
-        loadingText="正在受理"
+      <MainButton
+        busy={busy}
+        busyText="正在受理"
         disabled={!picked}
         onClick={() => {
           if (picked) onPick(picked.code);
         }}
       >
         {picked ? `按“${picked.name}”受理` : '受理'}
-      </Button>
+      </MainButton>
     </div>
   );
 }
@@ -300,17 +309,7 @@ function ExtensionForm({ busy, onSubmit }: { busy: boolean; onSubmit: (days: num
       <span className="xz-label" id="ext-days-l">
         延期几个工作日
       </span>
-      <div className="xz-qty" role="group" aria-labelledby="ext-days-l">
-        <button type="button" className="xz-qty-btn" aria-label="少一天" disabled={days <= 1} onClick={() => setDays(days - 1)}>
-          −
-        </button>
-        <output className="xz-qty-n" aria-live="polite">
-          {days}
-        </output>
-        <button type="button" className="xz-qty-btn" aria-label="多一天" disabled={days >= 30} onClick={() => setDays(days + 1)}>
-          +
-        </button>
-      </div>
+      <NumberStepper value={days} max={30} unit="天" labelledBy="ext-days-l" onChange={setDays} />
       <label htmlFor="work-ext" className="xz-label">
         延期理由
       </label>
@@ -323,18 +322,9 @@ function ExtensionForm({ busy, onSubmit }: { busy: boolean; onSubmit: (days: num
         showCount
         autoSize={{ minRows: 3, maxRows: 6 }}
       />
-      <Button
-        color="primary"
-        block
-        size="large"
-        className="xz-main-btn"
-        loading={busy}
-        loadingText="正在提交"
-        disabled={!text.trim()}
-        onClick={() => onSubmit(days, text.trim())}
-      >
+      <MainButton busy={busy} busyText="正在提交" disabled={!text.trim()} onClick={() => onSubmit(days, text.trim())}>
         提交延期申请
-      </Button>
+      </MainButton>
     </div>
   );
 }
@@ -392,20 +382,16 @@ function DispatchForm({ c, busy, onPick }: { c: CaseDetail; busy: boolean; onPic
           </li>
         ))}
       </ul>
-      <Button
-        color="primary"
-        block
-        size="large"
-        className="xz-main-btn"
-        loading={busy}
-        loadingText="正在派单"
+      <MainButton
+        busy={busy}
+        busyText="正在派单"
         disabled={!picked}
         onClick={() => {
           if (picked) onPick(picked.unit ? { unit: picked.unit } : { assigneeId: picked.assigneeId });
         }}
       >
         {picked ? `确认派给${picked.name}` : '确认派单'}
-      </Button>
+      </MainButton>
     </div>
   );
 }
@@ -503,18 +489,9 @@ function ResolveForm({ c, stepKey, onDone, onError }: { c: CaseDetail; stepKey: 
           {photoError}
         </p>
       )}
-      <Button
-        color="primary"
-        block
-        size="large"
-        className="xz-main-btn"
-        loading={busy}
-        loadingText="正在提交"
-        disabled={!resultStated(text) || needPhoto || photos.shrinking}
-        onClick={submit}
-      >
+      <MainButton busy={busy} busyText="正在提交" disabled={!resultStated(text) || needPhoto || photos.shrinking} onClick={submit}>
         确认办结
-      </Button>
+      </MainButton>
     </div>
   );
 }

@@ -47,3 +47,34 @@ export function Skeletons({ n = 3 }: { n?: number }) {
     </div>
   );
 }
+
+/** − n + with big targets (antd-mobile's Stepper is small for thumbs and leaves its input unlabelled). */
+export function NumberStepper({
+  value,
+  min = 1,
+  max,
+  unit,
+  labelledBy,
+  onChange,
+}: {
+  value: number;
+  min?: number;
+  max: number;
+  /** 件, 天: in the buttons' names (少一件, 多一天). */ unit: string;
+  labelledBy: string;
+  onChange: (n: number) => void;
+}) {
+  return (
+    <div className="xz-qty" role="group" aria-labelledby={labelledBy}>
+      <button type="button" className="xz-qty-btn" aria-label={`少一${unit}`} disabled={value <= min} onClick={() => onChange(value - 1)}>
+        −
+      </button>
+      <output className="xz-qty-n" aria-live="polite">
+        {value}
+      </output>
+      <button type="button" className="xz-qty-btn" aria-label={`多一${unit}`} disabled={value >= max} onClick={() => onChange(value + 1)}>
+        +
+      </button>
+    </div>
+  );
+}

@@ -4,10 +4,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Button, DotLoading, InfiniteScroll } from 'antd-mobile';
 import { familyCountIsExact, flatten, homeGrant, useCasesToRate, useFamilyCases, useMe, type FamilyCase } from '../data';
 import type { CaseItem } from '../../console/api/cases';
-import { dayWord } from '../labels';
-import { PageTitle, Skeletons, StatusTag } from '../parts';
+import { PageTitle, Skeletons } from '../parts';
 import { errorMessage } from '../errors';
 import { FollowingSection } from '../report/Following';
+import { CaseLinkCard, caseMeta } from '../cards';
 
 export function HomePage() {
   const me = useMe().data;
@@ -134,23 +134,17 @@ export function HomePage() {
 function CaseCard({ c }: { c: CaseItem | FamilyCase }) {
   const canRate = 'canRate' in c && c.canRate;
   return (
-    <article className={canRate ? 'xz-card xz-case xz-case-rate' : 'xz-card xz-case'}>
-      <Link to={`/h5/cases/${encodeURIComponent(c.id)}`} className="xz-case-link">
-        <span className="xz-case-top">
-          <span className="xz-case-title">{c.title}</span>
-          <StatusTag status={c.status} />
-        </span>
-        <span className="xz-case-meta">
-          <span className="xz-ellipsis">{c.categoryName}</span>
-          <span aria-hidden>·</span>
-          <span className="xz-nowrap">{dayWord(c.reportedAt)}上报</span>
-        </span>
-      </Link>
-      {canRate && (
-        <Link to={`/h5/cases/${encodeURIComponent(c.id)}#rate`} className="xz-rate-btn" aria-label={`去评价：${c.title}`}>
-          去评价
-        </Link>
-      )}
-    </article>
+    <CaseLinkCard
+      c={c}
+      className={canRate ? 'xz-case-rate' : undefined}
+      meta={caseMeta(c.categoryName, c.reportedAt)}
+      after={
+        canRate && (
+          <Link to={`/h5/cases/${encodeURIComponent(c.id)}#rate`} className="xz-rate-btn" aria-label={`去评价：${c.title}`}>
+            去评价
+          </Link>
+        )
+      }
+    />
   );
 }

@@ -8,7 +8,7 @@ import { GiftOutline } from 'antd-mobile-icons';
 import { api, ApiError } from '../../shared/api-client';
 import { homeGrant, useMe } from '../data';
 import { itemPhotoUrl, useHouseholdPoints, useMyVillage, useStoreItems, type Redemption, type StoreItem } from '../points';
-import { BackBar, Skeletons } from '../parts';
+import { BackBar, NumberStepper, Skeletons } from '../parts';
 import { errorMessage, newKey } from '../errors';
 
 export function StorePage() {
@@ -103,7 +103,13 @@ function RedeemSheet({ item, householdId, balance, onClose }: { item: StoreItem;
         {item.description && <p className="xz-muted">{item.description}</p>}
         <div className="xz-row" style={{ margin: '12px 0' }}>
           <span id="qty-label">兑换数量</span>
-          <QtyStepper value={qty} max={Math.max(1, Math.min(item.stock, 20, Math.floor(balance / item.cost)))} onChange={setQty} />
+          <NumberStepper
+            value={qty}
+            max={Math.max(1, Math.min(item.stock, 20, Math.floor(balance / item.cost)))}
+            unit="件"
+            labelledBy="qty-label"
+            onChange={setQty}
+          />
         </div>
         <dl className="xz-dl">
           <div>
@@ -131,22 +137,5 @@ function RedeemSheet({ item, householdId, balance, onClose }: { item: StoreItem;
         </Button>
       </div>
     </Popup>
-  );
-}
-
-/** − n + with big targets (antd-mobile's Stepper is small for thumbs and leaves its input unlabelled). */
-function QtyStepper({ value, max, onChange }: { value: number; max: number; onChange: (n: number) => void }) {
-  return (
-    <div className="xz-qty" role="group" aria-labelledby="qty-label">
-      <button type="button" className="xz-qty-btn" aria-label="少一件" disabled={value <= 1} onClick={() => onChange(value - 1)}>
-        −
-      </button>
-      <output className="xz-qty-n" aria-live="polite">
-        {value}
-      </output>
-      <button type="button" className="xz-qty-btn" aria-label="多一件" disabled={value >= max} onClick={() => onChange(value + 1)}>
-        +
-      </button>
-    </div>
   );
 }

@@ -1,11 +1,9 @@
 // 我关注的事 on 首页: the cases I said 我也遇到 to (or whose report was merged into them), open ones first.
-import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api-client';
 import type { CaseItem } from '../../console/api/cases';
 import { homeGrant, useMe } from '../data';
-import { dayWord } from '../labels';
-import { StatusTag } from '../parts';
+import { CaseLinkCard, caseMeta } from '../cards';
 
 export function FollowingSection() {
   const me = useMe().data;
@@ -24,19 +22,7 @@ export function FollowingSection() {
         我关注的事
       </h2>
       {items.map((c) => (
-        <article key={c.id} className="xz-card xz-case">
-          <Link to={`/h5/cases/${encodeURIComponent(c.id)}`} className="xz-case-link">
-            <span className="xz-case-top">
-              <span className="xz-case-title">{c.title}</span>
-              <StatusTag status={c.status} />
-            </span>
-            <span className="xz-case-meta">
-              <span className="xz-ellipsis">{c.regionName}</span>
-              <span aria-hidden>·</span>
-              <span className="xz-nowrap">{dayWord(c.reportedAt)}反映</span>
-            </span>
-          </Link>
-        </article>
+        <CaseLinkCard key={c.id} c={c} meta={caseMeta(c.placeName, c.reportedAt, '反映')} />
       ))}
     </section>
   );
