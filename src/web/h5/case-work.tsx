@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { Button, Input, TextArea } from 'antd-mobile';
 import { api } from '../shared/api-client';
+import { onePerPerson } from '../shared/assignees';
 import { RESULT_MIN_CHARS, resultStated } from '../../shared/case-result';
 import { nextServiceStep } from '../../shared/case-steps';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
@@ -337,13 +338,7 @@ function DispatchForm({ c, busy, onPick }: { c: CaseDetail; busy: boolean; onPic
   });
   const [picked, setPicked] = useState<{ assigneeId?: string; unit?: string; name: string } | null>(null);
   // One line per person, their roles together.
-  const people: (Assignee & { roles: string[] })[] = [];
-  for (const a of q.data?.items ?? []) {
-    const p = people.find((x) => x.userId === a.userId);
-    if (p) {
-      if (!p.roles.includes(a.role)) p.roles.push(a.role);
-    } else people.push({ ...a, roles: [a.role] });
-  }
+  const people = onePerPerson(q.data?.items ?? []);
   if (q.isPending) return <p className="xz-muted">正在读取可派单的人员…</p>;
   if (q.isError) return <p className="xz-error">{errorMessage(q.error, '没有读到可派单的人员')}</p>;
   return (

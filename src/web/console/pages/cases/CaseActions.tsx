@@ -10,7 +10,6 @@ import {
   useAssignees,
   useCaseCategories,
   useCases,
-  type Assignee,
   type CaseAction,
   type CaseDetail,
   type TransitionInput,
@@ -24,6 +23,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { OPEN_STATUSES, useCaseLabels } from '../../lib/caseLabels';
 import { RESULT_MIN_CHARS, resultStated } from '../../../../shared/case-result';
 import { nextServiceStep as nextStep } from '../../../../shared/case-steps';
+import { onePerPerson } from '../../../shared/assignees';
 
 /** Most likely next step first; the first of MAIN present is the primary button. */
 const ORDER: CaseAction[] = [
@@ -240,16 +240,7 @@ function ActionDialog({ c, action, onClose }: { c: CaseDetail; action: CaseActio
   const outcome = Form.useWatch('outcome', form);
 
   // One option per person, their roles together ("村两委干部、党员 · 孟家湾村").
-  const people = useMemo(() => {
-    const byUser = new Map<string, Assignee & { roles: string[] }>();
-    for (const a of assignees.data?.items ?? []) {
-      const p = byUser.get(a.userId);
-      if (p) {
-        if (!p.roles.includes(a.role)) p.roles.push(a.role);
-      } else byUser.set(a.userId, { ...a, roles: [a.role] });
-    }
-    return [...byUser.values()];
-  }, [assignees.data]);
+  const people = useMemo(() => onePerPerson(assignees.data?.items ?? []), [assignees.data]);
 
   const category = categories.data?.find((x) => x.code === c.category);
   // 办结 with photos: pictures taken since the case was accepted already count; new ones are uploaded first, once.
